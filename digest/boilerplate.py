@@ -1,0 +1,120 @@
+"""Boilerplate that scrapers leave around article text (promos, credits, separators).
+
+Two layers, both conservative and both recorded in the entry (`boilerplate:`) so an editor
+can see and restore what was removed:
+1. A pattern list (regular expressions, extensible with `ingest.boilerplate_patterns` in
+   digest.toml) matched against whole *trailing* paragraphs.
+2. A heuristic for promo-like trailing paragraphs: short, and carrying at least two promo
+   cues (subscribe, newsletter, app, notifications, follow us, ...).
+A dashed separator line near the end cuts everything after it only if what follows is
+promo-like. Exact repeats of earlier paragraphs (scrapers that capture a page twice) are
+dropped as well.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .arabic import normalize_identity
+
+# Whole-paragraph patterns; each names the site it was seen on.
+DEFAULT_PATTERNS: tuple[str, ...] = (
+    # Al-Hal Net newsletter promo (two lines).
+    r"هل أعجبك المحتوى.*(?:بريدك|نشرتنا)",
+    r"^انضم إلى قائمة من يقدّرون محتوى .*",
+    # BBC Arabic app-notification promo.
+    r"^يمكنكم تسلم إشعارات .*تطبيق .*",
+    # France 24 closing credit: "فرانس24/ أ ف ب", "فرانس 24 / رويترز".
+    r"^فرانس ?24 ?/ ?(?:أ ف ب|أ\.ف\.ب|رويترز|أب|د ب أ|أسوشيتد برس)\.?$",
+    # Generic "read also" / "follow us" one-liners.
+    r"^(?:اقرأ|إقرأ) (?:أيضا|أيضاً|المزيد)\s*[:：].{0,200}$",
+    r"^تابعونا على .{0,120}$",
+)
+
+# Cues of promotional text; a trailing paragraph needs two of them (identity-normalised).
+PROMO_CUES: tuple[str, ...] = tuple(
+    normalize_identity(cue)
+    for cue in (
+        "اشترك", "اشتركوا", "الاشتراك", "نشرتنا", "النشرة البريدية", "بريدك الإلكتروني",
+        "تطبيق", "حمل", "حملوا", "إشعارات", "تابعونا", "تابعوا", "صفحتنا", "قناتنا",
+        "يوتيوب", "تلغرام", "انضم", "اضغط", "للمزيد", "أعجبك", "newsletter", "subscribe",
+        "download", "app",
+    )
+)
+_SEPARATOR_RE = re.compile(r"^\s*[-–—_=*]{5,}\s*$")
+PROMO_MAX_CHARS = 300
+
+
+@dataclass(frozen=True)
+class Stripped:
+    text: str
+    reason: str  # "pattern", "promo", "separator" or "duplicate"
+
+
+class BoilerplateFilter:
+    def __init__(self, extra_patterns: Sequence[str] = ()):
+        self.patterns = [re.compile(p, re.DOTALL) for p in (*DEFAULT_PATTERNS, *extra_patterns)]
+
+    def matches_pattern(self, paragraph: str) -> bool:
+        return any(p.search(paragraph) for p in self.patterns)
+
+    @staticmethod
+    def looks_like_promo(paragraph: str) -> bool:
+        if len(paragraph) > PROMO_MAX_CHARS:
+            return False
+        norm = normalize_identity(paragraph)
+        words = set(norm.split())
+        hits = sum(1 for cue in PROMO_CUES if (cue in words if " " not in cue else cue in norm))
+        return hits >= 2
+
+    def split(self, paragraphs: list[str]) -> tuple[list[str], list[Stripped]]:
+        """Return (article paragraphs, stripped boilerplate in original order)."""
+        body = list(paragraphs)
+        stripped: list[Stripped] = []
+        # Separator near the end: cut only when all that follows is promo-like.
+        for i in range(len(body) - 1, max(len(body) - 4, 0) - 1, -1):
+            if _SEPARATOR_RE.match(body[i]):
+                tail = body[i + 1 :]
+                if all(self.matches_pattern(p) or self.looks_like_promo(p) for p in tail):
+                    stripped = [Stripped(p, "separator" if j == 0 else "promo") for j, p in enumerate(body[i:])]
+                    body = body[:i]
+                break
+        # Trailing paragraphs (and lines of a trailing paragraph) matching patterns/promo cues.
+        trailing: list[Stripped] = []
+        while body:
+            last = body[-1]
+            kept_lines, removed_lines = self._split_trailing_lines(last)
+            if not removed_lines:
+                break
+            trailing[:0] = [Stripped(line, reason) for line, reason in removed_lines]
+            if kept_lines:
+                body[-1] = "\n".join(kept_lines)
+                break
+            body.pop()
+        stripped = trailing + stripped
+        # Exact repeats of earlier paragraphs (a page captured twice).
+        seen: set[str] = set()
+        unique: list[str] = []
+        for p in body:
+            key = normalize_identity(p)
+            if key in seen:
+                stripped.append(Stripped(p, "duplicate"))
+                continue
+            seen.add(key)
+            unique.append(p)
+        return unique, stripped
+
+    def _split_trailing_lines(self, paragraph: str) -> tuple[list[str], list[tuple[str, str]]]:
+        """Peel boilerplate lines off the end of one paragraph."""
+        lines = paragraph.split("\n")
+        removed: list[tuple[str, str]] = []
+        while lines:
+            line = lines[-1].strip()
+            if self.matches_pattern(line):
+                removed.insert(0, (lines.pop(), "pattern"))
+            elif self.looks_like_promo(line):
+                removed.insert(0, (lines.pop(), "promo"))
+            else:
+                break
+        return lines, removed

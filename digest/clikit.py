@@ -1,0 +1,78 @@
+"""Shared CLI pieces: the site-root option, error reporting, progress bars."""
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .config import Config, load_config
+from .errors import DigestError
+
+T = TypeVar("T")
+
+
+def _store_root(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        ctx.ensure_object(dict)["root"] = value
+    return value
+
+
+def root_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """-C/--root DIR, accepted before or after the sub-command name."""
+    return click.option(
+        "-C",
+        "--root",
+        "root_dir",
+        type=click.Path(file_okay=False),
+        callback=_store_root,
+        expose_value=False,
+        is_eager=True,
+        help="Site root (default: the current directory).",
+    )(func)
+
+
+def site_root() -> Path:
+    ctx = click.get_current_context()
+    root = ctx.find_root().ensure_object(dict).get("root") or ctx.ensure_object(dict).get("root")
+    return Path(root) if root else Path.cwd()
+
+
+def load_site_config(root: Path) -> Config:
+    return load_config(root)
+
+
+def report_errors(errors: Iterable[DigestError]) -> int:
+    """Print one line per problem; return how many."""
+    count = 0
+    for error in errors:
+        click.echo(f"error: {error}", err=True)
+        count += 1
+    return count
+
+
+def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a DigestError raised by a command into one line and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except DigestError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def progress(items: list[T], label: str, min_items: int = 50) -> Iterator[T]:
+    """A progress bar on a terminal for large batches; plain iteration otherwise."""
+    if len(items) < min_items or not sys.stderr.isatty():
+        yield from items
+        return
+    from tqdm import tqdm
+
+    yield from tqdm(items, desc=label, unit="file", file=sys.stderr, leave=False)

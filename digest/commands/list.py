@@ -1,0 +1,34 @@
+"""digest list [--json]"""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..clikit import handle_errors, report_errors, root_option, site_root
+from ..content import load_entries
+from ..listing import entry_json
+from ..taxonomy import build_taxonomy
+
+
+@click.command("list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON array on stdout (see CONTRACT.md).")
+@root_option
+@handle_errors
+def command(as_json: bool) -> None:
+    """List all entries, newest first."""
+    root = site_root()
+    entries, errors = load_entries(root / "content")
+    report_errors(errors)
+    entries.sort(key=lambda e: (e.date, e.slug), reverse=True)
+    taxonomy = build_taxonomy(entries)
+    if as_json:
+        data = [entry_json(e, taxonomy, root) for e in entries]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for e in entries:
+            click.echo(f"{e.date.isoformat()}  {e.review.state:<8} {e.translation.status:<8} {e.slug}  {e.title}")
+        click.echo(f"{len(entries)} entries", err=True)
+    if errors:
+        sys.exit(1)

@@ -1,0 +1,274 @@
+"""content/*.md: YAML front matter + Arabic Markdown body. Reading, validating, writing."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+from .model import DATE_SOURCES, REVIEW_STATES, TRANSLATION_STATES, Entry, Review, Translation
+from .output import atomic_write_text
+from .slugs import is_safe_slug
+
+try:  # the C loader is ~10x faster; fall back where libyaml is missing
+    _Loader: type = yaml.CSafeLoader
+    _Dumper: type = yaml.CSafeDumper
+except AttributeError:  # pragma: no cover
+    _Loader, _Dumper = yaml.SafeLoader, yaml.SafeDumper
+
+FRONT_MATTER_KEYS: dict[str, str] = {
+    "title": "str",
+    "title_en": "str|null",
+    "source": "str|null",
+    "date": "date",
+    "date_source": "str",
+    "tags": "list[str]",
+    "tags_en": "map[str,str]",
+    "summary_ar": "str",
+    "summary_en": "str|null",
+    "summary_version": "int|null",
+    "translation": "map",
+    "review": "map",
+    "seed": "str|null",
+    "seed_sha256": "str|null",
+    "boilerplate": "list[map]",
+    "machine": "map[str,str]",
+}
+_TRANSLATION_KEYS = {"status", "provider", "at", "source_hash"}
+_REVIEW_KEYS = {"state", "by", "at", "reason", "flags"}
+
+
+def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
+    """Return (yaml text, body, line number where the body starts)."""
+    text = text.lstrip("\ufeff")
+    if not text.startswith("---"):
+        raise ContentError("missing front matter: the file must start with a '---' line", path, 1)
+    match = re.compile(r"^---[ \t]*\n(.*?)^---[ \t]*$\n?", re.S | re.M).match(text)
+    if match is None:
+        raise ContentError("front matter is not closed by a '---' line", path, 1)
+    fm = match.group(1)
+    body_line = fm.count("\n") + 3
+    return fm, text[match.end() :], body_line
+
+
+def _line_of_key(fm_text: str, key: str) -> int | None:
+    for i, line in enumerate(fm_text.split("\n")):
+        if line.startswith(f"{key}:"):
+            return i + 2  # +1 for the opening '---', +1 for 1-based lines
+    return None
+
+
+def load_front_matter(fm_text: str, path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.load(fm_text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 2 if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise ContentError(f"invalid YAML in front matter: {problem}", path, line) from None
+    except yaml.YAMLError as exc:
+        raise ContentError(f"invalid YAML in front matter: {exc}", path) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ContentError("front matter must be a mapping of keys to values", path, 2)
+    return data
+
+
+def _expect(cond: bool, message: str, path: Path, fm_text: str, key: str) -> None:
+    if not cond:
+        raise ContentError(message, path, _line_of_key(fm_text, key))
+
+
+def _str_or_none(value: Any) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def entry_from_text(text: str, path: Path, slug: str) -> Entry:
+    """Parse and validate one content file; raises ContentError naming file and line."""
+    fm_text, body, _ = split_front_matter(text, path)
+    data = load_front_matter(fm_text, path)
+    problems = [k for k in data if k not in FRONT_MATTER_KEYS]
+    if problems:
+        key = str(problems[0])
+        raise ContentError(
+            f"unknown front-matter key {key!r} (known: {', '.join(FRONT_MATTER_KEYS)})",
+            path,
+            _line_of_key(fm_text, key),
+        )
+    title = data.get("title")
+    _expect(isinstance(title, str) and title.strip() != "", "'title' must be a non-empty string", path, fm_text, "title")
+    for key in ("title_en", "source", "summary_en", "seed", "seed_sha256"):
+        _expect(_str_or_none(data.get(key)), f"'{key}' must be a string or null", path, fm_text, key)
+    summary_ar = data.get("summary_ar", "") or ""
+    _expect(isinstance(summary_ar, str), "'summary_ar' must be a string", path, fm_text, "summary_ar")
+    date = data.get("date")
+    if isinstance(date, str):
+        try:
+            date = dt.date.fromisoformat(date)
+        except ValueError:
+            date = None
+    _expect(isinstance(date, dt.date) and not isinstance(date, dt.datetime), "'date' must be YYYY-MM-DD", path, fm_text, "date")
+    date_source = data.get("date_source", "editor")
+    _expect(date_source in DATE_SOURCES, f"'date_source' must be one of {', '.join(DATE_SOURCES)}", path, fm_text, "date_source")
+    tags = data.get("tags") or []
+    _expect(
+        isinstance(tags, list) and all(isinstance(t, str) and t.strip() for t in tags),
+        "'tags' must be a list of non-empty strings",
+        path, fm_text, "tags",
+    )
+    tags_en = data.get("tags_en") or {}
+    _expect(
+        isinstance(tags_en, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in tags_en.items()),
+        "'tags_en' must map tag names to English labels (strings)",
+        path, fm_text, "tags_en",
+    )
+    version = data.get("summary_version")
+    _expect(version is None or (isinstance(version, int) and not isinstance(version, bool)), "'summary_version' must be an integer", path, fm_text, "summary_version")
+    translation = _translation(data.get("translation"), path, fm_text)
+    review = _review(data.get("review"), path, fm_text)
+    boilerplate = data.get("boilerplate") or []
+    _expect(
+        isinstance(boilerplate, list) and all(isinstance(b, dict) and isinstance(b.get("text"), str) for b in boilerplate),
+        "'boilerplate' must be a list of {text, reason} mappings",
+        path, fm_text, "boilerplate",
+    )
+    machine = data.get("machine") or {}
+    _expect(isinstance(machine, dict) and all(isinstance(v, str) for v in machine.values()), "'machine' must map field names to hashes", path, fm_text, "machine")
+    _expect(is_safe_slug(slug), "file name is not a safe slug (letters, digits and '-' only)", path, fm_text, "title")
+    return Entry(
+        slug=slug,
+        title=title.strip(),
+        body=body.strip("\n"),
+        date=date,
+        date_source=date_source,
+        source=data.get("source"),
+        title_en=data.get("title_en"),
+        tags=[t.strip() for t in tags],
+        tags_en=dict(tags_en),
+        summary_ar=summary_ar,
+        summary_en=data.get("summary_en"),
+        summary_version=version,
+        translation=translation,
+        review=review,
+        seed=data.get("seed"),
+        seed_sha256=data.get("seed_sha256"),
+        boilerplate=[{"text": b["text"], "reason": str(b.get("reason", ""))} for b in boilerplate],
+        machine={str(k): v for k, v in machine.items()},
+        path=None,
+    )
+
+
+def _translation(value: Any, path: Path, fm_text: str) -> Translation:
+    if value is None:
+        return Translation()
+    _expect(isinstance(value, dict) and set(value) <= _TRANSLATION_KEYS, f"'translation' must be a mapping with keys {', '.join(sorted(_TRANSLATION_KEYS))}", path, fm_text, "translation")
+    status = value.get("status", "pending")
+    _expect(status in TRANSLATION_STATES, f"'translation.status' must be one of {', '.join(TRANSLATION_STATES)}", path, fm_text, "translation")
+    at = value.get("at")
+    return Translation(status=status, provider=value.get("provider"), at=None if at is None else str(at), source_hash=value.get("source_hash"))
+
+
+def _review(value: Any, path: Path, fm_text: str) -> Review:
+    if value is None:
+        return Review()
+    _expect(isinstance(value, dict) and set(value) <= _REVIEW_KEYS, f"'review' must be a mapping with keys {', '.join(sorted(_REVIEW_KEYS))}", path, fm_text, "review")
+    state = value.get("state", "draft")
+    _expect(state in REVIEW_STATES, f"'review.state' must be one of {', '.join(REVIEW_STATES)}", path, fm_text, "review")
+    at = value.get("at")
+    return Review(state=state, by=value.get("by"), at=None if at is None else str(at), reason=value.get("reason"))
+
+
+def read_entry(path: Path) -> Entry:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError(f"not valid UTF-8 (byte {exc.start})", path) from None
+    except OSError as exc:
+        raise ContentError(f"cannot read: {exc.strerror or exc}", path) from None
+    return entry_from_text(text, path, path.stem)
+
+
+def entry_to_front_matter(entry: Entry) -> dict[str, Any]:
+    return {
+        "title": entry.title,
+        "title_en": entry.title_en,
+        "source": entry.source,
+        "date": entry.date,
+        "date_source": entry.date_source,
+        "tags": list(entry.tags),
+        "tags_en": dict(entry.tags_en),
+        "summary_ar": entry.summary_ar,
+        "summary_en": entry.summary_en,
+        "summary_version": entry.summary_version,
+        "translation": entry.translation.to_dict(),
+        "review": entry.review.to_dict(),
+        "seed": entry.seed,
+        "seed_sha256": entry.seed_sha256,
+        "boilerplate": [dict(b) for b in entry.boilerplate],
+        "machine": dict(sorted(entry.machine.items())),
+    }
+
+
+def entry_to_text(entry: Entry) -> str:
+    fm = yaml.dump(
+        entry_to_front_matter(entry),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=10_000,
+        default_flow_style=False,
+    )
+    return f"---\n{fm}---\n\n{entry.body.strip()}\n"
+
+
+def write_entry(entry: Entry, content_dir: Path) -> Path:
+    path = content_dir / f"{entry.slug}.md"
+    atomic_write_text(path, entry_to_text(entry))
+    return path
+
+
+def load_entries(content_dir: Path) -> tuple[list[Entry], list[ContentError]]:
+    """All entries in content/ (sorted by file name) and one error per bad file."""
+    entries: list[Entry] = []
+    errors: list[ContentError] = []
+    if not content_dir.is_dir():
+        return entries, errors
+    for path in sorted(content_dir.glob("*.md")):
+        try:
+            entry = read_entry(path)
+        except ContentError as exc:
+            errors.append(exc)
+            continue
+        entry.path = str(path)
+        entries.append(entry)
+    return entries, errors
+
+
+# --- Markdown body from plain paragraphs -------------------------------------------------
+
+_HASHTAG_OR_CHAR = re.compile(r"(#[\w\u0610-\u061a\u064b-\u065f\u0670]+)|([\\`*_\[\]<>|~])")
+_BLOCK_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])(?=\s|$)")
+
+
+def escape_markdown(paragraph: str) -> str:
+    """Escape characters Markdown would interpret, leaving hashtags intact.
+
+    Article text is plain text: a `*` or `[` in it must not become emphasis or a link.
+    """
+    def repl(m: re.Match[str]) -> str:
+        return m.group(1) if m.group(1) else "\\" + m.group(2)
+
+    lines = []
+    for line in paragraph.split("\n"):
+        line = _HASHTAG_OR_CHAR.sub(repl, line.strip())
+        line = _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def body_from_paragraphs(paragraphs: list[str]) -> str:
+    return "\n\n".join(escape_markdown(p) for p in paragraphs)

@@ -1,0 +1,65 @@
+"""Inline #hashtags in Arabic (and Latin) news text.
+
+Rules (see README "Hashtags"):
+- `#word` / `#word_word`: letters of any script, digits, Arabic diacritics; at least one letter.
+- The `#` starts the text, follows whitespace or an opening quote/bracket, or follows a glued
+  Arabic clitic (و ف ب ل ك, up to two, optionally with tatweel: `و#tag`, `بـ#tag`).
+- Not a hashtag: `###heading`, `C#`, a URL's `#fragment` (the `#` follows a non-boundary char).
+- Closing punctuation (، . : ؛ ؟ ! » ” " )) ends the tag; a trailing `_` is not part of it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .arabic import normalize_identity, strip_bidi_controls
+
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_BOUNDARY = r"\s«“\"'‘(\[{<>*"
+# A `#` is a hashtag start only after a boundary (or text start), optionally through a clitic.
+HASHTAG_RE = re.compile(
+    rf"(?<![^{_BOUNDARY}])(?P<clitic>[وفبلك]{{1,2}}\u0640?)?#(?P<tag>[\w{_MARKS}]+)"
+)
+
+
+@dataclass(frozen=True)
+class Hashtag:
+    name: str  # display form: underscores → spaces
+    raw: str  # as written after `#`, without a trailing underscore
+    key: str  # identity across the site (Arabic-normalised)
+
+
+def clean_tag(raw: str) -> str | None:
+    """Strip underscores at the ends; None if nothing tag-like is left."""
+    raw = raw.strip("_")
+    if not raw or not any(ch.isalpha() for ch in raw):
+        return None
+    return raw
+
+
+def display_name(raw: str) -> str:
+    return " ".join(raw.replace("_", " ").split())
+
+
+def tag_key(name: str) -> str:
+    return normalize_identity(name)
+
+
+def iter_hashtag_matches(text: str):
+    """Yield (match, cleaned raw tag) for every hashtag occurrence in text."""
+    for match in HASHTAG_RE.finditer(text):
+        raw = clean_tag(match.group("tag"))
+        if raw is not None:
+            yield match, raw
+
+
+def extract_hashtags(text: str, limit: int | None = None) -> list[Hashtag]:
+    """Unique hashtags in first-appearance order (identity by Arabic normalisation)."""
+    seen: dict[str, Hashtag] = {}
+    for _match, raw in iter_hashtag_matches(strip_bidi_controls(text)):
+        key = tag_key(raw)
+        if key and key not in seen:
+            seen[key] = Hashtag(name=display_name(raw), raw=raw, key=key)
+            if limit is not None and len(seen) >= limit:
+                break
+    return list(seen.values())

@@ -1,0 +1,43 @@
+"""Entries as the JSON objects of CONTRACT.md (`digest list --json`)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .model import Entry
+from .taxonomy import Taxonomy, entry_url
+
+
+def entry_json(entry: Entry, taxonomy: Taxonomy, root: Path, flags: list[str] | None = None) -> dict[str, Any]:
+    path = Path(entry.path) if entry.path else root / "content" / f"{entry.slug}.md"
+    try:
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    current = entry.translation.status in ("machine", "edited")
+    tags = []
+    for name in entry.tags:
+        tag = taxonomy.for_name(name)
+        tags.append(
+            {
+                "name": name,
+                "slug": tag.slug if tag else None,
+                "name_en": (tag.name_en if tag else None) or entry.tags_en.get(name),
+                "url": tag.url if tag else None,
+            }
+        )
+    return {
+        "slug": entry.slug,
+        "url": entry_url(entry.slug),
+        "path": rel,
+        "title": entry.title,
+        # Stale or pending English is never presented as a current translation.
+        "title_en": entry.title_en if current else None,
+        "source": entry.source,
+        "date": entry.date.isoformat(),
+        "tags": tags,
+        "summary_ar": entry.summary_ar,
+        "summary_en": entry.summary_en if current else None,
+        "translation": {"status": entry.translation.status, "provider": entry.translation.provider},
+        "review": {"state": entry.review.state, "by": entry.review.by, "flags": list(flags or [])},
+    }

@@ -1,0 +1,89 @@
+"""The data passed between stages. No I/O here."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+TRANSLATION_STATES = ("pending", "machine", "stale", "edited")
+REVIEW_STATES = ("draft", "approved", "rejected")
+DATE_SOURCES = ("filename", "header", "ingest", "editor")
+
+
+def short_hash(value: Any) -> str:
+    """A short, stable fingerprint of a field value (to detect editors' changes)."""
+    text = "" if value is None else str(value)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Translation:
+    status: str = "pending"
+    provider: str | None = None
+    at: str | None = None  # ISO date of the machine translation
+    source_hash: str | None = None  # short_hash of the Arabic (title + summary) it translated
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"status": self.status, "provider": self.provider, "at": self.at, "source_hash": self.source_hash}
+
+
+@dataclass
+class Review:
+    state: str = "draft"
+    by: str | None = None
+    at: str | None = None
+    reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"state": self.state, "by": self.by, "at": self.at, "reason": self.reason}
+
+
+@dataclass
+class Entry:
+    """One content entry: content/<slug>.md."""
+
+    slug: str
+    title: str
+    body: str  # Arabic Markdown, hashtags inline
+    date: dt.date
+    date_source: str = "ingest"
+    source: str | None = None
+    title_en: str | None = None
+    tags: list[str] = field(default_factory=list)  # display names, first-appearance order
+    tags_en: dict[str, str] = field(default_factory=dict)  # tag display name → English label
+    summary_ar: str = ""
+    summary_en: str | None = None
+    summary_version: int | None = None
+    translation: Translation = field(default_factory=Translation)
+    review: Review = field(default_factory=Review)
+    seed: str | None = None  # seed path relative to the site root
+    seed_sha256: str | None = None
+    boilerplate: list[dict[str, str]] = field(default_factory=list)  # [{text, reason}]
+    machine: dict[str, str] = field(default_factory=dict)  # field → short_hash the tool wrote
+    path: str | None = None  # content file, relative to the site root (not stored)
+
+    def editor_changed(self, name: str) -> bool:
+        """True if field `name` differs from what the tool last wrote there."""
+        recorded = self.machine.get(name)
+        if recorded is None:
+            # Never written by the tool: any value present is the editor's.
+            return getattr(self, name) not in (None, "", [], {})
+        return short_hash(_canonical(getattr(self, name))) != recorded
+
+    def record_machine(self, name: str) -> None:
+        self.machine[name] = short_hash(_canonical(getattr(self, name)))
+
+    def arabic_fingerprint(self) -> str:
+        """What a translation was made from: headline, summary and tags."""
+        return short_hash(_canonical([self.title, self.summary_ar]))
+
+
+def _canonical(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return repr(sorted(value.items()))
+    if isinstance(value, list):
+        return repr(value)
+    return "" if value is None else str(value)

@@ -1,0 +1,155 @@
+"""RawArticle → ParsedArticle: headline, byline, date, paragraphs, hashtags, boilerplate.
+
+The scraped layout: headline on the first line (often repeated once), an optional short
+byline/agency line, paragraphs separated by blank lines, boilerplate at the end.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .arabic import normalize_identity, strip_bidi_controls
+from .boilerplate import BoilerplateFilter, Stripped
+from .errors import InputError
+from .hashtags import Hashtag, extract_hashtags
+from .sources import RawArticle
+
+MAX_HEADLINE_CHARS = 400
+BYLINE_MAX_CHARS = 60
+BYLINE_MAX_WORDS = 7
+_SENTENCE_END = tuple(".؟?!:،;؛")
+_FILENAME_DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_HEADER_DATE_RE = re.compile(
+    r"^\s*(?:date|التاريخ|تاريخ النشر)\s*[:：]\s*(\d{4})-(\d{2})-(\d{2})\s*$", re.IGNORECASE
+)
+# An inline dateline such as «دبي، الإمارات العربية المتحدة (CNN)-- ...».
+_DATELINE_RE = re.compile(r"^(?P<dateline>[^\n()]{2,80}\((?:CNN|[A-Z][A-Za-z .]{1,15})\))\s*[-–—]{1,2}")
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    path: Path
+    headline: str
+    source: str | None
+    date: dt.date
+    date_source: str  # "filename", "header" or "ingest"
+    paragraphs: list[str]
+    hashtags: list[Hashtag]
+    boilerplate: list[Stripped] = field(default_factory=list)
+    raw_sha256: str = ""
+
+
+def _clean_line(line: str) -> str:
+    return " ".join(strip_bidi_controls(line).split())
+
+
+def _paragraphs(text: str) -> list[str]:
+    blocks = re.split(r"\n[ \t\u00a0]*\n", text)
+    result = []
+    for block in blocks:
+        lines = [line.rstrip() for line in block.split("\n")]
+        lines = [line for line in lines if line.strip()]
+        if lines:
+            result.append("\n".join(line.strip() for line in lines))
+    return result
+
+
+def _date_from_filename(path: Path) -> dt.date | None:
+    for match in _FILENAME_DATE_RE.finditer(path.name):
+        try:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            continue
+    return None
+
+
+def _is_byline(paragraph: str) -> bool:
+    if "\n" in paragraph or "#" in paragraph or "http" in paragraph:
+        return False
+    line = paragraph.strip()
+    return (
+        0 < len(line) <= BYLINE_MAX_CHARS
+        and len(line.split()) <= BYLINE_MAX_WORDS
+        and not line.endswith(_SENTENCE_END)
+    )
+
+
+def parse_article(
+    raw: RawArticle,
+    boilerplate: BoilerplateFilter,
+    today: dt.date,
+    max_hashtags: int,
+) -> ParsedArticle:
+    paragraphs = _paragraphs(raw.text)
+    if not paragraphs:
+        raise InputError("no text", raw.path)
+
+    # Optional header line with a date (before the headline).
+    header_date: dt.date | None = None
+    while paragraphs and (m := _HEADER_DATE_RE.match(paragraphs[0].split("\n")[0])):
+        try:
+            header_date = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise InputError(f"invalid date in header: {m.group(0).strip()}", raw.path, 1) from None
+        rest = paragraphs[0].split("\n", 1)
+        paragraphs[0:1] = [rest[1]] if len(rest) > 1 else []
+
+    if not paragraphs:
+        raise InputError("no headline", raw.path)
+    first_block = paragraphs.pop(0).split("\n")
+    headline = _clean_line(first_block[0])
+    if len(first_block) > 1:
+        paragraphs.insert(0, "\n".join(first_block[1:]))
+    if not headline or not any(ch.isalpha() for ch in headline):
+        raise InputError("the first line (headline) has no letters", raw.path, 1)
+    if len(headline) > MAX_HEADLINE_CHARS:
+        raise InputError(
+            f"the first line is {len(headline):,} characters: expected a headline "
+            f"(at most {MAX_HEADLINE_CHARS}) followed by paragraphs",
+            raw.path,
+            1,
+        )
+
+    # Repeated headline and the byline.
+    headline_key = normalize_identity(headline)
+    stripped: list[Stripped] = []
+    if paragraphs and normalize_identity(paragraphs[0]) == headline_key:
+        paragraphs.pop(0)
+    source: str | None = None
+    if len(paragraphs) > 1 and _is_byline(paragraphs[0]):
+        source = _clean_line(paragraphs.pop(0))
+    elif paragraphs and (m := _DATELINE_RE.match(paragraphs[0])):
+        source = _clean_line(m["dateline"])
+
+    # Later repeats of the headline are not article text (pages captured twice).
+    kept = []
+    for p in paragraphs:
+        if normalize_identity(p) == headline_key:
+            stripped.append(Stripped(p, "headline"))
+        else:
+            kept.append(p)
+    body, removed = boilerplate.split(kept)
+    stripped.extend(removed)
+    if not body:
+        raise InputError("no article text after the headline", raw.path)
+
+    if (date := _date_from_filename(raw.path)) is not None:
+        date_source = "filename"
+    elif header_date is not None:
+        date, date_source = header_date, "header"
+    else:
+        date, date_source = today, "ingest"
+
+    return ParsedArticle(
+        path=raw.path,
+        headline=headline,
+        source=source,
+        date=date,
+        date_source=date_source,
+        paragraphs=body,
+        hashtags=extract_hashtags("\n\n".join(body), limit=max_hashtags),
+        boilerplate=stripped,
+        raw_sha256=raw.sha256,
+    )

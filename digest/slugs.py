@@ -1,0 +1,51 @@
+"""Slugs for entries and tags: readable, stable, safe as one path segment, never empty.
+
+Arabic stays Arabic (python-slugify with allow_unicode): transliteration is lossy and makes
+different words collide. Diacritics and tatweel are removed first, because python-slugify
+treats combining marks as separators (شكرًا → "شكر-ا").
+"""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+from slugify import slugify
+
+from .arabic import strip_bidi_controls, strip_diacritics
+
+MAX_SLUG_CHARS = 80
+# Names Windows refuses as files, whatever the extension.
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def make_slug(text: str, fallback_seed: str, max_chars: int = MAX_SLUG_CHARS) -> str:
+    """A path-safe slug of text; if nothing usable is left, a short hash of fallback_seed."""
+    cleaned = strip_diacritics(strip_bidi_controls(unicodedata.normalize("NFC", text)))
+    slug = slugify(cleaned, allow_unicode=True, max_length=max_chars, word_boundary=True, save_order=True)
+    slug = unicodedata.normalize("NFC", slug).strip("-.")
+    if not slug or slug in _WINDOWS_RESERVED or set(slug) <= {"-", "_"}:
+        slug = "x-" + hashlib.sha1(fallback_seed.encode("utf-8")).hexdigest()[:10]
+    return slug
+
+
+def unique_slug(base: str, taken: set[str]) -> str:
+    """base, or base-2, base-3, ... whichever is free (case-insensitively)."""
+    lowered = {t.casefold() for t in taken}
+    if base.casefold() not in lowered:
+        return base
+    n = 2
+    while f"{base}-{n}".casefold() in lowered:
+        n += 1
+    return f"{base}-{n}"
+
+
+def is_safe_slug(slug: str) -> bool:
+    """True if slug can be one path segment under the output directory."""
+    return (
+        bool(slug)
+        and len(slug.encode("utf-8")) <= 200
+        and slug not in {".", ".."}
+        and not any(ch in slug for ch in '/\\\x00:*?"<>|')
+        and slug.split(".")[0].casefold() not in _WINDOWS_RESERVED
+        and slug == unicodedata.normalize("NFC", slug)
+    )

@@ -1,0 +1,119 @@
+"""seeds/ → RawArticle: finding article files and decoding their bytes.
+
+Decoding order: BOMs (UTF-8, UTF-16), strict UTF-8, then a *detected* legacy
+encoding (charset-normalizer, limited to the encodings Arabic newsrooms use),
+accepted only if the result is mostly Arabic letters.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .arabic import arabic_letter_count, latin_letter_count
+from .errors import InputError
+
+ARTICLE_SUFFIXES = (".txt",)
+# Legacy encodings still met in Arabic scrapes; detection is limited to these so a
+# short file is not mistaken for, say, a Cyrillic code page.
+LEGACY_ARABIC_ENCODINGS = ["cp1256", "iso8859_6", "cp864"]
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    path: Path
+    text: str  # decoded, NFC, LF line endings
+    encoding: str
+    sha256: str  # of the raw bytes: what "changed" means for a seed
+
+
+def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
+    """Expand files and folders into a sorted list of article files."""
+    found: list[Path] = []
+    errors: list[InputError] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            errors.append(InputError("no such file or folder", path))
+    # De-duplicate while keeping a deterministic order.
+    unique = sorted(dict.fromkeys(found))
+    return unique, errors
+
+
+def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
+    """Return (text, encoding name) or raise InputError naming the file."""
+    if not data.strip():
+        raise InputError("empty file", path)
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", path), "utf-8-sig"
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return _strict(data, "utf-16", path), "utf-16"
+    if b"\x00" in data:
+        raise InputError("binary file (contains NUL bytes), not a text article", path)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    best = from_bytes(data, cp_isolation=LEGACY_ARABIC_ENCODINGS).best()
+    if best is not None:
+        text = str(best)
+        arabic, latin = arabic_letter_count(text), latin_letter_count(text)
+        if arabic >= 20 and arabic > latin:
+            return text, best.encoding
+    raise InputError(
+        f"cannot decode: not UTF-8 (byte {utf8_error.start}) nor a recognisable "
+        "Arabic legacy encoding (Windows-1256, ISO-8859-6)",
+        path,
+    )
+
+
+def _strict(data: bytes, encoding: str, path: Path) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"invalid {encoding} at byte {exc.start}", path) from None
+
+
+def normalize_text(text: str) -> str:
+    """CRLF/CR → LF and NFC; nothing else is changed here."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def read_article(path: Path, max_bytes: int) -> RawArticle:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"file is {size:,} bytes, over the limit of {max_bytes:,} "
+                "(ingest.max_article_bytes in digest.toml)",
+                path,
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
+    text, encoding = decode_bytes(data, path)
+    text = normalize_text(text)
+    if not any(ch.isalpha() for ch in text):
+        raise InputError("no text: the file has no letters", path)
+    return RawArticle(path=path, text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+
+
+def iter_articles(paths: list[Path], max_bytes: int) -> Iterator[RawArticle | InputError]:
+    for path in paths:
+        try:
+            yield read_article(path, max_bytes)
+        except InputError as exc:
+            yield exc
