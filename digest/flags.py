@@ -1,0 +1,238 @@
+"""Automatic review flags: what an editor should look at before approving an entry.
+
+Each flag has a short, stable code (documented in README "Editorial review" and in
+`FLAG_DESCRIPTIONS`) and a message saying what exactly was found. Flags are advice, never
+errors: they are computed on every build and shown in the review dashboard and panel.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .arabic import arabic_letter_count, latin_letter_count, normalize_digits, normalize_identity
+from .boilerplate import BoilerplateFilter
+from .config import Config
+from .glossary import Glossary
+from .model import Entry
+from .shingles import near_duplicates
+from .summarize import plain_text
+
+
+@dataclass(frozen=True)
+class Flag:
+    code: str
+    message: str
+
+
+# Code → what it means; the order here is the order flags are reported in.
+FLAG_DESCRIPTIONS: dict[str, str] = {
+    "translation-pending": "No English yet (offline build, provider unreachable, or never translated).",
+    "translation-stale": "The Arabic headline or summary changed after the machine translation was made.",
+    "glossary-miss": "A glossary term is in the Arabic but its preferred English is not in the translation.",
+    "script-mix": "Arabic script left in the English text, or English text left in the Arabic.",
+    "number-missing": "A number in the Arabic summary does not appear in the English.",
+    "summary-length": "The summary is empty, or the English summary is shorter or longer than configured.",
+    "tag-unlabelled": "A tag has no English label (neither in the entry nor in the glossary).",
+    "date-unknown": "No date in the file name or header: the ingest date was used.",
+    "boilerplate-suspect": "The body still has a paragraph that looks like a promo, credit or link.",
+    "near-duplicate": "The body is very similar to another entry's (word-shingle similarity).",
+    "headline-in-body": "The headline is repeated in the body.",
+}
+FLAG_CODES = tuple(FLAG_DESCRIPTIONS)
+
+
+def translation_state(entry: Entry) -> str:
+    """The translation status as it really is: a machine translation of Arabic that has
+    since changed is "stale" even if the file still says "machine"."""
+    status = entry.translation.status
+    if status == "machine" and entry.translation.source_hash != entry.arabic_fingerprint():
+        return "stale"
+    return status
+
+
+def has_current_english(entry: Entry) -> bool:
+    return translation_state(entry) in ("machine", "edited")
+
+
+# --- one check per flag ------------------------------------------------------------------
+
+
+def _translation_flags(entry: Entry) -> list[Flag]:
+    state = translation_state(entry)
+    if state == "pending":
+        return [Flag("translation-pending", "no English translation yet")]
+    if state == "stale":
+        return [Flag("translation-stale", "the Arabic changed after it was translated; retranslate or edit the English")]
+    return []
+
+
+def _english_text(entry: Entry) -> str:
+    return " ".join(t for t in (entry.title_en, entry.summary_en) if t)
+
+
+def _glossary_pattern(arabic_key: str) -> re.Pattern[str]:
+    # Up to two glued clitics (و ف ب ل ك) before the term; no letters glued after it.
+    return re.compile(rf"(?<!\w)[وفبلك]{{0,2}}{re.escape(arabic_key)}(?!\w)")
+
+
+def _glossary_flags(entry: Entry, glossary_patterns: list[tuple[re.Pattern[str], str, str]]) -> list[Flag]:
+    if not glossary_patterns or not has_current_english(entry):
+        return []
+    arabic = normalize_identity(f"{entry.title} {entry.summary_ar}")
+    english = " ".join(_english_text(entry).casefold().split())
+    missing = []
+    # Longest terms first; a matched span is blanked so "قوات البيشمركة" is not also
+    # checked as "البيشمركة".
+    for pattern, term, preferred in glossary_patterns:
+        if pattern.search(arabic) is None:
+            continue
+        arabic = pattern.sub(" ", arabic)
+        if " ".join(preferred.casefold().split()) not in english:
+            missing.append(f"{term} → {preferred}")
+    if not missing:
+        return []
+    return [Flag("glossary-miss", "preferred English missing: " + "; ".join(missing))]
+
+
+_LATIN_RUN_RE = re.compile(r"[A-Za-z]+(?:[\s,'’-]+[A-Za-z]+){2,}")  # three or more Latin words in a row
+_ARABIC_WORD_RE = re.compile("[\u0600-\u06ff\u0750-\u077f]{2,}")
+
+
+def _script_mix_flags(entry: Entry) -> list[Flag]:
+    problems = []
+    english_fields = {"title_en": entry.title_en, "summary_en": entry.summary_en}
+    english_fields.update({f"tags_en[{k}]": v for k, v in entry.tags_en.items()})
+    for name, text in english_fields.items():
+        if text and _ARABIC_WORD_RE.search(text):
+            problems.append(f"Arabic in {name}: {_ARABIC_WORD_RE.search(text).group(0)}")  # type: ignore[union-attr]
+    for name, text in (("title", entry.title), ("summary_ar", entry.summary_ar)):
+        latin, arabic = latin_letter_count(text), arabic_letter_count(text)
+        run = _LATIN_RUN_RE.search(text)
+        # Agencies and acronyms (CNN, BBC) are normal in Arabic news; English sentences are not.
+        if run is not None or (latin and latin > 0.3 * (latin + arabic)):
+            problems.append(f"English in {name}: {run.group(0) if run else text[:40]}")
+    if not problems:
+        return []
+    return [Flag("script-mix", "; ".join(problems))]
+
+
+_NUMBER_RE = re.compile(r"\d+(?:[.,٫٬]\d+)*")
+_NUMBER_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+)
+
+
+def numbers_in(text: str) -> list[str]:
+    """Numbers in text, canonical: ASCII digits, no thousands separators, '.' for decimals."""
+    found = []
+    for match in _NUMBER_RE.finditer(normalize_digits(text)):
+        raw = match.group(0)
+        # "1,500" / "١٬٥٠٠" group thousands; "٫" and a "." or "," not followed by three digits are decimals.
+        raw = re.sub(r"[,٬](?=\d{3}(?!\d))", "", raw)
+        raw = raw.replace("٫", ".").replace(",", ".")
+        found.append(raw.lstrip("0") or "0")
+    return found
+
+
+def _number_flags(entry: Entry) -> list[Flag]:
+    if not has_current_english(entry):
+        return []
+    english_text = _english_text(entry)
+    english = set(numbers_in(english_text))
+    words = set(re.findall(r"[a-z]+", english_text.casefold()))
+    missing = []
+    for number in dict.fromkeys(numbers_in(entry.summary_ar)):
+        if number in english:
+            continue
+        if number.isdigit() and int(number) < len(_NUMBER_WORDS) and _NUMBER_WORDS[int(number)] in words:
+            continue  # "three" for 3
+        missing.append(number)
+    if not missing:
+        return []
+    return [Flag("number-missing", "not in the English: " + ", ".join(missing))]
+
+
+def _summary_length_flags(entry: Entry, config: Config) -> list[Flag]:
+    if not entry.summary_ar.strip():
+        return [Flag("summary-length", "the Arabic summary is empty")]
+    if not has_current_english(entry) or entry.summary_en is None:
+        return []
+    length = len(entry.summary_en.strip())
+    low, high = config.review.summary_min_chars, config.review.summary_max_chars
+    if length < low:
+        return [Flag("summary-length", f"English summary is {length} characters (minimum {low})")]
+    if length > high:
+        return [Flag("summary-length", f"English summary is {length} characters (maximum {high})")]
+    return []
+
+
+def _tag_label_flags(entry: Entry, glossary_keys: dict[str, str]) -> list[Flag]:
+    missing = [t for t in entry.tags if not entry.tags_en.get(t) and normalize_identity(t) not in glossary_keys]
+    if not missing:
+        return []
+    return [Flag("tag-unlabelled", "no English label: " + ", ".join(missing))]
+
+
+def _date_flags(entry: Entry) -> list[Flag]:
+    if entry.date_source == "ingest":
+        return [Flag("date-unknown", f"date {entry.date.isoformat()} is the ingest date; set the real date and date_source: editor")]
+    return []
+
+
+_URL_RE = re.compile(r"https?://|www\.", re.I)
+
+
+def _boilerplate_flags(entry: Entry, detector: BoilerplateFilter) -> list[Flag]:
+    for paragraph in entry.body.split("\n\n"):
+        text = plain_text(paragraph)
+        lines = [plain_text(line) for line in paragraph.split("\n")]
+        for candidate in [text, *lines]:
+            if candidate and (detector.matches_pattern(candidate) or detector.looks_like_promo(candidate) or _URL_RE.search(candidate)):
+                return [Flag("boilerplate-suspect", f"looks like boilerplate: {candidate[:80]}")]
+    return []
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", normalize_identity(text)))
+
+
+def _headline_flags(entry: Entry) -> list[Flag]:
+    headline = _words(entry.title)
+    if len(headline.split()) < 4:  # short headlines recur naturally as phrases
+        return []
+    if f" {headline} " in f" {_words(plain_text(entry.body))} ":
+        return [Flag("headline-in-body", "the headline is repeated in the body")]
+    return []
+
+
+# --- all flags ---------------------------------------------------------------------------
+
+
+def compute_flags(entries: Iterable[Entry], glossary: Glossary, config: Config) -> dict[str, list[Flag]]:
+    """slug → flags (in FLAG_CODES order) for every entry; entries without flags map to []."""
+    entries = list(entries)
+    glossary_keys = glossary.by_key()
+    glossary_patterns = sorted(
+        ((_glossary_pattern(normalize_identity(term)), term, en) for term, en in glossary.terms.items()),
+        key=lambda item: -len(normalize_identity(item[1])),
+    )
+    detector = BoilerplateFilter(config.ingest.boilerplate_patterns)
+    duplicates = near_duplicates({e.slug: plain_text(e.body) for e in entries}, config.review.near_duplicate)
+    result: dict[str, list[Flag]] = {}
+    for entry in entries:
+        flags = [
+            *_translation_flags(entry),
+            *_glossary_flags(entry, glossary_patterns),
+            *_script_mix_flags(entry),
+            *_number_flags(entry),
+            *_summary_length_flags(entry, config),
+            *_tag_label_flags(entry, glossary_keys),
+            *_date_flags(entry),
+            *_boilerplate_flags(entry, detector),
+        ]
+        for other, similarity in duplicates.get(entry.slug, []):
+            flags.append(Flag("near-duplicate", f"{similarity:.0%} similar to {other}"))
+        flags.extend(_headline_flags(entry))
+        result[entry.slug] = flags
+    return result

@@ -1,0 +1,86 @@
+"""Round-trip edits of an entry's front matter that keep what editors wrote.
+
+ruamel.yaml's round-trip mode keeps key order, comments, quoting and flow/block style; only
+the front matter goes through it, the Markdown body is copied byte for byte. The file is
+replaced atomically (temporary file + rename), so a reader sees the old or the new entry.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.representer import RoundTripRepresenter
+
+from .content import split_front_matter
+from .errors import ContentError
+from .output import atomic_write_text
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 10_000  # never re-wrap long Arabic lines
+    yaml.allow_unicode = True
+    # Sequences at their key's indentation ("tags:\n- x"), as digest writes them.
+    yaml.indent(mapping=2, sequence=2, offset=0)
+    yaml.Representer = _NullAsNullRepresenter
+    return yaml
+
+
+class _NullAsNullRepresenter(RoundTripRepresenter):
+    """Writes None as "null" (ruamel's default is an empty value), as digest itself does.
+    A subclass, so ruamel's shared representer tables are left alone."""
+
+    def represent_none(self, data: None) -> Any:
+        return self.represent_scalar("tag:yaml.org,2002:null", "null")
+
+
+_NullAsNullRepresenter.add_representer(type(None), _NullAsNullRepresenter.represent_none)
+
+
+def _split(text: str, path: Path) -> tuple[str, str, str]:
+    """(text before the YAML incl. the opening '---' line, YAML, the rest from the closing '---')."""
+    fm, _body, _ = split_front_matter(text, path)
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    head_end = text.index("\n", len(bom)) + 1
+    head = text[:head_end]
+    return head, fm, text[head_end + len(fm) :]
+
+
+def update_front_matter_mapping(path: Path, key: str, values: Mapping[str, Any], after: str | None = None) -> None:
+    """Set `values` inside the mapping at front-matter `key` (created after `after` if absent)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(f"cannot read: {exc}", path) from None
+    head, fm, rest = _split(text, path)
+    yaml = _yaml()
+    try:
+        data = yaml.load(fm)
+    except YAMLError as exc:
+        raise ContentError(f"invalid YAML in front matter: {exc}".splitlines()[0], path) from None
+    if not isinstance(data, CommentedMap):
+        raise ContentError("front matter must be a mapping of keys to values", path, 2)
+    target = data.get(key)
+    if not isinstance(target, CommentedMap):
+        # Absent or null (or a non-mapping the content loader will reject anyway): start afresh.
+        target = CommentedMap()
+        if key in data:
+            data[key] = target
+        else:
+            keys = list(data)
+            position = keys.index(after) + 1 if after in keys else len(keys)
+            data.insert(position, key, target)
+    for name, value in values.items():
+        target[name] = value
+    out = io.StringIO()
+    yaml.dump(data, out)
+    new_fm = out.getvalue()
+    if not new_fm.endswith("\n"):
+        new_fm += "\n"
+    atomic_write_text(path, head + new_fm + rest)

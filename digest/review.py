@@ -1,0 +1,135 @@
+"""Review states (draft → approved | rejected, reopen → draft) and the publish gate.
+
+A state change rewrites only the `review:` mapping of the entry's front matter (see
+digest/frontmatter_edit.py), so editors' comments, key order and the body stay as they are.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Config
+from .content import load_entries, read_entry
+from .errors import DigestError
+from .flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag, compute_flags, translation_state
+from .frontmatter_edit import update_front_matter_mapping
+from .glossary import Glossary
+from .model import Entry
+
+__all__ = [
+    "FLAG_CODES",
+    "FLAG_DESCRIPTIONS",
+    "Flag",
+    "ReviewError",
+    "approve_command",
+    "compute_flags",
+    "find_entry",
+    "is_public",
+    "set_review_state",
+    "translation_state",
+]
+
+
+class ReviewError(DigestError):
+    """A review action that cannot be done as asked (unknown slug, needs --force, ...)."""
+
+
+def is_public(entry: Entry, config: Config) -> bool:
+    """The publish gate: approved entries only, or approved and drafts with publish = "all".
+    Rejected entries are never public."""
+    state = entry.review.state
+    if state == "approved":
+        return True
+    return state == "draft" and config.site.publish == "all"
+
+
+def default_editor() -> str:
+    """$DIGEST_EDITOR, else the login name."""
+    name = os.environ.get("DIGEST_EDITOR", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in some containers
+        return "editor"
+
+
+def approve_command(entry: Entry, by: str | None = None) -> str:
+    """The exact shell command that approves this entry (shown in the review panel)."""
+    command = f"digest review approve {entry.slug}"
+    if by:
+        command += " --by " + shlex.quote(by)
+    if translation_state(entry) in ("pending", "stale"):
+        command += " --force"
+    return command
+
+
+def find_entry(root: Path, slug: str) -> Entry:
+    """The entry content/<slug>.md; ReviewError naming the slug if there is none."""
+    content_dir = root / "content"
+    path = content_dir / f"{slug}.md"
+    if "/" in slug or "\\" in slug or not path.is_file():
+        # Accept a slug typed in another case, but never guess between several.
+        matches = [p for p in content_dir.glob("*.md") if p.stem.casefold() == slug.casefold()] if content_dir.is_dir() else []
+        if len(matches) != 1:
+            raise ReviewError(f"no entry with slug {slug!r} (see `digest review list`)", content_dir)
+        path = matches[0]
+    entry = read_entry(path)
+    entry.path = str(path)
+    return entry
+
+
+@dataclass(frozen=True)
+class StateChange:
+    slug: str
+    path: Path
+    old_state: str
+    new_state: str
+    changed: bool
+
+
+def now_utc() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def set_review_state(
+    root: Path,
+    slug: str,
+    state: str,
+    *,
+    by: str | None = None,
+    reason: str | None = None,
+    force: bool = False,
+    at: str | None = None,
+) -> StateChange:
+    """Move an entry to `state` (approved, rejected or draft) and rewrite its file atomically."""
+    entry = find_entry(root, slug)
+    path = Path(entry.path or root / "content" / f"{slug}.md")
+    old = entry.review.state
+    if state == "approved" and not force:
+        status = translation_state(entry)
+        if status in ("pending", "stale"):
+            raise ReviewError(
+                f"the English translation is {status}; translate or edit it first, or approve anyway with --force",
+                path,
+            )
+    if old == state and state != "draft" and entry.review.by == by and (reason is None or reason == entry.review.reason):
+        return StateChange(entry.slug, path, old, state, changed=False)
+    update_front_matter_mapping(
+        path,
+        "review",
+        {"state": state, "by": by, "at": at or now_utc(), "reason": reason},
+        after="translation",
+    )
+    return StateChange(entry.slug, path, old, state, changed=True)
+
+
+def entries_with_flags(root: Path, config: Config, glossary: Glossary) -> tuple[list[Entry], dict[str, list[Flag]], list[DigestError]]:
+    """All entries (newest first), their flags, and the content errors met on the way."""
+    entries, errors = load_entries(root / "content")
+    entries.sort(key=lambda e: (e.date, e.slug), reverse=True)
+    return entries, compute_flags(entries, glossary, config), list(errors)
