@@ -6,9 +6,11 @@ import sys
 
 import click
 
-from ..clikit import handle_errors, report_errors, root_option, site_root
+from ..clikit import handle_errors, load_site_config, report_errors, root_option, site_root
 from ..content import load_entries
+from ..glossary import load_glossary
 from ..listing import entry_json
+from ..review import compute_flags
 from ..taxonomy import build_taxonomy
 
 
@@ -24,7 +26,8 @@ def command(as_json: bool) -> None:
     entries.sort(key=lambda e: (e.date, e.slug), reverse=True)
     taxonomy = build_taxonomy(entries)
     if as_json:
-        data = [entry_json(e, taxonomy, root) for e in entries]
+        flags = compute_flags(entries, load_glossary(root), load_site_config(root))
+        data = [entry_json(e, taxonomy, root, flags=[f.code for f in flags[e.slug]]) for e in entries]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for e in entries:
