@@ -1,0 +1,115 @@
+"""Many texts through one provider: bounded worker threads, each with its own translator.
+
+Each text is tried up to 1 + retries times (backoff with jitter on 429/5xx/timeouts),
+behind a shared rate limiter and circuit breaker. One text's failure never affects the
+others; when the breaker opens, texts not yet sent are skipped (they stay pending).
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from .failures import FAIL, RETRY, STOP, classify
+from .http import last_status, request_timeout, reset_last_status
+from .resilience import CircuitBreaker, RateLimiter, RetryPolicy
+
+
+@dataclass(frozen=True)
+class Result:
+    text: str | None = None  # the translation, when it succeeded
+    error: str | None = None  # why it failed
+    skipped: bool = False  # not sent: the breaker was open
+
+    @property
+    def ok(self) -> bool:
+        return self.text is not None
+
+
+def has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+class ProviderClient:
+    def __init__(
+        self,
+        factory: Callable[[], Any],
+        policy: RetryPolicy,
+        call_kwargs: dict[str, Any] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
+        self._factory = factory
+        self.policy = policy
+        self._call_kwargs = call_kwargs or {}
+        self._sleep = sleep
+        self._local = threading.local()
+        self.limiter = RateLimiter(policy.rate_limit)
+        self.breaker = CircuitBreaker(policy.breaker_threshold)
+        self._count_lock = threading.Lock()
+        self.requests = 0  # attempts made (for reports and benchmarks)
+
+    def _translator(self) -> Any:
+        # deep-translator instances keep per-request state in attributes: one per thread.
+        translator = getattr(self._local, "translator", None)
+        if translator is None:
+            translator = self._local.translator = self._factory()
+        return translator
+
+    def translate_one(self, text: str) -> Result:
+        if not has_letters(text):
+            return Result(text=text)  # Google returns None for such text; nothing to translate
+        attempt = 0
+        while True:
+            if self.breaker.open:
+                return Result(skipped=True, error=self.breaker.reason)
+            self.limiter.wait()
+            with self._count_lock:
+                self.requests += 1
+            try:
+                with request_timeout(self.policy.timeout):
+                    reset_last_status()
+                    translated = self._translator().translate(text, **self._call_kwargs)
+                    status = last_status()
+                if not isinstance(translated, str) or not translated.strip():
+                    raise ValueError(f"empty translation (HTTP {status})")
+            except Exception as exc:  # classified below: deep-translator raises anything
+                failure = classify(exc, last_status(), self.policy.timeout)
+                if failure.action == STOP:
+                    self.breaker.trip(failure.reason)
+                    return Result(error=failure.reason)
+                if failure.action == FAIL:
+                    return Result(error=failure.reason)
+                assert failure.action == RETRY
+                self.breaker.failure(failure.reason)
+                if attempt >= self.policy.retries:
+                    return Result(error=failure.reason)
+                self._sleep(self.policy.backoff(attempt))
+                attempt += 1
+                continue
+            self.breaker.success()
+            return Result(text=translated.strip())
+
+    def translate_many(
+        self, texts: Iterable[str], on_done: Callable[[str, Result], None] | None = None
+    ) -> dict[str, Result]:
+        """Translate unique texts concurrently; `on_done` runs (on a worker) as each finishes."""
+        unique = list(dict.fromkeys(texts))
+        results: dict[str, Result] = {}
+
+        def work(text: str) -> None:
+            result = self.translate_one(text)
+            results[text] = result
+            if on_done is not None:
+                on_done(text, result)
+
+        if self.policy.workers <= 1 or len(unique) <= 1:
+            for text in unique:
+                work(text)
+            return results
+        with ThreadPoolExecutor(max_workers=self.policy.workers, thread_name_prefix="translate") as pool:
+            for future in [pool.submit(work, text) for text in unique]:
+                future.result()
+        return results
