@@ -117,7 +117,8 @@ def set_review_state(
                 f"the English translation is {status}; translate or edit it first, or approve anyway with --force",
                 path,
             )
-    if old == state and state != "draft" and entry.review.by == by and (reason is None or reason == entry.review.reason):
+    same_review = state == "draft" or (entry.review.by == by and reason == entry.review.reason)
+    if old == state and same_review:  # nothing to record: leave the file untouched
         return StateChange(entry.slug, path, old, state, changed=False)
     update_front_matter_mapping(
         path,
