@@ -17,7 +17,7 @@ from .content import body_from_paragraphs, load_entries, write_entry
 from .errors import DigestError, InputError
 from .model import Entry, Translation
 from .parse import ParsedArticle, parse_article
-from .slugs import make_slug, unique_slug
+from .slugs import SlugAllocator, make_slug
 from .sources import find_articles, read_article
 from .summarize import SUMMARIZER_VERSION, summarize
 
@@ -109,7 +109,7 @@ def ingest(
     existing, content_errors = load_entries(content_dir)
     report.errors.extend(content_errors)
     by_seed = {e.seed: e for e in existing if e.seed}
-    taken = {e.slug for e in existing} | {p.stem for p in content_dir.glob("*.md")}
+    slugs = SlugAllocator({e.slug for e in existing} | {p.stem for p in content_dir.glob("*.md")})
     files, missing = find_articles(list(paths))
     report.errors.extend(missing)
     boilerplate = BoilerplateFilter(config.ingest.boilerplate_patterns)
@@ -132,8 +132,7 @@ def ingest(
             continue
         values = _fresh_values(parsed, config)
         if entry is None:
-            slug = unique_slug(make_slug(parsed.headline, fallback_seed=key), taken)
-            taken.add(slug)
+            slug = slugs.claim(make_slug(parsed.headline, fallback_seed=key))
             entry = _new_entry(slug, key, parsed, values)
             _write(entry, content_dir, report, report.new)
             by_seed[key] = entry
