@@ -1,0 +1,229 @@
+"""`digest build`: the orchestrator. One stage after another, each timed:
+
+ingest seeds/ → load entries → translate what is missing → review flags and publish gate →
+taxonomy → plan pages → render into a staging directory → swap it in for site/.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from .config import Config
+from .content import load_entries
+from .errors import DigestError
+from .feeds import robots_txt, sitemap_xml
+from .glossary import load_glossary
+from .ingest import ingest
+from .markdown import BodyCache
+from .model import Entry
+from .pagerender import PageRenderer, render_pages
+from .pages import Page, iter_urls, plan_pages
+from .render import builtin_templates_dir, make_environment, provider_name, template_exists
+from .review import compute_flags, is_public
+from .search import INDEX_FILE, search_index_json
+from .sitetree import StagingTree, check_replaceable
+from .stories import SiteModel, make_story
+from .taxonomy import build_taxonomy
+
+STATIC_FILES = ("style.css", "search.js")  # templates/static/* → assets/*
+REVIEW_TEMPLATE = "review/dashboard.html"
+
+
+class BuildLockedError(DigestError):
+    """Another build of the same site root is running."""
+
+
+@dataclass
+class BuildReport:
+    out: Path
+    entries: int = 0  # entries published in this build
+    tags: int = 0
+    pages: int = 0  # rendered pages (HTML and feeds)
+    files: int = 0  # every file written
+    timings: dict[str, float] = field(default_factory=dict)  # stage → seconds
+    warnings: list[str] = field(default_factory=list)
+    errors: list[DigestError] = field(default_factory=list)  # bad seeds or entries (skipped)
+    ingest_line: str = ""
+    translate_line: str = ""
+
+    def summary_line(self) -> str:
+        total = sum(self.timings.values())
+        return (
+            f"build: {self.pages} pages, {self.entries} entries, {self.tags} tags, "
+            f"{self.files} files in {total:.2f}s → {self.out}"
+        )
+
+
+def _silent(_message: str) -> None:
+    pass
+
+
+@contextmanager
+def _stage(report: BuildReport, name: str, log: Callable[[str], None]) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    report.timings[name] = time.perf_counter() - start
+    log(f"  {name}: {report.timings[name]:.3f}s")
+
+
+def build_site(
+    root: Path,
+    config: Config,
+    *,
+    out: Path | None = None,
+    base_url: str | None = None,
+    drafts: bool = False,
+    review: bool = False,
+    offline: bool = False,
+    provider: str | None = None,
+    provider_url: str | None = None,
+    log: Callable[[str], None] = _silent,
+    cache: BodyCache | None = None,
+) -> BuildReport:
+    """Build the site of `root` into `out` (default `<root>/site`), replacing it atomically.
+
+    `review` renders the review panel and dashboard and implies `drafts`; neither is ever
+    the default, so the public site never shows unapproved entries or review information.
+    """
+    out = out or root / "site"
+    report = BuildReport(out=out)
+    check_replaceable(out, root)
+    lock_dir = root / ".digest"
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        with FileLock(str(lock_dir / "build.lock"), timeout=0):
+            _build(root, config, report, out, base_url, drafts or review, review, offline, provider, provider_url, log, cache)
+    except Timeout:
+        raise BuildLockedError("another build of this site root is running", lock_dir / "build.lock") from None
+    return report
+
+
+def _build(
+    root: Path,
+    config: Config,
+    report: BuildReport,
+    out: Path,
+    base_url: str | None,
+    drafts: bool,
+    review: bool,
+    offline: bool,
+    provider: str | None,
+    provider_url: str | None,
+    log: Callable[[str], None],
+    cache: BodyCache | None,
+) -> None:
+    glossary = load_glossary(root)
+
+    # 1. Ingest new or changed seeds into content/ (unchanged seeds are skipped by hash).
+    with _stage(report, "ingest", log):
+        if (root / "seeds").is_dir():
+            ingested = ingest(root, [root / "seeds"], config)
+            report.errors.extend(ingested.errors)
+            report.ingest_line = ingested.summary_line()
+
+    # 2. Load every entry; a bad file is reported and left out, the rest still build.
+    with _stage(report, "load", log):
+        entries, content_errors = load_entries(root / "content")
+        report.errors.extend(e for e in content_errors if str(e) not in {str(x) for x in report.errors})
+
+    # 3. Translate what is missing or stale (offline: it stays "Translation pending").
+    with _stage(report, "translate", log):
+        candidates = [e for e in entries if e.review.state != "rejected"]
+        report.translate_line, warnings = _translate(root, candidates, config, provider, provider_url, offline)
+        report.warnings.extend(warnings)
+
+    # 4. Review flags (review mode only) and the publish gate.
+    with _stage(report, "review", log):
+        flags = compute_flags(entries, glossary, config) if review else {}
+        published = [e for e in entries if _is_published(e, config, drafts)]
+        published.sort(key=lambda e: (e.date, e.slug), reverse=True)
+
+    # 5. Tags of the published entries only (a draft's tags never leak into the public site).
+    with _stage(report, "taxonomy", log):
+        taxonomy = build_taxonomy(published, labels=glossary.by_key())
+        provider_label = provider_name(provider or config.translate.provider)
+        site = SiteModel(
+            config=config,
+            stories=[make_story(e, i, taxonomy, _provider_label(e, provider_label)) for i, e in enumerate(published)],
+            taxonomy=taxonomy,
+            base_url=_normalise_base_url(base_url if base_url is not None else config.site.base_url),
+            review_mode=review,
+            flags=flags,
+            all_entries=sorted(entries, key=lambda e: (e.date, e.slug), reverse=True) if review else [],
+        )
+
+    # 6. Plan pages and the non-template files.
+    with _stage(report, "plan", log):
+        env = make_environment(root)
+        pages = plan_pages(site)
+        if review and template_exists(env, REVIEW_TEMPLATE):
+            pages.append(Page("review/index.html", REVIEW_TEMPLATE, "review"))
+        extra = _extra_files(site, pages, env)
+
+    # 7. Render into a staging directory, then swap it in (a failure leaves site/ as it was).
+    with _stage(report, "render", log):
+        tree = StagingTree(out)
+        try:
+            for rel, data in sorted(extra.items()):
+                tree.write(rel, data)
+            renderer = PageRenderer(site, env, cache)
+            report.pages = render_pages(renderer, pages, tree.dir, config.build.workers)
+            tree.commit()
+        except BaseException:
+            tree.discard()
+            raise
+
+    report.entries = len(published)
+    report.tags = sum(1 for t in taxonomy if site.stories_by_tag[t.key])
+    report.files = report.pages + len(extra) + 1  # + the marker file
+
+
+def _is_published(entry: Entry, config: Config, drafts: bool) -> bool:
+    if entry.review.state == "rejected":
+        return False
+    return is_public(entry, config) or (drafts and entry.review.state == "draft")
+
+
+def _provider_label(entry: Entry, default: str) -> str:
+    return provider_name(entry.translation.provider) if entry.translation.provider else default
+
+
+def _normalise_base_url(base_url: str) -> str:
+    base_url = base_url.strip() or "/"
+    return base_url if base_url.endswith("/") else base_url + "/"
+
+
+def _translate(
+    root: Path, entries: list[Entry], config: Config, provider: str | None, provider_url: str | None, offline: bool
+) -> tuple[str, list[str]]:
+    from .translate import translate_entries
+
+    result = translate_entries(root, entries, config, provider=provider, provider_url=provider_url, offline=offline)
+    return result.summary_line(), list(result.warnings)
+
+
+def _extra_files(site: SiteModel, pages: list[Page], env: Any) -> dict[str, bytes]:
+    """sitemap.xml, robots.txt, search.json and the theme's static assets."""
+    extra = {
+        "sitemap.xml": sitemap_xml(site, iter_urls(pages)),
+        "robots.txt": robots_txt(site),
+        INDEX_FILE: search_index_json(site),
+    }
+    for name in STATIC_FILES:
+        extra[f"assets/{name}"] = _static_source(env, name)
+    return extra
+
+
+def _static_source(env: Any, name: str) -> bytes:
+    """A static asset as-is (a site's templates/static/NAME overrides the built-in)."""
+    try:
+        source, _filename, _uptodate = env.loader.get_source(env, f"static/{name}")
+        return source.encode("utf-8")
+    except Exception:  # noqa: BLE001 - fall back to the packaged file
+        return (builtin_templates_dir() / "static" / name).read_bytes()

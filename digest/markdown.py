@@ -1,0 +1,121 @@
+"""Article bodies: Markdown → HTML with mistune (raw HTML escaped) and hashtags as tag links.
+
+Rendering is split in two so the expensive part can be cached by content hash and run in
+worker processes:
+
+1. `render_body(markdown)` → HTML in which every hashtag is a *placeholder*
+   (`\\ue000raw\\ue001`). It depends on the Markdown text only.
+2. `link_hashtags(html, resolve)` swaps each placeholder for a link (or plain text) once the
+   tag pages and the page's relative root are known. That is one regex pass.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from typing import Any
+
+import mistune
+from markupsafe import escape
+
+from .bidi import isolate_html
+from .hashtags import HASHTAG_RE, clean_tag
+
+_OPEN, _CLOSE = "\ue000", "\ue001"  # private-use code points: never in real text (stripped first)
+PLACEHOLDER_RE = re.compile(f"{_OPEN}([^{_OPEN}{_CLOSE}]+){_CLOSE}")
+_HASH_START = r"#[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+"
+
+
+def _parse_hashtag(inline: Any, m: re.Match[str], state: Any) -> int | None:
+    """A `#` that digest.hashtags accepts as a hashtag start (boundary or glued clitic)."""
+    src: str = state.src
+    hash_at = m.start()
+    for back in range(0, 4):  # up to two clitic letters and a tatweel before the `#`
+        start = hash_at - back
+        if start < 0:
+            break
+        found = HASHTAG_RE.match(src, start)
+        if found is None or found.start("tag") - 1 != hash_at:
+            continue
+        raw = clean_tag(found.group("tag"))
+        if raw is None:
+            return None
+        if state.in_link:
+            inline.process_text("#" + raw, state)
+        else:
+            state.append_token({"type": "hashtag", "raw": raw})
+        return found.start("tag") + len(found.group("tag").rstrip("_"))  # a trailing `_` stays text
+    return None
+
+
+def _hashtag_plugin(md: mistune.Markdown) -> None:
+    md.inline.register("hashtag", _HASH_START, _parse_hashtag, before="emphasis", start_chars="#")
+    if md.renderer is not None and md.renderer.NAME == "html":
+        md.renderer.register("hashtag", lambda _renderer, raw: f"{_OPEN}{raw}{_CLOSE}")
+
+
+class _BodyRenderer(mistune.HTMLRenderer):
+    """Escapes raw HTML; images become links so no page ever loads a remote resource."""
+
+    def image(self, text: str, url: str, title: str | None = None) -> str:
+        return f'<a class="image-link" href="{self.safe_url(url)}">{escape(text) or "image"}</a>'
+
+
+def _make_markdown() -> mistune.Markdown:
+    return mistune.create_markdown(escape=True, renderer=_BodyRenderer(escape=True), plugins=[_hashtag_plugin, "strikethrough"])
+
+
+_MARKDOWN: mistune.Markdown | None = None
+
+
+def render_body(markdown: str) -> str:
+    """Markdown → HTML with hashtag placeholders (pure: depends on the text only)."""
+    global _MARKDOWN
+    if _MARKDOWN is None:
+        _MARKDOWN = _make_markdown()
+    clean = markdown.replace(_OPEN, "").replace(_CLOSE, "")
+    return isolate_html(str(_MARKDOWN(clean)))
+
+
+def body_hash(markdown: str) -> str:
+    return hashlib.blake2b(markdown.encode("utf-8"), digest_size=16).hexdigest()
+
+
+class BodyCache:
+    """Rendered bodies by content hash: editing one entry re-renders one body.
+
+    A plain dict so an incremental builder can persist or share it.
+    """
+
+    def __init__(self, data: dict[str, str] | None = None):
+        self.data: dict[str, str] = data if data is not None else {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, markdown: str) -> str:
+        key = body_hash(markdown)
+        html = self.data.get(key)
+        if html is None:
+            self.misses += 1
+            html = self.data[key] = render_body(markdown)
+        else:
+            self.hits += 1
+        return html
+
+
+def link_hashtags(html: str, resolve: Callable[[str], str | None]) -> str:
+    """Replace placeholders: `resolve(raw)` gives the tag page URL, or None for plain text.
+
+    Hashtags are isolated with <bdi> so a Latin tag inside Arabic (or the reverse) keeps
+    its own direction.
+    """
+
+    def swap(m: re.Match[str]) -> str:
+        raw = m.group(1)
+        label = escape("#" + raw.replace("_", " "))
+        url = resolve(raw)
+        if url is None:
+            return f'<bdi class="hashtag">{label}</bdi>'
+        return f'<a class="hashtag" href="{escape(url)}"><bdi>{label}</bdi></a>'
+
+    return PLACEHOLDER_RE.sub(swap, html)

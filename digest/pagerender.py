@@ -1,0 +1,117 @@
+"""Rendering pages: `render_page(page) -> bytes` is pure (same model, same bytes), so pages
+can be rendered in any order, in several processes, or one at a time by an incremental
+builder. Article bodies come from a BodyCache keyed by content hash.
+
+On a cold build the pages are split between `config.build.workers` forked processes that
+inherit the model and the compiled templates (nothing large is pickled) and write their
+files straight into the staging directory.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .errors import DigestError
+from .feeds import news_article_jsonld
+from .markdown import BodyCache, link_hashtags
+from .pages import Page, page_context
+from .render import render_template
+from .stories import SiteModel
+
+MIN_PAGES_PER_WORKER = 300  # below this, forking costs more than it saves
+
+
+class PageRenderer:
+    def __init__(self, site: SiteModel, env: jinja2.Environment, cache: BodyCache | None = None):
+        self.site = site
+        self.env = env
+        self.cache = cache if cache is not None else BodyCache()
+
+    def body_html(self, page: Page) -> str:
+        """The article body with its hashtags linked relative to this page."""
+        story = self.site.by_slug[page.key]
+        taxonomy = self.site.taxonomy
+        root = page.root
+
+        def resolve(raw: str) -> str | None:
+            tag = taxonomy.for_name(raw)
+            if tag is None or not self.site.stories_by_tag.get(tag.key):
+                return None
+            return root + tag.url
+
+        return link_hashtags(self.cache.get(story.entry.body), resolve)
+
+    def context(self, page: Page) -> dict[str, Any]:
+        context = page_context(self.site, page)
+        if page.kind == "article":
+            context["body_html"] = self.body_html(page)
+            context["jsonld"] = news_article_jsonld(self.site, context["story"])
+        return context
+
+    def render(self, page: Page) -> bytes:
+        return render_template(self.env, page.template, self.context(page)).encode("utf-8")
+
+    def precompile(self, pages: Sequence[Page]) -> None:
+        """Compile every template once, before forking, so workers share the compiled code."""
+        for name in sorted({p.template for p in pages}):
+            render_template_load(self.env, name)
+
+
+def render_template_load(env: jinja2.Environment, name: str) -> None:
+    try:
+        env.get_template(name)
+    except jinja2.TemplateError:
+        pass  # reported with file and line when the page is rendered
+
+
+def write_page(dest: Path, page: Page, data: bytes) -> None:
+    path = dest / page.path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+# --- parallel rendering ------------------------------------------------------------------
+
+_WORKER: tuple[PageRenderer, Sequence[Page], Path] | None = None  # inherited through fork
+
+
+def _render_chunk(indices: list[int]) -> tuple[int, tuple[type, str, str | None, int | None] | None]:
+    assert _WORKER is not None
+    renderer, pages, dest = _WORKER
+    try:
+        for i in indices:
+            write_page(dest, pages[i], renderer.render(pages[i]))
+    except DigestError as exc:  # sent back as parts: the exception's own pickling drops path/line
+        return 0, (type(exc), exc.message, str(exc.path) if exc.path else None, exc.line)
+    return len(indices), None
+
+
+def render_pages(renderer: PageRenderer, pages: Sequence[Page], dest: Path, workers: int) -> int:
+    """Render and write every page into dest; returns how many were written."""
+    workers = max(1, min(workers, len(pages) // MIN_PAGES_PER_WORKER, os.cpu_count() or 1))
+    if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for page in pages:
+            write_page(dest, page, renderer.render(page))
+        return len(pages)
+    global _WORKER
+    renderer.precompile(pages)
+    _WORKER = (renderer, pages, dest)
+    # Interleaved chunks: article pages (costly) and listings (cheap) spread evenly.
+    n_chunks = workers * 8
+    chunks = [list(range(i, len(pages), n_chunks)) for i in range(n_chunks)]
+    try:
+        written = 0
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for count, error in pool.imap_unordered(_render_chunk, chunks):
+                if error is not None:
+                    cls, message, path, line = error
+                    raise cls(message, path, line)
+                written += count
+        return written
+    finally:
+        _WORKER = None

@@ -1,0 +1,139 @@
+"""The Jinja environment: the built-in theme, a site's overrides, filters, error reporting.
+
+Lookup order for a template name: the site's `<root>/templates/`, then the built-in theme
+(`digest.templates`). `!builtin/NAME` always means the built-in one, so an override can
+`{% extends "!builtin/base.html" %}` and change one block.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Mapping
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .bidi import arabic_text, english_text
+from .errors import DigestError
+
+BUILTIN_PREFIX = "!builtin"
+ARABIC_MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
+PROVIDER_NAMES = {
+    "google": "Google",
+    "libre": "LibreTranslate",
+    "mymemory": "MyMemory",
+    "deepl": "DeepL",
+    "microsoft": "Microsoft",
+    "qcri": "QCRI",
+    "chatgpt": "ChatGPT",
+    "papago": "Papago",
+    "yandex": "Yandex",
+    "baidu": "Baidu",
+    "pons": "PONS",
+    "linguee": "Linguee",
+}
+
+
+class TemplateError(DigestError):
+    """A theme template that does not compile or fails while rendering."""
+
+
+def builtin_templates_dir() -> Path:
+    try:
+        return Path(str(files("digest.templates")))
+    except ModuleNotFoundError:  # an editable install made before templates/ existed
+        return Path(__file__).resolve().parent.parent / "templates"
+
+
+def make_environment(root: Path | None) -> jinja2.Environment:
+    builtin = jinja2.FileSystemLoader(str(builtin_templates_dir()))
+    loaders: list[jinja2.BaseLoader] = []
+    site_dir = root / "templates" if root is not None else None
+    if site_dir is not None and site_dir.is_dir() and site_dir.resolve() != builtin_templates_dir().resolve():
+        loaders.append(jinja2.FileSystemLoader(str(site_dir)))
+    loaders += [jinja2.PrefixLoader({BUILTIN_PREFIX: builtin}, delimiter="/"), builtin]
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(("html", "xml"), default_for_string=True, default=True),
+        undefined=jinja2.StrictUndefined,  # a typo in a template is an error, not blank output
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+        cache_size=-1,
+    )
+    env.filters.update(
+        date_ar=date_ar,
+        date_en=date_en,
+        isolate=isolate,
+        provider_name=provider_name,
+        month_ar=month_ar,
+        month_en=month_en,
+        ar=arabic_text,
+        en=english_text,
+    )
+    return env
+
+
+def date_ar(value: dt.date) -> str:
+    return f"{value.day} {ARABIC_MONTHS[value.month - 1]} {value.year}"
+
+
+def date_en(value: dt.date) -> str:
+    return f"{value.day} {value.strftime('%B')} {value.year}"
+
+
+def month_ar(value: dt.date) -> str:
+    return f"{ARABIC_MONTHS[value.month - 1]} {value.year}"
+
+
+def month_en(value: dt.date) -> str:
+    return f"{value.strftime('%B')} {value.year}"
+
+
+def isolate(text: str) -> str:
+    """Wrap in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: for <title> and meta tags,
+    where <bdi> cannot be used, so a Latin run inside Arabic (or the reverse) keeps its order."""
+    return f"\u2068{text}\u2069"
+
+
+def provider_name(code: str | None) -> str:
+    if not code:
+        return "machine"
+    return PROVIDER_NAMES.get(code.lower(), code)
+
+
+def template_exists(env: jinja2.Environment, name: str) -> bool:
+    try:
+        env.get_template(name)
+    except jinja2.TemplateNotFound:
+        return False
+    return True
+
+
+def render_template(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
+    """Render, turning any template problem into one line naming the template file and line."""
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"template syntax error: {exc.message}", exc.filename or exc.name or name, exc.lineno) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}", name) from None
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        filename, line = _template_frame(exc)
+        message = getattr(exc, "message", None) or str(exc)
+        raise TemplateError(f"template error: {type(exc).__name__}: {message}", filename or name, line) from None
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
+    """The innermost traceback frame that is template code (Jinja maps its line numbers)."""
+    found: tuple[str | None, int | None] = (None, None)
+    tb = exc.__traceback__ if exc.__traceback__ is not None else sys.exc_info()[2]
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".txt", ".js", ".css")):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found

@@ -1,0 +1,60 @@
+"""The output directory, replaced as a whole: render into a staging directory beside it and
+swap it in only when the build succeeded. A failed build leaves the previous site intact,
+and files that no longer belong disappear with the old tree.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .errors import DigestError
+
+MARKER = ".digest-site"  # marks a directory this tool built (and so may replace)
+MARKER_TEXT = b"built by digest; replaced as a whole on every build\n"
+
+
+class OutputError(DigestError):
+    """The output directory cannot be used (not ours to replace, not writable...)."""
+
+
+def check_replaceable(out: Path, root: Path) -> None:
+    """Refuse to replace the site root, its parents, or a folder of someone else's files."""
+    resolved = out.resolve()
+    if resolved == root.resolve() or resolved in root.resolve().parents:
+        raise OutputError("the output directory must not be the site root or one of its parents", out)
+    if out.exists() and not out.is_dir():
+        raise OutputError("the output path exists and is not a directory", out)
+    if out.is_dir() and not (out / MARKER).exists():
+        foreign = [p.name for p in out.iterdir() if not p.name.startswith(".")]
+        if foreign:
+            raise OutputError(f"not a directory built by digest (no {MARKER}); refusing to replace it", out)
+
+
+class StagingTree:
+    """A temporary directory beside `out` that becomes `out` on commit()."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        out.parent.mkdir(parents=True, exist_ok=True)
+        self.dir = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+        os.chmod(self.dir, 0o755)  # mkdtemp makes it private; a web server must read it
+        self.write(MARKER, MARKER_TEXT)
+
+    def write(self, rel: str, data: bytes) -> None:
+        path = self.dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    def commit(self) -> None:
+        old = None
+        if self.out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.old-", dir=self.out.parent))
+            os.rename(self.out, old / "tree")
+        os.rename(self.dir, self.out)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.dir, ignore_errors=True)

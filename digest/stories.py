@@ -1,0 +1,137 @@
+"""What the theme shows for each entry: a `Story` (English only when current, provenance,
+tags, neighbours) and the `SiteModel` every page is rendered from. No I/O here."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .config import Config, SiteConfig
+from .flags import translation_state  # one definition of "stale" for the site and review
+from .model import Entry
+from .taxonomy import Tag, Taxonomy, entry_url
+
+RELATED_LIMIT = 5
+RELATED_SCAN = 60  # newest entries looked at per shared tag: bounded work even for huge tags
+
+
+@dataclass
+class Story:
+    entry: Entry
+    index: int  # position in the newest-first order
+    tags: list[Tag]
+    state: str  # translation state (see translation_state)
+    title_en: str | None  # shown only when the translation is current
+    summary_en: str | None
+    provenance: str
+    machine_notice: bool  # approved entry whose English is still machine output
+
+    @property
+    def slug(self) -> str:
+        return self.entry.slug
+
+    @property
+    def url(self) -> str:
+        return entry_url(self.entry.slug)
+
+    @property
+    def date(self) -> Any:
+        return self.entry.date
+
+    @property
+    def has_english(self) -> bool:
+        return self.title_en is not None or self.summary_en is not None
+
+
+def provenance_line(entry: Entry, state: str, provider_label: str) -> str:
+    if state == "edited":
+        return "Translated by the editors"
+    if state == "machine":
+        if entry.review.state == "approved":
+            return f"Machine translation ({provider_label})"
+        return f"Machine translation ({provider_label}), not reviewed"
+    return "Translation pending"
+
+
+def make_story(entry: Entry, index: int, taxonomy: Taxonomy, provider_label: str) -> Story:
+    state = translation_state(entry)
+    current = state in ("machine", "edited")
+    return Story(
+        entry=entry,
+        index=index,
+        tags=taxonomy.tags_of(entry),
+        state=state,
+        title_en=(entry.title_en or None) if current else None,
+        summary_en=(entry.summary_en or None) if current else None,
+        provenance=provenance_line(entry, state, provider_label),
+        machine_notice=current and state == "machine" and entry.review.state == "approved",
+    )
+
+
+@dataclass
+class SiteModel:
+    """Everything pages are rendered from; built once per build, read-only afterwards."""
+
+    config: Config
+    stories: list[Story]  # newest first
+    taxonomy: Taxonomy
+    base_url: str  # ends with "/"
+    review_mode: bool = False
+    flags: dict[str, list[Any]] = field(default_factory=dict)
+    all_entries: list[Entry] = field(default_factory=list)  # review dashboard: every entry
+    by_slug: dict[str, Story] = field(default_factory=dict)
+    stories_by_tag: dict[str, list[Story]] = field(default_factory=dict)  # tag key → newest first
+
+    def __post_init__(self) -> None:
+        self.by_slug = {s.slug: s for s in self.stories}
+        self.stories_by_tag = {
+            tag.key: [self.by_slug[e.slug] for e in tag.entries if e.slug in self.by_slug] for tag in self.taxonomy
+        }
+
+    @property
+    def site(self) -> SiteConfig:
+        return self.config.site
+
+    @property
+    def is_absolute(self) -> bool:
+        return self.base_url.startswith(("http://", "https://"))
+
+    @property
+    def base_path(self) -> str:
+        """The path part of the base URL ("/digest/"), for pages served at any depth (404)."""
+        if self.is_absolute:
+            rest = self.base_url.split("://", 1)[1]
+            return "/" + rest.split("/", 1)[1] if "/" in rest else "/"
+        return self.base_url
+
+    def absolute(self, path: str) -> str:
+        """The public URL of a site-relative path (absolute when base_url is)."""
+        return self.base_url + path
+
+    def feed_id(self, kind: str, key: str) -> str:
+        """An Atom id: the absolute URL when known, else a stable URN."""
+        if self.is_absolute:
+            return self.absolute(key)
+        return f"urn:digest:{kind}:{key}"
+
+    def neighbours(self, story: Story) -> tuple[Story | None, Story | None]:
+        """(newer, older) in the newest-first order."""
+        newer = self.stories[story.index - 1] if story.index > 0 else None
+        older = self.stories[story.index + 1] if story.index + 1 < len(self.stories) else None
+        return newer, older
+
+    def related(self, story: Story, limit: int = RELATED_LIMIT) -> list[Story]:
+        """Entries sharing the most (and the rarest) tags; newest first on ties.
+
+        Looks at the newest RELATED_SCAN entries of each tag only, so a tag holding thousands
+        of entries costs no more than a small one.
+        """
+        scores: Counter[str] = Counter()
+        for tag in story.tags:
+            members = self.stories_by_tag.get(tag.key, [])
+            weight = 1.0 / (1 + len(members)) + 1.0
+            for other in members[:RELATED_SCAN]:
+                if other.slug != story.slug:
+                    scores[other.slug] += weight
+        ranked = sorted(scores, key=lambda slug: (-scores[slug], self.by_slug[slug].index))
+        return [self.by_slug[slug] for slug in ranked[:limit]]

@@ -1,0 +1,1 @@
+"""The built-in theme of digest (installed as the package digest.templates)."""
