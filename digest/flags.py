@@ -24,6 +24,11 @@ class Flag:
     code: str
     message: str
 
+    @property
+    def description(self) -> str:
+        """What the code means in general (the message says what was found)."""
+        return FLAG_DESCRIPTIONS.get(self.code, "")
+
 
 # Code → what it means; the order here is the order flags are reported in.
 FLAG_DESCRIPTIONS: dict[str, str] = {
