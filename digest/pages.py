@@ -11,6 +11,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .dashboard import dashboard_context
+from .review import approve_command
 from .stories import SiteModel, Story
 
 FEED_LIMIT = 30  # entries per Atom feed
@@ -130,7 +132,7 @@ def _article(site: SiteModel, page: Page) -> dict[str, Any]:
         "older": older,
         "related": site.related(story),
         "entry_flags": flags,
-        "approve_command": f"digest review approve {story.slug} --by NAME",
+        "approve_command": approve_command(story.entry),  # exact: adds --force when the English is pending/stale
     }
 
 
@@ -213,7 +215,9 @@ def _tag_feed(site: SiteModel, page: Page) -> dict[str, Any]:
 
 
 def _review(site: SiteModel, page: Page) -> dict[str, Any]:
-    return {"entries": site.all_entries, "flags": site.flags, "taxonomy": site.taxonomy}
+    context = {"entries": site.all_entries, "flags": site.flags, "taxonomy": site.taxonomy}
+    context.update(dashboard_context(site.all_entries, site.flags))  # rows and filter counts
+    return context
 
 
 _KIND_CONTEXT = {
