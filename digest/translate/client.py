@@ -23,6 +23,7 @@ class Result:
     text: str | None = None  # the translation, when it succeeded
     error: str | None = None  # why it failed
     skipped: bool = False  # not sent: the breaker was open
+    transient: bool = False  # network or provider trouble (not this text's fault): retry next run
 
     @property
     def ok(self) -> bool:
@@ -64,7 +65,7 @@ class ProviderClient:
         attempt = 0
         while True:
             if self.breaker.open:
-                return Result(skipped=True, error=self.breaker.reason)
+                return Result(skipped=True, error=self.breaker.reason, transient=True)
             self.limiter.wait()
             with self._count_lock:
                 self.requests += 1
@@ -79,13 +80,13 @@ class ProviderClient:
                 failure = classify(exc, last_status(), self.policy.timeout)
                 if failure.action == STOP:
                     self.breaker.trip(failure.reason)
-                    return Result(error=failure.reason)
+                    return Result(error=failure.reason, transient=True)
                 if failure.action == FAIL:
                     return Result(error=failure.reason)
                 assert failure.action == RETRY
                 self.breaker.failure(failure.reason)
                 if attempt >= self.policy.retries:
-                    return Result(error=failure.reason)
+                    return Result(error=failure.reason, transient=True)
                 self._sleep(self.policy.backoff(attempt))
                 attempt += 1
                 continue

@@ -234,18 +234,12 @@ def _finish(
     chunk_errors = [
         results[c] for t in plan.fields.values() for c in t.chunks if c in results and not results[c].ok
     ]
-    hard = [r for r in chunk_errors if not r.skipped]
-    if hard and not any(r.skipped for r in chunk_errors) and not _transient_only(hard):
+    hard = [r for r in chunk_errors if not r.transient]
+    if hard:  # the provider answered, but could not translate this text
         report.failed.append(entry.slug)
         errors.setdefault(hard[0].error or "unknown error", entry.slug)
-    else:
+    else:  # offline, unreachable, timeouts, 5xx, breaker open: try again next run
         report.pending.append(entry.slug)
-
-
-def _transient_only(results: list[Result]) -> bool:
-    """Network trouble (unreachable, timeouts, 5xx) leaves entries pending, not failed."""
-    transient = ("cannot connect", "no answer within", "server error", "rate limited", "malformed")
-    return all(any((r.error or "").startswith(t) for t in transient) for r in results)
 
 
 def _write_if_changed(plan: _Plan, root: Path, report: TranslateReport) -> None:
