@@ -173,7 +173,11 @@ def _summary_length_flags(entry: Entry, config: Config) -> list[Flag]:
 
 
 def _tag_label_flags(entry: Entry, glossary_keys: dict[str, str]) -> list[Flag]:
-    missing = [t for t in entry.tags if not entry.tags_en.get(t) and normalize_identity(t) not in glossary_keys]
+    # A tag without Arabic letters (#DeleteFacebook) is its own English label.
+    missing = [
+        t for t in entry.tags
+        if arabic_letter_count(t) and not entry.tags_en.get(t) and normalize_identity(t) not in glossary_keys
+    ]
     if not missing:
         return []
     return [Flag("tag-unlabelled", "no English label: " + ", ".join(missing))]
@@ -185,16 +189,20 @@ def _date_flags(entry: Entry) -> list[Flag]:
     return []
 
 
-_URL_RE = re.compile(r"https?://|www\.", re.I)
+_URL_RE = re.compile(r"https?://\S+|www\.\S+", re.I)
 
 
 def _boilerplate_flags(entry: Entry, detector: BoilerplateFilter) -> list[Flag]:
     for paragraph in entry.body.split("\n\n"):
-        text = plain_text(paragraph)
         lines = [plain_text(line) for line in paragraph.split("\n")]
-        for candidate in [text, *lines]:
-            if candidate and (detector.matches_pattern(candidate) or detector.looks_like_promo(candidate) or _URL_RE.search(candidate)):
-                return [Flag("boilerplate-suspect", f"looks like boilerplate: {candidate[:80]}")]
+        for candidate in [plain_text(paragraph), *lines]:
+            if not candidate:
+                continue
+            if detector.matches_pattern(candidate) or detector.looks_like_promo(candidate):
+                return [Flag("boilerplate-suspect", f"looks like a promo or credit: {candidate[:80]}")]
+            url = _URL_RE.search(candidate)
+            if url is not None:
+                return [Flag("boilerplate-suspect", f"holds a link: {candidate[max(0, url.start() - 40) : url.start() + 60]}")]
     return []
 
 

@@ -1,0 +1,43 @@
+"""digest check [--site DIR] [--no-site]"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..clikit import handle_errors, report_errors, root_option, site_root
+from ..config import load_config
+from ..errors import DigestError
+from ..glossary import load_glossary
+from ..validate import check_content, check_site
+
+
+@click.command("check")
+@click.option("--site", "site_dir", type=click.Path(file_okay=False), help="The built site to check (default: site/ in the site root).")
+@click.option("--no-site", is_flag=True, help="Check the content only.")
+@root_option
+@handle_errors
+def command(site_dir: str | None, no_site: bool) -> None:
+    """Validate content (front matter, duplicate slugs, tag slug collisions) and the built
+    site (HTML parses, internal links resolve, feeds are XML). One line per problem; exit 1
+    if there is any."""
+    root = site_root()
+    problems: list[DigestError] = []
+    try:
+        config = load_config(root)
+    except DigestError as exc:
+        problems.append(exc)
+        config = None
+    try:
+        load_glossary(root)
+    except DigestError as exc:
+        problems.append(exc)
+    problems += check_content(root)
+    if not no_site and config is not None:
+        problems += check_site(Path(site_dir) if site_dir else root / "site", config)
+    count = report_errors(problems)
+    if count:
+        click.echo(f"check: {count} problem{'s' if count != 1 else ''}", err=True)
+        sys.exit(1)
+    click.echo("check: no problems" + (" (content only)" if no_site else ""))
