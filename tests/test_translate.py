@@ -50,7 +50,7 @@ def root(tmp_path: Path) -> Path:
     (site / "content").mkdir(parents=True)
     shutil.copy(PROJECT / "glossary.toml", site / "glossary.toml")
     entries = [
-        make_entry("seed", SEED_TITLE, SEED_SUMMARY, ["داعش", "أربيل", "قوات البيشمركة", "الموصل"]),
+        make_entry("seed", SEED_TITLE, SEED_SUMMARY, ["داعش", "أربيل", "قوات البيشمركة", "الرمادي"]),
         make_entry("second", "قال التحالف الدولي في العراق", "قال التحالف إنه ليس لدينا قواعد في العراق.", ["العراق"]),
         make_entry("third", "البيشمركة في أربيل", "وصلت قوات البيشمركة إلى أربيل.", []),
     ]
@@ -87,9 +87,9 @@ def test_translates_through_libre_and_records_provenance(root: Path, stub: Libre
     assert "Peshmerga forces" in entry(root, "third").summary_en
     # Tag labels the glossary covers cost no request; the one it lacks is translated.
     assert seed.tags_en["داعش"] == "ISIS" and seed.tags_en["قوات البيشمركة"] == "Peshmerga forces"
-    assert seed.tags_en["الموصل"].startswith("w")  # the stub's rendering of an unknown word
+    assert seed.tags_en["الرمادي"].startswith("w")  # the stub's rendering of an unknown word
     assert "داعش" not in stub.texts and "أربيل" not in stub.texts
-    assert stub.texts.count("الموصل") == 1
+    assert stub.texts.count("الرمادي") == 1
     # Only headlines, summaries and the unknown tag were sent; no glossary term left in Arabic.
     assert stub.requests == 7
     assert not any("داعش" in text or "البيشمركة" in text for text in stub.texts)
