@@ -34,7 +34,7 @@ class DashboardRow:
     @property
     def flag_codes(self) -> str:
         """Space-separated codes, for the filter script's data attribute."""
-        return " ".join(f.code for f in self.flags)
+        return " ".join(dict.fromkeys(f.code for f in self.flags))
 
 
 def dashboard_rows(entries: Iterable[Entry], flags: Mapping[str, list[Flag]]) -> list[DashboardRow]:

@@ -63,10 +63,9 @@ def near_duplicates(texts: Mapping[str, str], threshold: float) -> dict[str, lis
     # Each sketch is a uniform sample: a pair needs a share of values compatible with the
     # threshold (with slack for sampling error) before the exact, costlier comparison.
     expected_share = 2 * threshold / (1 + threshold)
-    min_shared = max(1, int(SKETCH_SIZE * expected_share * 0.5))
     result: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for (a, b), count in sorted(shared.items()):
-        if count < min(min_shared, len(sketches[a]), len(sketches[b])):
+        if count < max(1, int(min(len(sketches[a]), len(sketches[b])) * expected_share * 0.5)):
             continue
         similarity = jaccard(shingle_set(texts[a]), shingle_set(texts[b]))
         if similarity >= threshold:

@@ -235,3 +235,10 @@ def test_flags_come_in_documented_order() -> None:
     codes = [f.code for f in compute_flags([entry], GLOSSARY, Config.for_test())["a"]]
     assert codes == ["translation-pending", "tag-unlabelled", "date-unknown", "headline-in-body"]
     assert codes == sorted(codes, key=FLAG_CODES.index)
+
+
+def test_near_duplicate_short_texts_are_compared_too() -> None:
+    # Fewer shingles than the sketch size: the whole set is the sketch.
+    text = "قال مسؤولون إن اثني عشر شخصاً أصيبوا في الحادث الذي وقع صباح اليوم في وسط المدينة القديمة"
+    found = near_duplicates({"a": "تقرير أول. " + text, "b": "تقرير ثان. " + text, "c": "خبر مختلف تماماً عن الطقس الحار في الصيف هذا العام"}, 0.6)
+    assert set(found) == {"a", "b"}

@@ -1,0 +1,146 @@
+"""The review dashboard, the review panel and the publish gate, on real builds."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from digest.build import build_site
+from digest.config import Config
+from digest.content import write_entry
+from digest.dashboard import dashboard_context
+from digest.flags import Flag
+from digest.model import Entry, Review, Translation
+
+
+BODIES = {
+    "approved-one": "افتتحت البلدية جسراً جديداً فوق النهر بعد عامين من العمل المتواصل.\n\nوقال المهندسون إن الجسر يخفف الزحام في وسط المدينة.",
+    "draft-one": "أعلنت وزارة الصحة حملة تطعيم واسعة تشمل المدارس في جميع المحافظات.\n\nوتستمر الحملة ثلاثة أسابيع بمشاركة آلاف المتطوعين.",
+    "rejected-one": "شهدت الأسواق ارتفاعاً في أسعار الخضار بسبب موجة الحر الأخيرة.\n\nوطالب التجار بخطة لدعم المزارعين المتضررين هذا الموسم.",
+}
+
+
+def _entry(slug: str, title: str, state: str, *, english: bool, day: int, **fields: object) -> Entry:
+    entry = Entry(
+        slug=slug,
+        title=title,
+        body=BODIES[slug],
+        date=dt.date(2020, 5, day),
+        date_source="filename",
+        tags=["بغداد"],
+        tags_en={"بغداد": "Baghdad"},
+        summary_ar="قال مسؤولون إن 12 شخصاً أصيبوا في الحادث الذي وقع صباح اليوم في المدينة.",
+        review=Review(state=state, by="Ana" if state != "draft" else None),
+        boilerplate=[{"text": "تابعونا على تويتر", "reason": "pattern"}],
+    )
+    if english:
+        entry.title_en = f"English headline of {slug}"
+        entry.summary_en = "Officials said 12 people were injured in the accident this morning in the city centre."
+        entry.translation = Translation(status="machine", provider="google", source_hash=entry.arabic_fingerprint())
+    for name, value in fields.items():
+        setattr(entry, name, value)
+    return entry
+
+
+ENTRIES = [
+    _entry("approved-one", "خبر معتمد عن بغداد", "approved", english=True, day=3),
+    _entry("draft-one", "مسودة خبر عن بغداد", "draft", english=False, day=2),
+    _entry("rejected-one", "خبر مرفوض عن بغداد", "rejected", english=True, day=1, date_source="ingest"),
+]
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("review-site")
+    for entry in ENTRIES:
+        write_entry(entry, root / "content")
+    return root
+
+
+@pytest.fixture(scope="module")
+def review_site(root: Path) -> Path:
+    out = root / "preview"
+    build_site(root, Config.for_test(), out=out, review=True, offline=True)
+    return out
+
+
+@pytest.fixture(scope="module")
+def public_site(root: Path) -> Path:
+    out = root / "public"
+    build_site(root, Config.for_test(), out=out, offline=True)
+    return out
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _all_text(site: Path) -> str:
+    return "\n".join(_text(p) for p in sorted(site.rglob("*")) if p.is_file() and p.suffix in (".html", ".xml", ".json", ".txt", ".js"))
+
+
+def test_dashboard_lists_every_entry_with_state_flags_provider_date(review_site: Path) -> None:
+    html = _text(review_site / "review" / "index.html")
+    html5lib.HTMLParser(strict=True).parse(html)
+    rows = re.findall(r'<tr data-state="(\w+)" data-flags="([^"]*)">', html)
+    assert rows == [("approved", ""), ("draft", "translation-pending"), ("rejected", "date-unknown")]
+    assert "Google" in html and "2020-05-03" in html and "by <bdi>Ana</bdi>" in html
+    # Preview links for built entries; a rejected entry is not built, so it is not linked.
+    assert 'href="../articles/approved-one/"' in html and 'href="../articles/draft-one/"' in html
+    assert "articles/rejected-one/" not in html
+    for url in ("approved-one", "draft-one"):
+        assert (review_site / "articles" / url / "index.html").is_file()
+
+
+def test_dashboard_filters_by_state_and_flag_without_external_requests(review_site: Path) -> None:
+    html = _text(review_site / "review" / "index.html")
+    assert '<select id="filter-state"' in html and '<select id="filter-flag"' in html
+    assert '<option value="draft">draft (1)</option>' in html
+    assert '<option value="translation-pending"' in html and '<option value="date-unknown"' in html
+    assert "addEventListener" in html  # the inline filter script
+    assert not re.search(r'(src|href)="(https?:)?//', html), "no external requests"
+
+
+def test_review_panel_shows_both_summaries_flags_provenance_boilerplate_and_command(review_site: Path) -> None:
+    html = _text(review_site / "articles" / "draft-one" / "index.html")
+    html5lib.HTMLParser(strict=True).parse(html)
+    panel = html[html.index('<aside class="review-panel"') : html.index("</aside>")]
+    assert '<section class="review-ar" lang="ar" dir="rtl"' in panel and '<section class="review-en" lang="en" dir="ltr"' in panel
+    assert "قال مسؤولون إن 12 شخصاً" in panel
+    assert "<code>translation-pending</code>" in panel and "No English yet" in panel
+    assert "تابعونا على تويتر" in panel  # the stripped boilerplate
+    assert "content/draft-one.md" in panel
+    assert "<code>digest review approve draft-one --force</code>" in panel  # pending English needs --force
+    approved = _text(review_site / "articles" / "approved-one" / "index.html")
+    assert "<code>digest review approve approved-one</code>" in approved
+
+
+def test_public_build_has_approved_entries_only_and_no_review_information(public_site: Path) -> None:
+    assert (public_site / "articles" / "approved-one" / "index.html").is_file()
+    assert not (public_site / "articles" / "draft-one").exists()
+    assert not (public_site / "articles" / "rejected-one").exists()
+    assert not (public_site / "review").exists()
+    everything = _all_text(public_site)
+    assert "review-panel" not in everything and "digest review approve" not in everything
+    assert "draft-one" not in everything and "rejected-one" not in everything
+    assert "مسودة خبر" not in everything and "خبر مرفوض" not in everything
+
+
+def test_publish_all_adds_drafts_but_never_rejected(root: Path) -> None:
+    out = root / "public-all"
+    build_site(root, Config.for_test(site={"publish": "all"}), out=out, offline=True)
+    assert (out / "articles" / "draft-one" / "index.html").is_file()
+    assert not (out / "articles" / "rejected-one").exists()
+    assert "خبر مرفوض" not in _all_text(out)
+
+
+def test_dashboard_context_counts() -> None:
+    flags = {"draft-one": [Flag("translation-pending", "x")], "rejected-one": [Flag("date-unknown", "y")]}
+    context = dashboard_context(ENTRIES, flags)
+    assert context["state_counts"] == {"draft": 1, "approved": 1, "rejected": 1}
+    assert context["flag_counts"] == {"translation-pending": 1, "date-unknown": 1}
+    assert [r.slug for r in context["rows"]] == ["approved-one", "draft-one", "rejected-one"]
+    assert context["rows"][1].title_en is None and context["rows"][0].title_en == "English headline of approved-one"
