@@ -2,7 +2,8 @@
 
 Sentences come from sentencex (it understands ؟ ، ؛, keeps decimals whole); a sentence that
 ends inside an open quotation is joined with the next, so a summary is never cut inside
-quotes. Sentences are scored by position (news leads first) and centrality (word overlap
+quotes, and so is one that ends in an Arabic abbreviation sentencex does not know
+(«د.» doctor, «أ.د.» professor, «م.» engineer or AD, «ق.م.» BC: a lone letter and a dot). Sentences are scored by position (news leads first) and centrality (word overlap
 with the rest of the article), then the best are returned in article order, whole
 sentences only, within max_sentences and max_chars.
 
@@ -18,7 +19,7 @@ import sentencex
 
 from .arabic import normalize_identity
 
-SUMMARIZER_VERSION = 1
+SUMMARIZER_VERSION = 1  # raise with any change to the output once entries exist in the wild
 _OPEN_CLOSE = {"«": "»", "“": "”", "(": ")"}
 _WORD_RE = re.compile(r"\w+")
 _HASHTAG_MARK_RE = re.compile(r"#(?=\w)")
@@ -36,19 +37,56 @@ def _quotes_balanced(text: str) -> bool:
     return text.count('"') % 2 == 0
 
 
+# A piece ending in one Arabic letter and a dot (or a run of them: «أ.د.», «ق.م.») ends in
+# an abbreviation, not a sentence.
+_ABBREVIATION_END_RE = re.compile(r"(?:^|[\s(«“\"])(?:[\u0621-\u064a]\.)+$")
+
+
+def _spans(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentencex segment in the paragraph, so merges keep its spacing."""
+    spans, cursor = [], 0
+    for segment in sentencex.segment("ar", paragraph):
+        piece = segment.strip()
+        if not piece:
+            continue
+        start = paragraph.find(piece, cursor)
+        if start < 0:  # sentencex altered the text: fall back to its piece boundaries
+            return []
+        spans.append((start, start + len(piece)))
+        cursor = start + len(piece)
+    return spans
+
+
 def split_sentences(paragraph: str) -> list[str]:
-    """Arabic-aware sentences, never splitting inside a quotation."""
-    parts = [s.strip() for s in sentencex.segment("ar", paragraph) if s.strip()]
+    """Arabic-aware sentences, never splitting inside a quotation or after an abbreviation."""
+    spans = _spans(paragraph)
+    if not spans:
+        parts = [s.strip() for s in sentencex.segment("ar", paragraph) if s.strip()]
+        return [" ".join(parts)] if parts else []
     merged: list[str] = []
-    buffer = ""
-    for part in parts:
-        buffer = f"{buffer} {part}".strip() if buffer else part
-        if _quotes_balanced(buffer):
-            merged.append(buffer)
-            buffer = ""
-    if buffer:
-        merged.append(buffer)
+    start = None
+    for begin, end in spans:
+        start = begin if start is None else start
+        candidate = paragraph[start:end].strip()
+        if _quotes_balanced(candidate) and not _ABBREVIATION_END_RE.search(candidate):
+            merged.append(candidate)
+            start = None
+    if start is not None:
+        merged.append(paragraph[start : spans[-1][1]].strip())
     return merged
+
+
+def _cut_outside_quotes(text: str, limit: int) -> str:
+    """The longest prefix within `limit` that ends at a clause mark or a word boundary
+    outside any quotation, with an ellipsis; the lead sentence is too long to use whole."""
+    budget = limit - 1  # room for the ellipsis
+    for boundary in (re.compile(r"[،؛:,;](?=\s)"), re.compile(r"\s")):
+        ends = [m.start() + (1 if m.group().strip() else 0) for m in boundary.finditer(text, 0, budget + 1)]
+        for end in reversed(ends):
+            prefix = text[:end].rstrip(" ،؛:,;")
+            if prefix and _quotes_balanced(prefix):
+                return prefix + "…"
+    return text[:budget].rstrip() + "…"  # one unbroken run: nothing better is possible
 
 
 def _words(sentence: str) -> list[str]:
@@ -62,10 +100,17 @@ def plain_text(markdown_paragraph: str) -> str:
     return " ".join(text.split())
 
 
+# «دبي، الإمارات العربية المتحدة (CNN)--»: an agency dateline opening the lead is not news.
+_DATELINE_RE = re.compile(r"^[^.؟!«»“”\"]{0,60}\((?:[A-Za-z][A-Za-z .]{0,20}|[\u0600-\u06ff ]{2,20})\)\s*[-–—]+\s*")
+
+
 def summarize(paragraphs: list[str], max_sentences: int = 3, max_chars: int = 400) -> str:
     sentences: list[tuple[int, int, str]] = []  # (paragraph index, order, sentence)
     for p_index, paragraph in enumerate(paragraphs):
-        for sentence in split_sentences(plain_text(paragraph)):
+        text = plain_text(paragraph)
+        if p_index == 0:
+            text = _DATELINE_RE.sub("", text)
+        for sentence in split_sentences(text):
             sentences.append((p_index, len(sentences), sentence))
     if not sentences:
         return ""
@@ -92,8 +137,6 @@ def summarize(paragraphs: list[str], max_sentences: int = 3, max_chars: int = 40
         if len(chosen) >= max_sentences:
             break
     if not chosen:
-        # Even the shortest sentence is too long: take the lead, cut at a word boundary.
-        lead = sentences[0][2]
-        cut = lead[: max_chars - 1].rsplit(" ", 1)[0]
-        return cut + "…"
+        # Even the shortest sentence is too long: the lead, cut outside any quotation.
+        return _cut_outside_quotes(sentences[0][2], max_chars)
     return " ".join(sentences[i][2] for i in sorted(chosen))
