@@ -68,8 +68,12 @@ class BoilerplateFilter:
         hits = sum(1 for cue in PROMO_CUES if (cue in words if " " not in cue else cue in norm))
         return hits >= 2
 
-    def split(self, paragraphs: list[str]) -> tuple[list[str], list[Stripped]]:
-        """Return (article paragraphs, stripped boilerplate in original order)."""
+    def split(self, paragraphs: list[str], keys: dict[str, str] | None = None) -> tuple[list[str], list[Stripped]]:
+        """Return (article paragraphs, stripped boilerplate in original order).
+
+        keys: normalize_identity of paragraphs the caller already computed (saves work).
+        """
+        keys = keys if keys is not None else {}
         body = list(paragraphs)
         stripped: list[Stripped] = []
         # Separator near the end: cut only when all that follows is promo-like.
@@ -97,7 +101,9 @@ class BoilerplateFilter:
         seen: set[str] = set()
         unique: list[str] = []
         for p in body:
-            key = normalize_identity(p)
+            key = keys.get(p)
+            if key is None:
+                key = normalize_identity(p)
             if key in seen:
                 stripped.append(Stripped(p, "duplicate"))
                 continue

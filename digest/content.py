@@ -12,6 +12,7 @@ from .errors import ContentError
 from .model import DATE_SOURCES, REVIEW_STATES, TRANSLATION_STATES, Entry, Review, Translation
 from .output import atomic_write_text
 from .slugs import is_safe_slug
+from .yamlemit import dump_front_matter
 
 try:  # the C loader is ~10x faster; fall back where libyaml is missing
     _Loader: type = yaml.CSafeLoader
@@ -214,14 +215,7 @@ def entry_to_front_matter(entry: Entry) -> dict[str, Any]:
 
 
 def entry_to_text(entry: Entry) -> str:
-    fm = yaml.dump(
-        entry_to_front_matter(entry),
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=10_000,
-        default_flow_style=False,
-    )
+    fm = dump_front_matter(entry_to_front_matter(entry))
     return f"---\n{fm}---\n\n{entry.body.strip()}\n"
 
 

@@ -7,19 +7,19 @@ hash; otherwise an editor changed it and it is kept.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .boilerplate import BoilerplateFilter
 from .config import Config
-from .content import body_from_paragraphs, load_entries, write_entry
+from .content import load_entries, write_entry
 from .errors import DigestError, InputError
 from .model import Entry, Translation
-from .parse import ParsedArticle, parse_article
+from .parse import ParsedArticle
+from .prepare import Job, Prepared, prepare_all, worker_count
 from .slugs import SlugAllocator, make_slug
-from .sources import find_articles, read_article
-from .summarize import SUMMARIZER_VERSION, summarize
+from .sources import find_articles
+from .summarize import SUMMARIZER_VERSION
 
 # Fields ingest derives from the seed (and may refresh when the seed changes).
 MACHINE_FIELDS = ("title", "source", "date", "date_source", "tags", "body", "summary_ar", "boilerplate")
@@ -39,26 +39,13 @@ class IngestReport:
         )
 
 
-def seed_key(path: Path, root: Path) -> str:
+def seed_key(path: Path, root: Path, root_is_resolved: bool = False) -> str:
     """How an entry remembers its seed: relative to the site root when inside it."""
     resolved = path.resolve()
     try:
-        return resolved.relative_to(root.resolve()).as_posix()
+        return resolved.relative_to(root if root_is_resolved else root.resolve()).as_posix()
     except ValueError:
         return resolved.as_posix()
-
-
-def _fresh_values(parsed: ParsedArticle, config: Config) -> dict[str, object]:
-    return {
-        "title": parsed.headline,
-        "source": parsed.source,
-        "date": parsed.date,
-        "date_source": parsed.date_source,
-        "tags": [h.name for h in parsed.hashtags],
-        "body": body_from_paragraphs(parsed.paragraphs),
-        "summary_ar": summarize(parsed.paragraphs, config.summary.max_sentences, config.summary.max_chars),
-        "boilerplate": [{"text": s.text, "reason": s.reason} for s in parsed.boilerplate],
-    }
 
 
 def _new_entry(slug: str, key: str, parsed: ParsedArticle, values: dict[str, object]) -> Entry:
@@ -101,8 +88,14 @@ def ingest(
     paths: Iterable[Path],
     config: Config,
     today: dt.date | None = None,
-    progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda it: it,
+    progress: Callable[[Iterator[Prepared], int], Iterable[Prepared]] = lambda items, _total: items,
+    workers: int | None = None,
 ) -> IngestReport:
+    """Ingest seed files (or folders of them) into root/content.
+
+    workers: processes for reading and parsing (default: build.workers, used only for
+    batches large enough to pay for the pool).
+    """
     today = today or dt.date.today()
     report = IngestReport()
     content_dir = root / "content"
@@ -112,25 +105,30 @@ def ingest(
     slugs = SlugAllocator({e.slug for e in existing} | {p.stem for p in content_dir.glob("*.md")})
     files, missing = find_articles(list(paths))
     report.errors.extend(missing)
-    boilerplate = BoilerplateFilter(config.ingest.boilerplate_patterns)
 
-    for path in progress(files):
-        key = seed_key(path, root)
+    # One job per distinct seed (two paths to one file would otherwise make two entries).
+    resolved_root = root.resolve()
+    keyed = {seed_key(path, resolved_root, root_is_resolved=True): path for path in files}
+    jobs = []
+    for key, path in keyed.items():
         entry = by_seed.get(key)
-        try:
-            raw = read_article(path, config.ingest.max_article_bytes)
-            if (
-                entry is not None
-                and entry.seed_sha256 == raw.sha256
-                and (entry.summary_version == SUMMARIZER_VERSION or entry.editor_changed("summary_ar"))
-            ):
-                report.unchanged.append(entry.slug)
-                continue
-            parsed = parse_article(raw, boilerplate, today, config.ingest.max_hashtags)
-        except InputError as exc:
-            report.errors.append(exc)
+        current = entry is not None and (
+            entry.summary_version == SUMMARIZER_VERSION or entry.editor_changed("summary_ar")
+        )
+        jobs.append(Job(path, entry.seed_sha256 if current and entry is not None else None))
+    n_workers = worker_count(len(jobs), config.build.workers if workers is None else workers)
+
+    results = prepare_all(jobs, config, today, n_workers)
+    for key, prepared in zip(keyed, progress(results, len(jobs))):
+        entry = by_seed.get(key)
+        if (error := prepared.input_error()) is not None:
+            report.errors.append(error)
             continue
-        values = _fresh_values(parsed, config)
+        if prepared.unchanged and entry is not None:
+            report.unchanged.append(entry.slug)
+            continue
+        parsed, values = prepared.parsed, prepared.values
+        assert parsed is not None and values is not None
         if entry is None:
             slug = slugs.claim(make_slug(parsed.headline, fallback_seed=key))
             entry = _new_entry(slug, key, parsed, values)

@@ -114,8 +114,10 @@ def parse_article(
 
     # Repeated headline and the byline.
     headline_key = normalize_identity(headline)
+    # Each paragraph's identity form, computed once (headline repeats, duplicates).
+    keys = {p: normalize_identity(p) for p in paragraphs}
     stripped: list[Stripped] = []
-    if paragraphs and normalize_identity(paragraphs[0]) == headline_key:
+    if paragraphs and keys[paragraphs[0]] == headline_key:
         paragraphs.pop(0)
     source: str | None = None
     if len(paragraphs) > 1 and _is_byline(paragraphs[0]):
@@ -126,11 +128,11 @@ def parse_article(
     # Later repeats of the headline are not article text (pages captured twice).
     kept = []
     for p in paragraphs:
-        if normalize_identity(p) == headline_key:
+        if keys.get(p) == headline_key:
             stripped.append(Stripped(p, "headline"))
         else:
             kept.append(p)
-    body, removed = boilerplate.split(kept)
+    body, removed = boilerplate.split(kept, keys)
     stripped.extend(removed)
     if not body:
         raise InputError("no article text after the headline", raw.path)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..clikit import handle_errors, load_site_config, progress, report_errors, root_option, site_root
+from ..clikit import handle_errors, load_site_config, progress_stream, report_errors, root_option, site_root
 from ..ingest import ingest
 
 
@@ -19,7 +19,7 @@ def command(paths: tuple[Path, ...]) -> None:
     root = site_root()
     config = load_site_config(root)
     targets = list(paths) or [root / "seeds"]
-    report = ingest(root, targets, config, progress=lambda files: progress(list(files), "ingest"))
+    report = ingest(root, targets, config, progress=lambda items, total: progress_stream(items, total, "ingest"))
     report_errors(report.errors)
     click.echo(report.summary_line())
     if report.errors:

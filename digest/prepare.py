@@ -1,0 +1,117 @@
+"""Seed file → everything ingest derives from it, optionally in worker processes.
+
+Reading, parsing and summarising an article is pure CPU work with no shared state, so a
+large batch is spread over processes (`build.workers`, default 2). The results come back in
+input order; the parent alone allocates slugs and writes entries, so the outcome is
+identical with 1 or n workers.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .boilerplate import BoilerplateFilter
+from .config import Config
+from .content import body_from_paragraphs
+from .errors import InputError
+from .parse import ParsedArticle, parse_article
+from .sources import read_article
+from .summarize import summarize
+
+# Below this many files a process pool costs more than it saves.
+MIN_FILES_PER_WORKER = 100
+CHUNK_SIZE = 32
+
+
+@dataclass(frozen=True)
+class Job:
+    path: Path
+    skip_if_sha256: str | None  # the seed is unchanged if its bytes still have this hash
+
+
+@dataclass(frozen=True)
+class Prepared:
+    path: Path
+    unchanged: bool = False
+    parsed: ParsedArticle | None = None
+    values: dict[str, object] | None = None
+    # An InputError as plain data: exceptions with extra fields do not survive pickling.
+    error: tuple[str, Path | None, int | None] | None = None
+
+    def input_error(self) -> InputError | None:
+        return None if self.error is None else InputError(*self.error)
+
+
+@dataclass(frozen=True)
+class _Settings:
+    config: Config
+    today: dt.date
+    boilerplate: BoilerplateFilter
+
+
+_worker_settings: _Settings | None = None
+
+
+def fresh_values(parsed: ParsedArticle, config: Config) -> dict[str, object]:
+    """The machine-made fields of an entry, as derived from its seed."""
+    return {
+        "title": parsed.headline,
+        "source": parsed.source,
+        "date": parsed.date,
+        "date_source": parsed.date_source,
+        "tags": [h.name for h in parsed.hashtags],
+        "body": body_from_paragraphs(parsed.paragraphs),
+        "summary_ar": summarize(parsed.paragraphs, config.summary.max_sentences, config.summary.max_chars),
+        "boilerplate": [{"text": s.text, "reason": s.reason} for s in parsed.boilerplate],
+    }
+
+
+def _prepare(job: Job, settings: _Settings) -> Prepared:
+    config = settings.config
+    try:
+        raw = read_article(job.path, config.ingest.max_article_bytes)
+        if job.skip_if_sha256 is not None and raw.sha256 == job.skip_if_sha256:
+            return Prepared(job.path, unchanged=True)
+        parsed = parse_article(raw, settings.boilerplate, settings.today, config.ingest.max_hashtags)
+    except InputError as exc:
+        return Prepared(job.path, error=(exc.message, exc.path, exc.line))
+    return Prepared(job.path, parsed=parsed, values=fresh_values(parsed, config))
+
+
+def _init_worker(settings: _Settings) -> None:
+    global _worker_settings
+    _worker_settings = settings
+
+
+def _prepare_in_worker(job: Job) -> Prepared:
+    assert _worker_settings is not None, "worker not initialised"
+    return _prepare(job, _worker_settings)
+
+
+def worker_count(n_files: int, wanted: int) -> int:
+    """Processes worth starting for n_files (1 = stay in this process)."""
+    usable = min(wanted, os.cpu_count() or 1, n_files // MIN_FILES_PER_WORKER)
+    return max(1, usable)
+
+
+def prepare_all(jobs: list[Job], config: Config, today: dt.date, workers: int) -> Iterator[Prepared]:
+    """Prepared results in the order of jobs, computed by `workers` processes (1 = inline)."""
+    settings = _Settings(config, today, BoilerplateFilter(config.ingest.boilerplate_patterns))
+    if workers <= 1:
+        for job in jobs:
+            yield _prepare(job, settings)
+        return
+    # fork is fastest (nothing to re-import); elsewhere the platform default works too.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=(settings,),
+    ) as pool:
+        yield from pool.map(_prepare_in_worker, jobs, chunksize=CHUNK_SIZE)
