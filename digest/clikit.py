@@ -76,3 +76,13 @@ def progress(items: list[T], label: str, min_items: int = 50) -> Iterator[T]:
     from tqdm import tqdm
 
     yield from tqdm(items, desc=label, unit="file", file=sys.stderr, leave=False)
+
+
+def progress_stream(items: Iterable[T], total: int, label: str, min_items: int = 50) -> Iterator[T]:
+    """Like progress(), for a stream whose length is known in advance (no list is built)."""
+    if total < min_items or not sys.stderr.isatty():
+        yield from items
+        return
+    from tqdm import tqdm
+
+    yield from tqdm(items, total=total, desc=label, unit="file", file=sys.stderr, leave=False)
