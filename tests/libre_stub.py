@@ -116,6 +116,11 @@ class LibreStub:
     def _handle(self, handler: BaseHTTPRequestHandler) -> None:
         length = int(handler.headers.get("Content-Length") or 0)
         body = handler.rfile.read(length).decode("utf-8") if length else ""
+        path = urlsplit(handler.path).path
+        if path in ("/_stats", "/_reset"):  # control of a stub running in another process
+            if path == "/_reset":
+                self.reset_counts()
+            return self._send(handler, 200, {"requests": self.requests})
         params = parse_qs(urlsplit(handler.path).query)
         params.update(parse_qs(body))
         text = (params.get("q") or [""])[0]
@@ -126,7 +131,7 @@ class LibreStub:
             mode = self._scripted.pop(0) if self._scripted else self.mode
         if self.latency:
             time.sleep(self.latency)
-        if urlsplit(handler.path).path != "/translate":
+        if path != "/translate":
             return self._send(handler, 404, {"error": "Not Found"})
         if mode == "slow":
             # Slower than the client's timeout; give up early if the stub is stopping.
@@ -157,3 +162,25 @@ class LibreStub:
             handler.wfile.write(data)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (timeout): fine
+
+
+def main() -> None:
+    """Run the stub in its own process (benchmarks: the server must not share our GIL).
+
+    Prints its URL on stdout, serves until stdin closes. GET /_stats → {"requests": n};
+    POST /_reset zeroes the count.
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(description="LibreTranslate-compatible stub on 127.0.0.1")
+    parser.add_argument("--latency", type=float, default=0.0)
+    args = parser.parse_args()
+    with LibreStub(latency=args.latency) as stub:
+        print(stub.url, flush=True)
+        sys.stdin.read()
+
+
+if __name__ == "__main__":
+    import sys
+
+    main()

@@ -57,6 +57,10 @@ class TranslationMemory:
     def _connect(self) -> sqlite3.Connection:
         target = ":memory:" if self.path is None else str(self.path)
         conn = sqlite3.connect(target, check_same_thread=False, timeout=10)
+        if self.path is not None:
+            # WAL: a commit per result stays cheap, and readers never block the writer.
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute(_SCHEMA)
         if version not in (0, _SCHEMA_VERSION):
