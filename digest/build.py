@@ -5,6 +5,7 @@ taxonomy → plan pages → render into a staging directory → swap it in for s
 """
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,11 +16,13 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from .config import Config
-from .content import load_entries
+from .loading import load_entries_parallel
 from .errors import DigestError
 from .feeds import robots_txt, sitemap_xml
 from .glossary import load_glossary
-from .ingest import ingest
+from .ingest import ingest, seed_key
+from .sources import find_articles
+from .summarize import SUMMARIZER_VERSION
 from .markdown import BodyCache
 from .model import Entry
 from .pagerender import PageRenderer, render_pages
@@ -120,17 +123,22 @@ def _build(
 ) -> None:
     glossary = load_glossary(root)
 
-    # 1. Ingest new or changed seeds into content/ (unchanged seeds are skipped by hash).
+    # 1. Load the entries, then ingest only the seeds that are new or changed since their
+    #    entry was written (comparing hashes here saves ingest re-reading every entry).
     with _stage(report, "ingest", log):
-        if (root / "seeds").is_dir():
-            ingested = ingest(root, [root / "seeds"], config)
+        entries, content_errors = load_entries_parallel(root / "content", config.build.workers)
+        changed = _changed_seeds(root, entries)
+        if changed:
+            ingested = ingest(root, changed, config)
             report.errors.extend(ingested.errors)
             report.ingest_line = ingested.summary_line()
 
-    # 2. Load every entry; a bad file is reported and left out, the rest still build.
+    # 2. Reload if ingest wrote anything; a bad file is reported and left out, the rest build.
     with _stage(report, "load", log):
-        entries, content_errors = load_entries(root / "content")
-        report.errors.extend(e for e in content_errors if str(e) not in {str(x) for x in report.errors})
+        if changed:
+            entries, content_errors = load_entries_parallel(root / "content", config.build.workers)
+        seen = {str(e) for e in report.errors}
+        report.errors.extend(e for e in content_errors if str(e) not in seen)
 
     # 3. Translate what is missing or stale (offline: it stays "Translation pending").
     with _stage(report, "translate", log):
@@ -182,6 +190,26 @@ def _build(
     report.entries = len(published)
     report.tags = sum(1 for t in taxonomy if site.stories_by_tag[t.key])
     report.files = report.pages + len(extra) + 1  # + the marker file
+
+
+def _changed_seeds(root: Path, entries: list[Entry]) -> list[Path]:
+    """Seed files with no entry, or whose bytes or summariser version differ from their entry's."""
+    seeds_dir = root / "seeds"
+    if not seeds_dir.is_dir():
+        return []
+    files, missing = find_articles([seeds_dir])
+    by_seed = {e.seed: e for e in entries if e.seed}
+    resolved_root = root.resolve()
+    changed = []
+    for path in files:
+        entry = by_seed.get(seed_key(path, resolved_root, root_is_resolved=True))
+        if (
+            entry is None
+            or entry.summary_version != SUMMARIZER_VERSION and not entry.editor_changed("summary_ar")
+            or entry.seed_sha256 != hashlib.sha256(path.read_bytes()).hexdigest()
+        ):
+            changed.append(path)
+    return changed
 
 
 def _is_published(entry: Entry, config: Config, drafts: bool) -> bool:

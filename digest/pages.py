@@ -6,6 +6,7 @@ which exist to show them.
 """
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -63,7 +64,7 @@ def plan_pages(site: SiteModel) -> list[Page]:
         pages.append(Page(f"tags/{tag.slug}/feed.xml", "feed.xml", "tag-feed", key=tag.key))
     pages.append(Page("tags/index.html", "tags.html", "tags"))
     pages.append(Page("archive/index.html", "archive.html", "archive"))
-    for month in sorted({s.date.strftime("%Y-%m") for s in site.stories}):
+    for month in sorted(site.stories_by_month):
         pages.append(Page(f"archive/{month.replace('-', '/')}/index.html", "month.html", "month", key=month))
     pages.append(Page("search/index.html", "search.html", "search"))
     pages.append(Page("404.html", "404.html", "404"))
@@ -157,24 +158,19 @@ def _tags_index(site: SiteModel, page: Page) -> dict[str, Any]:
 
 
 def _archive(site: SiteModel, page: Page) -> dict[str, Any]:
-    months: dict[str, int] = {}
-    for story in site.stories:
-        month = story.date.strftime("%Y-%m")
-        months[month] = months.get(month, 0) + 1
+    months = {month: len(stories) for month, stories in site.stories_by_month.items()}
     years: list[tuple[str, list[tuple[Any, str, int]]]] = []
     for year, group in itertools.groupby(sorted(months, reverse=True), key=lambda m: m[:4]):
         years.append((year, [(_month_date(m), m.replace("-", "/") + "/", months[m]) for m in group]))
     return {"years": years}
 
 
-def _month_date(month: str) -> Any:
-    import datetime as dt
-
+def _month_date(month: str) -> dt.date:
     return dt.date(int(month[:4]), int(month[5:7]), 1)
 
 
 def _month(site: SiteModel, page: Page) -> dict[str, Any]:
-    stories = [s for s in site.stories if s.date.strftime("%Y-%m") == page.key]
+    stories = site.stories_by_month[page.key]
     return {"month": _month_date(page.key), "editions": editions(stories)}
 
 

@@ -19,6 +19,7 @@ from .bidi import arabic_text, english_text
 from .errors import DigestError
 
 BUILTIN_PREFIX = "!builtin"
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 ARABIC_MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
 PROVIDER_NAMES = {
     "google": "Google",
@@ -82,7 +83,7 @@ def date_ar(value: dt.date) -> str:
 
 
 def date_en(value: dt.date) -> str:
-    return f"{value.day} {value.strftime('%B')} {value.year}"
+    return f"{value.day} {ENGLISH_MONTHS[value.month - 1]} {value.year}"
 
 
 def month_ar(value: dt.date) -> str:
@@ -90,7 +91,7 @@ def month_ar(value: dt.date) -> str:
 
 
 def month_en(value: dt.date) -> str:
-    return f"{value.strftime('%B')} {value.year}"
+    return f"{ENGLISH_MONTHS[value.month - 1]} {value.year}"
 
 
 def isolate(text: str) -> str:

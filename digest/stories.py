@@ -2,6 +2,8 @@
 tags, neighbours) and the `SiteModel` every page is rendered from. No I/O here."""
 from __future__ import annotations
 
+import datetime as dt
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,7 +14,7 @@ from .model import Entry
 from .taxonomy import Tag, Taxonomy, entry_url
 
 RELATED_LIMIT = 5
-RELATED_SCAN = 60  # newest entries looked at per shared tag: bounded work even for huge tags
+RELATED_SCAN = 40  # newest entries looked at per shared tag: bounded work even for huge tags
 
 
 @dataclass
@@ -25,18 +27,17 @@ class Story:
     summary_en: str | None
     provenance: str
     machine_notice: bool  # approved entry whose English is still machine output
+    # Copied from the entry once: templates read them thousands of times.
+    slug: str = ""
+    url: str = ""
+    date: dt.date = dt.date.min
+    month: str = ""  # "YYYY-MM"
 
-    @property
-    def slug(self) -> str:
-        return self.entry.slug
-
-    @property
-    def url(self) -> str:
-        return entry_url(self.entry.slug)
-
-    @property
-    def date(self) -> Any:
-        return self.entry.date
+    def __post_init__(self) -> None:
+        self.slug = self.entry.slug
+        self.url = entry_url(self.entry.slug)
+        self.date = self.entry.date
+        self.month = f"{self.date.year:04d}-{self.date.month:02d}"
 
     @property
     def has_english(self) -> bool:
@@ -81,12 +82,15 @@ class SiteModel:
     all_entries: list[Entry] = field(default_factory=list)  # review dashboard: every entry
     by_slug: dict[str, Story] = field(default_factory=dict)
     stories_by_tag: dict[str, list[Story]] = field(default_factory=dict)  # tag key → newest first
+    stories_by_month: dict[str, list[Story]] = field(default_factory=dict)  # "YYYY-MM" → newest first
 
     def __post_init__(self) -> None:
         self.by_slug = {s.slug: s for s in self.stories}
         self.stories_by_tag = {
             tag.key: [self.by_slug[e.slug] for e in tag.entries if e.slug in self.by_slug] for tag in self.taxonomy
         }
+        for story in self.stories:
+            self.stories_by_month.setdefault(story.month, []).append(story)
 
     @property
     def site(self) -> SiteConfig:
@@ -126,12 +130,12 @@ class SiteModel:
         Looks at the newest RELATED_SCAN entries of each tag only, so a tag holding thousands
         of entries costs no more than a small one.
         """
-        scores: Counter[str] = Counter()
+        scores: Counter[int] = Counter()
         for tag in story.tags:
-            members = self.stories_by_tag.get(tag.key, [])
-            weight = 1.0 / (1 + len(members)) + 1.0
+            members = self.stories_by_tag.get(tag.key, ())
+            weight = 1.0 + 1.0 / (1 + len(members))  # shared tags first; rarer tags break ties
             for other in members[:RELATED_SCAN]:
-                if other.slug != story.slug:
-                    scores[other.slug] += weight
-        ranked = sorted(scores, key=lambda slug: (-scores[slug], self.by_slug[slug].index))
-        return [self.by_slug[slug] for slug in ranked[:limit]]
+                scores[other.index] += weight
+        scores.pop(story.index, None)
+        best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
+        return [self.stories[index] for index, _score in best]

@@ -1,0 +1,191 @@
+"""Cold site builds: digest vs Pelican vs Hugo on the same generated articles.
+
+    python benchmarks/bench_build.py [--sizes 1000 4000 10000] [--repeat 3] [--no-pelican] [--no-hugo]
+
+For each size N: generate N seed-like articles (benchmarks/corpus.py: ~300 Zipf-distributed
+hashtags), ingest them once (not timed), then time, in a fresh process each run, with no
+caches left from a previous run (site/ and .digest/ removed):
+
+- digest:  `digest build --offline` (publish = "all": every generated entry is a draft);
+- Pelican: `pelican` on the same entries exported as Markdown (title, date, tags, body),
+           default theme, 20 per page, per-tag Atom feeds, content caching off;
+- Hugo:    `hugo` on the same Markdown with minimal layouts (article, paginated home and
+           tag pages, tags index, RSS per list page as Hugo does by default).
+
+Everything runs on /dev/shm (no disk noise). Reports the median of --repeat runs, articles
+per second, HTML pages written, and the ratios. Pelican needs the `bench` extra
+(`pip install -e '.[bench]'`); Hugo is Debian's `hugo`.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "benchmarks"))
+sys.path.insert(0, str(PROJECT))
+
+from corpus import generate_corpus  # noqa: E402
+
+from digest.content import load_entries  # noqa: E402
+
+PELICAN_CONF = """\
+AUTHOR = "bench"
+SITENAME = "bench"
+SITEURL = ""
+PATH = "content"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "ar"
+DEFAULT_PAGINATION = 20
+RELATIVE_URLS = True
+LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = False
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+TAG_FEED_ATOM = "feeds/{slug}.tag.atom.xml"
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+SLUGIFY_USE_UNICODE = True
+"""
+
+HUGO_CONFIG = """\
+baseURL = "http://example.org/"
+languageCode = "ar"
+title = "bench"
+paginate = 20
+disableKinds = ["sitemap"]
+[taxonomies]
+  tag = "tags"
+"""
+
+HUGO_LAYOUTS = {
+    "_default/baseof.html": (
+        '<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+        "<body><main>{{ block \"main\" . }}{{ end }}</main></body></html>"
+    ),
+    "_default/single.html": (
+        '{{ define "main" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2006-01-02" }}</time>'
+        "{{ .Content }}<ul>{{ range .Params.tags }}<li><a href=\"{{ \"tags/\" | relURL }}{{ . | urlize }}/\">{{ . }}</a></li>{{ end }}</ul>"
+        "{{ with .PrevInSection }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}"
+        "{{ with .NextInSection }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}</article>{{ end }}"
+    ),
+    "_default/list.html": (
+        '{{ define "main" }}<h1>{{ .Title }}</h1>{{ $p := .Paginate .Pages }}{{ range $p.Pages }}'
+        '<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Summary }}</p></article>{{ end }}'
+        "{{ template \"_internal/pagination.html\" . }}{{ end }}"
+    ),
+    "_default/terms.html": (
+        '{{ define "main" }}<ul>{{ range .Data.Terms.ByCount }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}'
+    ),
+    "index.html": (
+        '{{ define "main" }}{{ $p := .Paginate .Site.RegularPages }}{{ range $p.Pages }}'
+        '<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Summary }}</p></article>{{ end }}'
+        "{{ template \"_internal/pagination.html\" . }}{{ end }}"
+    ),
+}
+
+
+def _yaml_str(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def prepare(work: Path, n: int) -> Path:
+    """Corpus → digest site root (ingested) + Pelican and Hugo projects with the same articles."""
+    root = work / "digest"
+    generate_corpus(root / "seeds", n)
+    (root / "digest.toml").write_text('[site]\npublish = "all"\n', encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "digest.cli", "-C", str(root), "ingest"], check=True, stdout=subprocess.DEVNULL)
+    entries, errors = load_entries(root / "content")
+    assert not errors and len(entries) == n, (len(entries), errors[:3])
+    pelican = work / "pelican" / "content"
+    hugo = work / "hugo"
+    pelican.mkdir(parents=True)
+    (hugo / "content" / "posts").mkdir(parents=True)
+    for name, text in HUGO_LAYOUTS.items():
+        path = hugo / "layouts" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (hugo / "config.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    (work / "pelican" / "pelicanconf.py").write_text(PELICAN_CONF, encoding="utf-8")
+    for i, entry in enumerate(entries):
+        title = entry.title.replace("\n", " ")
+        (pelican / f"{i:05d}.md").write_text(
+            f"Title: {title}\nDate: {entry.date.isoformat()}\nTags: {', '.join(t.replace(',', ' ') for t in entry.tags)}\n"
+            f"Slug: a{i:05d}\n\n{entry.body}\n",
+            encoding="utf-8",
+        )
+        tags = ", ".join(_yaml_str(t) for t in entry.tags)
+        (hugo / "content" / "posts" / f"a{i:05d}.md").write_text(
+            f"---\ntitle: {_yaml_str(title)}\ndate: {entry.date.isoformat()}\ntags: [{tags}]\n---\n\n{entry.body}\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+def _timed(command: list[str], cwd: Path, clean: list[Path]) -> float:
+    for path in clean:
+        shutil.rmtree(path, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return time.perf_counter() - start
+
+
+def _html_count(out: Path) -> int:
+    return sum(1 for _ in out.rglob("*.html"))
+
+
+def run_size(base: Path, n: int, repeat: int, pelican: bool, hugo: bool) -> dict[str, tuple[float, int]]:
+    work = base / f"n{n}"
+    root = prepare(work, n)
+    results: dict[str, tuple[float, int]] = {}
+    digest_cmd = [sys.executable, "-m", "digest.cli", "-C", str(root), "build", "--offline"]
+    times = [_timed(digest_cmd, root, [root / "site", root / ".digest"]) for _ in range(repeat)]
+    results["digest"] = (statistics.median(times), _html_count(root / "site"))
+    if hugo and shutil.which("hugo"):
+        hugo_dir = work / "hugo"
+        cmd = ["hugo", "--quiet", "-s", str(hugo_dir), "-d", str(hugo_dir / "public")]
+        times = [_timed(cmd, hugo_dir, [hugo_dir / "public", hugo_dir / "resources"]) for _ in range(repeat)]
+        results["hugo"] = (statistics.median(times), _html_count(hugo_dir / "public"))
+    if pelican:
+        pelican_dir = work / "pelican"
+        cmd = [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", "pelicanconf.py", "-q"]
+        times = [_timed(cmd, pelican_dir, [pelican_dir / "output", pelican_dir / "cache"]) for _ in range(repeat)]
+        results["pelican"] = (statistics.median(times), _html_count(pelican_dir / "output"))
+    shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000, 10000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-pelican", action="store_true")
+    parser.add_argument("--no-hugo", action="store_true")
+    args = parser.parse_args(argv)
+    tmp_base = "/dev/shm" if os.path.isdir("/dev/shm") else None
+    base = Path(tempfile.mkdtemp(prefix="digest-bench-build-", dir=tmp_base))
+    print(f"cold builds, median of {args.repeat}, on {base} ({os.cpu_count()} CPUs)")
+    print(f"{'articles':>8}  {'tool':<8} {'seconds':>8} {'articles/s':>11} {'HTML pages':>10} {'pages/s':>8}  vs digest")
+    try:
+        for n in args.sizes:
+            results = run_size(base, n, args.repeat, not args.no_pelican, not args.no_hugo)
+            ours = results["digest"][0]
+            for tool, (seconds, pages) in results.items():
+                ratio = "" if tool == "digest" else f"digest is {seconds / ours:.1f}x faster" if seconds >= ours else f"digest is {ours / seconds:.1f}x slower"
+                print(f"{n:>8}  {tool:<8} {seconds:>8.2f} {n / seconds:>11.0f} {pages:>10} {pages / seconds:>8.0f}  {ratio}")
+            sys.stdout.flush()
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
