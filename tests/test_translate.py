@@ -280,3 +280,12 @@ def test_cli_translate(root: Path, stub: LibreStub) -> None:
     if listed.exit_code == 0:  # list belongs to another module; check what it shows of ours
         data = {d["slug"]: d for d in json.loads(listed.stdout)}
         assert data["seed"]["translation"] == {"status": "machine", "provider": "libre"}
+
+
+def test_text_left_without_arabic_is_not_sent(root: Path, stub: LibreStub) -> None:
+    write_entry(make_entry("names", "داعش في أربيل", "2020", []), root / "content")
+    run(root, stub)
+    names = entry(root, "names")
+    assert names.translation.status == "machine"
+    assert names.summary_en == "2020"
+    assert "2020" not in stub.texts and "ISIS في Erbil" in stub.texts

@@ -244,9 +244,9 @@ class CountingTranslator:
 def test_client_uses_one_translator_per_thread_and_skips_letterless_text() -> None:
     CountingTranslator.instances = []
     client = ProviderClient(CountingTranslator, RetryPolicy(workers=3))
-    results = client.translate_many([f"نص {i}" for i in range(30)] + ["2020", "نص 1"])
+    results = client.translate_many([f"نص {i}" for i in range(30)] + ["2020", "ISIS", "نص 1"])
     assert results["نص 5"].text == "EN[نص 5]"
-    assert results["2020"].text == "2020"  # Google would answer None: never sent
+    assert results["2020"].text == "2020" and results["ISIS"].text == "ISIS"  # nothing Arabic: never sent
     assert 1 <= len(CountingTranslator.instances) <= 3
     assert client.requests == 30  # duplicates sent once
 

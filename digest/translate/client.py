@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from ..arabic import has_arabic
 from .failures import FAIL, RETRY, STOP, classify
 from .http import last_status, request_timeout, reset_last_status
 from .resilience import CircuitBreaker, RateLimiter, RetryPolicy
@@ -30,8 +31,10 @@ class Result:
         return self.text is not None
 
 
-def has_letters(text: str) -> bool:
-    return any(ch.isalpha() for ch in text)
+def needs_translation(text: str) -> bool:
+    """Only text with Arabic letters: digits, punctuation and Latin names (glossary terms
+    already in English) pass through unchanged. Google would even answer None for them."""
+    return has_arabic(text)
 
 
 class ProviderClient:
@@ -60,8 +63,8 @@ class ProviderClient:
         return translator
 
     def translate_one(self, text: str) -> Result:
-        if not has_letters(text):
-            return Result(text=text)  # Google returns None for such text; nothing to translate
+        if not needs_translation(text):
+            return Result(text=text)
         attempt = 0
         while True:
             if self.breaker.open:

@@ -18,7 +18,7 @@ from ..content import entry_to_text, write_entry
 from ..glossary import load_glossary
 from ..model import Entry
 from .chunking import chunk_text
-from .client import ProviderClient, Result, has_letters
+from .client import ProviderClient, Result, needs_translation
 from .memory import TranslationMemory
 from .progress import RequestProgress
 from .providers import PROVIDERS, ProviderSpec, call_kwargs, resolve_provider, translator_factory
@@ -125,6 +125,9 @@ def translate_entries(
     wanted = [c for p in plans for t in [*p.fields.values(), *p.tags.values()] for c in t.chunks]
     missing: list[str] = []
     for chunk in dict.fromkeys(wanted):
+        if not needs_translation(chunk):  # e.g. a headline made only of glossary terms
+            done[chunk] = chunk
+            continue
         hit = None if retranslate else tm.get(spec.name, pair, chunk)
         if hit is not None:
             done[chunk] = hit
@@ -142,7 +145,7 @@ def translate_entries(
         bar = RequestProgress(len(missing), progress)
 
         def store(chunk: str, result: Result) -> None:
-            if result.ok and has_letters(chunk):
+            if result.ok and needs_translation(chunk):
                 tm.put(spec.name, pair, chunk, result.text or "")
             bar.advance()
 
