@@ -62,6 +62,20 @@ def _line_of_key(fm_text: str, key: str) -> int | None:
     return None
 
 
+_DATE_VALUE_RE = re.compile(r":\s*(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+def _line_of_bad_date(fm_text: str) -> int | None:
+    """The front-matter line holding a date-shaped value that is no real date."""
+    for i, line in enumerate(fm_text.split("\n")):
+        if (m := _DATE_VALUE_RE.search(line)) is not None:
+            try:
+                dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                return i + 2
+    return None
+
+
 def load_front_matter(fm_text: str, path: Path) -> dict[str, Any]:
     try:
         data = yaml.load(fm_text, Loader=_Loader)
@@ -72,6 +86,9 @@ def load_front_matter(fm_text: str, path: Path) -> dict[str, Any]:
         raise ContentError(f"invalid YAML in front matter: {problem}", path, line) from None
     except yaml.YAMLError as exc:
         raise ContentError(f"invalid YAML in front matter: {exc}", path) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # PyYAML builds dates while parsing: "2020-13-45" fails here, not in validation.
+        raise ContentError(f"invalid value in front matter: {exc}", path, _line_of_bad_date(fm_text)) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -245,7 +262,7 @@ def load_entries(content_dir: Path) -> tuple[list[Entry], list[ContentError]]:
 # --- Markdown body from plain paragraphs -------------------------------------------------
 
 _HASHTAG_OR_CHAR = re.compile(r"(#[\w\u0610-\u061a\u064b-\u065f\u0670]+)|([\\`*_\[\]<>|~])")
-_BLOCK_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])(?=\s|$)")
+_BLOCK_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))(?=\s|$)")
 
 
 def escape_markdown(paragraph: str) -> str:
@@ -259,7 +276,10 @@ def escape_markdown(paragraph: str) -> str:
     lines = []
     for line in paragraph.split("\n"):
         line = _HASHTAG_OR_CHAR.sub(repl, line.strip())
-        line = _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+        # "1." must become "1\." (a backslash before a digit is no escape in Markdown).
+        line = _BLOCK_START.sub(
+            lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"), line
+        )
         lines.append(line)
     return "\n".join(lines)
 
