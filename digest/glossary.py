@@ -16,6 +16,7 @@ from here with no provider call; enforcement in translations: digest/translate/t
 """
 from __future__ import annotations
 
+import functools
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,12 +40,17 @@ class Glossary:
 
     def by_key(self) -> dict[str, str]:
         """Identity-normalised Arabic → English (for tag labels and matching)."""
+        return dict(self._keyed)
+
+    @functools.cached_property
+    def _keyed(self) -> dict[str, str]:
+        # Computed once per glossary: lookups run for every tag of every entry.
         keyed = {normalize_identity(ar): en for ar, en in self.labels.items()}
         keyed.update({normalize_identity(ar): en for ar, en in self.terms.items()})
         return keyed
 
     def lookup(self, arabic: str) -> str | None:
-        return self.by_key().get(normalize_identity(arabic))
+        return self._keyed.get(normalize_identity(arabic))
 
 
 def _parse(path: Path) -> Any:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Config
-from ..content import entry_to_text, write_entry
+from ..content import write_entry
 from ..glossary import load_glossary
 from ..model import Entry
 from .chunking import chunk_text
@@ -67,7 +67,7 @@ class _Plan:
     entry: Entry
     fields: dict[str, _Text]  # title_en / summary_en → text (empty when only tags are missing)
     tags: dict[str, _Text]  # tag name → text, for tags without a label
-    before: str  # the entry's file text, to write only when it changed
+    before: tuple[object, ...]  # what translate may change, to write only entries that changed
 
 
 def _prepare(text: str, protector: TermProtector, limit: int) -> _Text:
@@ -172,7 +172,7 @@ def _plan(
 ) -> list[_Plan]:
     plans: list[_Plan] = []
     for entry in entries:
-        before = entry_to_text(entry)
+        before = _snapshot(entry)
         state = translation_state(entry)
         if state == "edited":
             if entry.translation.status != "edited":
@@ -245,9 +245,20 @@ def _finish(
         report.pending.append(entry.slug)
 
 
+def _snapshot(entry: Entry) -> tuple[object, ...]:
+    """Every field translate_entries may change (cheaper than rendering the file)."""
+    return (
+        entry.title_en,
+        entry.summary_en,
+        sorted(entry.tags_en.items()),
+        entry.translation.to_dict(),
+        sorted(entry.machine.items()),
+    )
+
+
 def _write_if_changed(plan: _Plan, root: Path, report: TranslateReport) -> None:
     entry = plan.entry
-    if entry_to_text(entry) == plan.before:
+    if _snapshot(entry) == plan.before:
         return
     content_dir = Path(entry.path).parent if entry.path else root / "content"
     try:

@@ -33,6 +33,13 @@ def _letters(term: str) -> str:
     return "".join(parts)
 
 
+def _needles(term: str) -> tuple[str, ...]:
+    """Substrings of the identity-normalised text that any match must contain: a cheap
+    test that skips the term's regular expression for the many texts without it."""
+    key = normalize_identity(term)
+    return (key[2:],) if key.startswith("ال") and len(key) > 3 else (key,)
+
+
 def _term_regex(term: str) -> re.Pattern[str]:
     key = normalize_identity(term)
     body = _letters(key)
@@ -53,7 +60,7 @@ class TermProtector:
     def __init__(self, glossary: Glossary):
         # Longest terms first, so «قوات البيشمركة» wins over «البيشمركة».
         ordered = sorted(glossary.terms.items(), key=lambda kv: -len(normalize_identity(kv[0])))
-        self._rules = [(_term_regex(ar), en) for ar, en in ordered]
+        self._rules = [(_needles(ar), _term_regex(ar), en) for ar, en in ordered]
         self._glossary = glossary
 
     def label(self, arabic: str) -> str | None:
@@ -62,7 +69,10 @@ class TermProtector:
 
     def protect(self, text: str) -> Protected:
         used: list[str] = []
-        for pattern, english in self._rules:
+        normalised = normalize_identity(text)
+        for needles, pattern, english in self._rules:
+            if not any(needle in normalised for needle in needles):
+                continue
             def substitute(m: re.Match[str], english: str = english) -> str:
                 prefix = m.group("pre") or m.groupdict().get("pre2") or ""
                 if english not in used:
