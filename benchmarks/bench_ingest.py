@@ -1,0 +1,92 @@
+"""Ingest throughput: seed-like articles → content entries (parse + write), articles/second.
+
+    python benchmarks/bench_ingest.py [--n 10000] [--repeat 3] [--workers 1 2] [--dir /dev/shm]
+
+Generates N articles once (benchmarks/corpus.py), then for each worker count runs a cold
+`digest ingest` --repeat times in a fresh process (content/ removed before each run, so every
+article is parsed, summarised and written), plus one re-ingest of the unchanged corpus.
+Reports the median wall time, articles per second and CPU seconds (parent + workers).
+Everything runs on /dev/shm unless --dir says otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "benchmarks"))
+
+from corpus import generate_corpus  # noqa: E402
+
+INGEST_SNIPPET = """
+import sys
+from pathlib import Path
+from digest.config import load_config
+from digest.ingest import ingest
+root = Path(sys.argv[1])
+report = ingest(root, [root / "seeds"], load_config(root), workers=int(sys.argv[2]))
+print(report.summary_line())
+"""
+
+
+def timed_ingest(root: Path, workers: int) -> tuple[float, float, str]:
+    """(wall seconds, CPU seconds of the process and its workers, summary line)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-c", INGEST_SNIPPET, str(root), str(workers)],
+        capture_output=True, text=True, check=True,
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, proc.stdout.strip()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=10_000, help="articles (default 10000)")
+    parser.add_argument("--repeat", type=int, default=3, help="cold runs per worker count (median reported)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="process counts to compare")
+    parser.add_argument("--dir", type=Path, default=Path("/dev/shm") if Path("/dev/shm").is_dir() else None)
+    args = parser.parse_args(argv)
+
+    base = Path(tempfile.mkdtemp(prefix="digest-bench-ingest-", dir=args.dir))
+    try:
+        root = base / "site"
+        started = time.perf_counter()
+        generate_corpus(root / "seeds", args.n)
+        size = sum(p.stat().st_size for p in (root / "seeds").iterdir())
+        print(f"corpus: {args.n} articles, {size / 1e6:.1f} MB, generated in {time.perf_counter() - started:.1f}s "
+              f"({os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}, on {base})")
+        print(f"{'workers':>7} {'median s':>9} {'articles/s':>11} {'CPU s':>7}  runs")
+        for workers in args.workers:
+            runs = []
+            for _ in range(args.repeat):
+                shutil.rmtree(root / "content", ignore_errors=True)
+                wall, cpu, summary = timed_ingest(root, workers)
+                expected = f"ingest: {args.n} new, 0 updated, 0 unchanged, 0 failed"
+                if summary != expected:
+                    raise SystemExit(f"unexpected result: {summary!r} (expected {expected!r})")
+                runs.append((wall, cpu))
+            median = statistics.median(w for w, _ in runs)
+            cpu = statistics.median(c for _, c in runs)
+            print(f"{workers:>7} {median:>9.2f} {args.n / median:>11,.0f} {cpu:>7.1f}  "
+                  + " ".join(f"{w:.2f}" for w, _ in runs))
+        wall, _cpu, summary = timed_ingest(root, max(args.workers))
+        print(f"re-ingest, nothing changed: {wall:.2f}s ({summary})")
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
