@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -130,35 +131,45 @@ def prepare(work: Path, n: int) -> Path:
     return root
 
 
-def _timed(command: list[str], cwd: Path, clean: list[Path]) -> float:
+def _timed(command: list[str], cwd: Path, clean: list[Path]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the process and its children: robust to other load)."""
     for path in clean:
         shutil.rmtree(path, ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _median_run(command: list[str], cwd: Path, clean: list[Path], repeat: int) -> tuple[float, float]:
+    runs = [_timed(command, cwd, clean) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
 
 
 def _html_count(out: Path) -> int:
     return sum(1 for _ in out.rglob("*.html"))
 
 
-def run_size(base: Path, n: int, repeat: int, pelican: bool, hugo: bool) -> dict[str, tuple[float, int]]:
+def run_size(base: Path, n: int, repeat: int, pelican: bool, hugo: bool) -> dict[str, tuple[float, float, int]]:
+    """tool → (median wall seconds, median CPU seconds, HTML pages written)."""
     work = base / f"n{n}"
     root = prepare(work, n)
-    results: dict[str, tuple[float, int]] = {}
+    results: dict[str, tuple[float, float, int]] = {}
     digest_cmd = [sys.executable, "-m", "digest.cli", "-C", str(root), "build", "--offline"]
-    times = [_timed(digest_cmd, root, [root / "site", root / ".digest"]) for _ in range(repeat)]
-    results["digest"] = (statistics.median(times), _html_count(root / "site"))
+    wall, cpu = _median_run(digest_cmd, root, [root / "site", root / ".digest"], repeat)
+    results["digest"] = (wall, cpu, _html_count(root / "site"))
     if hugo and shutil.which("hugo"):
         hugo_dir = work / "hugo"
         cmd = ["hugo", "--quiet", "-s", str(hugo_dir), "-d", str(hugo_dir / "public")]
-        times = [_timed(cmd, hugo_dir, [hugo_dir / "public", hugo_dir / "resources"]) for _ in range(repeat)]
-        results["hugo"] = (statistics.median(times), _html_count(hugo_dir / "public"))
+        wall, cpu = _median_run(cmd, hugo_dir, [hugo_dir / "public", hugo_dir / "resources"], repeat)
+        results["hugo"] = (wall, cpu, _html_count(hugo_dir / "public"))
     if pelican:
         pelican_dir = work / "pelican"
         cmd = [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", "pelicanconf.py", "-q"]
-        times = [_timed(cmd, pelican_dir, [pelican_dir / "output", pelican_dir / "cache"]) for _ in range(repeat)]
-        results["pelican"] = (statistics.median(times), _html_count(pelican_dir / "output"))
+        wall, cpu = _median_run(cmd, pelican_dir, [pelican_dir / "output", pelican_dir / "cache"], repeat)
+        results["pelican"] = (wall, cpu, _html_count(pelican_dir / "output"))
     shutil.rmtree(work, ignore_errors=True)
     return results
 
@@ -173,14 +184,15 @@ def main(argv: list[str] | None = None) -> int:
     tmp_base = "/dev/shm" if os.path.isdir("/dev/shm") else None
     base = Path(tempfile.mkdtemp(prefix="digest-bench-build-", dir=tmp_base))
     print(f"cold builds, median of {args.repeat}, on {base} ({os.cpu_count()} CPUs)")
-    print(f"{'articles':>8}  {'tool':<8} {'seconds':>8} {'articles/s':>11} {'HTML pages':>10} {'pages/s':>8}  vs digest")
+    print(f"load average at start: {os.getloadavg()[0]:.2f}")
+    print(f"{'articles':>8}  {'tool':<8} {'wall s':>7} {'CPU s':>7} {'articles/s':>10} {'HTML pages':>10} {'pages/s':>8}  wall ratio")
     try:
         for n in args.sizes:
             results = run_size(base, n, args.repeat, not args.no_pelican, not args.no_hugo)
             ours = results["digest"][0]
-            for tool, (seconds, pages) in results.items():
-                ratio = "" if tool == "digest" else f"digest is {seconds / ours:.1f}x faster" if seconds >= ours else f"digest is {ours / seconds:.1f}x slower"
-                print(f"{n:>8}  {tool:<8} {seconds:>8.2f} {n / seconds:>11.0f} {pages:>10} {pages / seconds:>8.0f}  {ratio}")
+            for tool, (seconds, cpu, pages) in results.items():
+                ratio = "" if tool == "digest" else f"digest {seconds / ours:.1f}x faster" if seconds >= ours else f"digest {ours / seconds:.1f}x slower"
+                print(f"{n:>8}  {tool:<8} {seconds:>7.2f} {cpu:>7.2f} {n / seconds:>10.0f} {pages:>10} {pages / seconds:>8.0f}  {ratio}")
             sys.stdout.flush()
     finally:
         shutil.rmtree(base, ignore_errors=True)

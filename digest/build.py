@@ -16,14 +16,15 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from .config import Config
-from .loading import load_entries_parallel
+from .buildcache import load_cache, save_cache, snapshot_entries
+from .loading import load_content
 from .errors import DigestError
 from .feeds import robots_txt, sitemap_xml
 from .glossary import load_glossary
 from .ingest import ingest, seed_key
 from .sources import find_articles
 from .summarize import SUMMARIZER_VERSION
-from .markdown import BodyCache
+from .markdown import BodyCache, body_hash
 from .model import Entry
 from .pagerender import PageRenderer, render_pages
 from .pages import Page, iter_urls, plan_pages
@@ -52,6 +53,7 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)  # stage → seconds
     warnings: list[str] = field(default_factory=list)
     errors: list[DigestError] = field(default_factory=list)  # bad seeds or entries (skipped)
+    parsed: int = 0  # content files parsed (the others came from the build cache)
     ingest_line: str = ""
     translate_line: str = ""
 
@@ -122,23 +124,33 @@ def _build(
     cache: BodyCache | None,
 ) -> None:
     glossary = load_glossary(root)
+    disk_cache = load_cache(root)
+    report.warnings.extend(disk_cache.warnings)
+    bodies = cache if cache is not None else BodyCache()
+    for key, html in disk_cache.bodies.items():
+        bodies.data.setdefault(key, html)
+    content_dir = root / "content"
 
-    # 1. Load the entries, then ingest only the seeds that are new or changed since their
-    #    entry was written (comparing hashes here saves ingest re-reading every entry).
+    # 1. Load the entries (unchanged files from the build cache; new ones parsed on both
+    #    cores, bodies rendered as they are parsed), then ingest only the seeds that are new
+    #    or changed since their entry was written.
     with _stage(report, "ingest", log):
-        entries, content_errors = load_entries_parallel(root / "content", config.build.workers)
-        changed = _changed_seeds(root, entries)
+        loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data)
+        changed = _changed_seeds(root, loaded.entries)
         if changed:
             ingested = ingest(root, changed, config)
             report.errors.extend(ingested.errors)
             report.ingest_line = ingested.summary_line()
 
-    # 2. Reload if ingest wrote anything; a bad file is reported and left out, the rest build.
+    # 2. Reload what ingest rewrote; a bad file is reported and left out, the rest build.
     with _stage(report, "load", log):
         if changed:
-            entries, content_errors = load_entries_parallel(root / "content", config.build.workers)
+            loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data)
+        entries = loaded.entries
+        report.parsed = loaded.parsed
         seen = {str(e) for e in report.errors}
-        report.errors.extend(e for e in content_errors if str(e) not in seen)
+        report.errors.extend(e for e in loaded.errors if str(e) not in seen)
+        entry_snapshot = snapshot_entries(entries, loaded.stats)  # before any stage edits an entry
 
     # 3. Translate what is missing or stale (offline: it stays "Translation pending").
     with _stage(report, "translate", log):
@@ -180,12 +192,19 @@ def _build(
         try:
             for rel, data in sorted(extra.items()):
                 tree.write(rel, data)
-            renderer = PageRenderer(site, env, cache)
+            renderer = PageRenderer(site, env, bodies)
             report.pages = render_pages(renderer, pages, tree.dir, config.build.workers)
             tree.commit()
         except BaseException:
             tree.discard()
             raise
+
+    # 8. Keep the parsed entries and rendered bodies for the next build (best effort).
+    with _stage(report, "cache", log):
+        try:
+            save_cache(root, entry_snapshot, bodies.data, {body_hash(e.body) for e in entries})
+        except OSError as exc:
+            report.warnings.append(f"build cache not saved: {exc}")
 
     report.entries = len(published)
     report.tags = sum(1 for t in taxonomy if site.stories_by_tag[t.key])
@@ -230,7 +249,16 @@ def _normalise_base_url(base_url: str) -> str:
 def _translate(
     root: Path, entries: list[Entry], config: Config, provider: str | None, provider_url: str | None, offline: bool
 ) -> tuple[str, list[str]]:
-    from .translate import translate_entries
+    from .translate import translate_entries, translation_state
+    from .translate.memory import TM_FILE
+
+    if offline and not (root / TM_FILE).exists():
+        # Offline with no translation memory nothing can be filled in (tag labels come from
+        # the glossary in the taxonomy stage), so skip the pass over every entry.
+        pending = sum(1 for e in entries if translation_state(e) in ("pending", "stale"))
+        if not pending:
+            return "", []
+        return "", [f"translate: {pending} entries left pending (offline); run `digest translate` when online"]
 
     result = translate_entries(root, entries, config, provider=provider, provider_url=provider_url, offline=offline)
     return result.summary_line(), list(result.warnings)

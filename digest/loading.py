@@ -1,53 +1,100 @@
-"""Loading every entry of content/ with both cores: YAML front matter costs ~1 ms per entry
-in PyYAML (even with the C scanner), the largest fixed cost of a cold build.
+"""Loading every entry of content/: from the build cache where the file is unchanged, else
+parsed — with both cores on large sites, where the forked workers also render the Markdown
+bodies (both are ~1 ms per entry: YAML front matter even with the C scanner, and mistune).
 
-Same result as digest.content.load_entries (entries sorted by file name, one error per bad
-file), just split between forked processes for large sites.
+Same entries and errors as digest.content.load_entries (sorted by file name, one error per
+bad file).
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import load_entries, read_entry
+from .buildcache import BuildCache
+from .content import read_entry
 from .errors import ContentError
+from .markdown import body_hash, render_body
 from .model import Entry
 
 MIN_FILES_PER_WORKER = 250  # below this a pool costs more than it saves
 
 _ErrorParts = tuple[str, str | None, int | None]
+_Result = tuple[str, Entry | None, _ErrorParts | None, tuple[str, str] | None]
 
 
-def _load_chunk(paths: list[Path]) -> list[tuple[Path, Entry | None, _ErrorParts | None]]:
-    loaded: list[tuple[Path, Entry | None, _ErrorParts | None]] = []
-    for path in paths:
+@dataclass
+class Loaded:
+    entries: list[Entry] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)
+    stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # path → (size, mtime_ns) when read
+    parsed: int = 0  # files parsed (the rest came from the cache)
+
+
+_KNOWN_BODIES: dict[str, str] = {}  # inherited through fork: bodies that need no rendering
+
+
+def _load_one(path: Path, with_body: bool) -> _Result:
+    try:
+        entry = read_entry(path)
+    except ContentError as exc:  # sent as parts: the exception's own pickling drops path/line
+        return str(path), None, (exc.message, str(exc.path) if exc.path else None, exc.line), None
+    entry.path = str(path)
+    body = None
+    if with_body:
+        key = body_hash(entry.body)
+        if key not in _KNOWN_BODIES:
+            body = (key, render_body(entry.body))
+    return str(path), entry, None, body
+
+
+def _load_chunk(paths: list[Path]) -> list[_Result]:
+    return [_load_one(path, with_body=True) for path in paths]
+
+
+def load_content(content_dir: Path, workers: int, cache: BuildCache | None = None, bodies: dict[str, str] | None = None) -> Loaded:
+    """Entries of content_dir; rendered bodies of newly parsed entries are added to `bodies`."""
+    loaded = Loaded()
+    if not content_dir.is_dir():
+        return loaded
+    results: list[_Result] = []
+    to_parse: list[Path] = []
+    for path in sorted(content_dir.glob("*.md")):
         try:
-            entry = read_entry(path)
-        except ContentError as exc:  # sent as parts: the exception's own pickling drops path/line
-            loaded.append((path, None, (exc.message, str(exc.path) if exc.path else None, exc.line)))
+            stat = path.stat()
+        except OSError:
+            to_parse.append(path)
             continue
-        entry.path = str(path)
-        loaded.append((path, entry, None))
+        loaded.stats[str(path)] = (stat.st_size, stat.st_mtime_ns)
+        entry = cache.cached_entry(path, stat) if cache is not None else None
+        if entry is not None:
+            results.append((str(path), entry, None, None))
+        else:
+            to_parse.append(path)
+    loaded.parsed = len(to_parse)
+    results.extend(_parse_all(to_parse, workers, bodies))
+    results.sort(key=lambda r: r[0])
+    for _path, entry, error, body in results:
+        if entry is not None:
+            loaded.entries.append(entry)
+        elif error is not None:
+            loaded.errors.append(ContentError(*error))
+        if body is not None and bodies is not None:
+            bodies[body[0]] = body[1]
     return loaded
 
 
-def load_entries_parallel(content_dir: Path, workers: int) -> tuple[list[Entry], list[ContentError]]:
-    if not content_dir.is_dir():
-        return [], []
-    paths = sorted(content_dir.glob("*.md"))
+def _parse_all(paths: list[Path], workers: int, bodies: dict[str, str] | None) -> list[_Result]:
     workers = max(1, min(workers, len(paths) // MIN_FILES_PER_WORKER, os.cpu_count() or 1))
     if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return load_entries(content_dir)
+        return [_load_one(path, with_body=False) for path in paths]  # bodies render on demand
+    global _KNOWN_BODIES
+    _KNOWN_BODIES = bodies if bodies is not None else {}
     chunk = -(-len(paths) // (workers * 4))
     chunks = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
-    entries: list[Entry] = []
-    errors: list[ContentError] = []
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for results in pool.map(_load_chunk, chunks):  # map keeps the (sorted) order
-            for _path, entry, error in results:
-                if entry is not None:
-                    entries.append(entry)
-                elif error is not None:
-                    errors.append(ContentError(*error))
-    return entries, errors
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return [result for results in pool.map(_load_chunk, chunks) for result in results]
+    finally:
+        _KNOWN_BODIES = {}

@@ -21,6 +21,7 @@ from markupsafe import escape
 from .bidi import isolate_html
 from .hashtags import HASHTAG_RE, clean_tag
 
+RENDER_VERSION = 1  # bump when render_body's output changes: invalidates cached bodies
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use code points: never in real text (stripped first)
 PLACEHOLDER_RE = re.compile(f"{_OPEN}([^{_OPEN}{_CLOSE}]+){_CLOSE}")
 _HASH_START = r"#[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+"

@@ -18,6 +18,7 @@ import jinja2
 
 from .errors import DigestError
 from .feeds import news_article_jsonld
+from .fragments import Fragments
 from .markdown import BodyCache, link_hashtags
 from .pages import Page, page_context
 from .render import render_template
@@ -31,6 +32,7 @@ class PageRenderer:
         self.site = site
         self.env = env
         self.cache = cache if cache is not None else BodyCache()
+        Fragments(env).install()
 
     def body_html(self, page: Page) -> str:
         """The article body with its hashtags linked relative to this page."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .config import Config, SiteConfig
-from .flags import translation_state  # one definition of "stale" for the site and review
+from .translate.state import translation_state  # judged from the content, as translate does
 from .model import Entry
 from .taxonomy import Tag, Taxonomy, entry_url
 

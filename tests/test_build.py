@@ -216,3 +216,22 @@ def test_readme_first_command_builds_this_repository(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "build:" in result.output
     assert (root / "site" / "index.html").is_file() and (root / "site" / "404.html").is_file()
+
+
+def test_build_cache_skips_parsing_and_fails_soft(site_root: Path) -> None:
+    entry = _seed_entry(site_root)
+    first = build_site(site_root, Config.for_test(), drafts=True, offline=True)
+    assert first.parsed == 1
+    before = _article(site_root, entry)
+    second = build_site(site_root, Config.for_test(), drafts=True, offline=True)
+    assert second.parsed == 0 and _article(site_root, entry) == before
+    # An edited entry is parsed again and its new text shown.
+    path = site_root / "content" / f"{entry.slug}.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("قال التحالف", "أعلن التحالف", 1), encoding="utf-8")
+    third = build_site(site_root, Config.for_test(), drafts=True, offline=True)
+    assert third.parsed == 1 and "أعلن التحالف" in _article(site_root, entry)
+    # A corrupt cache is reported and rebuilt, never an error.
+    (site_root / ".digest" / "cache" / "entries.pickle").write_bytes(b"not a pickle")
+    fourth = build_site(site_root, Config.for_test(), drafts=True, offline=True)
+    assert fourth.parsed == 1 and any("unreadable build cache" in w for w in fourth.warnings)
+    assert _article(site_root, entry).count("أعلن التحالف") >= 1
