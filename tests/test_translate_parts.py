@@ -167,6 +167,14 @@ def test_memory_with_a_foreign_schema_is_rebuilt(tmp_path: Path) -> None:
     assert memory.get("p", "ar>en", "a") == "b"
 
 
+def test_memory_that_cannot_be_opened_degrades_to_this_run_only(tmp_path: Path) -> None:
+    (tmp_path / ".digest").write_text("a file where the cache folder should be")
+    memory = TranslationMemory.for_root(tmp_path)
+    assert len(memory.warnings) == 1 and "in memory only" in memory.warnings[0]
+    memory.put("p", "ar>en", "a", "b")
+    assert memory.get("p", "ar>en", "a") == "b"
+
+
 # --- request timeout --------------------------------------------------------------------
 
 def test_timeout_applies_to_deep_translator_and_only_inside_the_context() -> None:

@@ -116,47 +116,24 @@ def translate_entries(
     report = TranslateReport(provider=spec.name)
     protector = TermProtector(load_glossary(root))
     tm = memory or TranslationMemory.for_root(root)
-    report.warnings.extend(tm.warnings)
     pair = f"{spec.source}>{spec.target}"
     today_iso = (today or dt.date.today()).isoformat()
 
     plans = _plan(entries, protector, spec, retranslate, report)
-    done: dict[str, str] = {}
     wanted = [c for p in plans for t in [*p.fields.values(), *p.tags.values()] for c in t.chunks]
-    missing: list[str] = []
-    for chunk in dict.fromkeys(wanted):
-        if not needs_translation(chunk):  # e.g. a headline made only of glossary terms
-            done[chunk] = chunk
-            continue
-        hit = None if retranslate else tm.get(spec.name, pair, chunk)
-        if hit is not None:
-            done[chunk] = hit
-        else:
-            missing.append(chunk)
-
+    done, missing = _from_memory(wanted, tm, spec, pair, retranslate)
     results: dict[str, Result] = {}
     client: ProviderClient | None = None
     if missing and not offline:
         client = ProviderClient(
-            translator_factory(spec, url),
-            policy or RetryPolicy.from_config(config.translate),
-            call_kwargs(spec),
+            translator_factory(spec, url), policy or RetryPolicy.from_config(config.translate), call_kwargs(spec)
         )
-        bar = RequestProgress(len(missing), progress)
-
-        def store(chunk: str, result: Result) -> None:
-            if result.ok and needs_translation(chunk):
-                tm.put(spec.name, pair, chunk, result.text or "")
-            bar.advance()
-
-        try:
-            results = client.translate_many(missing, on_done=store)
-        finally:
-            bar.close()
+        results = _ask_provider(client, missing, tm, spec, pair, progress)
         report.requests = client.requests
-        done.update({c: r.text for c, r in results.items() if r.ok and r.text is not None})
+        done.update({c: r.text for c, r in results.items() if r.text is not None})
     if memory is None:
         tm.close()
+    report.warnings.extend(w for w in tm.warnings if w not in report.warnings)
 
     fresh = {c for c, r in results.items() if r.ok}
     errors: dict[str, str] = {}
@@ -165,6 +142,41 @@ def translate_entries(
         _write_if_changed(plan, root, report)
     _warn(report, offline, client, errors)
     return report
+
+
+def _from_memory(
+    chunks: list[str], tm: TranslationMemory, spec: ProviderSpec, pair: str, retranslate: bool
+) -> tuple[dict[str, str], list[str]]:
+    """Translations already known (or not needed), and the unique chunks still missing."""
+    done: dict[str, str] = {}
+    missing: list[str] = []
+    for chunk in dict.fromkeys(chunks):
+        if not needs_translation(chunk):  # e.g. a headline made only of glossary terms
+            done[chunk] = chunk
+            continue
+        hit = None if retranslate else tm.get(spec.name, pair, chunk)
+        if hit is not None:
+            done[chunk] = hit
+        else:
+            missing.append(chunk)
+    return done, missing
+
+
+def _ask_provider(
+    client: ProviderClient, chunks: list[str], tm: TranslationMemory, spec: ProviderSpec, pair: str, progress: bool
+) -> dict[str, Result]:
+    """Send the chunks concurrently; store each translation the moment it arrives."""
+    bar = RequestProgress(len(chunks), progress)
+
+    def store(chunk: str, result: Result) -> None:
+        if result.ok:
+            tm.put(spec.name, pair, chunk, result.text or "")
+        bar.advance()
+
+    try:
+        return client.translate_many(chunks, on_done=store)
+    finally:
+        bar.close()
 
 
 def _plan(

@@ -71,21 +71,31 @@ class TranslationMemory:
         return conn
 
     def _open(self) -> sqlite3.Connection:
-        if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path is None:
+            return self._connect()
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             return self._connect()
-        except sqlite3.DatabaseError as exc:
-            if self.path is None:
-                raise
+        except sqlite3.OperationalError as exc:  # locked, read-only, cannot open: not corrupt
+            return self._in_memory(f"{self.path}: translation memory unavailable ({exc}); this run keeps results in memory only")
+        except sqlite3.DatabaseError as exc:  # not a database, malformed, foreign schema
             aside = self.path.with_name(self.path.name + ".corrupt")
-            self.warnings.append(
-                f"{self.path}: translation memory unreadable ({exc}); moved to {aside.name} and rebuilt"
-            )
-            self.path.replace(aside)
-            for suffix in ("-wal", "-shm", "-journal"):
-                self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
-            return self._connect()
+            self.warnings.append(f"{self.path}: translation memory unreadable ({exc}); moved to {aside.name} and rebuilt")
+            try:
+                self.path.replace(aside)
+                for suffix in ("-wal", "-shm", "-journal"):
+                    self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+                return self._connect()
+            except (OSError, sqlite3.DatabaseError) as again:
+                return self._in_memory(f"{self.path}: cannot rebuild the translation memory ({again}); this run keeps results in memory only")
+        except OSError as exc:
+            return self._in_memory(f"{self.path}: translation memory unavailable ({exc.strerror or exc}); this run keeps results in memory only")
+
+    def _in_memory(self, warning: str) -> sqlite3.Connection:
+        self.warnings.append(warning)
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        conn.execute(_SCHEMA)
+        return conn
 
     def get(self, provider: str, pair: str, text: str) -> str | None:
         with self._lock:
@@ -112,9 +122,7 @@ class TranslationMemory:
 
     def _degrade(self, exc: sqlite3.DatabaseError) -> None:
         """The store broke mid-run: keep going on an in-memory store, report it once."""
-        self.warnings.append(f"{self.path}: translation memory failed ({exc}); continuing without it for this run")
-        self._conn = sqlite3.connect(":memory:", check_same_thread=False)
-        self._conn.execute(_SCHEMA)
+        self._conn = self._in_memory(f"{self.path}: translation memory failed ({exc}); continuing without it for this run")
 
     def __len__(self) -> int:
         with self._lock:
