@@ -276,13 +276,21 @@ def test_client_retries_then_gives_up_with_jitter_and_backoff() -> None:
     assert 0.5 <= sleeps[0] <= 1.0 and 1.0 <= sleeps[1] <= 2.0 and 1.5 <= sleeps[2] <= 3.0
 
 
-def test_rate_limit_spaces_requests() -> None:
-    import time
+def test_rate_limit_spaces_request_starts() -> None:
+    from digest.translate.resilience import RateLimiter
 
-    client = ProviderClient(CountingTranslator, RetryPolicy(workers=2, rate_limit=50.0))
-    started = time.monotonic()
-    client.translate_many([f"نص {i}" for i in range(6)])
-    assert time.monotonic() - started >= 5 / 50 * 0.9
+    now = [100.0]
+    waits: list[float] = []
+    limiter = RateLimiter(4.0, clock=lambda: now[0], sleep=waits.append)
+    for _ in range(4):
+        limiter.wait()  # four callers arriving at the same instant
+    assert waits == [0.25, 0.5, 0.75]
+    now[0] = 200.0  # long after: no wait
+    limiter.wait()
+    assert waits == [0.25, 0.5, 0.75]
+    unlimited = RateLimiter(0.0, clock=lambda: now[0], sleep=waits.append)
+    unlimited.wait()
+    assert len(waits) == 3
 
 
 # --- providers --------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 import random
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..config import TranslateConfig
@@ -38,22 +39,31 @@ class RetryPolicy:
 
 
 class RateLimiter:
-    """At most `rate` request starts per second across all threads (0 = no limit)."""
+    """At most `rate` request starts per second across all threads (0 = no limit).
 
-    def __init__(self, rate: float):
+    Each caller reserves the next free slot under the lock, then sleeps outside it.
+    """
+
+    def __init__(
+        self,
+        rate: float,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
         self._interval = 1.0 / rate if rate > 0 else 0.0
         self._next = 0.0
         self._lock = threading.Lock()
+        self._clock, self._sleep = clock, sleep
 
     def wait(self) -> None:
         if not self._interval:
             return
         with self._lock:
-            now = time.monotonic()
+            now = self._clock()
             start = max(now, self._next)
             self._next = start + self._interval
         if start > now:
-            time.sleep(start - now)
+            self._sleep(start - now)
 
 
 class CircuitBreaker:
