@@ -289,3 +289,17 @@ def test_text_left_without_arabic_is_not_sent(root: Path, stub: LibreStub) -> No
     assert names.translation.status == "machine"
     assert names.summary_en == "2020"
     assert "2020" not in stub.texts and "ISIS في Erbil" in stub.texts
+
+
+def test_a_bad_provider_in_digest_toml_names_the_file(root: Path) -> None:
+    from click.testing import CliRunner
+
+    from digest.cli import cli
+
+    (root / "digest.toml").write_text('[translate]\nprovider = "deepl"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(root), "translate"])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"error: {root / 'digest.toml'}: provider 'deepl' cannot translate Arabic → English: "
+        "DeepL in deep-translator 1.11.4 has no Arabic (its language list lacks it)"
+    )

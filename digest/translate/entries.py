@@ -21,7 +21,7 @@ from .chunking import chunk_text
 from .client import ProviderClient, Result, needs_translation
 from .memory import TranslationMemory
 from .progress import RequestProgress
-from .providers import PROVIDERS, ProviderSpec, call_kwargs, resolve_provider, translator_factory
+from .providers import PROVIDERS, ProviderError, ProviderSpec, call_kwargs, resolve_provider, translator_factory
 from .resilience import RetryPolicy
 from .state import translation_state
 from .terms import Protected, TermProtector
@@ -112,7 +112,12 @@ def translate_entries(
     name = (provider or config.translate.provider).strip().lower()
     url = provider_url or config.translate.provider_url or None
     # Offline, the provider only names the translation memory to read: no key or URL needed.
-    spec: ProviderSpec = (PROVIDERS.get(name) if offline else None) or resolve_provider(name, url)
+    try:
+        spec: ProviderSpec = (PROVIDERS.get(name) if offline else None) or resolve_provider(name, url)
+    except ProviderError as exc:
+        if provider is None and config.path is not None:  # the choice came from digest.toml
+            raise ProviderError(exc.message, config.path) from None
+        raise
     report = TranslateReport(provider=spec.name)
     protector = TermProtector(load_glossary(root))
     tm = memory or TranslationMemory.for_root(root)
