@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dashboard import dashboard_context
+from .paging import Paging, page_path
 from .review import approve_command
 from .stories import SiteModel, Story
 
@@ -25,7 +26,7 @@ class Page:
     template: str
     kind: str  # home | article | tag | tags | en | archive | month | search | 404 | feed | tag-feed | review
     key: str = ""  # slug, tag key or "YYYY-MM" depending on kind
-    number: int = 1  # page number of a paginated listing
+    number: int = 0  # page of a paginated listing: 0 = front page, 1 = oldest block (digest.paging)
 
     @property
     def url(self) -> str:
@@ -39,18 +40,14 @@ class Page:
 
 
 def _listing_path(prefix: str, number: int) -> str:
-    return f"{prefix}index.html" if number == 1 else f"{prefix}page/{number}/index.html"
-
-
-def page_count(total: int, per_page: int) -> int:
-    return max(1, -(-total // per_page))
+    return page_path(prefix, number)
 
 
 def plan_pages(site: SiteModel) -> list[Page]:
     """Every page of the site, sorted by output path (deterministic)."""
     per_page = site.site.per_page
     pages: list[Page] = []
-    for number in range(1, page_count(len(site.stories), per_page) + 1):
+    for number in Paging(len(site.stories), per_page).numbers():
         pages.append(Page(_listing_path("", number), "index.html", "home", number=number))
         pages.append(Page(_listing_path("en/", number), "en.html", "en", number=number))
     for story in site.stories:
@@ -59,7 +56,7 @@ def plan_pages(site: SiteModel) -> list[Page]:
         members = site.stories_by_tag[tag.key]
         if not members:
             continue
-        for number in range(1, page_count(len(members), per_page) + 1):
+        for number in Paging(len(members), per_page).numbers():
             pages.append(Page(_listing_path(f"tags/{tag.slug}/", number), "tag.html", "tag", key=tag.key, number=number))
         pages.append(Page(f"tags/{tag.slug}/feed.xml", "feed.xml", "tag-feed", key=tag.key))
     pages.append(Page("tags/index.html", "tags.html", "tags"))
@@ -78,20 +75,6 @@ def editions(stories: Sequence[Story]) -> list[tuple[Any, list[Story]]]:
     return [(date, list(group)) for date, group in itertools.groupby(stories, key=lambda s: s.date)]
 
 
-def _pager(prefix: str, number: int, total: int) -> dict[str, Any]:
-    def url(n: int) -> str:
-        return _listing_path(prefix, n)[: -len("index.html")]
-
-    return {
-        "number": number,
-        "total": total,
-        "newer": url(number - 1) if number > 1 else None,
-        "older": url(number + 1) if number < total else None,
-    }
-
-
-def _slice(items: Sequence[Story], number: int, per_page: int) -> Sequence[Story]:
-    return items[(number - 1) * per_page : number * per_page]
 
 
 def page_context(site: SiteModel, page: Page) -> dict[str, Any]:
@@ -111,15 +94,15 @@ def page_context(site: SiteModel, page: Page) -> dict[str, Any]:
 
 
 def _home(site: SiteModel, page: Page) -> dict[str, Any]:
-    total = page_count(len(site.stories), site.site.per_page)
-    stories = _slice(site.stories, page.number, site.site.per_page)
-    return {"editions": editions(stories), "pager": _pager("", page.number, total), "lang_alternate": _listing_path("en/", page.number)[: -len("index.html")]}
+    paging = Paging(len(site.stories), site.site.per_page)
+    stories = paging.items(site.stories, page.number)
+    return {"editions": editions(stories), "pager": paging.pager("", page.number), "lang_alternate": _listing_path("en/", page.number)[: -len("index.html")]}
 
 
 def _english(site: SiteModel, page: Page) -> dict[str, Any]:
-    total = page_count(len(site.stories), site.site.per_page)
-    stories = _slice(site.stories, page.number, site.site.per_page)
-    return {"editions": editions(stories), "pager": _pager("en/", page.number, total), "lang_alternate": _listing_path("", page.number)[: -len("index.html")]}
+    paging = Paging(len(site.stories), site.site.per_page)
+    stories = paging.items(site.stories, page.number)
+    return {"editions": editions(stories), "pager": paging.pager("en/", page.number), "lang_alternate": _listing_path("", page.number)[: -len("index.html")]}
 
 
 def _article(site: SiteModel, page: Page) -> dict[str, Any]:
@@ -140,12 +123,12 @@ def _article(site: SiteModel, page: Page) -> dict[str, Any]:
 def _tag(site: SiteModel, page: Page) -> dict[str, Any]:
     tag = site.taxonomy.by_key[page.key]
     members = site.stories_by_tag[tag.key]
-    total = page_count(len(members), site.site.per_page)
+    paging = Paging(len(members), site.site.per_page)
     return {
         "tag": tag,
         "count": len(members),
-        "stories": _slice(members, page.number, site.site.per_page),
-        "pager": _pager(f"tags/{tag.slug}/", page.number, total),
+        "stories": paging.items(members, page.number),
+        "pager": paging.pager(f"tags/{tag.slug}/", page.number),
     }
 
 
