@@ -22,7 +22,7 @@ from digest.glossary import Glossary, load_glossary  # noqa: E402
 from digest.translate import translation_state  # noqa: E402
 from digest.translate.chunking import chunk_text  # noqa: E402
 from digest.translate.client import ProviderClient  # noqa: E402
-from digest.translate.failures import FAIL, RETRY, STOP, classify  # noqa: E402
+from digest.translate.failures import FAIL, RETRY, STOP, QuotaExhausted, classify  # noqa: E402
 from digest.translate.http import last_status, request_timeout  # noqa: E402
 from digest.translate.memory import TranslationMemory  # noqa: E402
 from digest.translate.progress import RequestProgress  # noqa: E402
@@ -217,10 +217,23 @@ def test_timeout_applies_to_deep_translator_and_only_inside_the_context() -> Non
         (dt_exc.TranslationNotFound("x"), 200, FAIL),
         (requests.exceptions.JSONDecodeError("x", "doc", 0), 200, RETRY),
         (ZeroDivisionError(), None, FAIL),
+        (QuotaExhausted("MYMEMORY WARNING"), 200, STOP),
     ],
 )
 def test_classify(exc: BaseException, status: int | None, action: str) -> None:
     assert classify(exc, status, 1.0).action == action
+
+
+def test_a_quota_message_is_not_a_translation() -> None:
+    class QuotaUsedUp:
+        def translate(self, text: str) -> str:
+            return "MYMEMORY WARNING: YOU USED ALL AVAILABLE FREE TRANSLATIONS FOR TODAY. NEXT AVAILABLE IN 11 HOURS"
+
+    client = ProviderClient(QuotaUsedUp, RetryPolicy(workers=1))
+    results = client.translate_many(["نص 1", "نص 2"])
+    assert not any(r.ok for r in results.values())
+    assert client.breaker.open and "quota" in (client.breaker.reason or "")
+    assert client.requests == 1  # stopped at once
 
 
 def test_breaker_opens_after_consecutive_failures_only() -> None:
@@ -298,7 +311,7 @@ def test_rate_limit_spaces_request_starts() -> None:
 def test_providers_and_their_codes(monkeypatch: pytest.MonkeyPatch) -> None:
     assert resolve_provider("google", None).max_chars < 5000
     mymemory = resolve_provider("mymemory", None)
-    assert (mymemory.source, mymemory.target) == ("ar-SA", "en-GB") and mymemory.max_chars < 500
+    assert (mymemory.source, mymemory.target) == ("ar-SA", "en-GB") and mymemory.max_chars * 2 <= 500
     translator = translator_factory(mymemory, None)()
     assert isinstance(translator, MyMemoryTranslator) and translator.source == "ar-SA"
     libre = translator_factory(resolve_provider("libre", "http://127.0.0.1:9"), "http://127.0.0.1:9")()

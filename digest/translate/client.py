@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..arabic import has_arabic
-from .failures import FAIL, RETRY, STOP, classify
+from .failures import FAIL, RETRY, STOP, check_answer, classify
 from .http import last_status, request_timeout, reset_last_status
 from .resilience import CircuitBreaker, RateLimiter, RetryPolicy
 
@@ -79,6 +79,7 @@ class ProviderClient:
                     status = last_status()
                 if not isinstance(translated, str) or not translated.strip():
                     raise ValueError(f"empty translation (HTTP {status})")
+                check_answer(translated)
             except Exception as exc:  # classified below: deep-translator raises anything
                 failure = classify(exc, last_status(), self.policy.timeout)
                 if failure.action == STOP:

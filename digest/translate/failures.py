@@ -14,6 +14,27 @@ from deep_translator import exceptions as dt_exc
 
 RETRY, FAIL, STOP = "retry", "fail", "stop"
 
+# Answers that are a provider's error message dressed as a translation (HTTP 200):
+# MyMemory reports its daily quota and bad requests this way.
+_QUOTA_MESSAGES = ("MYMEMORY WARNING: YOU USED ALL AVAILABLE FREE TRANSLATIONS",)
+_ERROR_MESSAGES = ("QUERY LENGTH LIMIT EXCEEDED", "PLEASE SELECT TWO DISTINCT LANGUAGES", "INVALID LANGUAGE PAIR")
+
+
+class QuotaExhausted(Exception):
+    """The provider answered with its quota message instead of a translation."""
+
+
+class ErrorAnswer(Exception):
+    """The provider answered with an error message instead of a translation."""
+
+
+def check_answer(text: str) -> None:
+    upper = text.lstrip().upper()
+    if upper.startswith(_QUOTA_MESSAGES):
+        raise QuotaExhausted(text.strip()[:120])
+    if upper.startswith(_ERROR_MESSAGES):
+        raise ErrorAnswer(text.strip()[:120])
+
 
 @dataclass(frozen=True)
 class Failure:
@@ -22,6 +43,10 @@ class Failure:
 
 
 def classify(exc: BaseException, status: int | None, timeout: float) -> Failure:
+    if isinstance(exc, QuotaExhausted):
+        return Failure(STOP, "the provider's free quota is used up")
+    if isinstance(exc, ErrorAnswer):
+        return Failure(FAIL, f"the provider answered with an error: {exc}")
     if isinstance(exc, requests.exceptions.Timeout):
         return Failure(RETRY, f"no answer within {timeout:g} s")
     if isinstance(exc, (requests.exceptions.ConnectionError, ConnectionError)):

@@ -35,13 +35,14 @@ class ProviderSpec:
 
 # max_chars: Google refuses ≥ 5,000 characters but sends the text in a GET query string, and
 # Arabic is 6 bytes per character once percent-encoded, so stay well below; LibreTranslate
-# also puts the text in the query string (long text → HTTP 414); MyMemory refuses ≥ 500.
+# also puts the text in the query string (long text → HTTP 414); deep-translator refuses
+# ≥ 500 characters for MyMemory, whose API limit is 500 *bytes* (Arabic: 2 bytes a letter).
 PROVIDERS: dict[str, ProviderSpec] = {
     spec.name: spec
     for spec in (
         ProviderSpec("google", "GoogleTranslator", "ar", "en", 1800),
         ProviderSpec("libre", "LibreTranslator", "ar", "en", 1000, key_env="LIBRE_API_KEY", needs_url=True),
-        ProviderSpec("mymemory", "MyMemoryTranslator", "ar-SA", "en-GB", 450),
+        ProviderSpec("mymemory", "MyMemoryTranslator", "ar-SA", "en-GB", 240),
         ProviderSpec("microsoft", "MicrosoftTranslator", "ar", "en", 4500, key_env="MICROSOFT_API_KEY"),
         ProviderSpec("qcri", "QcriTranslator", "ar", "en", 1000, key_env="QCRI_API_KEY"),
         ProviderSpec("chatgpt", "ChatGptTranslator", "arabic", "english", 2000, key_env="OPEN_API_KEY"),
