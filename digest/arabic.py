@@ -57,16 +57,16 @@ def normalize_identity(text: str) -> str:
         for letter, folded in _IDENTITY_FOLDS:
             if letter in text:
                 text = text.replace(letter, folded)
-        if _EASTERN_DIGIT_RE.search(text):
-            text = text.translate(_EASTERN_DIGITS)
     text = text.casefold()
     return " ".join(text.replace("_", " ").split())
 
 
 # normalize_identity's fast path: bidi controls, diacritics and tatweel in one pass.
 _INVISIBLE_OR_MARK_RE = re.compile(f"[{BIDI_CONTROLS}\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed{TATWEEL}]")
-_IDENTITY_FOLDS = tuple((k, v) for k, v in {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}.items())
-_EASTERN_DIGIT_RE = re.compile("[٠-٩۰-۹]")
+_IDENTITY_FOLDS = (
+    *{"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}.items(),
+    *zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"),
+)
 
 
 def normalize_digits(text: str) -> str:

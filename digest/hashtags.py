@@ -10,6 +10,7 @@ Rules (see README "Hashtags"):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .arabic import normalize_identity, strip_bidi_controls
@@ -45,18 +46,60 @@ def tag_key(name: str) -> str:
     return normalize_identity(name)
 
 
-def iter_hashtag_matches(text: str):
+def iter_hashtag_matches(text: str) -> Iterator[tuple[re.Match[str], str]]:
     """Yield (match, cleaned raw tag) for every hashtag occurrence in text."""
+    if "#" not in text:  # most paragraphs: skip the regex scan altogether
+        return
     for match in HASHTAG_RE.finditer(text):
         raw = clean_tag(match.group("tag"))
         if raw is not None:
             yield match, raw
 
 
+# Fast path for extract_hashtags: find `#word` first (a literal, so the regex engine can skip
+# ahead), then check what precedes the `#` by hand. Same results as HASHTAG_RE (a test
+# compares them), ~10x faster on article text, where HASHTAG_RE's leading look-behind makes
+# the engine try every position.
+_TAG_AFTER_HASH_RE = re.compile(rf"#(?P<tag>[\w{_MARKS}]+)")
+_BOUNDARY_PUNCT = frozenset("«“\"'‘([{<>*")
+_CLITICS = frozenset("وفبلك")
+
+
+def _is_boundary(text: str, i: int) -> bool:
+    return i < 0 or text[i].isspace() or text[i] in _BOUNDARY_PUNCT
+
+
+def _hash_starts_tag(text: str, pos: int) -> bool:
+    """True if the `#` at pos opens a hashtag: after a boundary, or a glued clitic after one."""
+    if _is_boundary(text, pos - 1):
+        return True
+    i = pos - 1
+    if text[i] == "\u0640":  # tatweel after the clitic: بـ#tag
+        i -= 1
+    for _ in range(2):  # one or two clitic letters: و#tag, وب#tag
+        if i < 0 or text[i] not in _CLITICS:
+            return False
+        i -= 1
+        if _is_boundary(text, i):
+            return True
+    return False
+
+
+def iter_raw_tags(text: str) -> Iterator[str]:
+    """The cleaned raw tags of text, in order (what iter_hashtag_matches yields, faster)."""
+    if "#" not in text:
+        return
+    for match in _TAG_AFTER_HASH_RE.finditer(text):
+        if _hash_starts_tag(text, match.start()):
+            raw = clean_tag(match.group("tag"))
+            if raw is not None:
+                yield raw
+
+
 def extract_hashtags(text: str, limit: int | None = None) -> list[Hashtag]:
     """Unique hashtags in first-appearance order (identity by Arabic normalisation)."""
     seen: dict[str, Hashtag] = {}
-    for _match, raw in iter_hashtag_matches(strip_bidi_controls(text)):
+    for raw in iter_raw_tags(strip_bidi_controls(text)):
         key = tag_key(raw)
         if key and key not in seen:
             seen[key] = Hashtag(name=display_name(raw), raw=raw, key=key)

@@ -129,12 +129,12 @@ def _corpus(root: Path, n: int) -> None:
 
 def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
     tty_root, pipe_root = tmp_path / "tty", tmp_path / "pipe"
-    _corpus(tty_root, 60)
-    _corpus(pipe_root, 60)
+    _corpus(tty_root, 50)
+    _corpus(pipe_root, 50)
     code, stdout, terminal = _run_with_tty_stderr(["-C", str(tty_root), "ingest"])
-    assert code == 0 and stdout.strip() == "ingest: 60 new, 0 updated, 0 unchanged, 0 failed"
-    assert "ingest:" in terminal and "/60 [" in terminal  # the bar went to the terminal
+    assert code == 0 and stdout.strip() == "ingest: 50 new, 0 updated, 0 unchanged, 0 failed"
+    assert "ingest:" in terminal and "/50 [" in terminal  # the bar went to the terminal
     plain = subprocess.run([sys.executable, "-m", "digest.cli", "-C", str(pipe_root), "ingest"],
                            capture_output=True, text=True, timeout=120)
     assert plain.returncode == 0 and plain.stderr == ""  # no bar, no control characters
-    assert plain.stdout == "ingest: 60 new, 0 updated, 0 unchanged, 0 failed\n"
+    assert plain.stdout == "ingest: 50 new, 0 updated, 0 unchanged, 0 failed\n"

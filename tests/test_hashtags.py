@@ -119,3 +119,39 @@ def test_a_written_tag_is_found_whatever_surrounds_it(tag: str) -> None:
     for text in (f"#{tag}", f"قال «#{tag}»، ثم", f"و#{tag}.", f"(#{tag})", f"سطر\n#{tag}؟"):
         found = extract_hashtags(text)
         assert [t.raw for t in found] == [clean], text
+
+
+# --- fast paths agree with their plain definitions ----------------------------------------
+
+_CONTEXT = st.lists(
+    st.sampled_from([*"وفبلكـ#ab_ \n«“\"'‘([{<>*،.ا1", "\u064b", "\u00a0", "\u2009", "http://x/", "C#", "##"]),
+    max_size=20,
+).map("".join)
+
+
+@given(_CONTEXT)
+@settings(max_examples=200, deadline=None)
+@example("و#أ بـ#ب ـ#ج xو#د «وب#هـ» ووو#ز")
+def test_fast_tag_scan_equals_the_documented_regex(text: str) -> None:
+    from digest.hashtags import iter_hashtag_matches, iter_raw_tags
+
+    assert list(iter_raw_tags(text)) == [raw for _match, raw in iter_hashtag_matches(text)]
+
+
+def _reference_identity(text: str) -> str:
+    """normalize_identity as documented, written the slow and obvious way."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]", "", text)
+    table = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
+    table |= dict(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
+    text = "".join(table.get(ch, ch) for ch in text).casefold()
+    return " ".join(text.replace("_", " ").split())
+
+
+@given(st.lists(st.sampled_from([*"أإآٱىةؤئـابت٠١۹3aBßİ_ \n", "\u200e", "\u202b", "\u061c", "e\u0301", "\u0650",
+                                  "\u0651", "\u0654", "\u06d6"]), max_size=16).map("".join) | st.text(max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_normalize_identity_matches_its_definition(text: str) -> None:
+    assert normalize_identity(text) == _reference_identity(text)
