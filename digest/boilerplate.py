@@ -68,12 +68,8 @@ class BoilerplateFilter:
         hits = sum(1 for cue in PROMO_CUES if (cue in words if " " not in cue else cue in norm))
         return hits >= 2
 
-    def split(self, paragraphs: list[str], keys: dict[str, str] | None = None) -> tuple[list[str], list[Stripped]]:
-        """Return (article paragraphs, stripped boilerplate in original order).
-
-        keys: normalize_identity of paragraphs the caller already computed (saves work).
-        """
-        keys = keys if keys is not None else {}
+    def split(self, paragraphs: list[str]) -> tuple[list[str], list[Stripped]]:
+        """Return (article paragraphs, stripped boilerplate in original order)."""
         body = list(paragraphs)
         stripped: list[Stripped] = []
         # Separator near the end: cut only when all that follows is promo-like.
@@ -101,9 +97,7 @@ class BoilerplateFilter:
         seen: set[str] = set()
         unique: list[str] = []
         for p in body:
-            key = keys.get(p)
-            if key is None:
-                key = normalize_identity(p)
+            key = " ".join(p.split())  # exact repeats, whatever the line wrapping
             if key in seen:
                 stripped.append(Stripped(p, "duplicate"))
                 continue

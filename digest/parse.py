@@ -114,10 +114,14 @@ def parse_article(
 
     # Repeated headline and the byline.
     headline_key = normalize_identity(headline)
-    # Each paragraph's identity form, computed once (headline repeats, duplicates).
-    keys = {p: normalize_identity(p) for p in paragraphs}
+
+    def repeats_headline(paragraph: str) -> bool:
+        # Normalising only removes marks and spaces: a much longer paragraph cannot match,
+        # and skipping it saves normalising every paragraph of every article.
+        return len(paragraph) <= 2 * len(headline) + 20 and normalize_identity(paragraph) == headline_key
+
     stripped: list[Stripped] = []
-    if paragraphs and keys[paragraphs[0]] == headline_key:
+    if paragraphs and repeats_headline(paragraphs[0]):
         paragraphs.pop(0)
     source: str | None = None
     if len(paragraphs) > 1 and _is_byline(paragraphs[0]):
@@ -128,11 +132,11 @@ def parse_article(
     # Later repeats of the headline are not article text (pages captured twice).
     kept = []
     for p in paragraphs:
-        if keys.get(p) == headline_key:
+        if repeats_headline(p):
             stripped.append(Stripped(p, "headline"))
         else:
             kept.append(p)
-    body, removed = boilerplate.split(kept, keys)
+    body, removed = boilerplate.split(kept)
     stripped.extend(removed)
     if not body:
         raise InputError("no article text after the headline", raw.path)
