@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from .charsafe import clean_strings, strip_direction_controls, strip_invalid_chars
 from .errors import ContentError
 from .model import DATE_SOURCES, REVIEW_STATES, TRANSLATION_STATES, Entry, Review, Translation
 from .output import atomic_write_text
@@ -84,8 +85,11 @@ def load_front_matter(fm_text: str, path: Path) -> dict[str, Any]:
         line = mark.line + 2 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
         raise ContentError(f"invalid YAML in front matter: {problem}", path, line) from None
+    except yaml.reader.ReaderError as exc:  # a control character; PyYAML's message spans lines
+        line = fm_text.count("\n", 0, exc.position) + 2
+        raise ContentError(f"invalid YAML in front matter: character #x{exc.character:04x} is not allowed", path, line) from None
     except yaml.YAMLError as exc:
-        raise ContentError(f"invalid YAML in front matter: {exc}", path) from None
+        raise ContentError(f"invalid YAML in front matter: {' '.join(str(exc).split())}", path) from None
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
         # PyYAML builds dates while parsing: "2020-13-45" fails here, not in validation.
         raise ContentError(f"invalid value in front matter: {exc}", path, _line_of_bad_date(fm_text)) from None
@@ -108,7 +112,8 @@ def _str_or_none(value: Any) -> bool:
 def entry_from_text(text: str, path: Path, slug: str) -> Entry:
     """Parse and validate one content file; raises ContentError naming file and line."""
     fm_text, body, _ = split_front_matter(text, path)
-    data = load_front_matter(fm_text, path)
+    data = _without_unsafe_chars(load_front_matter(fm_text, path))
+    body = strip_invalid_chars(body)
     problems = [k for k in data if k not in FRONT_MATTER_KEYS]
     if problems:
         key = str(problems[0])
@@ -178,6 +183,28 @@ def entry_from_text(text: str, path: Path, slug: str) -> Entry:
         machine={str(k): v for k, v in machine.items()},
         path=None,
     )
+
+
+# Fields shown inline, in <title>, meta tags and feeds: an unclosed direction override
+# there would reverse the text around it.
+_DISPLAY_FIELDS = ("title", "title_en", "source", "summary_ar", "summary_en")
+
+
+def _without_unsafe_chars(data: dict[str, Any]) -> dict[str, Any]:
+    """No control characters anywhere (digest.charsafe); no direction overrides in
+    headlines, bylines, summaries or tags (ingest already strips them from what it writes)."""
+    data = clean_strings(data)
+    for key in _DISPLAY_FIELDS:
+        if isinstance(data.get(key), str):
+            data[key] = strip_direction_controls(data[key])
+    if isinstance(data.get("tags"), list):
+        data["tags"] = [strip_direction_controls(t) if isinstance(t, str) else t for t in data["tags"]]
+    if isinstance(data.get("tags_en"), dict):
+        data["tags_en"] = {
+            strip_direction_controls(k) if isinstance(k, str) else k: strip_direction_controls(v) if isinstance(v, str) else v
+            for k, v in data["tags_en"].items()
+        }
+    return data
 
 
 def _translation(value: Any, path: Path, fm_text: str) -> Translation:

@@ -16,6 +16,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from .arabic import arabic_letter_count, latin_letter_count
+from .charsafe import strip_invalid_chars
 from .errors import InputError
 
 ARTICLE_SUFFIXES = (".txt",)
@@ -87,9 +88,9 @@ def _strict(data: bytes, encoding: str, path: Path) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """CRLF/CR → LF and NFC; nothing else is changed here."""
+    """CRLF/CR → LF, NFC, and no characters a page or feed may not hold (digest.charsafe)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    return strip_invalid_chars(unicodedata.normalize("NFC", text))
 
 
 def read_article(path: Path, max_bytes: int) -> RawArticle:

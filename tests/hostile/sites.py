@@ -1,0 +1,98 @@
+"""Helpers shared by the hostile-input tests: site roots made of crafted entries, a list of
+every file under a directory (to prove nothing was written elsewhere), strict HTML/XML
+checks of a built site, and running the real `digest` command."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterable
+from pathlib import Path
+
+import html5lib
+
+from digest.config import Config
+from digest.content import write_entry
+from digest.model import Entry, Review, Translation
+
+PROJECT = Path(__file__).resolve().parents[2]
+DIGEST = Path(sys.executable).parent / "digest"  # the installed console script
+
+
+def make_entry(slug: str, title: str, **fields: object) -> Entry:
+    """An approved entry with English (so it is published and every field is rendered)."""
+    values: dict[str, object] = {
+        "body": "نص الخبر.",
+        "date": dt.date(2024, 3, 1),
+        "source": "وكالات",
+        "title_en": "A headline",
+        "summary_ar": "ملخص الخبر.",
+        "summary_en": "The summary of the story.",
+        "translation": Translation(status="edited", provider="editors"),
+        "review": Review(state="approved", by="tests"),
+        "date_source": "editor",
+    }
+    values.update(fields)
+    return Entry(slug=slug, title=title, **values)  # type: ignore[arg-type]
+
+
+def site_with_entries(root: Path, entries: Iterable[Entry]) -> Path:
+    content = root / "content"
+    content.mkdir(parents=True, exist_ok=True)
+    for entry in entries:
+        write_entry(entry, content)
+    return root
+
+
+def hostile_config(**sections: dict[str, object]) -> Config:
+    sections.setdefault("build", {"workers": 1})
+    return Config.for_test(**sections)
+
+
+def snapshot(directory: Path) -> dict[str, str]:
+    """Relative path → sha256 of every file below directory (symlinks not followed)."""
+    result: dict[str, str] = {}
+    if not directory.is_dir():
+        return result
+    for dirpath, _dirnames, filenames in os.walk(directory):
+        for name in filenames:
+            path = Path(dirpath) / name
+            result[path.relative_to(directory).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return result
+
+
+def all_paths(directory: Path) -> set[str]:
+    """Every file, directory and link below directory, as resolved absolute paths."""
+    found = set()
+    for dirpath, dirnames, filenames in os.walk(directory):
+        for name in dirnames + filenames:
+            found.add(os.path.realpath(os.path.join(dirpath, name)))
+    return found
+
+
+def html_problems(site: Path) -> list[str]:
+    """Every HTML page parsed by html5lib in strict mode; every .xml file by ElementTree."""
+    problems = []
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    for path in sorted(site.rglob("*.html")):
+        try:
+            parser.parse(path.read_bytes(), transport_encoding="utf-8")
+        except Exception as exc:  # noqa: BLE001 - html5lib's ParseError and friends
+            problems.append(f"{path.relative_to(site)}: {exc}")
+    for path in sorted(site.rglob("*.xml")):
+        try:
+            ElementTree.fromstring(path.read_bytes())
+        except ElementTree.ParseError as exc:
+            problems.append(f"{path.relative_to(site)}: {exc}")
+    return problems
+
+
+def run_digest(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """The real command line in its own process."""
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    return subprocess.run(
+        [str(DIGEST), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
+    )
