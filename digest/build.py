@@ -26,12 +26,13 @@ from .sources import find_articles
 from .summarize import SUMMARIZER_VERSION
 from .markdown import BodyCache, body_hash
 from .model import Entry
-from .pagerender import PageRenderer, render_pages
+from .incremental import render_site
+from .pagerender import PageRenderer
 from .pages import Page, iter_urls, plan_pages
 from .render import builtin_templates_dir, make_environment, provider_name, template_exists
 from .review import compute_flags, is_public
 from .search import INDEX_FILE, search_index_json
-from .sitetree import StagingTree, check_replaceable
+from .sitetree import check_replaceable
 from .stories import SiteModel, make_story
 from .taxonomy import build_taxonomy
 
@@ -186,18 +187,12 @@ def _build(
             pages.append(Page("review/index.html", REVIEW_TEMPLATE, "review"))
         extra = _extra_files(site, pages, env)
 
-    # 7. Render into a staging directory, then swap it in (a failure leaves site/ as it was).
+    # 7. Render the pages whose inputs changed since the last build (all of them the first
+    #    time) into a staging tree, unchanged ones hard-linked, and swap it in; a failure
+    #    leaves site/ as it was (digest.incremental).
     with _stage(report, "render", log):
-        tree = StagingTree(out)
-        try:
-            for rel, data in sorted(extra.items()):
-                tree.write(rel, data)
-            renderer = PageRenderer(site, env, bodies)
-            report.pages = render_pages(renderer, pages, tree.dir, config.build.workers)
-            tree.commit()
-        except BaseException:
-            tree.discard()
-            raise
+        renderer = PageRenderer(site, env, bodies)
+        report.pages = render_site(root, out, renderer, pages, extra, config.build.workers).rendered
 
     # 8. Keep the parsed entries and rendered bodies for the next build (best effort).
     with _stage(report, "cache", log):

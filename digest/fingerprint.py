@@ -1,0 +1,294 @@
+"""Page fingerprints: a hash of everything a page is rendered from, computed without
+rendering it. Two builds give a page the same fingerprint only if it would render to the
+same bytes, so an incremental build re-renders exactly the pages whose fingerprint changed.
+
+What each page depends on (see digest.pages for the contexts):
+
+- every page: the tool (version + code), the configuration, base URL, review mode, and the
+  templates it uses (its template and everything that one extends, includes or imports);
+- a *card* of a story (what listings, feeds, neighbours and related links show): every
+  field of the entry except its body, the story's derived fields and its tags' labels;
+- an article page: its card and body, how its hashtags resolve (which have a tag page),
+  its newer/older neighbours' cards, its related stories' cards, its review flags;
+- listings (home, English index, tag pages, months, feeds): the cards of the stories shown
+  and the pager links; the tags index and archive: the tag and month counts.
+
+Anything unknown (a new page kind) gets no fingerprint and is always rendered.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import meta
+
+from . import __version__
+from .hashtags import HASHTAG_RE, clean_tag
+from .markdown import body_hash
+from .model import Entry
+from .pages import FEED_LIMIT, Page
+from .paging import Paging
+from .stories import RELATED_SCAN, SiteModel, Story
+from .taxonomy import Tag
+
+FORMAT = 1  # bump when the meaning of a fingerprint changes
+_ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(Entry) if f.name not in ("body", "path"))
+_STORY_FIELDS = tuple(f.name for f in dataclasses.fields(Story) if f.name not in ("entry", "tags", "index"))
+_TAG_FIELDS = tuple(f.name for f in dataclasses.fields(Tag) if f.name != "entries")
+
+
+def digest_of(*parts: Any) -> str:
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def code_stamp() -> str:
+    """The tool itself: version plus the size and mtime of its modules (a developer's edit
+    of the code invalidates every page, as a new release would)."""
+    package = Path(__file__).resolve().parent
+    stamps = []
+    for path in sorted(package.rglob("*.py")):
+        stat = path.stat()
+        stamps.append((str(path.relative_to(package)), stat.st_size, stat.st_mtime_ns))
+    return digest_of(FORMAT, __version__, stamps)
+
+
+def body_hashtags(markdown: str) -> tuple[str, ...]:
+    """Every raw hashtag the Markdown renderer could link (a superset is fine: a superset
+    only makes the fingerprint more cautious). Mirrors digest.markdown's inline rule: a `#`
+    matched by HASHTAG_RE from up to three characters before it (a glued clitic)."""
+    found: dict[str, None] = {}
+    at = markdown.find("#")
+    while at != -1:
+        for back in range(4):
+            start = at - back
+            if start < 0:
+                break
+            match = HASHTAG_RE.match(markdown, start)
+            if match is not None and match.start("tag") - 1 == at:
+                raw = clean_tag(match.group("tag"))
+                if raw is not None:
+                    found[raw] = None
+                break
+        at = markdown.find("#", at + 1)
+    return tuple(found)
+
+
+# --- templates -----------------------------------------------------------------------------
+
+def template_closures(env: jinja2.Environment, names: Iterable[str]) -> dict[str, str]:
+    """For each template name, a hash of its source and of every template it pulls in.
+
+    A dynamic reference (`{% include var %}`) makes the template depend on all of them.
+    """
+    sources: dict[str, str | None] = {}
+    refs: dict[str, set[str] | None] = {}
+
+    def load(name: str) -> None:
+        if name in sources:
+            return
+        try:
+            source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        except jinja2.TemplateNotFound:
+            sources[name], refs[name] = None, set()
+            return
+        sources[name] = source
+        try:
+            found = set(meta.find_referenced_templates(env.parse(source)))
+        except jinja2.TemplateSyntaxError:
+            found = set()  # the render reports it; the source hash already differs
+        refs[name] = None if None in found else {str(n) for n in found}
+        for child in refs[name] or ():
+            load(child)
+
+    result = {}
+    for name in names:
+        load(name)
+        seen: set[str] = set()
+        stack = [name]
+        dynamic = False
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            children = refs.get(current, set())
+            if children is None:
+                dynamic = True
+                continue
+            stack.extend(children)
+        if dynamic:
+            every = sorted(env.list_templates())
+            for other in every:
+                load(other)
+            seen.update(every)
+        result[name] = digest_of([(n, sources.get(n)) for n in sorted(seen)])
+    return result
+
+
+# --- the site --------------------------------------------------------------------------------
+
+class SiteFingerprints:
+    """Fingerprints of the pages of one SiteModel; memo tables carry work between builds."""
+
+    def __init__(
+        self,
+        site: SiteModel,
+        env: jinja2.Environment,
+        hashtag_memo: dict[str, tuple[str, ...]],
+        related_memo: dict[str, tuple[str, tuple[str, ...]]],
+    ):
+        self.site = site
+        self.env = env
+        self.hashtag_memo = hashtag_memo  # body hash → raw hashtags of that body
+        self.related_memo = related_memo  # slug → (key of its tags' top members, related slugs)
+        self.settings = digest_of(code_stamp(), repr(site.config), site.base_url, site.review_mode)
+        self._cards: dict[str, str] = {}
+        self._tag_tops: dict[str, str] = {}
+        self._resolved: dict[str, str | None] = {}
+        self._templates: dict[str, str] = {}
+        self._tags_index_fp: str | None = None
+        self.used_bodies: set[str] = set()  # body hashes of this site's articles (memo pruning)
+        self._kinds: dict[str, Callable[[Page], Any]] = {
+            "home": self._listing,
+            "en": self._listing,
+            "article": self._article,
+            "tag": self._tag_page,
+            "tag-feed": self._tag_feed,
+            "tags": self._tags_index,
+            "archive": self._archive,
+            "month": self._month,
+            "feed": self._feed,
+            "search": lambda page: None,
+            "404": lambda page: None,
+            "review": self._review,
+        }
+
+    def of_pages(self, pages: Sequence[Page]) -> dict[str, str | None]:
+        """Output path → fingerprint (None: unknown kind, always render)."""
+        self._templates = template_closures(self.env, sorted({p.template for p in pages}))
+        return {page.path: self.of_page(page) for page in pages}
+
+    def of_page(self, page: Page) -> str | None:
+        kind = self._kinds.get(page.kind)
+        if kind is None:
+            return None
+        return digest_of(self.settings, page, self._templates.get(page.template), kind(page))
+
+    # -- stories --
+
+    def card(self, story: Story) -> str:
+        fp = self._cards.get(story.slug)
+        if fp is None:
+            entry = story.entry
+            fp = self._cards[story.slug] = digest_of(
+                [getattr(entry, name) for name in _ENTRY_FIELDS],
+                [getattr(story, name) for name in _STORY_FIELDS],
+                [self._tag_fields(tag) for tag in story.tags],
+            )
+        return fp
+
+    def _cards_of(self, stories: Iterable[Story]) -> list[str]:
+        return [self.card(s) for s in stories]
+
+    def _resolve(self, raw: str) -> str | None:
+        """The tag page a body hashtag links to (None: plain text), as PageRenderer does."""
+        if raw not in self._resolved:
+            tag = self.site.taxonomy.for_name(raw)
+            has_page = tag is not None and bool(self.site.stories_by_tag.get(tag.key))
+            self._resolved[raw] = tag.url if has_page and tag is not None else None
+        return self._resolved[raw]
+
+    def hashtags_of(self, markdown: str, key: str) -> tuple[str, ...]:
+        self.used_bodies.add(key)
+        raws = self.hashtag_memo.get(key)
+        if raws is None:
+            raws = self.hashtag_memo[key] = body_hashtags(markdown)
+        return raws
+
+    def related_slugs(self, story: Story) -> tuple[str, ...]:
+        """site.related(story), remembered while the newest members of its tags are the same."""
+        key = digest_of([(tag.key, self._tag_top(tag.key)) for tag in story.tags])
+        memo = self.related_memo.get(story.slug)
+        if memo is not None and memo[0] == key and all(s in self.site.by_slug for s in memo[1]):
+            return memo[1]
+        slugs = tuple(s.slug for s in self.site.related(story))
+        self.related_memo[story.slug] = (key, slugs)
+        return slugs
+
+    def _tag_top(self, key: str) -> str:
+        fp = self._tag_tops.get(key)
+        if fp is None:
+            members = self.site.stories_by_tag.get(key, [])
+            fp = self._tag_tops[key] = digest_of(len(members), [s.slug for s in members[:RELATED_SCAN]])
+        return fp
+
+    # -- page kinds --
+
+    def _article(self, page: Page) -> Any:
+        site = self.site
+        story = site.by_slug[page.key]
+        body = story.entry.body
+        key = body_hash(body)
+        newer, older = site.neighbours(story)
+        return (
+            self.card(story),
+            key,
+            [(raw, self._resolve(raw)) for raw in self.hashtags_of(body, key)],
+            self.card(newer) if newer else None,
+            self.card(older) if older else None,
+            [self.card(site.by_slug[slug]) for slug in self.related_slugs(story)],
+            repr(site.flags.get(story.slug)) if site.review_mode else None,
+        )
+
+    def _listing(self, page: Page) -> Any:
+        stories = self.site.stories
+        paging = Paging(len(stories), self.site.site.per_page)
+        prefix = "" if page.kind == "home" else "en/"
+        return paging.pager(prefix, page.number), self._cards_of(paging.items(stories, page.number))
+
+    def _tag_page(self, page: Page) -> Any:
+        tag = self.site.taxonomy.by_key[page.key]
+        members = self.site.stories_by_tag[tag.key]
+        paging = Paging(len(members), self.site.site.per_page)
+        return (
+            self._tag_fields(tag),
+            len(members),
+            paging.pager(f"tags/{tag.slug}/", page.number),
+            self._cards_of(paging.items(members, page.number)),
+        )
+
+    @staticmethod
+    def _tag_fields(tag: Tag) -> tuple[Any, ...]:
+        return tuple(getattr(tag, name) for name in _TAG_FIELDS)
+
+    def _tag_feed(self, page: Page) -> Any:
+        tag = self.site.taxonomy.by_key[page.key]
+        return self._tag_fields(tag), self._cards_of(self.site.stories_by_tag[tag.key][:FEED_LIMIT])
+
+    def _tags_index(self, page: Page) -> Any:
+        if self._tags_index_fp is None:
+            by_tag = self.site.stories_by_tag
+            self._tags_index_fp = digest_of(
+                [(self._tag_fields(t), len(by_tag[t.key])) for t in self.site.taxonomy if by_tag[t.key]]
+            )
+        return self._tags_index_fp
+
+    def _archive(self, page: Page) -> Any:
+        return sorted((month, len(stories)) for month, stories in self.site.stories_by_month.items())
+
+    def _month(self, page: Page) -> Any:
+        return self._cards_of(self.site.stories_by_month[page.key])
+
+    def _feed(self, page: Page) -> Any:
+        return self._cards_of(self.site.stories[:FEED_LIMIT])
+
+    def _review(self, page: Page) -> Any:
+        entries = self.site.all_entries
+        return (
+            [[getattr(e, name) for name in _ENTRY_FIELDS] for e in entries],
+            sorted((slug, repr(flags)) for slug, flags in self.site.flags.items()),
+        )

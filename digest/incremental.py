@@ -1,0 +1,138 @@
+"""Incremental output: render only the pages whose fingerprint changed, keep the rest.
+
+The output stays atomic — site/ is always the old or the new complete tree:
+
+- nothing changed (same fingerprints, no page added or removed): site/ is not touched;
+- some pages changed: a staging tree beside site/ gets a hard link to every unchanged
+  file (no bytes copied), the changed pages are rendered into it as new files (never
+  written through a link, which would alter the old tree), and it is swapped in; the old
+  tree is deleted in the background;
+- no usable manifest (first build, site/ replaced or deleted, other settings or tool
+  version): everything is rendered, as a cold build.
+
+The manifest is removed before the swap and written after it, so an interrupted build
+leaves either no manifest (next build is full) or one that matches site/.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .fingerprint import SiteFingerprints
+from .manifest import Manifest, forget_manifest, load_manifest, save_manifest, tree_identity
+from .pagerender import PageRenderer, render_pages
+from .pages import Page
+from .sitetree import StagingTree
+
+
+@dataclass
+class RenderResult:
+    rendered: int = 0  # pages rendered
+    written: int = 0  # extra files (sitemap, search index, assets) written
+    linked: int = 0  # files carried over from the previous tree
+    removed: int = 0  # files of the previous tree that no longer belong
+    full: bool = False  # no usable manifest: everything was rendered
+    unchanged: bool = False  # nothing changed: the tree was left as it was
+
+
+def render_site(
+    root: Path,
+    out: Path,
+    renderer: PageRenderer,
+    pages: Sequence[Page],
+    extra: dict[str, bytes],
+    workers: int,
+) -> RenderResult:
+    """Bring `out` up to date with `pages` and `extra` (see the module doc)."""
+    old = load_manifest(root, out)
+    usable = old.describes(out)
+    prints = SiteFingerprints(renderer.site, renderer.env, dict(old.hashtags), dict(old.related))
+    files: dict[str, str | None] = dict(prints.of_pages(pages))
+    for rel, data in extra.items():
+        files[rel] = hashlib.blake2b(data, digest_size=16).hexdigest()
+    kept = {rel for rel, fp in files.items() if usable and fp is not None and old.files.get(rel) == fp} if usable else set()
+    stale = [rel for rel in old.files if rel not in files] if usable else []
+    result = RenderResult(full=not usable)
+    if usable and len(kept) == len(files) and not stale:
+        result.unchanged = True
+        _save(root, out, files, prints)  # memo tables may have grown
+        return result
+
+    forget_manifest(root, out)
+    tree = StagingTree(out)
+    try:
+        result.linked = _link_unchanged(out, tree.dir, sorted(kept))
+        for rel in sorted(extra):
+            if rel not in kept:
+                tree.write(rel, extra[rel])
+                result.written += 1
+        todo = [page for page in pages if page.path not in kept]
+        result.rendered = render_pages(renderer, todo, tree.dir, workers)
+        result.removed = len(stale)
+        _swap(tree, out)
+    except BaseException:
+        tree.discard()
+        raise
+    _save(root, out, files, prints)
+    return result
+
+
+def _save(root: Path, out: Path, files: dict[str, str | None], prints: SiteFingerprints) -> None:
+    manifest = Manifest(
+        tree=tree_identity(out),
+        files=files,
+        hashtags={k: v for k, v in prints.hashtag_memo.items() if k in prints.used_bodies},
+        related={slug: memo for slug, memo in prints.related_memo.items() if slug in prints.site.by_slug},
+    )
+    try:
+        save_manifest(root, out, manifest)
+    except OSError:
+        pass  # no manifest: the next build is a full one, still correct
+
+
+def _link_unchanged(old: Path, new: Path, paths: list[str]) -> int:
+    """Hard-link each unchanged file of the old tree into the new one (parents first)."""
+    made: set[str] = {""}
+    for rel in paths:
+        parent = rel.rpartition("/")[0]
+        if parent not in made:
+            os.makedirs(new / parent, exist_ok=True)
+            while parent and parent not in made:
+                made.add(parent)
+                parent = parent.rpartition("/")[0]
+        try:
+            os.link(old / rel, new / rel)
+        except OSError:  # another file system or no hard links: copy instead
+            shutil.copy2(old / rel, new / rel)
+    return len(paths)
+
+
+def _swap(tree: StagingTree, out: Path) -> None:
+    """Swap the staging tree in; the old tree is deleted in the background."""
+    if not out.exists():
+        os.rename(tree.dir, out)
+        return
+    graveyard = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    os.rename(out, graveyard / "tree")
+    os.rename(tree.dir, out)
+    _remove_later(graveyard)
+
+
+def _remove_later(path: Path) -> None:
+    """Delete a directory without making the build wait (thousands of unlinks)."""
+    if sys.platform != "win32" and shutil.which("rm"):
+        try:
+            subprocess.Popen(["rm", "-rf", "--", str(path)], start_new_session=True,
+                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            return
+        except OSError:
+            pass
+    shutil.rmtree(path, ignore_errors=True)
+
