@@ -33,9 +33,14 @@ def entry_url(slug: str) -> str:
 class Taxonomy:
     def __init__(self, tags: dict[str, Tag]):
         self.by_key = tags
+        self._by_name: dict[str, Tag | None] = {}  # memo: normalising a name is the costly part
 
     def for_name(self, name: str) -> Tag | None:
-        return self.by_key.get(tag_key(name))
+        try:
+            return self._by_name[name]
+        except KeyError:
+            tag = self._by_name[name] = self.by_key.get(tag_key(name))
+            return tag
 
     def tags_of(self, entry: Entry) -> list[Tag]:
         result = []
@@ -59,9 +64,12 @@ def build_taxonomy(entries: Iterable[Entry], labels: Mapping[str, str] | None = 
     spellings: dict[str, Counter[str]] = {}
     members: dict[str, list[Entry]] = {}
     found_labels: dict[str, str] = {}
+    keys: dict[str, str] = {}  # display name → identity, computed once per spelling
     for entry in ordered:
         for name in entry.tags:
-            key = tag_key(name)
+            key = keys.get(name)
+            if key is None:
+                key = keys[name] = tag_key(name)
             if not key:
                 continue
             spellings.setdefault(key, Counter())[name] += 1
