@@ -341,3 +341,17 @@ def test_plain_progress_lines_when_not_a_terminal() -> None:
     quiet = io.StringIO()
     RequestProgress(10, enabled=False, stream=quiet).advance()
     assert quiet.getvalue() == ""
+
+
+# --- the benchmark still runs ------------------------------------------------------------
+
+def test_benchmark_runs_on_a_tiny_corpus() -> None:
+    import subprocess
+
+    result = subprocess.run(
+        [sys.executable, str(PROJECT / "benchmarks" / "bench_translate.py"), "--entries", "4", "--latency", "0", "--repeat", "1"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "| deep-translator translate_batch" in result.stdout
+    assert "all from memory" in result.stdout and "|        8 |" in result.stdout
