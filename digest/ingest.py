@@ -7,7 +7,8 @@ hash; otherwise an editor changed it and it is kept.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,19 +91,28 @@ def ingest(
     today: dt.date | None = None,
     progress: Callable[[Iterator[Prepared], int], Iterable[Prepared]] = lambda items, _total: items,
     workers: int | None = None,
+    existing: Sequence[Entry] | None = None,
 ) -> IngestReport:
     """Ingest seed files (or folders of them) into root/content.
 
     workers: processes for reading and parsing (default: build.workers, used only for
     batches large enough to pay for the pool).
+    existing: the entries of content/ if the caller has loaded them already (digest build
+    does); otherwise they are loaded here and bad files are reported.
     """
     today = today or dt.date.today()
     report = IngestReport()
     content_dir = root / "content"
-    existing, content_errors = load_entries(content_dir)
-    report.errors.extend(content_errors)
+    if existing is None:
+        existing, content_errors = load_entries(content_dir)
+        report.errors.extend(content_errors)
     by_seed = {e.seed: e for e in existing if e.seed}
-    slugs = SlugAllocator({e.slug for e in existing} | {p.stem for p in content_dir.glob("*.md")})
+    on_disk = {p.stem: p for p in content_dir.glob("*.md")}
+    slugs = SlugAllocator({e.slug for e in existing} | set(on_disk))
+    # An entry that failed to load still owns its seed: re-ingesting that seed would make a
+    # second entry, so it waits until the editor fixes the file.
+    loaded = {e.slug for e in existing}
+    unreadable = _seeds_of_files([p for stem, p in on_disk.items() if stem not in loaded])
     files, missing = find_articles(list(paths))
     report.errors.extend(missing)
 
@@ -121,6 +131,11 @@ def ingest(
     results = prepare_all(jobs, config, today, n_workers)
     for key, prepared in zip(keyed, progress(results, len(jobs))):
         entry = by_seed.get(key)
+        if entry is None and key in unreadable:
+            report.errors.append(
+                InputError(f"not ingested: its entry {unreadable[key]} has errors (fix that file first)", prepared.path)
+            )
+            continue
         if (error := prepared.input_error()) is not None:
             report.errors.append(error)
             continue
@@ -139,6 +154,24 @@ def ingest(
         else:
             report.unchanged.append(entry.slug)
     return report
+
+
+_SEED_LINE_RE = re.compile(r"^seed:[ \t]*(?P<value>[^\n]*?)[ \t]*$", re.M)
+
+
+def _seeds_of_files(paths: list[Path]) -> dict[str, Path]:
+    """seed → content file, read leniently from files whose front matter did not load."""
+    seeds: dict[str, Path] = {}
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for match in _SEED_LINE_RE.finditer(text):
+            value = match["value"].strip("'\"")
+            if value and value != "null":
+                seeds[value] = path
+    return seeds
 
 
 def _write(entry: Entry, content_dir: Path, report: IngestReport, bucket: list[str]) -> None:

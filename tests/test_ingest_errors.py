@@ -132,3 +132,30 @@ def test_seed_folder_given_twice_is_one_entry(site_root: Path) -> None:
     assert len(report.new) == 2 and report.errors == []
     slugs = sorted(report.new)
     assert slugs[1] == slugs[0] + "-2"  # same headline, collision-free slugs
+
+
+def test_broken_entry_keeps_its_seed_no_duplicate_is_made(site_root: Path) -> None:
+    ingest(site_root, [site_root / "seeds"], Config.for_test())
+    (entry_path,) = (site_root / "content").glob("*.md")
+    text = entry_path.read_text(encoding="utf-8")
+    entry_path.write_text(text.replace("title: ", "title: [unclosed ", 1), encoding="utf-8")  # an editor's typo
+    seed = site_root / "seeds" / SEED_FILE.name
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nفقرة جديدة.\n", encoding="utf-8")
+    report = ingest(site_root, [site_root / "seeds"], Config.for_test())
+    assert report.new == [] and report.updated == []
+    messages = [str(e) for e in report.errors]
+    assert any(entry_path.name in m and "invalid YAML" in m for m in messages)
+    assert any(m.startswith(str(seed)) and "fix that file first" in m for m in messages)
+    assert [p.name for p in (site_root / "content").glob("*.md")] == [entry_path.name]
+    # Once fixed, the seed's change comes through to the same entry.
+    entry_path.write_text(text, encoding="utf-8")
+    assert ingest(site_root, [site_root / "seeds"], Config.for_test()).updated == [entry_path.stem]
+
+
+def test_entries_passed_in_are_used_instead_of_loading(site_root: Path) -> None:
+    from digest.content import load_entries
+
+    ingest(site_root, [site_root / "seeds"], Config.for_test())
+    entries, _ = load_entries(site_root / "content")
+    report = ingest(site_root, [site_root / "seeds"], Config.for_test(), existing=entries)
+    assert report.summary_line() == "ingest: 0 new, 0 updated, 1 unchanged, 0 failed"
