@@ -113,15 +113,28 @@ def test_search_index_finds_arbil_without_hamza(built: Path) -> None:
     assert any("التحالف الدولي" in row[1] for row in hits)
 
 
-def test_rebuild_is_byte_identical_and_removes_stale_files(built: Path) -> None:
+def test_rebuild_is_byte_identical(built: Path) -> None:
     site = built / "site"
     before = _tree_digest(site)
-    (site / "stale.html").write_text("old")
-    (site / "articles" / "gone").mkdir()
     report = build_site(built, Config.for_test(), drafts=True, offline=True)
     assert not report.errors
     assert _tree_digest(site) == before
-    assert not (site / "stale.html").exists()
+
+
+def test_pages_of_a_removed_entry_disappear(built: Path, tmp_path: Path) -> None:
+    root = tmp_path / "copy"
+    shutil.copytree(built, root, ignore=shutil.ignore_patterns(".digest"))
+    entries, _ = load_entries(root / "content")
+    gone = next(e for e in entries if len(e.tags) == 1 and len(build_taxonomy(entries).tags_of(e)[0].entries) == 1)
+    tag_url = build_taxonomy(entries).tags_of(gone)[0].url
+    assert (root / "site" / tag_url / "index.html").is_file()
+    (root / "content" / f"{gone.slug}.md").unlink()
+    (root / (gone.seed or "")).unlink()
+    report = build_site(root, Config.for_test(), drafts=True, offline=True)
+    assert report.entries == 15
+    assert not (root / "site" / "articles" / gone.slug).exists()
+    assert not (root / "site" / tag_url).exists()  # its only entry is gone, so is the tag page
+    assert gone.slug not in (root / "site" / "feed.xml").read_text(encoding="utf-8")
 
 
 def test_tag_identity_for_spelling_variants() -> None:
