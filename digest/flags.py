@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .arabic import arabic_letter_count, latin_letter_count, normalize_digits, normalize_identity
-from .boilerplate import BoilerplateFilter
+from .boilerplate import PROMO_CUES, BoilerplateFilter
 from .config import Config
 from .glossary import Glossary
 from .model import Entry
-from .shingles import near_duplicates
+from .shingles import near_duplicate_words, words_of
 from .summarize import plain_text
 
 
@@ -192,29 +192,78 @@ def _date_flags(entry: Entry) -> list[Flag]:
 _URL_RE = re.compile(r"https?://\S+|www\.\S+", re.I)
 
 
-def _boilerplate_flags(entry: Entry, detector: BoilerplateFilter) -> list[Flag]:
+def _may_hold_link(text: str) -> bool:
+    """Plain substring tests first: far cheaper than a case-insensitive regex over a body."""
+    lowered_markers = ("http", "HTTP", "Http", "www.", "WWW.", "Www.")
+    return any(m in text for m in lowered_markers) and _URL_RE.search(text) is not None
+
+
+_CANDIDATE_MAX_CHARS = 400  # boilerplate is a short paragraph or line; longer text is article
+
+
+class BoilerplateSniffer:
+    """digest.boilerplate's patterns and promo heuristic applied to a whole body.
+
+    Checking every paragraph and line of 10k bodies costs seconds, so a body is first
+    pre-checked as a whole: the promo heuristic needs two promo cues in one paragraph (so at
+    least two in the body), and a pattern that matches a paragraph or line also matches the
+    body with ^/$ at line ends. Only bodies that pass are checked piece by piece."""
+
+    def __init__(self, detector: BoilerplateFilter):
+        self.detector = detector
+        self.body_patterns = [re.compile(p.pattern, re.DOTALL | re.MULTILINE) for p in detector.patterns]
+        self.single_cues = frozenset(c for c in PROMO_CUES if " " not in c)
+        self.multi_cues = tuple(c for c in PROMO_CUES if " " in c)
+
+    def _cue_count(self, words: list[str]) -> int:
+        hits = len(self.single_cues.intersection(words))
+        if hits < 2 and self.multi_cues:
+            joined = " ".join(words)
+            hits += sum(cue in joined for cue in self.multi_cues)
+        return hits
+
+    def body_may_have_some(self, body: str, body_words: list[str]) -> bool:
+        if self._cue_count(body_words) >= 2:
+            return True
+        plain = _HASHTAG_MARK_RE.sub(lambda m: m.group(1).replace("_", " "), _ESCAPE_RE.sub(r"\1", body))
+        return any(p.search(plain) for p in self.body_patterns)
+
+    def leftover(self, raw: str) -> str | None:
+        """The plain text of a paragraph or line if it looks like boilerplate."""
+        if len(raw) > _CANDIDATE_MAX_CHARS:
+            return None
+        text = plain_text(raw)
+        if text and (self.detector.matches_pattern(text) or self.detector.looks_like_promo(text)):
+            return text
+        return None
+
+
+_ESCAPE_RE = re.compile(r"\\(.)")
+_HASHTAG_MARK_RE = re.compile(r"#([\w\u064b-\u065f\u0670]+)")
+
+
+def _boilerplate_flags(entry: Entry, sniffer: BoilerplateSniffer, body_words: list[str]) -> list[Flag]:
+    check_pieces = sniffer.body_may_have_some(entry.body, body_words)
+    if not check_pieces and not _may_hold_link(entry.body):
+        return []
     for paragraph in entry.body.split("\n\n"):
-        lines = [plain_text(line) for line in paragraph.split("\n")]
-        for candidate in [plain_text(paragraph), *lines]:
-            if not candidate:
-                continue
-            if detector.matches_pattern(candidate) or detector.looks_like_promo(candidate):
-                return [Flag("boilerplate-suspect", f"looks like a promo or credit: {candidate[:80]}")]
-            url = _URL_RE.search(candidate)
-            if url is not None:
-                return [Flag("boilerplate-suspect", f"holds a link: {candidate[max(0, url.start() - 40) : url.start() + 60]}")]
+        lines = paragraph.split("\n")
+        for raw in ([paragraph, *lines] if len(lines) > 1 else lines) if check_pieces else ():
+            found = sniffer.leftover(raw)
+            if found is not None:
+                return [Flag("boilerplate-suspect", f"looks like a promo or credit: {found[:80]}")]
+        url = _URL_RE.search(paragraph)
+        if url is not None:
+            text = plain_text(paragraph[max(0, url.start() - 60) : url.end()])
+            return [Flag("boilerplate-suspect", f"holds a link: {text[-120:]}")]
     return []
 
 
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", normalize_identity(text)))
-
-
-def _headline_flags(entry: Entry) -> list[Flag]:
-    headline = _words(entry.title)
-    if len(headline.split()) < 4:  # short headlines recur naturally as phrases
+def _headline_flags(entry: Entry, body_words: list[str]) -> list[Flag]:
+    headline = words_of(entry.title)
+    if len(headline) < 4:  # short headlines recur naturally as phrases
         return []
-    if f" {headline} " in f" {_words(plain_text(entry.body))} ":
+    if f" {' '.join(headline)} " in f" {' '.join(body_words)} ":
         return [Flag("headline-in-body", "the headline is repeated in the body")]
     return []
 
@@ -230,8 +279,9 @@ def compute_flags(entries: Iterable[Entry], glossary: Glossary, config: Config) 
         ((_glossary_pattern(normalize_identity(term)), term, en) for term, en in glossary.terms.items()),
         key=lambda item: -len(normalize_identity(item[1])),
     )
-    detector = BoilerplateFilter(config.ingest.boilerplate_patterns)
-    duplicates = near_duplicates({e.slug: plain_text(e.body) for e in entries}, config.review.near_duplicate)
+    sniffer = BoilerplateSniffer(BoilerplateFilter(config.ingest.boilerplate_patterns))
+    body_words = {e.slug: words_of(e.body) for e in entries}  # Markdown escapes and '#' are not words
+    duplicates = near_duplicate_words(body_words, config.review.near_duplicate)
     result: dict[str, list[Flag]] = {}
     for entry in entries:
         flags = [
@@ -242,10 +292,10 @@ def compute_flags(entries: Iterable[Entry], glossary: Glossary, config: Config) 
             *_summary_length_flags(entry, config),
             *_tag_label_flags(entry, glossary_keys),
             *_date_flags(entry),
-            *_boilerplate_flags(entry, detector),
+            *_boilerplate_flags(entry, sniffer, body_words[entry.slug]),
         ]
         for other, similarity in duplicates.get(entry.slug, []):
             flags.append(Flag("near-duplicate", f"{similarity:.0%} similar to {other}"))
-        flags.extend(_headline_flags(entry))
+        flags.extend(_headline_flags(entry, body_words[entry.slug]))
         result[entry.slug] = flags
     return result

@@ -16,24 +16,62 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from itertools import combinations
 
-from .arabic import normalize_identity
 
 SHINGLE_WORDS = 3
 SKETCH_SIZE = 64
 MAX_BUCKET = 40  # a sketch value in more texts than this is a stock phrase, not evidence
 MIN_SHINGLES = 8  # shorter texts are too small to call duplicates
-_WORD_RE = re.compile(r"\w+")
+# Arabic identity folding (as digest.arabic.normalize_identity: alef/ya/ta marbuta/hamza
+# seats, tatweel, Eastern digits, case), applied once per *distinct* word through a memo:
+# folding whole 10k bodies character by character is several times slower.
+_DIACRITICS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_FOLD = str.maketrans(
+    {
+        "\u0640": None,
+        **dict.fromkeys("أإآٱ", "ا"),
+        "ى": "ي",
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        **{d: str(i % 10) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")},
+    }
+)
+_WORD_RE = re.compile(r"[^\W_]+")  # diacritics are removed first, so they never split a word
+_MEMO_LIMIT = 500_000
 
 
-def shingle_set(text: str) -> set[int]:
-    """Hashed word 3-grams of text (deterministic across processes)."""
+class _FoldedWords(dict[str, str]):
+    def __missing__(self, word: str) -> str:
+        if len(self) > _MEMO_LIMIT:
+            self.clear()
+        value = self[word] = word.translate(_FOLD).casefold()
+        return value
+
+
+_folded = _FoldedWords()
+
+
+def words_of(text: str) -> list[str]:
+    """The words of text under Arabic identity folding (for matching, never for display)."""
+    return list(map(_folded.__getitem__, _WORD_RE.findall(_DIACRITICS_RE.sub("", text))))
+
+
+class _WordHashes(dict[str, int]):
+    """word → crc32, computed once per distinct word (dict lookups run at C speed)."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = zlib.crc32(word.encode("utf-8"))
+        return value
+
+
+def shingle_set(words: list[str], hashes: _WordHashes | None = None) -> set[int]:
+    """Hashed word 3-grams (deterministic across processes)."""
     # crc32 of each word, then Python's hash of a tuple of ints: both are stable across runs
     # (unlike hash() of a str) and run at C speed.
-    words = [zlib.crc32(w.encode("utf-8")) for w in _WORD_RE.findall(normalize_identity(text))]
     if len(words) < SHINGLE_WORDS:
         return set()
-    columns = [words[i:] for i in range(SHINGLE_WORDS)]
-    return set(map(hash, zip(*columns)))
+    ids = list(map((hashes if hashes is not None else _WordHashes()).__getitem__, words))
+    return set(map(hash, zip(*(ids[i:] for i in range(SHINGLE_WORDS)))))
 
 
 def jaccard(a: set[int], b: set[int]) -> float:
@@ -44,10 +82,16 @@ def jaccard(a: set[int], b: set[int]) -> float:
 
 def near_duplicates(texts: Mapping[str, str], threshold: float) -> dict[str, list[tuple[str, float]]]:
     """key → [(other key, similarity)] for every pair with Jaccard ≥ threshold, best first."""
+    return near_duplicate_words({key: words_of(text) for key, text in texts.items()}, threshold)
+
+
+def near_duplicate_words(words: Mapping[str, list[str]], threshold: float) -> dict[str, list[tuple[str, float]]]:
+    """As near_duplicates, for texts already split by words_of."""
+    hashes = _WordHashes()
     sketches: dict[str, list[int]] = {}
     index: dict[int, list[str]] = defaultdict(list)
-    for key, text in texts.items():
-        shingles = shingle_set(text)
+    for key, text_words in words.items():
+        shingles = shingle_set(text_words, hashes)
         if len(shingles) < MIN_SHINGLES:
             continue
         sketch = heapq.nsmallest(SKETCH_SIZE, shingles)
@@ -67,7 +111,7 @@ def near_duplicates(texts: Mapping[str, str], threshold: float) -> dict[str, lis
     for (a, b), count in sorted(shared.items()):
         if count < max(1, int(min(len(sketches[a]), len(sketches[b])) * expected_share * 0.5)):
             continue
-        similarity = jaccard(shingle_set(texts[a]), shingle_set(texts[b]))
+        similarity = jaccard(shingle_set(words[a], hashes), shingle_set(words[b], hashes))
         if similarity >= threshold:
             result[a].append((b, similarity))
             result[b].append((a, similarity))
