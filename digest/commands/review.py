@@ -7,10 +7,10 @@ import sys
 import click
 
 from ..clikit import handle_errors, load_site_config, report_errors, root_option, site_root
-from ..flags import FLAG_CODES, translation_state
+from ..flags import FLAG_CODES, Flag, translation_state
 from ..glossary import load_glossary
 from ..listing import entry_json
-from ..model import REVIEW_STATES
+from ..model import REVIEW_STATES, Entry
 from ..review import default_editor, entries_with_flags, set_review_state
 from ..taxonomy import build_taxonomy
 
@@ -48,12 +48,19 @@ def list_command(state: str | None = None, flag: str | None = None, as_json: boo
         data = [entry_json(e, taxonomy, root, flags=[f.code for f in flags[e.slug]]) for e in shown]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        for e in shown:
-            codes = ",".join(f.code for f in flags[e.slug]) or "-"
-            click.echo(f"{e.date.isoformat()}  {e.review.state:<8}  {translation_state(e):<7}  {e.slug}\n            flags: {codes}")
+        _print_table(shown, flags)
         click.echo(f"{len(shown)} of {len(entries)} entries", err=True)
     if errors:
         sys.exit(1)
+
+
+def _print_table(entries: list[Entry], flags: dict[str, list[Flag]]) -> None:
+    """One line per entry; the slug last, as Arabic slugs reorder the columns after them."""
+    codes = {e.slug: ",".join(dict.fromkeys(f.code for f in flags[e.slug])) or "-" for e in entries}
+    width = min(max((len(c) for c in codes.values()), default=5), 60)
+    click.echo(f"{'date':<10}  {'state':<8}  {'english':<7}  {'flags':<{width}}  slug")
+    for e in entries:
+        click.echo(f"{e.date.isoformat()}  {e.review.state:<8}  {translation_state(e):<7}  {codes[e.slug]:<{width}}  {e.slug}")
 
 
 _by_option = click.option("--by", metavar="NAME", help="Who reviewed it (default: $DIGEST_EDITOR or the login name).")
