@@ -15,6 +15,7 @@ from typing import Any
 
 import jinja2
 
+from .arabic import has_arabic
 from .bidi import arabic_text, english_text
 from .errors import DigestError
 
@@ -75,6 +76,7 @@ def make_environment(root: Path | None) -> jinja2.Environment:
         ar=arabic_text,
         en=english_text,
     )
+    env.tests["arabic"] = has_arabic  # {% if tag.name is arabic %}: Latin tags get dir="ltr", not lang="ar"
     return env
 
 
