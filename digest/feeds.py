@@ -55,7 +55,7 @@ def news_article_jsonld(site: SiteModel, story: Story) -> str:
             "inLanguage": "en",
             "headline": story.title_en,
             "description": story.summary_en,
-            "translator": {"@type": "Organization", "name": story.provenance},
+            "translator": {"@type": "Organization", "name": site.site.author if story.state == "edited" else story.provenance},
         }
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
