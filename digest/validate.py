@@ -102,15 +102,26 @@ class _Page:
     links: list[tuple[str, int | None]] = field(default_factory=list)  # (url, line)
 
 
-def check_site(site: Path, config: Config) -> list[DigestError]:
+_PARALLEL_FROM = 200  # pages; below this, worker start-up costs more than it saves
+
+
+def check_site(site: Path, config: Config, jobs: int = 1) -> list[DigestError]:
+    """Problems of the built site; `jobs` processes parse the HTML (html5lib is the cost)."""
     if not site.is_dir():
         return [CheckProblem("no built site here: run `digest build` first (or `digest check --no-site`)", site)]
     problems: list[DigestError] = []
     pages: dict[Path, _Page] = {}
-    for path in sorted(site.rglob("*.html")):
-        page, errors = _parse_html(path)
-        problems += errors
-        pages[path.resolve()] = page
+    paths = sorted(site.rglob("*.html"))
+    if jobs > 1 and len(paths) >= _PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            parsed = list(pool.map(_parse_html, paths, chunksize=64))
+    else:
+        parsed = [_parse_html(path) for path in paths]
+    for page, errors in parsed:
+        problems += [CheckProblem(message, page.path, line) for message, line in errors]
+        pages[page.path.resolve()] = page
     base_path = _base_path(config.site.base_url)
     absolute_base = config.site.base_url if config.site.base_url.startswith(("http://", "https://")) else None
     for page in pages.values():
@@ -125,7 +136,8 @@ def _base_path(base_url: str) -> str:
     return path if path.endswith("/") else path + "/"
 
 
-def _parse_html(path: Path) -> tuple[_Page, list[DigestError]]:
+def _parse_html(path: Path) -> tuple[_Page, list[tuple[str, int | None]]]:
+    """The page's ids and links, and its parse errors as (message, line) (picklable)."""
     import html5lib  # only needed here; a slow import
 
     data = path.read_bytes()
@@ -133,13 +145,13 @@ def _parse_html(path: Path) -> tuple[_Page, list[DigestError]]:
     try:
         tree = parser.parse(data, transport_encoding="utf-8")
     except Exception as exc:  # html5lib raises only in strict mode; be safe
-        return _Page(path), [CheckProblem(f"HTML does not parse: {exc}", path)]
-    problems: list[DigestError] = []
+        return _Page(path), [(f"HTML does not parse: {exc}", None)]
+    problems: list[tuple[str, int | None]] = []
     for (line, _col), code, datavars in parser.errors[:5]:
         detail = code.replace("-", " ")
         if isinstance(datavars, dict) and datavars.get("name"):
             detail += f" ({datavars['name']})"
-        problems.append(CheckProblem(f"HTML parse error: {detail}", path, line))
+        problems.append((f"HTML parse error: {detail}", line))
     page = _Page(path)
     text = data.decode("utf-8", errors="replace")
     for element in tree.iter():
