@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
-from .content import load_entries, write_entry
-from .errors import DigestError, InputError
+from .content import write_entry
+from .entryindex import IndexedEntry, index_entries
+from .errors import ContentError, DigestError, InputError
 from .model import Entry, Translation
 from .parse import ParsedArticle
 from .prepare import Job, Prepared, prepare_all, worker_count
@@ -103,15 +104,20 @@ def ingest(
     today = today or dt.date.today()
     report = IngestReport()
     content_dir = root / "content"
+    known: list[Entry | IndexedEntry]
     if existing is None:
-        existing, content_errors = load_entries(content_dir)
+        # Most entries need only their seed keys (unchanged seeds): a quick scan, not YAML.
+        indexed, fully_loaded, content_errors = index_entries(content_dir)
         report.errors.extend(content_errors)
-    by_seed = {e.seed: e for e in existing if e.seed}
+        known = sorted([*indexed, *fully_loaded], key=lambda e: str(e.path))
+    else:
+        known = list(existing)
+    by_seed = {e.seed: e for e in known if e.seed}
     on_disk = {p.stem: p for p in content_dir.glob("*.md")}
-    slugs = SlugAllocator({e.slug for e in existing} | set(on_disk))
+    slugs = SlugAllocator({e.slug for e in known} | set(on_disk))
     # An entry that failed to load still owns its seed: re-ingesting that seed would make a
     # second entry, so it waits until the editor fixes the file.
-    loaded = {e.slug for e in existing}
+    loaded = {e.slug for e in known}
     unreadable = _seeds_of_files([p for stem, p in on_disk.items() if stem not in loaded])
     files, missing = find_articles(list(paths))
     report.errors.extend(missing)
@@ -121,26 +127,30 @@ def ingest(
     keyed = {seed_key(path, resolved_root, root_is_resolved=True): path for path in files}
     jobs = []
     for key, path in keyed.items():
-        entry = by_seed.get(key)
-        current = entry is not None and (
-            entry.summary_version == SUMMARIZER_VERSION or entry.editor_changed("summary_ar")
+        item = by_seed.get(key)
+        if isinstance(item, IndexedEntry) and item.summary_version != SUMMARIZER_VERSION:
+            item = by_seed[key] = _load_or_block(item, key, unreadable, report)
+        current = item is not None and (
+            item.summary_version == SUMMARIZER_VERSION
+            or (isinstance(item, Entry) and item.editor_changed("summary_ar"))
         )
-        jobs.append(Job(path, entry.seed_sha256 if current and entry is not None else None))
+        jobs.append(Job(path, item.seed_sha256 if current and item is not None else None))
     n_workers = worker_count(len(jobs), config.build.workers if workers is None else workers)
 
     results = prepare_all(jobs, config, today, n_workers)
     for key, prepared in zip(keyed, progress(results, len(jobs))):
-        entry = by_seed.get(key)
-        if entry is None and key in unreadable:
-            report.errors.append(
-                InputError(f"not ingested: its entry {unreadable[key]} has errors (fix that file first)", prepared.path)
-            )
+        found = by_seed.get(key)
+        if prepared.unchanged and found is not None:
+            report.unchanged.append(found.slug)
             continue
         if (error := prepared.input_error()) is not None:
             report.errors.append(error)
             continue
-        if prepared.unchanged and entry is not None:
-            report.unchanged.append(entry.slug)
+        entry = _load_or_block(found, key, unreadable, report) if isinstance(found, IndexedEntry) else found
+        if entry is None and key in unreadable:
+            report.errors.append(
+                InputError(f"not ingested: its entry {unreadable[key]} has errors (fix that file first)", prepared.path)
+            )
             continue
         parsed, values = prepared.parsed, prepared.values
         assert parsed is not None and values is not None
@@ -154,6 +164,16 @@ def ingest(
         else:
             report.unchanged.append(entry.slug)
     return report
+
+
+def _load_or_block(item: IndexedEntry, key: str, unreadable: dict[str, Path], report: IngestReport) -> Entry | None:
+    """The full entry behind a quick-index record; if it does not load, its seed is blocked."""
+    try:
+        return item.load()
+    except ContentError as exc:
+        report.errors.append(exc)
+        unreadable[key] = item.path
+        return None
 
 
 _SEED_LINE_RE = re.compile(r"^seed:[ \t]*(?P<value>[^\n]*?)[ \t]*$", re.M)

@@ -8,6 +8,7 @@ identical with 1 or n workers.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import multiprocessing
 import os
 from collections.abc import Iterator
@@ -73,14 +74,21 @@ def fresh_values(parsed: ParsedArticle, config: Config) -> dict[str, object]:
 
 def _prepare(job: Job, settings: _Settings) -> Prepared:
     config = settings.config
+    if job.skip_if_sha256 is not None and _same_bytes(job.path, job.skip_if_sha256):
+        return Prepared(job.path, unchanged=True)  # decided without decoding anything
     try:
         raw = read_article(job.path, config.ingest.max_article_bytes)
-        if job.skip_if_sha256 is not None and raw.sha256 == job.skip_if_sha256:
-            return Prepared(job.path, unchanged=True)
         parsed = parse_article(raw, settings.boilerplate, settings.today, config.ingest.max_hashtags)
     except InputError as exc:
         return Prepared(job.path, error=(exc.message, exc.path, exc.line))
     return Prepared(job.path, parsed=parsed, values=fresh_values(parsed, config))
+
+
+def _same_bytes(path: Path, sha256: str) -> bool:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == sha256
+    except OSError:
+        return False  # read_article reports it
 
 
 def _init_worker(settings: _Settings) -> None:

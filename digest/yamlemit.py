@@ -27,7 +27,8 @@ _RESOLVER_FIRST_CHARS = frozenset(k for k in yaml.resolver.Resolver.yaml_implici
 assert None not in yaml.resolver.Resolver.yaml_implicit_resolvers, "a resolver for any first character"
 
 
-def _is_plain_safe(text: str) -> bool:
+def is_plain_safe(text: str) -> bool:
+    """True if YAML reads text, written unquoted as a value, back as this very string."""
     if not text or text[0] in _PLAIN_FORBIDDEN_START or text[-1] == " ":
         return False
     if not text.isprintable() or _PLAIN_FORBIDDEN_INSIDE.search(text):
@@ -47,7 +48,7 @@ def _quoted(text: str) -> str:
 def scalar(value: Any) -> str:
     kind = type(value)
     if kind is str:
-        return value if _is_plain_safe(value) else _quoted(value)
+        return value if is_plain_safe(value) else _quoted(value)
     if value is None:
         return "null"
     if kind is bool:

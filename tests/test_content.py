@@ -119,3 +119,57 @@ def test_article_text_stays_text_in_markdown(paragraph: str, markdown: str) -> N
 
 def test_body_paragraphs_are_blank_line_separated() -> None:
     assert body_from_paragraphs(["أ", "ب\nج"]) == "أ\n\nب\nج"
+
+
+# --- the quick index of content/ (digest.entryindex) -----------------------------------------
+
+from digest.entryindex import index_entries, scan_entry  # noqa: E402
+
+_SEED_VALUES = st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=30)
+
+
+@given(_SEED_VALUES, st.none() | st.text("0123456789abcdef", min_size=64, max_size=64), st.none() | st.integers(0, 99))
+@settings(max_examples=150, deadline=None)
+def test_quick_scan_agrees_with_yaml_or_declines(tmp_path_factory: pytest.TempPathFactory, seed: str,
+                                                 sha: str | None, version: int | None) -> None:
+    path = tmp_path_factory.mktemp("idx") / "e.md"
+    fm = dump_front_matter({"title": "عنوان", "date": dt.date(2020, 1, 2), "summary_version": version,
+                            "seed": seed, "seed_sha256": sha})
+    path.write_text(f"---\n{fm}---\n\nنص\n", encoding="utf-8")
+    quick = scan_entry(path)
+    data = yaml.load(fm, Loader=yaml.CSafeLoader)
+    if quick is not None:  # when it answers, it answers what YAML says
+        assert (quick.seed, quick.seed_sha256, quick.summary_version) == (data["seed"], data["seed_sha256"], data["summary_version"])
+    if seed.isprintable() and seed == seed.strip() and seed[0].isalpha():
+        assert quick is not None  # ordinary seed paths are always indexed quickly
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("seed: seeds/a.txt\nseed_sha256: null\n", "seeds/a.txt"),
+        ("seed: 'seeds/it''s.txt'\n", "seeds/it's.txt"),  # ruamel's single quotes
+        ('seed: "seeds/\\u0627.txt"\n', None),  # escapes: leave it to YAML
+        ("seed: seeds/a.txt # moved\n", None),  # a comment
+        ("seed: seeds/a.txt\nseed: seeds/b.txt\n", None),  # repeated key
+        ("seed: null\n", None),
+        ("seed: seeds/a.txt\nsummary_version: 010\n", None),  # octal in YAML 1.1
+        ("seed: seeds/a.txt\nseed_sha256: abc\n", None),
+        ("seed: >-\n  seeds/a.txt\n", None),
+    ],
+)
+def test_quick_scan_declines_whatever_it_is_not_sure_of(tmp_path: Path, lines: str, expected: str | None) -> None:
+    path = tmp_path / "e.md"
+    path.write_text(f"---\ntitle: عنوان\ndate: 2020-01-02\n{lines}---\n\nنص\n", encoding="utf-8")
+    quick = scan_entry(path)
+    assert (quick.seed if quick else None) == expected
+
+
+def test_index_loads_in_full_what_it_cannot_scan(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(entry_to_text(_entry(seed="seeds/a.txt", seed_sha256="0" * 64)), encoding="utf-8")
+    (tmp_path / "b.md").write_text(entry_to_text(_entry(seed=None)), encoding="utf-8")
+    (tmp_path / "c.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    indexed, loaded, errors = index_entries(tmp_path)
+    assert [(e.slug, e.seed) for e in indexed] == [("a", "seeds/a.txt")]
+    assert [e.slug for e in loaded] == ["b"] and len(errors) == 1 and "c.md" in str(errors[0])
+    assert indexed[0].load().seed_sha256 == "0" * 64
