@@ -75,6 +75,7 @@ def entry(root: Path, slug: str) -> Entry:
 def test_translates_through_libre_and_records_provenance(root: Path, stub: LibreStub) -> None:
     report = run(root, stub)
     assert sorted(report.translated) == ["second", "seed", "third"]
+    assert report.counts() == {"translated": 3, "cached": 0, "pending": 0, "failed": 0, "edited_kept": 0, "unchanged": 0}
     assert not report.warnings
     seed = entry(root, "seed")
     assert seed.translation.status == "machine" and seed.translation.provider == "libre"

@@ -41,6 +41,16 @@ class TranslateReport:
     requests: int = 0  # provider requests made (attempts, retries included)
     provider: str | None = None
 
+    def counts(self) -> dict[str, int]:
+        return {
+            "translated": len(self.translated),
+            "cached": len(self.cached),
+            "pending": len(self.pending),
+            "failed": len(self.failed),
+            "edited_kept": len(self.edited_kept),
+            "unchanged": len(self.unchanged),
+        }
+
     def summary_line(self) -> str:
         return (
             f"translate: {len(self.translated)} translated, {len(self.cached)} from memory, "
