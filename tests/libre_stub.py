@@ -6,7 +6,7 @@ checkable: known Arabic words become English (WORDS), other Arabic words become
 `w<hash>`, Latin text is copied unchanged (as real providers do with names).
 
 Behaviour is injectable while it runs: `latency` (seconds per request), `mode`
-("ok", "429", "500", "slow", "malformed", "403"), `fail_next(n, mode)` for the next n
+("ok", "400", "403", "429", "500", "slow", "malformed"), `fail_next(n, mode)` for the next n
 requests only, `slow_seconds`; `requests` counts every request, `texts` records each q.
 
     with LibreStub(latency=0.05) as stub:
@@ -141,6 +141,8 @@ class LibreStub:
             return self._send(handler, 429, {"error": "Slowdown: too many requests"})
         if mode == "500":
             return self._send(handler, 500, {"error": "internal error"})
+        if mode == "400":
+            return self._send(handler, 400, {"error": "Invalid request"})
         if mode == "403":
             return self._send(handler, 403, {"error": "Invalid API key"})
         if mode == "malformed":

@@ -304,3 +304,14 @@ def test_a_bad_provider_in_digest_toml_names_the_file(root: Path) -> None:
         f"error: {root / 'digest.toml'}: provider 'deepl' cannot translate Arabic → English: "
         "DeepL in deep-translator 1.11.4 has no Arabic (its language list lacks it)"
     )
+
+
+def test_a_text_the_provider_refuses_fails_alone(root: Path, stub: LibreStub) -> None:
+    stub.fail_next(1, "400")  # the first text sent: the headline of "second" (files load sorted)
+    report = run(root, stub, policy=RetryPolicy(workers=1, timeout=0.5, retries=2, backoff_base=0.01))
+    assert report.failed == ["second"] and sorted(report.translated) == ["seed", "third"]
+    assert stub.requests == 7  # a 400 is not retried
+    assert len(report.warnings) == 1 and "1 entry failed" in report.warnings[0] and "HTTP 400" in report.warnings[0]
+    assert entry(root, "second").translation.status == "pending"
+    stub.reset_counts()
+    assert run(root, stub).translated == ["second"] and stub.requests == 1  # only the missing headline
