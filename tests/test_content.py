@@ -27,7 +27,7 @@ values = st.recursive(
 
 
 @given(st.dictionaries(texts, values, max_size=6))
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=80, deadline=None)
 def test_emitter_round_trips_through_pyyaml(data: dict) -> None:
     text = dump_front_matter(data)
     assert yaml.load(text, Loader=yaml.CSafeLoader) == (data or {})
@@ -129,7 +129,7 @@ _SEED_VALUES = st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, m
 
 
 @given(_SEED_VALUES, st.none() | st.text("0123456789abcdef", min_size=64, max_size=64), st.none() | st.integers(0, 99))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 def test_quick_scan_agrees_with_yaml_or_declines(tmp_path_factory: pytest.TempPathFactory, seed: str,
                                                  sha: str | None, version: int | None) -> None:
     path = tmp_path_factory.mktemp("idx") / "e.md"

@@ -94,7 +94,7 @@ _SEP = st.sampled_from([" ", " و", " بـ", "، ", ". ", "\n", " «", "» ", " 
 
 
 @given(st.lists(st.tuples(st.lists(_WORD, min_size=1, max_size=3), _SEP), max_size=12))
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 def test_unique_in_first_appearance_order(written: list[tuple[list[str], str]]) -> None:
     text = "".join(f"{sep}#{'_'.join(words)}" for words, sep in written)
     expected: dict[str, str] = {}

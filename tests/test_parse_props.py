@@ -36,7 +36,7 @@ def check_parse(text: str) -> None:
 
 
 @given(structured)
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @example("date: 2020-01-01")
 @example("التاريخ: 2020-02-30\nعنوان\n\nنص")
 @example("عنوان\n\n-----\n\nاشترك في نشرتنا البريدية وحمل التطبيق")
