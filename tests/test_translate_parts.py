@@ -272,6 +272,24 @@ def test_client_uses_one_translator_per_thread_and_skips_letterless_text() -> No
     assert client.requests == 30  # duplicates sent once
 
 
+def test_an_interrupted_run_sends_nothing_more() -> None:
+    calls: list[str] = []
+
+    def stop_on_third(text: str, result: object) -> None:
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+
+    class Recording:
+        def translate(self, text: str) -> str:
+            calls.append(text)
+            return "EN"
+
+    client = ProviderClient(Recording, RetryPolicy(workers=2))
+    with pytest.raises(KeyboardInterrupt):
+        client.translate_many([f"نص {i}" for i in range(50)], on_done=stop_on_third)
+    assert client.breaker.open and len(calls) < 10
+
+
 def test_client_retries_then_gives_up_with_jitter_and_backoff() -> None:
     sleeps: list[float] = []
 

@@ -115,6 +115,14 @@ class ProviderClient:
                 work(text)
             return results
         with ThreadPoolExecutor(max_workers=self.policy.workers, thread_name_prefix="translate") as pool:
-            for future in [pool.submit(work, text) for text in unique]:
-                future.result()
+            futures = [pool.submit(work, text) for text in unique]
+            try:
+                for future in futures:
+                    future.result()
+            except BaseException:
+                # Ctrl-C (or a bug): send nothing more; requests in flight end within the timeout.
+                self.breaker.trip("interrupted")
+                for future in futures:
+                    future.cancel()
+                raise
         return results
