@@ -144,6 +144,21 @@ def test_chunks_of_one_huge_sentence() -> None:
     assert chunk_text("", 100) == [] and chunk_text("قصير", 100) == ["قصير"]
 
 
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.sampled_from(["قال", "الوزير", "،", "؛", ".", "؟", "«نعم»", "3.5", "ISIS", "كلمةطويلةجدابلامسافات"]), max_size=120).map(" ".join),
+    st.integers(min_value=25, max_value=300),  # longer than any single word: no hard cuts
+)
+def test_chunks_never_exceed_the_limit_and_rebuild_the_text(text: str, limit: int) -> None:
+    chunks = chunk_text(text, limit)
+    assert all(0 < len(c) <= limit for c in chunks)
+    assert " ".join(chunks) == " ".join(text.split())
+
+
 # --- translation memory -----------------------------------------------------------------
 
 def test_memory_persists_and_normalises(tmp_path: Path) -> None:
