@@ -3,9 +3,10 @@
 Sentences come from sentencex (it understands ؟ ، ؛, keeps decimals whole); a sentence that
 ends inside an open quotation is joined with the next, so a summary is never cut inside
 quotes, and so is one that ends in an Arabic abbreviation sentencex does not know
-(«د.» doctor, «أ.د.» professor, «م.» engineer or AD, «ق.م.» BC: a lone letter and a dot). Sentences are scored by position (news leads first) and centrality (word overlap
-with the rest of the article), then the best are returned in article order, whole
-sentences only, within max_sentences and max_chars.
+(«د.» doctor, «أ.د.» professor, «م.» engineer or AD, «ق.م.» BC: a lone letter and a dot).
+Sentences are scored by position (news leads first) and centrality (word overlap with the
+rest of the article), then the best are returned in article order, whole sentences only,
+within max_sentences and max_chars.
 
 SUMMARIZER_VERSION is stored in each entry; raising it makes ingest re-summarise entries
 whose summary the tool wrote (an editor's summary_ar is never replaced).
@@ -22,7 +23,6 @@ from .arabic import normalize_identity
 SUMMARIZER_VERSION = 1  # raise with any change to the output once entries exist in the wild
 _OPEN_CLOSE = {"«": "»", "“": "”", "(": ")"}
 _WORD_RE = re.compile(r"\w+")
-_HASHTAG_MARK_RE = re.compile(r"#(?=\w)")
 # Very common Arabic function words that say nothing about centrality.
 _STOPWORDS = frozenset(
     normalize_identity(w)
@@ -42,37 +42,38 @@ def _quotes_balanced(text: str) -> bool:
 _ABBREVIATION_END_RE = re.compile(r"(?:^|[\s(«“\"])(?:[\u0621-\u064a]\.)+$")
 
 
-def _spans(paragraph: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentencex segment in the paragraph, so merges keep its spacing."""
+def _spans(paragraph: str) -> tuple[str, list[tuple[int, int]]]:
+    """sentencex's segments as (start, end) in the paragraph, so merges keep its spacing.
+
+    Should sentencex ever alter the text, its pieces joined by spaces stand in for it."""
+    pieces = [s.strip() for s in sentencex.segment("ar", paragraph) if s.strip()]
     spans, cursor = [], 0
-    for segment in sentencex.segment("ar", paragraph):
-        piece = segment.strip()
-        if not piece:
-            continue
+    for piece in pieces:
         start = paragraph.find(piece, cursor)
-        if start < 0:  # sentencex altered the text: fall back to its piece boundaries
-            return []
+        if start < 0:
+            joined = " ".join(pieces)
+            offsets = [0]
+            for p in pieces[:-1]:
+                offsets.append(offsets[-1] + len(p) + 1)
+            return joined, [(o, o + len(p)) for o, p in zip(offsets, pieces)]
         spans.append((start, start + len(piece)))
         cursor = start + len(piece)
-    return spans
+    return paragraph, spans
 
 
 def split_sentences(paragraph: str) -> list[str]:
     """Arabic-aware sentences, never splitting inside a quotation or after an abbreviation."""
-    spans = _spans(paragraph)
-    if not spans:
-        parts = [s.strip() for s in sentencex.segment("ar", paragraph) if s.strip()]
-        return [" ".join(parts)] if parts else []
+    text, spans = _spans(paragraph)
     merged: list[str] = []
     start = None
     for begin, end in spans:
         start = begin if start is None else start
-        candidate = paragraph[start:end].strip()
+        candidate = text[start:end].strip()
         if _quotes_balanced(candidate) and not _ABBREVIATION_END_RE.search(candidate):
             merged.append(candidate)
             start = None
     if start is not None:
-        merged.append(paragraph[start : spans[-1][1]].strip())
+        merged.append(text[start : spans[-1][1]].strip())
     return merged
 
 
