@@ -27,6 +27,7 @@ from .summarize import SUMMARIZER_VERSION
 from .markdown import BodyCache, body_hash
 from .model import Entry
 from .incremental import render_site
+from .inputs import InputCheck, options_key
 from .pagerender import PageRenderer
 from .pages import Page, iter_urls, plan_pages
 from .render import builtin_templates_dir, make_environment, provider_name, template_exists
@@ -104,7 +105,18 @@ def build_site(
     lock_dir.mkdir(parents=True, exist_ok=True)
     try:
         with FileLock(str(lock_dir / "build.lock"), timeout=0):
+            # 0. Nothing changed since the last build (by mtime and size): stop here.
+            with _stage(report, "inputs", log):
+                options = (str(out.resolve()), base_url, drafts or review, review, offline, provider, provider_url, repr(config))
+                check = InputCheck(root, out, options_key(*options))
+                last = check.unchanged()
+            if last is not None:
+                _repeat_last(report, last.summary, log)
+                return report
+            check.forget()
             _build(root, config, report, out, base_url, drafts or review, review, offline, provider, provider_url, log, cache)
+            if not report.errors and (offline or not report.warnings):
+                check.record(_last_summary(report))
     except Timeout:
         raise BuildLockedError("another build of this site root is running", lock_dir / "build.lock") from None
     return report
@@ -204,6 +216,19 @@ def _build(
     report.entries = len(published)
     report.tags = sum(1 for t in taxonomy if site.stories_by_tag[t.key])
     report.files = report.pages + len(extra) + 1  # + the marker file
+
+
+def _last_summary(report: BuildReport) -> dict[str, Any]:
+    """What a no-op build repeats of this one (digest.inputs)."""
+    return {"entries": report.entries, "tags": report.tags, "warnings": list(report.warnings), "translate_line": report.translate_line}
+
+
+def _repeat_last(report: BuildReport, summary: dict[str, Any], log: Callable[[str], None]) -> None:
+    report.entries = summary.get("entries", 0)
+    report.tags = summary.get("tags", 0)
+    report.warnings.extend(summary.get("warnings", []))
+    report.translate_line = summary.get("translate_line", "")
+    log("  nothing changed since the last build")
 
 
 def _changed_seeds(root: Path, entries: list[Entry]) -> list[Path]:

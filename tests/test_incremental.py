@@ -58,10 +58,14 @@ def test_edit_sequence_equals_clean_build(root: Path, tmp_path: Path) -> None:
     first = _assert_same_as_clean(root, tmp_path)
     assert first.pages > 20
 
-    # No-op: nothing rendered, site/ untouched (same inode).
+    # No-op: nothing rendered, site/ untouched (same inode); once the build has seen its own
+    # writes (ingest), a no-op stops after comparing mtimes and sizes.
     inode = os.stat(root / "site").st_ino
     assert _assert_same_as_clean(root, tmp_path).pages == 0
     assert os.stat(root / "site").st_ino == inode
+    quick = _build(root)
+    assert quick.pages == 0 and set(quick.timings) == {"inputs"} and quick.entries == first.entries
+    assert quick.warnings  # the offline "translation pending" warning is repeated
 
     # Edit a body: the article page only.
     path = _entry_path(root)
@@ -138,6 +142,32 @@ def test_replaced_or_corrupt_state_means_full_build(root: Path, tmp_path: Path) 
     os.rename(root / "site", tmp_path / "moved")
     shutil.copytree(tmp_path / "moved", root / "site")  # another tree at the same path
     assert _build(root).pages == first.pages
+    assert (root / "site" / "index.html").exists()
+
+
+def test_no_op_fast_path_notices_every_kind_of_input(root: Path, tmp_path: Path) -> None:
+    _build(root)  # ingests: content/ changes under it, so the next build is a real one
+    assert "render" in _build(root).timings
+    assert set(_build(root).timings) == {"inputs"}
+    path = _entry_path(root)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title:", "title: ", 1).replace("title:  ", "title:", 1) + " ", encoding="utf-8")
+    assert "render" in _build(root).timings  # same text plus a space: size differs
+    _build(root)
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))  # same size, newer mtime
+    assert "render" in _build(root).timings
+    _build(root)
+    assert "render" in _build(root, drafts=True).timings  # other options
+    _build(root)
+    (root / "templates").mkdir()
+    (root / "templates" / "extra.html").write_text("x", encoding="utf-8")
+    assert "render" in _build(root).timings
+    (root / "site" / "index.html").unlink()
+    shutil.copytree(root / "site", tmp_path / "copy")
+    shutil.rmtree(root / "site")
+    os.rename(tmp_path / "copy", root / "site")
+    assert _build(root).pages > 0  # another tree at site/: rebuilt
     assert (root / "site" / "index.html").exists()
 
 

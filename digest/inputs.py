@@ -1,0 +1,99 @@
+"""The no-op fast path: if no input of the build changed since the last successful build
+of the same output — by (mtime_ns, size) of every input file, before any file is read or
+hashed — the build stops at once and reports what the last one did.
+
+Inputs: seeds/, content/, templates/, digest.toml, the glossary (digest.watch.snapshot),
+the translation memory, the configuration and build options, and the tool itself
+(version and code). The output must still be the tree that build left (same inode).
+
+A build records the inputs it saw only if it succeeded without errors, and only the files
+that were the same before and after it ran: a file changed during the build (by the build
+itself — ingest, translation — or by an editor) makes the next build a real one, which then
+finds out what changed.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .fingerprint import code_stamp, digest_of
+from .manifest import tree_identity
+from .output import atomic_write_bytes
+from .watch import Snapshot, snapshot
+
+RECORD_DIR = Path(".digest") / "inputs"
+TRACKED_STATE = (Path(".digest") / "tm.sqlite",)  # read by an offline build too
+FORMAT = 1
+
+
+@dataclass
+class LastBuild:
+    key: str  # options, configuration and tool
+    files: Snapshot
+    tree: tuple[int, int] | None
+    summary: dict[str, Any] = field(default_factory=dict)  # BuildReport fields to repeat
+
+
+def input_snapshot(root: Path) -> Snapshot:
+    files = snapshot(root)
+    for rel in TRACKED_STATE:
+        try:
+            stat = os.stat(root / rel)
+        except OSError:
+            continue
+        files[rel.as_posix()] = (stat.st_mtime_ns, stat.st_size)
+    return files
+
+
+def options_key(*options: Any) -> str:
+    return digest_of(FORMAT, code_stamp(), *options)
+
+
+def _record_path(root: Path, out: Path) -> Path:
+    name = hashlib.blake2b(str(out.resolve()).encode("utf-8"), digest_size=8).hexdigest()
+    return root / RECORD_DIR / f"{name}.pickle"
+
+
+class InputCheck:
+    """Taken when a build starts: `unchanged()` says whether it can stop right there."""
+
+    def __init__(self, root: Path, out: Path, key: str):
+        self.root = root
+        self.out = out
+        self.key = key
+        self.before = input_snapshot(root)
+
+    def unchanged(self) -> LastBuild | None:
+        """The last build's record if nothing changed since it, else None."""
+        try:
+            with _record_path(self.root, self.out).open("rb") as handle:
+                version, last = pickle.load(handle)
+        except Exception:  # noqa: BLE001 - missing or corrupt: just build
+            return None
+        if version != FORMAT or not isinstance(last, LastBuild):
+            return None
+        if last.key != self.key or last.tree is None or last.tree != tree_identity(self.out):
+            return None
+        return last if last.files == self.before else None
+
+    def record(self, summary: dict[str, Any]) -> None:
+        """Remember the inputs this (successful) build saw; best effort."""
+        after = input_snapshot(self.root)
+        stable = {path: stamp for path, stamp in after.items() if self.before.get(path) == stamp}
+        last = LastBuild(key=self.key, files=stable, tree=tree_identity(self.out), summary=summary)
+        try:
+            path = _record_path(self.root, self.out)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(path, pickle.dumps((FORMAT, last), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        except OSError:
+            pass
+
+    def forget(self) -> None:
+        try:
+            _record_path(self.root, self.out).unlink()
+        except OSError:
+            pass
