@@ -29,7 +29,7 @@ from .fingerprint import SiteFingerprints
 from .manifest import Manifest, forget_manifest, load_manifest, save_manifest, tree_identity
 from .pagerender import PageRenderer, render_pages
 from .pages import Page
-from .sitetree import StagingTree
+from .sitetree import StagingTree, exchange_paths
 
 
 @dataclass
@@ -120,8 +120,11 @@ def _swap(tree: StagingTree, out: Path) -> None:
         os.rename(tree.dir, out)
         return
     graveyard = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-    os.rename(out, graveyard / "tree")
-    os.rename(tree.dir, out)
+    if exchange_paths(tree.dir, out):  # one step: site/ is never missing, even if killed here
+        os.rename(tree.dir, graveyard / "tree")
+    else:  # two renames; a build killed between them is undone by recover_leftovers
+        os.rename(out, graveyard / "tree")
+        os.rename(tree.dir, out)
     _remove_later(graveyard)
 
 

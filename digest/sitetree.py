@@ -4,6 +4,8 @@ and files that no longer belong disappear with the old tree.
 """
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
 import tempfile
@@ -32,12 +34,46 @@ def check_replaceable(out: Path, root: Path) -> None:
             raise OutputError(f"not a directory built by digest (no {MARKER}); refusing to replace it", out)
 
 
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def exchange_paths(a: Path, b: Path) -> bool:
+    """Swap two directories in one step (Linux renameat2 RENAME_EXCHANGE): there is no
+    moment when either name is missing. False where the system or file system lacks it."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def recover_leftovers(out: Path) -> None:
+    """Undo what a build killed mid-way left beside `out`: a staging tree (the unfinished
+    new site, or the old one just swapped out) is deleted; if the kill came between the two
+    renames of the fallback swap, the old tree is put back first. Callers hold the build lock."""
+    if not out.parent.is_dir():
+        return
+    for old in sorted(out.parent.glob(f".{out.name}.old-*")):
+        if not out.exists() and (old / "tree").is_dir():
+            os.rename(old / "tree", out)
+        shutil.rmtree(old, ignore_errors=True)
+    for staging in sorted(out.parent.glob(f".{out.name}.build-*")):
+        shutil.rmtree(staging, ignore_errors=True)
+
+
 class StagingTree:
     """A temporary directory beside `out` that becomes `out` on commit()."""
 
     def __init__(self, out: Path):
         self.out = out
         out.parent.mkdir(parents=True, exist_ok=True)
+        recover_leftovers(out)
         self.dir = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
         os.chmod(self.dir, 0o755)  # mkdtemp makes it private; a web server must read it
         self.write(MARKER, MARKER_TEXT)
@@ -48,6 +84,9 @@ class StagingTree:
         path.write_bytes(data)
 
     def commit(self) -> None:
+        if self.out.is_dir() and exchange_paths(self.dir, self.out):
+            shutil.rmtree(self.dir, ignore_errors=True)  # now the previous site
+            return
         old = None
         if self.out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.old-", dir=self.out.parent))
