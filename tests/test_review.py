@@ -197,3 +197,11 @@ def test_default_publish_is_approved_only() -> None:
 def test_approve_command_shown_to_editors_is_exact() -> None:
     entry = _entry("draft")
     assert approve_command(entry, "Digest editors") == "digest review approve x --by 'Digest editors' --force"
+
+
+def test_approve_command_without_force_when_the_english_is_current() -> None:
+    from digest.model import Translation
+
+    entry = _entry("draft")
+    entry.translation = Translation(status="edited", provider="editors")
+    assert approve_command(entry) == "digest review approve x"

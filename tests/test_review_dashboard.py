@@ -115,7 +115,7 @@ def test_review_panel_shows_both_summaries_flags_provenance_boilerplate_and_comm
     assert "content/draft-one.md" in panel
     assert "<code>digest review approve draft-one --force</code>" in panel  # pending English needs --force
     approved = _text(review_site / "articles" / "approved-one" / "index.html")
-    assert "<code>digest review approve approved-one</code>" in approved
+    assert "<code>digest review reopen approved-one</code>" in approved and "digest review approve" not in approved
 
 
 def test_public_build_has_approved_entries_only_and_no_review_information(public_site: Path) -> None:
