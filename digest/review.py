@@ -9,6 +9,7 @@ import datetime as dt
 import getpass
 import os
 import shlex
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +72,11 @@ def approve_command(entry: Entry, by: str | None = None) -> str:
 def find_entry(root: Path, slug: str) -> Entry:
     """The entry content/<slug>.md; ReviewError naming the slug if there is none."""
     content_dir = root / "content"
+    # Accept the content file's path too (tab completion gives "content/<slug>.md"), and
+    # NFC, as macOS terminals may hand over decomposed Arabic.
+    slug = unicodedata.normalize("NFC", slug.strip())
+    if slug.endswith(".md"):
+        slug = Path(slug).stem
     path = content_dir / f"{slug}.md"
     if "/" in slug or "\\" in slug or not path.is_file():
         # Accept a slug typed in another case, but never guess between several.

@@ -205,3 +205,8 @@ def test_approve_command_without_force_when_the_english_is_current() -> None:
     entry = _entry("draft")
     entry.translation = Translation(status="edited", provider="editors")
     assert approve_command(entry) == "digest review approve x"
+
+
+def test_slug_may_be_given_as_the_content_path(root: Path) -> None:
+    result = run(root, "approve", f"content/{SLUG}.md", "--by", "Ana")
+    assert result.exit_code == 0 and read_entry(entry_file(root)).review.state == "approved"
