@@ -109,8 +109,9 @@ def _script_mix_flags(entry: Entry) -> list[Flag]:
     english_fields = {"title_en": entry.title_en, "summary_en": entry.summary_en}
     english_fields.update({f"tags_en[{k}]": v for k, v in entry.tags_en.items()})
     for name, text in english_fields.items():
-        if text and _ARABIC_WORD_RE.search(text):
-            problems.append(f"Arabic in {name}: {_ARABIC_WORD_RE.search(text).group(0)}")  # type: ignore[union-attr]
+        arabic_word = _ARABIC_WORD_RE.search(text) if text else None
+        if arabic_word is not None:
+            problems.append(f"Arabic in {name}: {arabic_word.group(0)}")
     for name, text in (("title", entry.title), ("summary_ar", entry.summary_ar)):
         latin, arabic = latin_letter_count(text), arabic_letter_count(text)
         run = _LATIN_RUN_RE.search(text)
