@@ -3,8 +3,7 @@ tags, neighbours) and the `SiteModel` every page is rendered from. No I/O here."
 from __future__ import annotations
 
 import datetime as dt
-import heapq
-from collections import Counter
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +13,7 @@ from .model import Entry
 from .taxonomy import Tag, Taxonomy, entry_url
 
 RELATED_LIMIT = 5
-RELATED_SCAN = 40  # newest entries looked at per shared tag: bounded work even for huge tags
+RELATED_SCAN = 30  # entries nearest in time looked at per shared tag: bounded work for huge tags
 
 
 @dataclass
@@ -83,6 +82,7 @@ class SiteModel:
     by_slug: dict[str, Story] = field(default_factory=dict)
     stories_by_tag: dict[str, list[Story]] = field(default_factory=dict)  # tag key → newest first
     stories_by_month: dict[str, list[Story]] = field(default_factory=dict)  # "YYYY-MM" → newest first
+    _indices: dict[str, list[int]] = field(default_factory=dict)  # tag key → member indices (lazy)
 
     def __post_init__(self) -> None:
         self.by_slug = {s.slug: s for s in self.stories}
@@ -125,17 +125,28 @@ class SiteModel:
         return newer, older
 
     def related(self, story: Story, limit: int = RELATED_LIMIT) -> list[Story]:
-        """Entries sharing the most (and the rarest) tags; newest first on ties.
+        """Entries sharing the most (and the rarest) tags; nearest in time on ties.
 
-        Looks at the newest RELATED_SCAN entries of each tag only, so a tag holding thousands
-        of entries costs no more than a small one.
+        Looks only at the RELATED_SCAN entries of each tag nearest in time to this one, so
+        a tag holding thousands of entries costs no more than a small one.
         """
-        scores: Counter[int] = Counter()
+        scores: dict[int, float] = {}
+        half = RELATED_SCAN // 2
         for tag in story.tags:
             members = self.stories_by_tag.get(tag.key, ())
+            if len(members) < 2:
+                continue
             weight = 1.0 + 1.0 / (1 + len(members))  # shared tags first; rarer tags break ties
-            for other in members[:RELATED_SCAN]:
-                scores[other.index] += weight
+            # members are newest first, i.e. by ascending index: find this story's place.
+            at = bisect.bisect_left(self._member_indices(tag.key), story.index)
+            for other in members[max(0, at - half) : at + half + 1]:
+                scores[other.index] = scores.get(other.index, 0.0) + weight
         scores.pop(story.index, None)
-        best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
+        best = sorted(scores.items(), key=lambda item: (-item[1], abs(item[0] - story.index), item[0]))[:limit]
         return [self.stories[index] for index, _score in best]
+
+    def _member_indices(self, key: str) -> list[int]:
+        indices = self._indices.get(key)
+        if indices is None:
+            indices = self._indices[key] = [s.index for s in self.stories_by_tag[key]]
+        return indices
