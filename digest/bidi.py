@@ -41,3 +41,12 @@ def arabic_text(value: str | None) -> Markup:
 def english_text(value: str | None) -> Markup:
     """Jinja filter for English text: escape, then isolate Arabic runs."""
     return Markup(isolate_arabic(str(escape(value or ""))))
+
+
+def isolate_plain(text: str | None) -> str:
+    """For <title> and meta content, where no markup can go: Latin runs inside Arabic are
+    wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE (U+2068 … U+2069)."""
+    return _PLAIN_LATIN_RUN.sub(lambda m: f"\u2068{m.group(0)}\u2069", text or "")
+
+
+_PLAIN_LATIN_RUN = re.compile(rf"(?<![\w])[{_LATIN}](?:[{_LATIN}0-9 .,’'&\-]*[{_LATIN}0-9])?")

@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 
 from .arabic import has_arabic
-from .bidi import arabic_text, english_text
+from .bidi import arabic_text, english_text, isolate_plain
 from .errors import DigestError
 
 BUILTIN_PREFIX = "!builtin"
@@ -75,6 +75,7 @@ def make_environment(root: Path | None) -> jinja2.Environment:
         month_en=month_en,
         ar=arabic_text,
         en=english_text,
+        ar_plain=isolate_plain,
     )
     env.tests["arabic"] = has_arabic  # {% if tag.name is arabic %}: Latin tags get dir="ltr", not lang="ar"
     return env

@@ -235,3 +235,12 @@ def test_build_cache_skips_parsing_and_fails_soft(site_root: Path) -> None:
     fourth = build_site(site_root, Config.for_test(), drafts=True, offline=True, out=site_root / "other")
     assert fourth.parsed == 1 and any("unreadable build cache" in w for w in fourth.warnings)
     assert "أعلن التحالف" in _article(site_root, entry, "other")
+
+
+def test_mixed_script_runs_are_isolated() -> None:
+    from digest.bidi import english_text, isolate_html, isolate_plain
+
+    assert isolate_html("<p>قال (CNN) إن AT&amp;T</p>") == '<p>قال (<bdi dir="ltr">CNN</bdi>) إن <bdi dir="ltr">AT</bdi>&amp;<bdi dir="ltr">T</bdi></p>'
+    assert str(english_text("The mayor of أربيل said")) == 'The mayor of <bdi lang="ar" dir="rtl">أربيل</bdi> said'
+    assert str(english_text("<b>")) == "&lt;b&gt;"  # escaped before isolating
+    assert isolate_plain("قال CNN اليوم") == "قال \u2068CNN\u2069 اليوم"
