@@ -79,6 +79,12 @@ def test_ingest_explicit_file_and_default_folder(site_root: Path) -> None:
     assert "1 unchanged" in invoke("-C", str(site_root), "ingest").stdout
 
 
+def test_relative_path_is_found_under_the_site_root(site_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("-C", str(site_root), "ingest", f"seeds/{SEED_FILE.name}")
+    assert result.exit_code == 0 and "1 new" in result.stdout, result.output
+
+
 def test_init_scaffolds_a_root_that_ingests(tmp_path: Path) -> None:
     root = tmp_path / "mysite"
     result = invoke("init", str(root))

@@ -18,9 +18,18 @@ def command(paths: tuple[Path, ...]) -> None:
     """Turn raw articles (files or folders; default seeds/) into entries in content/."""
     root = site_root()
     config = load_site_config(root)
-    targets = list(paths) or [root / "seeds"]
+    targets = [_resolve(path, root) for path in paths] or [root / "seeds"]
     report = ingest(root, targets, config, progress=lambda items, total: progress_stream(items, total, "ingest"))
     report_errors(report.errors)
     click.echo(report.summary_line())
     if report.errors:
         sys.exit(1)
+
+
+def _resolve(path: Path, root: Path) -> Path:
+    """A relative PATH is taken from the current directory, else from the site root
+    (so `digest -C mysite ingest seeds/new.txt` works as it would inside mysite)."""
+    if path.is_absolute() or path.exists():
+        return path
+    in_root = root / path
+    return in_root if in_root.exists() else path
