@@ -114,7 +114,7 @@ def build_site(
                 _repeat_last(report, last.summary, log)
                 return report
             check.forget()
-            _build(root, config, report, out, base_url, drafts or review, review, offline, provider, provider_url, log, cache)
+            _build(root, config, report, out, base_url, drafts or review, review, offline, provider, provider_url, log, cache, check)
             if not report.errors and (offline or not report.warnings):
                 check.record(_last_summary(report))
     except Timeout:
@@ -135,6 +135,7 @@ def _build(
     provider_url: str | None,
     log: Callable[[str], None],
     cache: BodyCache | None,
+    check: InputCheck,
 ) -> None:
     glossary = load_glossary(root)
     disk_cache = load_cache(root)
@@ -149,7 +150,7 @@ def _build(
     #    or changed since their entry was written.
     with _stage(report, "ingest", log):
         loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data)
-        changed = _changed_seeds(root, loaded.entries)
+        changed = _changed_seeds(root, loaded.entries, check)
         if changed:
             ingested = ingest(root, changed, config)
             report.errors.extend(ingested.errors)
@@ -204,7 +205,7 @@ def _build(
     #    leaves site/ as it was (digest.incremental).
     with _stage(report, "render", log):
         renderer = PageRenderer(site, env, bodies)
-        report.pages = render_site(root, out, renderer, pages, extra, config.build.workers).rendered
+        report.pages = render_site(root, out, renderer, pages, extra, config.build.workers, check.before).rendered
 
     # 8. Keep the parsed entries and rendered bodies for the next build (best effort).
     with _stage(report, "cache", log):
@@ -231,8 +232,12 @@ def _repeat_last(report: BuildReport, summary: dict[str, Any], log: Callable[[st
     log("  nothing changed since the last build")
 
 
-def _changed_seeds(root: Path, entries: list[Entry]) -> list[Path]:
-    """Seed files with no entry, or whose bytes or summariser version differ from their entry's."""
+def _changed_seeds(root: Path, entries: list[Entry], check: InputCheck) -> list[Path]:
+    """Seed files with no entry, or whose bytes or summariser version differ from their entry's.
+
+    A seed with an entry and the mtime and size it had at the last build (same tool and
+    options) was checked then: it is neither resolved nor hashed again.
+    """
     seeds_dir = root / "seeds"
     if not seeds_dir.is_dir():
         return []
@@ -241,6 +246,10 @@ def _changed_seeds(root: Path, entries: list[Entry]) -> list[Path]:
     resolved_root = root.resolve()
     changed = []
     for path in files:
+        rel = path.relative_to(root).as_posix()
+        known = by_seed.get(rel)
+        if known is not None and check.same_as_last(rel) and check.same_as_last(f"content/{known.slug}.md"):
+            continue
         entry = by_seed.get(seed_key(path, resolved_root, root_is_resolved=True))
         if (
             entry is None

@@ -32,12 +32,17 @@ from .markdown import body_hash
 from .model import Entry
 from .pages import FEED_LIMIT, Page
 from .paging import Paging
-from .stories import RELATED_SCAN, SiteModel, Story
+from .stories import SiteModel, Story
 from .taxonomy import Tag
 
 FORMAT = 1  # bump when the meaning of a fingerprint changes
 _ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(Entry) if f.name not in ("body", "path"))
-_STORY_FIELDS = tuple(f.name for f in dataclasses.fields(Story) if f.name not in ("entry", "tags", "index"))
+# title_en and summary_en of a Story follow from its entry and state: not hashed twice.
+_STORY_FIELDS = tuple(
+    f.name for f in dataclasses.fields(Story) if f.name not in ("entry", "tags", "index", "title_en", "summary_en")
+)
+Stamp = tuple[int, int]  # (mtime_ns, size) of a content file
+EntryParts = tuple[str, str, tuple[str, ...]]  # digest of the entry without its body, of the body, body hashtags
 _TAG_FIELDS = tuple(f.name for f in dataclasses.fields(Tag) if f.name != "entries")
 
 
@@ -138,20 +143,23 @@ class SiteFingerprints:
         self,
         site: SiteModel,
         env: jinja2.Environment,
-        hashtag_memo: dict[str, tuple[str, ...]],
-        related_memo: dict[str, tuple[str, tuple[str, ...]]],
+        entry_memo: dict[str, tuple[Stamp, EntryParts]],
+        stable: dict[str, Stamp] | None = None,
     ):
         self.site = site
         self.env = env
-        self.hashtag_memo = hashtag_memo  # body hash → raw hashtags of that body
-        self.related_memo = related_memo  # slug → (key of its tags' top members, related slugs)
+        # slug → (stamp of its content file, its parts): hashing every entry's text on
+        # every build would cost more than the rest of a one-entry rebuild.
+        self.entry_memo = entry_memo
+        # "content/<slug>.md" → stamp, for files unchanged from before the build read them
+        # until now: only their entries are known to equal the file with that stamp.
+        self.stable = stable or {}
         self.settings = digest_of(code_stamp(), repr(site.config), site.base_url, site.review_mode)
         self._cards: dict[str, str] = {}
-        self._tag_tops: dict[str, str] = {}
+        self._tag_digests: dict[str, str] = {}
         self._resolved: dict[str, str | None] = {}
         self._templates: dict[str, str] = {}
         self._tags_index_fp: str | None = None
-        self.used_bodies: set[str] = set()  # body hashes of this site's articles (memo pruning)
         self._kinds: dict[str, Callable[[Page], Any]] = {
             "home": self._listing,
             "en": self._listing,
@@ -185,9 +193,9 @@ class SiteFingerprints:
         if fp is None:
             entry = story.entry
             fp = self._cards[story.slug] = digest_of(
-                [getattr(entry, name) for name in _ENTRY_FIELDS],
+                self.entry_parts(entry)[0],
                 [getattr(story, name) for name in _STORY_FIELDS],
-                [self._tag_fields(tag) for tag in story.tags],
+                [self._tag_digest(tag) for tag in story.tags],
             )
         return fp
 
@@ -202,45 +210,37 @@ class SiteFingerprints:
             self._resolved[raw] = tag.url if has_page and tag is not None else None
         return self._resolved[raw]
 
-    def hashtags_of(self, markdown: str, key: str) -> tuple[str, ...]:
-        self.used_bodies.add(key)
-        raws = self.hashtag_memo.get(key)
-        if raws is None:
-            raws = self.hashtag_memo[key] = body_hashtags(markdown)
-        return raws
-
-    def related_slugs(self, story: Story) -> tuple[str, ...]:
-        """site.related(story), remembered while the newest members of its tags are the same."""
-        key = digest_of([(tag.key, self._tag_top(tag.key)) for tag in story.tags])
-        memo = self.related_memo.get(story.slug)
-        if memo is not None and memo[0] == key and all(s in self.site.by_slug for s in memo[1]):
+    def entry_parts(self, entry: Entry) -> EntryParts:
+        """Digests of the entry (without body) and of its body, and the body's hashtags."""
+        stamp = self.stable.get(f"content/{entry.slug}.md")
+        memo = self.entry_memo.get(entry.slug)
+        if stamp is not None and memo is not None and memo[0] == stamp:
             return memo[1]
-        slugs = tuple(s.slug for s in self.site.related(story))
-        self.related_memo[story.slug] = (key, slugs)
-        return slugs
-
-    def _tag_top(self, key: str) -> str:
-        fp = self._tag_tops.get(key)
-        if fp is None:
-            members = self.site.stories_by_tag.get(key, [])
-            fp = self._tag_tops[key] = digest_of(len(members), [s.slug for s in members[:RELATED_SCAN]])
-        return fp
+        parts = (
+            digest_of([getattr(entry, name) for name in _ENTRY_FIELDS]),
+            body_hash(entry.body),
+            body_hashtags(entry.body),
+        )
+        if stamp is not None:
+            self.entry_memo[entry.slug] = (stamp, parts)
+        else:
+            self.entry_memo.pop(entry.slug, None)
+        return parts
 
     # -- page kinds --
 
     def _article(self, page: Page) -> Any:
         site = self.site
         story = site.by_slug[page.key]
-        body = story.entry.body
-        key = body_hash(body)
+        _fields, body, hashtags = self.entry_parts(story.entry)
         newer, older = site.neighbours(story)
         return (
             self.card(story),
-            key,
-            [(raw, self._resolve(raw)) for raw in self.hashtags_of(body, key)],
+            body,
+            [(raw, self._resolve(raw)) for raw in hashtags],
             self.card(newer) if newer else None,
             self.card(older) if older else None,
-            [self.card(site.by_slug[slug]) for slug in self.related_slugs(story)],
+            [self.card(other) for other in site.related(story)],  # computed, not guessed: its rules change
             repr(site.flags.get(story.slug)) if site.review_mode else None,
         )
 
@@ -260,6 +260,12 @@ class SiteFingerprints:
             paging.pager(f"tags/{tag.slug}/", page.number),
             self._cards_of(paging.items(members, page.number)),
         )
+
+    def _tag_digest(self, tag: Tag) -> str:
+        fp = self._tag_digests.get(tag.key)
+        if fp is None:
+            fp = self._tag_digests[tag.key] = digest_of(self._tag_fields(tag))
+        return fp
 
     @staticmethod
     def _tag_fields(tag: Tag) -> tuple[Any, ...]:
@@ -289,6 +295,6 @@ class SiteFingerprints:
     def _review(self, page: Page) -> Any:
         entries = self.site.all_entries
         return (
-            [[getattr(e, name) for name in _ENTRY_FIELDS] for e in entries],
+            [self.entry_parts(e)[0] for e in entries],
             sorted((slug, repr(flags)) for slug, flags in self.site.flags.items()),
         )

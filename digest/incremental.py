@@ -49,11 +49,17 @@ def render_site(
     pages: Sequence[Page],
     extra: dict[str, bytes],
     workers: int,
+    stamps: dict[str, tuple[int, int]] | None = None,
 ) -> RenderResult:
-    """Bring `out` up to date with `pages` and `extra` (see the module doc)."""
+    """Bring `out` up to date with `pages` and `extra` (see the module doc).
+
+    `stamps`: (mtime_ns, size) of the input files taken before the build read them
+    (digest.inputs); they let unchanged entries skip hashing.
+    """
     old = load_manifest(root, out)
     usable = old.describes(out)
-    prints = SiteFingerprints(renderer.site, renderer.env, dict(old.hashtags), dict(old.related))
+    stable = _unchanged_since(root, stamps or {}, "content/")
+    prints = SiteFingerprints(renderer.site, renderer.env, dict(old.entries), stable)
     files: dict[str, str | None] = dict(prints.of_pages(pages))
     for rel, data in extra.items():
         files[rel] = hashlib.blake2b(data, digest_size=16).hexdigest()
@@ -62,7 +68,7 @@ def render_site(
     result = RenderResult(full=not usable)
     if usable and len(kept) == len(files) and not stale:
         result.unchanged = True
-        _save(root, out, files, prints)  # memo tables may have grown
+        _save(root, out, files, prints, stamps or {})  # memo tables may have grown
         return result
 
     forget_manifest(root, out)
@@ -80,16 +86,33 @@ def render_site(
     except BaseException:
         tree.discard()
         raise
-    _save(root, out, files, prints)
+    _save(root, out, files, prints, stamps or {})
     return result
 
 
-def _save(root: Path, out: Path, files: dict[str, str | None], prints: SiteFingerprints) -> None:
+def _unchanged_since(root: Path, stamps: dict[str, tuple[int, int]], prefix: str) -> dict[str, tuple[int, int]]:
+    """The stamped files under `prefix` that still have their stamp (nothing wrote them
+    during the build: not ingest, not translation, not an editor)."""
+    stable = {}
+    base = str(root)
+    for rel, stamp in stamps.items():
+        if rel.startswith(prefix):
+            try:
+                stat = os.stat(os.path.join(base, rel))
+            except OSError:
+                continue
+            if (stat.st_mtime_ns, stat.st_size) == stamp:
+                stable[rel] = stamp
+    return stable
+
+
+def _save(
+    root: Path, out: Path, files: dict[str, str | None], prints: SiteFingerprints, stamps: dict[str, tuple[int, int]]
+) -> None:
     manifest = Manifest(
         tree=tree_identity(out),
         files=files,
-        hashtags={k: v for k, v in prints.hashtag_memo.items() if k in prints.used_bodies},
-        related={slug: memo for slug, memo in prints.related_memo.items() if slug in prints.site.by_slug},
+        entries={slug: memo for slug, memo in prints.entry_memo.items() if f"content/{slug}.md" in stamps},
     )
     try:
         save_manifest(root, out, manifest)
@@ -98,19 +121,23 @@ def _save(root: Path, out: Path, files: dict[str, str | None], prints: SiteFinge
 
 
 def _link_unchanged(old: Path, new: Path, paths: list[str]) -> int:
-    """Hard-link each unchanged file of the old tree into the new one (parents first)."""
+    """Hard-link each unchanged file of the old tree into the new one (parents first).
+
+    Plain strings and os calls: this runs for every file of the site."""
+    src, dst = str(old) + os.sep, str(new) + os.sep
     made: set[str] = {""}
+    link = os.link
     for rel in paths:
         parent = rel.rpartition("/")[0]
         if parent not in made:
-            os.makedirs(new / parent, exist_ok=True)
+            os.makedirs(dst + parent, exist_ok=True)
             while parent and parent not in made:
                 made.add(parent)
                 parent = parent.rpartition("/")[0]
         try:
-            os.link(old / rel, new / rel)
+            link(src + rel, dst + rel)
         except OSError:  # another file system or no hard links: copy instead
-            shutil.copy2(old / rel, new / rel)
+            shutil.copy2(src + rel, dst + rel)
     return len(paths)
 
 

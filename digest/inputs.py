@@ -66,6 +66,7 @@ class InputCheck:
         self.out = out
         self.key = key
         self.before = input_snapshot(root)
+        self.last: LastBuild | None = None  # the last build with the same options and tool
 
     def unchanged(self) -> LastBuild | None:
         """The last build's record if nothing changed since it, else None."""
@@ -74,11 +75,20 @@ class InputCheck:
                 version, last = pickle.load(handle)
         except Exception:  # noqa: BLE001 - missing or corrupt: just build
             return None
-        if version != FORMAT or not isinstance(last, LastBuild):
+        if version != FORMAT or not isinstance(last, LastBuild) or last.key != self.key:
             return None
-        if last.key != self.key or last.tree is None or last.tree != tree_identity(self.out):
+        self.last = last
+        if last.tree is None or last.tree != tree_identity(self.out):
             return None
         return last if last.files == self.before else None
+
+    def same_as_last(self, rel: str) -> bool:
+        """True if input file `rel` ("seeds/x.txt") has the mtime and size it had when the
+        last build (same options and tool) saw it — so that build already used its bytes."""
+        if self.last is None:
+            return False
+        stamp = self.before.get(rel)
+        return stamp is not None and self.last.files.get(rel) == stamp
 
     def record(self, summary: dict[str, Any]) -> None:
         """Remember the inputs this (successful) build saw; best effort."""

@@ -14,19 +14,19 @@ import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .output import atomic_write_bytes
 
 MANIFEST_DIR = Path(".digest") / "manifest"
-FORMAT = 1
+FORMAT = 3
 
 
 @dataclass
 class Manifest:
     tree: tuple[int, int] | None = None  # (st_dev, st_ino) of the output directory it describes
     files: dict[str, str | None] = field(default_factory=dict)  # output path → fingerprint
-    hashtags: dict[str, tuple[str, ...]] = field(default_factory=dict)  # body hash → raw hashtags
-    related: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # slug → (key, slugs)
+    entries: dict[str, Any] = field(default_factory=dict)  # slug → (content stamp, digests): fingerprint memo
 
     def describes(self, out: Path) -> bool:
         """True if `out` is the very tree this manifest was written for."""
