@@ -19,7 +19,7 @@ from .errors import DigestError
 from .flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag, compute_flags, translation_state
 from .frontmatter_edit import update_front_matter_mapping
 from .glossary import Glossary
-from .model import Entry
+from .model import REVIEW_STATES, Entry
 
 __all__ = [
     "FLAG_CODES",
@@ -113,9 +113,14 @@ def set_review_state(
     at: str | None = None,
 ) -> StateChange:
     """Move an entry to `state` (approved, rejected or draft) and rewrite its file atomically."""
+    if state not in REVIEW_STATES:
+        raise ValueError(f"unknown review state {state!r}")
     entry = find_entry(root, slug)
     path = Path(entry.path or root / "content" / f"{slug}.md")
     old = entry.review.state
+    same_review = state == "draft" or (entry.review.by == by and reason == entry.review.reason)
+    if old == state and same_review:  # nothing to record: leave the file untouched
+        return StateChange(entry.slug, path, old, state, changed=False)
     if state == "approved" and not force:
         status = translation_state(entry)
         if status in ("pending", "stale"):
@@ -123,9 +128,6 @@ def set_review_state(
                 f"the English translation is {status}; translate or edit it first, or approve anyway with --force",
                 path,
             )
-    same_review = state == "draft" or (entry.review.by == by and reason == entry.review.reason)
-    if old == state and same_review:  # nothing to record: leave the file untouched
-        return StateChange(entry.slug, path, old, state, changed=False)
     update_front_matter_mapping(
         path,
         "review",
