@@ -269,6 +269,13 @@ def _headline_flags(entry: Entry, body_words: list[str]) -> list[Flag]:
     return []
 
 
+def _near_duplicate_flag(similar: list[tuple[str, float]], shown: int = 3) -> Flag:
+    parts = [f"{similarity:.0%} similar to {other}" for other, similarity in similar[:shown]]
+    if len(similar) > shown:
+        parts.append(f"and {len(similar) - shown} more")
+    return Flag("near-duplicate", "; ".join(parts))
+
+
 # --- all flags ---------------------------------------------------------------------------
 
 
@@ -295,8 +302,8 @@ def compute_flags(entries: Iterable[Entry], glossary: Glossary, config: Config) 
             *_date_flags(entry),
             *_boilerplate_flags(entry, sniffer, body_words[entry.slug]),
         ]
-        for other, similarity in duplicates.get(entry.slug, []):
-            flags.append(Flag("near-duplicate", f"{similarity:.0%} similar to {other}"))
+        if entry.slug in duplicates:
+            flags.append(_near_duplicate_flag(duplicates[entry.slug]))
         flags.extend(_headline_flags(entry, body_words[entry.slug]))
         result[entry.slug] = flags
     return result

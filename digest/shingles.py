@@ -103,6 +103,16 @@ def near_duplicate_words(words: Mapping[str, list[str]], threshold: float) -> di
     for keys in index.values():
         if 1 < len(keys) <= MAX_BUCKET:
             shared.update(combinations(sorted(keys), 2))
+    # Many copies of one text share every sketch value, so all their buckets are too big to
+    # pair: texts with identical sketches are paired with the first of them instead (a star,
+    # linear in the number of copies).
+    same_sketch: dict[tuple[int, ...], list[str]] = defaultdict(list)
+    for key, sketch in sketches.items():
+        same_sketch[tuple(sketch)].append(key)
+    for keys in same_sketch.values():
+        first, *copies = sorted(keys)
+        for other in copies:
+            shared[(first, other)] = max(shared[(first, other)], SKETCH_SIZE)
 
     # Each sketch is a uniform sample: a pair needs a share of values compatible with the
     # threshold (with slack for sampling error) before the exact, costlier comparison.

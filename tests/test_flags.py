@@ -242,3 +242,12 @@ def test_near_duplicate_short_texts_are_compared_too() -> None:
     text = "قال مسؤولون إن اثني عشر شخصاً أصيبوا في الحادث الذي وقع صباح اليوم في وسط المدينة القديمة"
     found = near_duplicates({"a": "تقرير أول. " + text, "b": "تقرير ثان. " + text, "c": "خبر مختلف تماماً عن الطقس الحار في الصيف هذا العام"}, 0.6)
     assert set(found) == {"a", "b"}
+
+
+def test_many_copies_of_one_text_are_all_flagged_in_one_flag_each() -> None:
+    text = " ".join(f"الجملة رقم {i} في خبر منقول عن الوكالات" for i in range(40))
+    copies = [make_entry(f"copy{i:02d}", body=text) for i in range(60)]  # more than any bucket
+    result = compute_flags(copies, GLOSSARY, Config.for_test())
+    assert all([f.code for f in flags] == ["near-duplicate"] for flags in result.values())
+    assert result["copy00"][0].message == "100% similar to copy01; 100% similar to copy02; 100% similar to copy03; and 56 more"
+    assert result["copy59"][0].message == "100% similar to copy00"
