@@ -7,7 +7,6 @@ import click
 
 from ..clikit import handle_errors, load_site_config, report_errors, root_option, site_root
 from ..content import load_entries
-from ..translate import translate_entries
 
 
 @click.command("translate")
@@ -19,6 +18,8 @@ from ..translate import translate_entries
 @handle_errors
 def command(provider: str | None, provider_url: str | None, retranslate: bool, offline: bool) -> None:
     """Fill missing or stale English headlines, summaries and tag labels."""
+    from ..translate import translate_entries  # here: deep-translator is slow to import
+
     root = site_root()
     config = load_site_config(root)
     entries, errors = load_entries(root / "content")

@@ -1,0 +1,243 @@
+"""Incremental rebuilds: digest vs Pelican (with its content cache) vs Hugo's server.
+
+    python benchmarks/bench_incremental.py [--sizes 4000 10000] [--repeat 3] [--no-pelican] [--no-hugo]
+
+For each size N: N seed-like articles (benchmarks/corpus.py), ingested once, the same
+articles exported for Pelican and Hugo (benchmarks/bench_build.py `prepare`), all on
+/dev/shm. Then, for digest, the median of --repeat runs of:
+
+- cold:          `digest build --offline` with no site/ and no .digest/ (one run);
+- no-op:         the same command again, nothing changed;
+- body edit:     a paragraph appended to one entry's body;
+- headline edit: one entry's Arabic headline changed (its listings, feeds, neighbours);
+- new article:   one new seed, dated after all others (ingest + its pages + front pages);
+- template:      an override of article.html appears (every article page re-rendered);
+
+each timed twice: as a command (a fresh `digest` process, Python start-up included) and
+in-process (what `digest serve` does on a change: build_site() in a running process).
+
+Pelican: `pelican` with LOAD_CONTENT_CACHE/CACHE_CONTENT on, after one run that fills the
+cache: a no-op run and a one-file edit. Hugo: `hugo server` (in memory) — the time it
+reports ("Total in N ms") for rebuilding after a one-file edit; and a full `hugo` run.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "benchmarks"))
+sys.path.insert(0, str(PROJECT))
+
+from bench_build import PELICAN_CONF, prepare  # noqa: E402
+from corpus import SEED_ARTICLE, SeedMaterial, article_text, tag_pool, zipf_weights  # noqa: E402
+
+from digest.build import build_site  # noqa: E402
+from digest.config import load_config  # noqa: E402
+from digest.content import read_entry, write_entry  # noqa: E402
+
+DIGEST = [sys.executable, "-m", "digest.cli"]
+OVERRIDE = '{% extends "!builtin/article.html" %}{% block title %}{{ super() }} · {{ n }}{% endblock %}'
+
+
+def _median(times: list[float]) -> float:
+    return statistics.median(times)
+
+
+def _run(command: list[str], cwd: Path | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+class DigestSite:
+    def __init__(self, root: Path):
+        self.root = root
+        self.entries = sorted((root / "content").glob("*.md"))
+        self.rng = random.Random(1)
+        material = SeedMaterial(SEED_ARTICLE.read_text(encoding="utf-8"))
+        self.pool = tag_pool(material)
+        self.weights = zipf_weights(len(self.pool))
+        self.material = material
+        self.newest = max(dt.date.fromisoformat(p.name[:10]) for p in (root / "seeds").glob("*.txt"))
+        self.edits = 0
+
+    def command(self) -> float:
+        return _run([*DIGEST, "-C", str(self.root), "build", "--offline"])
+
+    def in_process(self) -> float:
+        start = time.perf_counter()
+        build_site(self.root, load_config(self.root), offline=True)
+        return time.perf_counter() - start
+
+    def settle(self) -> None:
+        """Builds until one finds nothing to do (ingest and translation write content/)."""
+        for _ in range(3):
+            self.in_process()
+
+    # -- the edits --
+
+    def _pick(self) -> Path:
+        self.edits += 1
+        return self.entries[(self.edits * 7919) % len(self.entries)]
+
+    def edit_body(self) -> None:
+        path = self._pick()
+        path.write_text(path.read_text(encoding="utf-8") + f"\nفقرة أضافها المحرر رقم {self.edits}.\n", encoding="utf-8")
+
+    def edit_headline(self) -> None:
+        path = self._pick()
+        entry = read_entry(path)
+        entry.title = f"{entry.title} ({self.edits})"
+        write_entry(entry, self.root / "content")
+
+    def new_article(self) -> None:
+        self.newest += dt.timedelta(days=1)
+        text = article_text(self.rng, self.material, self.pool, self.weights)
+        (self.root / "seeds" / f"{self.newest.isoformat()}-new{self.edits}.txt").write_text(text, encoding="utf-8")
+        self.edits += 1
+
+    def template_on(self) -> None:
+        (self.root / "templates").mkdir(exist_ok=True)
+        (self.root / "templates" / "article.html").write_text(OVERRIDE.replace("{{ n }}", str(self.edits)), encoding="utf-8")
+        self.edits += 1
+
+    def template_off(self) -> None:
+        (self.root / "templates" / "article.html").unlink()
+
+
+def bench_digest(root: Path, repeat: int) -> dict[str, tuple[float, float]]:
+    site = DigestSite(root)
+    results: dict[str, tuple[float, float]] = {}
+    shutil.rmtree(root / "site", ignore_errors=True)
+    shutil.rmtree(root / ".digest", ignore_errors=True)
+    cold = site.command()
+    results["cold"] = (cold, float("nan"))
+    site.settle()
+
+    def case(name: str, change: Callable[[], None], undo: Callable[[], None] | None = None) -> None:
+        timings: dict[str, list[float]] = {"command": [], "in-process": []}
+        for how, build in (("command", site.command), ("in-process", site.in_process)):
+            for _ in range(repeat):
+                change()
+                timings[how].append(build())
+                if undo is not None:
+                    undo()
+                site.settle()
+        results[name] = (_median(timings["command"]), _median(timings["in-process"]))
+
+    case("no-op", lambda: None)
+    case("body edit", site.edit_body)
+    case("headline edit", site.edit_headline)
+    case("new article", site.new_article)
+    case("template change", site.template_on, site.template_off)
+    return results
+
+
+def bench_pelican(work: Path, repeat: int) -> dict[str, float]:
+    project = work / "pelican"
+    conf = PELICAN_CONF.replace("LOAD_CONTENT_CACHE = False", "LOAD_CONTENT_CACHE = True").replace(
+        "CACHE_CONTENT = False", "CACHE_CONTENT = True"
+    )
+    (project / "pelicanconf.py").write_text(conf, encoding="utf-8")
+    command = [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", "pelicanconf.py", "-q"]
+    results = {"cold": _run(command, project)}
+    results["no-op"] = _median([_run(command, project) for _ in range(repeat)])
+    files = sorted((project / "content").glob("*.md"))
+    edits = []
+    for i in range(repeat):
+        path = files[(i * 7919) % len(files)]
+        path.write_text(path.read_text(encoding="utf-8") + f"\nفقرة {i}.\n", encoding="utf-8")
+        edits.append(_run(command, project))
+    results["body edit"] = _median(edits)
+    return results
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def bench_hugo(work: Path, repeat: int) -> dict[str, float]:
+    project = work / "hugo"
+    results = {"cold": _run(["hugo", "--quiet", "-s", str(project), "-d", str(project / "public")])}
+    server = subprocess.Popen(
+        ["hugo", "server", "-s", str(project), "-p", str(_free_port()), "--disableLiveReload"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    totals: list[float] = []
+    ready = threading.Event()
+
+    def read() -> None:
+        assert server.stdout is not None
+        for line in server.stdout:
+            if "Web Server is available" in line:
+                ready.set()
+            found = re.search(r"Total in (\d+) ms", line)
+            if found and ready.is_set():
+                totals.append(int(found.group(1)) / 1000)
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        if not ready.wait(600):
+            raise RuntimeError("hugo server did not start")
+        files = sorted((project / "content" / "posts").glob("*.md"))
+        for i in range(repeat):
+            before = len(totals)
+            path = files[(i * 7919) % len(files)]
+            path.write_text(path.read_text(encoding="utf-8") + f"\nفقرة {i}.\n", encoding="utf-8")
+            deadline = time.monotonic() + 120
+            while len(totals) == before and time.monotonic() < deadline:
+                time.sleep(0.05)
+            time.sleep(1.0)  # let the watcher settle before the next edit
+        results["body edit"] = _median(totals) if totals else float("nan")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[4000, 10000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-pelican", action="store_true")
+    parser.add_argument("--no-hugo", action="store_true")
+    args = parser.parse_args(argv)
+    tmp_base = "/dev/shm" if os.path.isdir("/dev/shm") else None
+    base = Path(tempfile.mkdtemp(prefix="digest-bench-incremental-", dir=tmp_base))
+    print(f"incremental rebuilds, median of {args.repeat}, on {base} ({os.cpu_count()} CPUs); seconds")
+    print(f"{'articles':>8}  {'case':<16} {'digest cmd':>10} {'in-process':>10} {'pelican':>8} {'hugo':>8}")
+    try:
+        for n in args.sizes:
+            work = base / f"n{n}"
+            root = prepare(work, n)
+            ours = bench_digest(root, args.repeat)
+            pelican = bench_pelican(work, args.repeat) if not args.no_pelican else {}
+            hugo = bench_hugo(work, args.repeat) if not args.no_hugo and shutil.which("hugo") else {}
+            for name, (command, in_process) in ours.items():
+                other = [f"{tool.get(name, float('nan')):>8.2f}" for tool in (pelican, hugo)]
+                print(f"{n:>8}  {name:<16} {command:>10.2f} {in_process:>10.3f} {other[0]} {other[1]}")
+            sys.stdout.flush()
+            shutil.rmtree(work, ignore_errors=True)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
