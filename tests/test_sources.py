@@ -7,6 +7,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digest.boilerplate import BoilerplateFilter
 from digest.errors import InputError
@@ -130,3 +132,14 @@ def test_find_articles_recurses_sorts_and_reports_missing(tmp_path: Path) -> Non
     found, errors = find_articles([tmp_path, tmp_path / "a.txt", tmp_path / "missing"])
     assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.txt", "b/1.TXT", "b/c/2.txt"]
     assert len(errors) == 1 and "missing" in str(errors[0]) and "no such file" in str(errors[0])
+
+
+@given(st.lists(st.sampled_from(["a", "ب", "\n", "\t", "\r", "\x00", "\x1f", "\x7f", "\x85", "\ufdd0", "\ufffe",
+                                 "\ud800", "\U0001fffe", "\U0010ffff", "\U0001f600"]), max_size=12).map("".join)
+       | st.text(max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_fast_invalid_char_stripping_equals_the_full_class(text: str) -> None:
+    """Read text loses exactly the characters digest.charsafe defines as invalid."""
+    from digest.charsafe import _INVALID_RE, strip_invalid_chars
+
+    assert strip_invalid_chars(text) == _INVALID_RE.sub("", text)
