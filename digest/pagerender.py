@@ -61,10 +61,10 @@ class PageRenderer:
     def precompile(self, pages: Sequence[Page]) -> None:
         """Compile every template once, before forking, so workers share the compiled code."""
         for name in sorted({p.template for p in pages}):
-            render_template_load(self.env, name)
+            _compile_quietly(self.env, name)
 
 
-def render_template_load(env: jinja2.Environment, name: str) -> None:
+def _compile_quietly(env: jinja2.Environment, name: str) -> None:
     try:
         env.get_template(name)
     except jinja2.TemplateError:
