@@ -37,7 +37,7 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "glossary-miss": "A glossary term is in the Arabic but its preferred English is not in the translation.",
     "script-mix": "Arabic script left in the English text, or English text left in the Arabic.",
     "number-missing": "A number in the Arabic summary does not appear in the English.",
-    "summary-length": "The summary is empty, or the English summary is shorter or longer than configured.",
+    "summary-length": "A summary (Arabic or English) is empty, or shorter or longer than configured.",
     "tag-unlabelled": "A tag has no English label (neither in the entry nor in the glossary).",
     "date-unknown": "No date in the file name or header: the ingest date was used.",
     "boilerplate-suspect": "The body still has a paragraph that looks like a promo, credit or link.",
@@ -162,15 +162,18 @@ def _number_flags(entry: Entry) -> list[Flag]:
 def _summary_length_flags(entry: Entry, config: Config) -> list[Flag]:
     if not entry.summary_ar.strip():
         return [Flag("summary-length", "the Arabic summary is empty")]
-    if not has_current_english(entry) or entry.summary_en is None:
-        return []
-    length = len(entry.summary_en.strip())
     low, high = config.review.summary_min_chars, config.review.summary_max_chars
-    if length < low:
-        return [Flag("summary-length", f"English summary is {length} characters (minimum {low})")]
-    if length > high:
-        return [Flag("summary-length", f"English summary is {length} characters (maximum {high})")]
-    return []
+    summaries = [("Arabic", entry.summary_ar)]
+    if has_current_english(entry) and entry.summary_en is not None:
+        summaries.append(("English", entry.summary_en))
+    problems = []
+    for language, text in summaries:
+        length = len(text.strip())
+        if length < low:
+            problems.append(f"{language} summary is {length} characters (minimum {low})")
+        elif length > high:
+            problems.append(f"{language} summary is {length} characters (maximum {high})")
+    return [Flag("summary-length", "; ".join(problems))] if problems else []
 
 
 def _tag_label_flags(entry: Entry, glossary_keys: dict[str, str]) -> list[Flag]:

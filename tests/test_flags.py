@@ -167,6 +167,11 @@ def test_empty_arabic_summary_is_flagged() -> None:
     assert "summary-length" in flags_of(make_entry(english=False, summary_ar=""))
 
 
+def test_arabic_summary_length_is_checked_even_without_english() -> None:
+    flag = flags_of(make_entry(english=False, summary_ar="خبر قصير."))["summary-length"]
+    assert flag.message == "Arabic summary is 9 characters (minimum 60)"
+
+
 def test_tag_unlabelled_unless_entry_or_glossary_labels_it() -> None:
     entry = make_entry(tags=["أربيل", "سد الموصل", "كركوك"], tags_en={"كركوك": "Kirkuk"})
     flag = flags_of(entry)["tag-unlabelled"]
