@@ -35,6 +35,7 @@ from .paging import Paging
 from .stories import SiteModel, Story
 from .taxonomy import Tag
 
+BUILTIN_ALIAS = "!builtin/"  # digest.render: the built-in theme under a prefix (aliases)
 FORMAT = 1  # bump when the meaning of a fingerprint changes
 _ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(Entry) if f.name not in ("body", "path"))
 # title_en and summary_en of a Story follow from its entry and state: not hashed twice.
@@ -85,10 +86,16 @@ def body_hashtags(markdown: str) -> tuple[str, ...]:
 # --- templates -----------------------------------------------------------------------------
 
 def template_closures(env: jinja2.Environment, names: Iterable[str]) -> dict[str, str]:
-    """For each template name, a hash of its source and of every template it pulls in.
+    """For each page template, a hash of every template its pages can depend on: itself and
+    what it extends, includes or imports, plus every *shared* template (any template that is
+    not one of `names`: base.html, macros.html, partials/...). Shared templates count for
+    every page because Python code may render them too (digest.fragments renders cards with
+    macros.html), which no static analysis of a page template would see. So editing
+    article.html re-renders article pages only; editing base.html or macros.html, every page.
 
-    A dynamic reference (`{% include var %}`) makes the template depend on all of them.
+    A dynamic reference (`{% include var %}`) makes a template depend on all of them.
     """
+    names = sorted(set(names))
     sources: dict[str, str | None] = {}
     refs: dict[str, set[str] | None] = {}
 
@@ -97,7 +104,7 @@ def template_closures(env: jinja2.Environment, names: Iterable[str]) -> dict[str
             return
         try:
             source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
-        except jinja2.TemplateNotFound:
+        except (jinja2.TemplateNotFound, UnicodeDecodeError):
             sources[name], refs[name] = None, set()
             return
         sources[name] = source
@@ -109,29 +116,39 @@ def template_closures(env: jinja2.Environment, names: Iterable[str]) -> dict[str
         for child in refs[name] or ():
             load(child)
 
-    result = {}
-    for name in names:
+    every = [n for n in env.list_templates() if _is_template(n)]
+
+    def closure(name: str) -> set[str]:
         load(name)
         seen: set[str] = set()
         stack = [name]
-        dynamic = False
         while stack:
             current = stack.pop()
             if current in seen:
                 continue
             seen.add(current)
             children = refs.get(current, set())
-            if children is None:
-                dynamic = True
+            if children is None:  # dynamic: could be any template
+                for other in every:
+                    load(other)
+                seen.update(every)
                 continue
             stack.extend(children)
-        if dynamic:
-            every = sorted(env.list_templates())
-            for other in every:
-                load(other)
-            seen.update(every)
-        result[name] = digest_of([(n, sources.get(n)) for n in sorted(seen)])
-    return result
+        return seen
+
+    shared: set[str] = set()
+    for name in every:
+        if name not in names:
+            shared |= closure(name)
+    return {name: digest_of([(n, sources.get(n)) for n in sorted(closure(name) | shared)]) for name in names}
+
+
+def _is_template(name: str) -> bool:
+    """Theme files that are templates: not the static assets (copied as files), not the
+    `!builtin/` aliases of the built-in theme, not Python package files."""
+    if name.startswith(("static/", BUILTIN_ALIAS)) or "__pycache__" in name:
+        return False
+    return not name.endswith((".py", ".pyc"))
 
 
 # --- the site --------------------------------------------------------------------------------
