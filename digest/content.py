@@ -86,7 +86,8 @@ def load_front_matter(fm_text: str, path: Path) -> dict[str, Any]:
         problem = exc.problem or exc.context or "invalid YAML"
         raise ContentError(f"invalid YAML in front matter: {problem}", path, line) from None
     except yaml.reader.ReaderError as exc:  # a control character; PyYAML's message spans lines
-        line = fm_text.count("\n", 0, exc.position) + 2
+        at = fm_text.find(chr(exc.character))  # (the C loader's position counts bytes)
+        line = fm_text.count("\n", 0, at) + 2 if at >= 0 else None
         raise ContentError(f"invalid YAML in front matter: character #x{exc.character:04x} is not allowed", path, line) from None
     except yaml.YAMLError as exc:
         raise ContentError(f"invalid YAML in front matter: {' '.join(str(exc).split())}", path) from None

@@ -29,7 +29,8 @@ def check_replaceable(out: Path, root: Path) -> None:
     if out.exists() and not out.is_dir():
         raise OutputError("the output path exists and is not a directory", out)
     if out.is_dir() and not (out / MARKER).exists():
-        foreign = [p.name for p in out.iterdir() if not p.name.startswith(".")]
+        # Hidden entries count too: a folder holding only `.git` is someone's repository.
+        foreign = [p.name for p in out.iterdir() if p.name != ".DS_Store"]
         if foreign:
             raise OutputError(f"not a directory built by digest (no {MARKER}); refusing to replace it", out)
 

@@ -200,7 +200,7 @@ def test_decoding_any_bytes_gives_text_or_one_line_error(data: bytes) -> None:
 
 
 @given(st.lists(ARTICLE_TEXT, min_size=1, max_size=4))
-@fuzz(12)
+@fuzz(6)
 @example(["عنوان\x01\n\nنص \x00 #وسم\x7f فيه\ufdd0", "\u202eعنوان معكوس #\u202eوسم\n\nنص"])
 @example(["{{ 7*7 }} <script>\n\n#a_b_ --> ]]>\n\n[x](javascript:alert(1))"])
 def test_any_article_ingests_and_builds_a_valid_site(tmp_path_factory: pytest.TempPathFactory, texts: list[str]) -> None:
@@ -299,7 +299,7 @@ def entries(draw: st.DrawFn) -> list:
 
 
 @given(entries(), st.booleans())
-@fuzz(25)
+@fuzz(12)
 def test_any_entries_render_valid_pages_without_injection(tmp_path_factory: pytest.TempPathFactory, crafted: list, review: bool) -> None:
     root = tmp_path_factory.mktemp("fuzz-render")
     (root / "content").mkdir()

@@ -127,3 +127,18 @@ def test_out_may_not_replace_the_root_its_parents_or_other_files(tmp_path: Path,
     assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("error: ")
     assert all(Path(p).exists() for p in before)
 
+
+
+def test_a_folder_holding_only_hidden_files_is_not_replaced(tmp_path: Path) -> None:
+    """`--out public` where public/ is a fresh `git init` (only .git): that is someone's
+    repository, not an empty folder."""
+    root = site_with_entries(tmp_path / "root", [make_entry("one", "خبر واحد")])
+    public = tmp_path / "public"
+    (public / ".git").mkdir(parents=True)
+    (public / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    with pytest.raises(OutputError, match="refusing to replace"):
+        build_site(root, hostile_config(), out=public, offline=True)
+    assert (public / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/main\n"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert build_site(root, hostile_config(), out=empty, offline=True).entries == 1  # an empty folder is fine
