@@ -144,3 +144,9 @@ def test_dashboard_context_counts() -> None:
     assert context["flag_counts"] == {"translation-pending": 1, "date-unknown": 1}
     assert [r.slug for r in context["rows"]] == ["approved-one", "draft-one", "rejected-one"]
     assert context["rows"][1].title_en is None and context["rows"][0].title_en == "English headline of approved-one"
+
+
+def test_review_pages_link_to_the_dashboard_and_public_pages_do_not(review_site: Path, public_site: Path) -> None:
+    assert 'href="../../review/"' in _text(review_site / "articles" / "draft-one" / "index.html")
+    assert 'href="review/"' in _text(review_site / "index.html")
+    assert "review/" not in _text(public_site / "index.html")
