@@ -32,6 +32,6 @@ def command(as_json: bool) -> None:
     else:
         for e in entries:
             click.echo(f"{e.date.isoformat()}  {e.review.state:<8} {e.translation.status:<8} {e.slug}  {e.title}")
-        click.echo(f"{len(entries)} entries", err=True)
+        click.echo(f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'}", err=True)
     if errors:
         sys.exit(1)
