@@ -105,8 +105,9 @@ class _Page:
 _PARALLEL_FROM = 200  # pages; below this, worker start-up costs more than it saves
 
 
-def check_site(site: Path, config: Config, jobs: int = 1) -> list[DigestError]:
-    """Problems of the built site; `jobs` processes parse the HTML (html5lib is the cost)."""
+def check_site(site: Path, config: Config, jobs: int = 1, base_url: str | None = None) -> list[DigestError]:
+    """Problems of the built site; `jobs` processes parse the HTML (html5lib is the cost).
+    `base_url` overrides site.base_url, as `digest build --base-url` does."""
     if not site.is_dir():
         return [CheckProblem("no built site here: run `digest build` first (or `digest check --no-site`)", site)]
     problems: list[DigestError] = []
@@ -122,8 +123,9 @@ def check_site(site: Path, config: Config, jobs: int = 1) -> list[DigestError]:
     for page, errors in parsed:
         problems += [CheckProblem(message, page.path, line) for message, line in errors]
         pages[page.path.resolve()] = page
-    base_path = _base_path(config.site.base_url)
-    absolute_base = config.site.base_url if config.site.base_url.startswith(("http://", "https://")) else None
+    base_url = base_url or config.site.base_url
+    base_path = _base_path(base_url)
+    absolute_base = base_url if base_url.startswith(("http://", "https://")) else None
     for page in pages.values():
         problems += _check_links(site, page, pages, base_path, absolute_base)
     for path in sorted(site.rglob("*.xml")):
@@ -174,7 +176,7 @@ def _line_of(text: str, needle: str) -> int | None:
 
 def _check_links(site: Path, page: _Page, pages: dict[Path, _Page], base_path: str, absolute_base: str | None) -> Iterator[DigestError]:
     here = "/" + page.path.relative_to(site).as_posix()
-    for url, line in page.links:
+    for url, line in dict.fromkeys(page.links):  # a URL linked twice from one page: one line
         url = url.strip()
         if not url or url.lower().startswith(_SKIP_SCHEMES):
             continue

@@ -114,3 +114,11 @@ def test_missing_site_is_a_problem_unless_no_site(root: Path) -> None:
     result = check(root)
     assert result.exit_code == 1 and "run `digest build` first" in result.output
     assert check(root, "--no-site").exit_code == 0
+
+
+def test_base_url_of_the_build_can_be_given(root: Path) -> None:
+    build = CliRunner().invoke(cli, ["-C", str(root), "build", "--offline", "--base-url", "https://example.org/digest/"])
+    assert build.exit_code == 0, build.output
+    assert check(root, "--base-url", "https://example.org/digest/").exit_code == 0
+    wrong = check(root)  # the 404 page links from the base path, which is not "/"
+    assert wrong.exit_code == 1 and "broken link: /digest/" in wrong.output

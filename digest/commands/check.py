@@ -17,10 +17,11 @@ from ..validate import check_content, check_site
 @click.command("check")
 @click.option("--site", "site_dir", type=click.Path(file_okay=False), help="The built site to check (default: site/ in the site root).")
 @click.option("--no-site", is_flag=True, help="Check the content only.")
+@click.option("--base-url", metavar="URL", help="The base URL the site was built with, if not site.base_url (as `digest build --base-url`).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes parsing HTML (default: the number of CPUs).")
 @root_option
 @handle_errors
-def command(site_dir: str | None, no_site: bool, jobs: int | None) -> None:
+def command(site_dir: str | None, no_site: bool, base_url: str | None, jobs: int | None) -> None:
     """Validate content (front matter, duplicate slugs, tag slug collisions) and the built
     site (HTML parses, internal links resolve, feeds are XML). One line per problem; exit 1
     if there is any."""
@@ -37,7 +38,7 @@ def command(site_dir: str | None, no_site: bool, jobs: int | None) -> None:
         problems.append(exc)
     problems += check_content(root)
     if not no_site and config is not None:
-        problems += check_site(Path(site_dir) if site_dir else root / "site", config, jobs=jobs or os.cpu_count() or 1)
+        problems += check_site(Path(site_dir) if site_dir else root / "site", config, jobs=jobs or os.cpu_count() or 1, base_url=base_url)
     count = report_errors(problems)
     if count:
         click.echo(f"check: {count} problem{'s' if count != 1 else ''}", err=True)
