@@ -1,0 +1,57 @@
+"""Boilerplate: the pattern list, site patterns from digest.toml, the promo heuristic, and
+what must never be cut."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from digest.boilerplate import BoilerplateFilter
+from digest.config import Config
+from digest.content import load_entries
+from digest.ingest import ingest
+from digest.parse import parse_article
+from digest.sources import RawArticle
+
+BODY = "نص الخبر الأول عن الاجتماع.\n\nنص الفقرة الثانية عن النتائج."
+
+
+def parse(text: str, patterns: tuple[str, ...] = ()):
+    raw = RawArticle(Path("seeds/a.txt"), text, "utf-8", "0" * 64)
+    return parse_article(raw, BoilerplateFilter(patterns), dt.date(2026, 1, 2), 200)
+
+
+def test_promo_heuristic_needs_two_cues_and_a_short_trailing_paragraph() -> None:
+    promo = "حملوا تطبيقنا الجديد وسجلوا في النشرة البريدية"  # no listed pattern: the heuristic
+    parsed = parse(f"عنوان\n\n{BODY}\n\n{promo}")
+    assert [(s.reason, s.text) for s in parsed.boilerplate] == [("promo", promo)]
+    # One cue is not enough: a sentence about an app is news, not a promo.
+    news = "وأطلقت الوزارة تطبيق للهواتف يتيح للمواطنين متابعة الطلبات."
+    assert parse(f"عنوان\n\n{BODY}\n\n{news}").paragraphs[-1] == news
+
+
+def test_promo_inside_the_article_is_kept() -> None:
+    promo = "تابعونا على قناتنا في يوتيوب واشتركوا في نشرتنا"
+    parsed = parse(f"عنوان\n\n{promo}\n\n{BODY}")
+    assert parsed.paragraphs[0] == promo and parsed.boilerplate == []
+
+
+def test_separator_is_cut_only_before_promo() -> None:
+    kept = parse(f"عنوان\n\n{BODY}\n\n-----\n\nملحق: جدول النتائج الكاملة للمباريات.")
+    assert kept.boilerplate == [] and kept.paragraphs[-2] == "-----"
+
+
+def test_site_patterns_from_digest_toml(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "a.txt").write_text(f"عنوان\n\n{BODY}\n\nجميع الحقوق محفوظة لموقعنا 2024", encoding="utf-8")
+    config = Config.for_test(ingest={"boilerplate_patterns": [r"^جميع الحقوق محفوظة"]})
+    assert ingest(root, [root / "seeds"], config).errors == []
+    (entry,), _ = load_entries(root / "content")
+    assert entry.boilerplate == [{"text": "جميع الحقوق محفوظة لموقعنا 2024", "reason": "pattern"}]
+    assert "الحقوق" not in entry.body
+
+
+def test_page_captured_twice_keeps_one_copy() -> None:
+    parsed = parse(f"عنوان\n\nعنوان\n\n{BODY}\n\nعنوان\n\n{BODY}")
+    assert parsed.paragraphs == BODY.split("\n\n")
+    assert [s.reason for s in parsed.boilerplate] == ["headline", "duplicate", "duplicate"]
