@@ -162,6 +162,7 @@ class SiteFingerprints:
         env: jinja2.Environment,
         entry_memo: dict[str, tuple[Stamp, EntryParts]],
         stable: dict[str, Stamp] | None = None,
+        related_memo: tuple[str, dict[str, tuple[str, ...]]] | None = None,
     ):
         self.site = site
         self.env = env
@@ -172,6 +173,14 @@ class SiteFingerprints:
         # until now: only their entries are known to equal the file with that stamp.
         self.stable = stable or {}
         self.settings = digest_of(code_stamp(), repr(site.config), site.base_url, site.review_mode)
+        # Related entries are a function of the order of the stories and their tags (and of
+        # the code): while those are unchanged — an edited body, headline or template —
+        # the last build's lists still hold; otherwise every list is computed again.
+        self.related_key = digest_of(
+            self.settings, [(s.slug, s.date, [t.key for t in s.tags]) for s in site.stories]
+        )
+        reusable = related_memo is not None and related_memo[0] == self.related_key
+        self.related_memo: dict[str, tuple[str, ...]] = dict(related_memo[1]) if reusable and related_memo else {}
         self._cards: dict[str, str] = {}
         self._tag_digests: dict[str, str] = {}
         self._resolved: dict[str, str | None] = {}
@@ -244,6 +253,12 @@ class SiteFingerprints:
             self.entry_memo.pop(entry.slug, None)
         return parts
 
+    def related_slugs(self, story: Story) -> tuple[str, ...]:
+        slugs = self.related_memo.get(story.slug)
+        if slugs is None:
+            slugs = self.related_memo[story.slug] = tuple(s.slug for s in self.site.related(story))
+        return slugs
+
     # -- page kinds --
 
     def _article(self, page: Page) -> Any:
@@ -257,7 +272,7 @@ class SiteFingerprints:
             [(raw, self._resolve(raw)) for raw in hashtags],
             self.card(newer) if newer else None,
             self.card(older) if older else None,
-            [self.card(other) for other in site.related(story)],  # computed, not guessed: its rules change
+            [self.card(site.by_slug[slug]) for slug in self.related_slugs(story)],
             repr(site.flags.get(story.slug)) if site.review_mode else None,
         )
 

@@ -59,7 +59,7 @@ def render_site(
     old = load_manifest(root, out)
     usable = old.describes(out)
     stable = _unchanged_since(root, stamps or {}, "content/")
-    prints = SiteFingerprints(renderer.site, renderer.env, dict(old.entries), stable)
+    prints = SiteFingerprints(renderer.site, renderer.env, dict(old.entries), stable, old.related)
     files: dict[str, str | None] = dict(prints.of_pages(pages))
     for rel, data in extra.items():
         files[rel] = hashlib.blake2b(data, digest_size=16).hexdigest()
@@ -113,6 +113,7 @@ def _save(
         tree=tree_identity(out),
         files=files,
         entries={slug: memo for slug, memo in prints.entry_memo.items() if f"content/{slug}.md" in stamps},
+        related=(prints.related_key, prints.related_memo),
     )
     try:
         save_manifest(root, out, manifest)

@@ -19,7 +19,7 @@ from typing import Any
 from .output import atomic_write_bytes
 
 MANIFEST_DIR = Path(".digest") / "manifest"
-FORMAT = 3
+FORMAT = 4
 
 
 @dataclass
@@ -27,6 +27,7 @@ class Manifest:
     tree: tuple[int, int] | None = None  # (st_dev, st_ino) of the output directory it describes
     files: dict[str, str | None] = field(default_factory=dict)  # output path → fingerprint
     entries: dict[str, Any] = field(default_factory=dict)  # slug → (content stamp, digests): fingerprint memo
+    related: tuple[str, dict[str, tuple[str, ...]]] | None = None  # (key of story order and tags, slug → related)
 
     def describes(self, out: Path) -> bool:
         """True if `out` is the very tree this manifest was written for."""

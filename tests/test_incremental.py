@@ -40,6 +40,14 @@ def _assert_same_as_clean(root: Path, tmp_path: Path, **kwargs: object) -> Build
     return report
 
 
+@pytest.fixture(autouse=True)
+def fixed_code_stamp(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tool's code is part of every fingerprint; colleagues editing digest/ while this
+    runs must not turn an incremental build into a full one."""
+    monkeypatch.setattr("digest.fingerprint.code_stamp", lambda: "test")
+    monkeypatch.setattr("digest.inputs.code_stamp", lambda: "test")
+
+
 @pytest.fixture
 def root(all_seeds_root: Path, tmp_path: Path) -> Path:
     (all_seeds_root / "digest.toml").write_text(CONFIG, encoding="utf-8")
