@@ -17,6 +17,7 @@ from .glossary import Glossary
 from .model import Entry
 from .shingles import near_duplicate_words, words_of
 from .summarize import plain_text
+from .translate.state import is_current, translation_state
 
 
 @dataclass(frozen=True)
@@ -47,17 +48,8 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
 FLAG_CODES = tuple(FLAG_DESCRIPTIONS)
 
 
-def translation_state(entry: Entry) -> str:
-    """The translation status as it really is: a machine translation of Arabic that has
-    since changed is "stale" even if the file still says "machine"."""
-    status = entry.translation.status
-    if status == "machine" and entry.translation.source_hash != entry.arabic_fingerprint():
-        return "stale"
-    return status
-
-
-def has_current_english(entry: Entry) -> bool:
-    return translation_state(entry) in ("machine", "edited")
+# One judgement of translation state for the whole tool (site, review, list, translate).
+has_current_english = is_current
 
 
 # --- one check per flag ------------------------------------------------------------------

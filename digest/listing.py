@@ -6,6 +6,7 @@ from typing import Any
 
 from .model import Entry
 from .taxonomy import Taxonomy, entry_url
+from .translate.state import is_current, translation_state
 
 
 def entry_json(entry: Entry, taxonomy: Taxonomy, root: Path, flags: list[str] | None = None) -> dict[str, Any]:
@@ -14,7 +15,7 @@ def entry_json(entry: Entry, taxonomy: Taxonomy, root: Path, flags: list[str] | 
         rel = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         rel = path.as_posix()
-    current = entry.translation.status in ("machine", "edited")
+    current = is_current(entry)
     tags = []
     for name in entry.tags:
         tag = taxonomy.for_name(name)
@@ -38,6 +39,6 @@ def entry_json(entry: Entry, taxonomy: Taxonomy, root: Path, flags: list[str] | 
         "tags": tags,
         "summary_ar": entry.summary_ar,
         "summary_en": entry.summary_en if current else None,
-        "translation": {"status": entry.translation.status, "provider": entry.translation.provider},
+        "translation": {"status": translation_state(entry), "provider": entry.translation.provider},
         "review": {"state": entry.review.state, "by": entry.review.by, "flags": list(flags or [])},
     }

@@ -104,7 +104,13 @@ def test_repeating_a_change_leaves_the_file_untouched(root: Path) -> None:
 @pytest.mark.parametrize("status", ["pending", "stale"])
 def test_approving_pending_or_stale_english_needs_force(root: Path, status: str) -> None:
     path = entry_file(root)
-    path.write_text(ENTRY_TEXT.replace("{status: edited, provider: editors}", f"{{status: {status}}}"), encoding="utf-8")
+    # A machine translation gone stale (its hash recorded), or no English at all.
+    text = ENTRY_TEXT.replace("{status: edited, provider: editors}", f"{{status: {status}}}")
+    if status == "pending":
+        text = text.replace('title_en: "Coalition: no bases in Iraq"\n', "").replace(
+            "summary_en: The coalition said it has no bases in Iraq.\n", ""
+        )
+    path.write_text(text, encoding="utf-8")
     result = run(root, "approve", SLUG, "--by", "Ana")
     assert result.exit_code == 1
     assert f"translation is {status}" in result.output and "--force" in result.output
@@ -203,6 +209,7 @@ def test_approve_command_without_force_when_the_english_is_current() -> None:
     from digest.model import Translation
 
     entry = _entry("draft")
+    entry.title_en, entry.summary_en = "A headline", "A summary."
     entry.translation = Translation(status="edited", provider="editors")
     assert approve_command(entry) == "digest review approve x"
 

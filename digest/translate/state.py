@@ -7,8 +7,23 @@ ENGLISH_FIELDS = ("title_en", "summary_en")
 
 
 def editor_wrote_english(entry: Entry) -> bool:
-    """True if an editor wrote or changed title_en/summary_en (what the tool did not write)."""
-    return any(getattr(entry, name) and entry.editor_changed(name) for name in ENGLISH_FIELDS)
+    """True if title_en/summary_en holds text the tool did not write.
+
+    With a recorded machine hash, a different value is the editor's. Without one, English
+    in an entry the tool never translated (status pending) is the editor's; for a file that
+    says machine/stale but has no hash (written by hand or an older version) the status is
+    trusted.
+    """
+    status = entry.translation.status
+    for name in ENGLISH_FIELDS:
+        if not getattr(entry, name):
+            continue
+        if name in entry.machine:
+            if entry.editor_changed(name):
+                return True
+        elif status not in ("machine", "stale"):
+            return True
+    return False
 
 
 def translation_state(entry: Entry) -> str:
