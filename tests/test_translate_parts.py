@@ -388,3 +388,19 @@ def test_benchmark_runs_on_a_tiny_corpus() -> None:
     assert result.returncode == 0, result.stderr
     assert "| deep-translator translate_batch" in result.stdout
     assert "all from memory" in result.stdout and "|        8 |" in result.stdout
+
+
+def test_an_unresolvable_host_stops_the_provider_at_once() -> None:
+    """Offline machines fail DNS: that is not worth retrying (a build would just wait)."""
+    import socket
+
+    import requests
+    import urllib3
+
+    from digest.translate.failures import RETRY, STOP, classify
+
+    dns = urllib3.exceptions.NameResolutionError("translate.example", None, socket.gaierror(-3, "Temporary failure"))
+    offline = requests.exceptions.ConnectionError(urllib3.exceptions.MaxRetryError(None, "/", reason=dns))
+    assert classify(offline, None, 5.0).action == STOP
+    refused = requests.exceptions.ConnectionError(ConnectionRefusedError(111, "refused"))
+    assert classify(refused, None, 5.0).action == RETRY

@@ -7,6 +7,7 @@ The HTTP status recorded by digest.translate.http disambiguates.
 """
 from __future__ import annotations
 
+import socket
 from dataclasses import dataclass
 
 import requests
@@ -42,6 +43,22 @@ class Failure:
     reason: str
 
 
+def _name_not_resolved(exc: BaseException) -> bool:
+    """True if a connection failed because the host name could not be resolved."""
+    seen: set[int] = set()
+    stack: list[BaseException | None] = [exc]
+    while stack:
+        current = stack.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, socket.gaierror) or type(current).__name__ == "NameResolutionError":
+            return True
+        stack.extend([current.__cause__, current.__context__, getattr(current, "reason", None)])
+        stack.extend(arg for arg in getattr(current, "args", ()) if isinstance(arg, BaseException))
+    return False
+
+
 def classify(exc: BaseException, status: int | None, timeout: float) -> Failure:
     if isinstance(exc, QuotaExhausted):
         return Failure(STOP, "the provider's free quota is used up")
@@ -50,6 +67,9 @@ def classify(exc: BaseException, status: int | None, timeout: float) -> Failure:
     if isinstance(exc, requests.exceptions.Timeout):
         return Failure(RETRY, f"no answer within {timeout:g} s")
     if isinstance(exc, (requests.exceptions.ConnectionError, ConnectionError)):
+        if _name_not_resolved(exc):
+            # No DNS answer means this machine is offline: retrying only delays the build.
+            return Failure(STOP, "cannot resolve the provider's host name (offline?)")
         return Failure(RETRY, "cannot connect to the provider")
     if isinstance(exc, (requests.exceptions.JSONDecodeError, KeyError, TypeError, AttributeError)):
         return Failure(RETRY, f"malformed response ({type(exc).__name__})")
