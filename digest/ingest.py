@@ -17,7 +17,6 @@ from .content import write_entry
 from .entryindex import IndexedEntry, index_entries
 from .errors import ContentError, DigestError, InputError
 from .model import Entry, Translation
-from .parse import ParsedArticle
 from .prepare import Job, Prepared, prepare_all, worker_count
 from .slugs import SlugAllocator, make_slug
 from .sources import find_articles
@@ -50,12 +49,12 @@ def seed_key(path: Path, root: Path, root_is_resolved: bool = False) -> str:
         return resolved.as_posix()
 
 
-def _new_entry(slug: str, key: str, parsed: ParsedArticle, values: dict[str, object]) -> Entry:
-    entry = Entry(slug=slug, title="", body="", date=parsed.date)
+def _new_entry(slug: str, key: str, seed_sha256: str, values: dict[str, object]) -> Entry:
+    entry = Entry(slug=slug, title="", body="", date=values["date"])  # type: ignore[arg-type]
     for name, value in values.items():
         setattr(entry, name, value)
     entry.seed = key
-    entry.seed_sha256 = parsed.raw_sha256
+    entry.seed_sha256 = seed_sha256
     entry.summary_version = SUMMARIZER_VERSION
     entry.translation = Translation(status="pending")
     for name in MACHINE_FIELDS:
@@ -63,7 +62,7 @@ def _new_entry(slug: str, key: str, parsed: ParsedArticle, values: dict[str, obj
     return entry
 
 
-def _refresh(entry: Entry, parsed: ParsedArticle, values: dict[str, object]) -> bool:
+def _refresh(entry: Entry, seed_sha256: str, values: dict[str, object]) -> bool:
     """Update machine-made fields an editor has not touched; True if anything changed."""
     fingerprint_before = entry.arabic_fingerprint()
     changed = False
@@ -74,8 +73,8 @@ def _refresh(entry: Entry, parsed: ParsedArticle, values: dict[str, object]) -> 
             setattr(entry, name, values[name])
             changed = True
         entry.record_machine(name)
-    if entry.seed_sha256 != parsed.raw_sha256:
-        entry.seed_sha256 = parsed.raw_sha256
+    if entry.seed_sha256 != seed_sha256:
+        entry.seed_sha256 = seed_sha256
         changed = True
     if entry.summary_version != SUMMARIZER_VERSION and not entry.editor_changed("summary_ar"):
         entry.summary_version = SUMMARIZER_VERSION
@@ -152,14 +151,14 @@ def ingest(
                 InputError(f"not ingested: its entry {unreadable[key]} has errors (fix that file first)", prepared.path)
             )
             continue
-        parsed, values = prepared.parsed, prepared.values
-        assert parsed is not None and values is not None
+        values = prepared.values
+        assert values is not None
         if entry is None:
-            slug = slugs.claim(make_slug(parsed.headline, fallback_seed=key))
-            entry = _new_entry(slug, key, parsed, values)
+            slug = slugs.claim(make_slug(str(values["title"]), fallback_seed=key))
+            entry = _new_entry(slug, key, prepared.seed_sha256, values)
             _write(entry, content_dir, report, report.new)
             by_seed[key] = entry
-        elif _refresh(entry, parsed, values):
+        elif _refresh(entry, prepared.seed_sha256, values):
             _write(entry, content_dir, report, report.updated)
         else:
             report.unchanged.append(entry.slug)

@@ -39,8 +39,10 @@ class Job:
 class Prepared:
     path: Path
     unchanged: bool = False
-    parsed: ParsedArticle | None = None
+    # The entry's machine-made fields and its seed's hash: all a worker sends back (the
+    # parsed article itself would double what crosses the process boundary).
     values: dict[str, object] | None = None
+    seed_sha256: str = ""
     # An InputError as plain data: exceptions with extra fields do not survive pickling.
     error: tuple[str, Path | None, int | None] | None = None
 
@@ -81,7 +83,7 @@ def _prepare(job: Job, settings: _Settings) -> Prepared:
         parsed = parse_article(raw, settings.boilerplate, settings.today, config.ingest.max_hashtags)
     except InputError as exc:
         return Prepared(job.path, error=(exc.message, exc.path, exc.line))
-    return Prepared(job.path, parsed=parsed, values=fresh_values(parsed, config))
+    return Prepared(job.path, values=fresh_values(parsed, config), seed_sha256=raw.sha256)
 
 
 def _same_bytes(path: Path, sha256: str) -> bool:
