@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -101,9 +102,28 @@ def load_front_matter(fm_text: str, path: Path) -> dict[str, Any]:
     return data
 
 
+# While entry_from_text checks a file, every failed check is collected here, so one run
+# names every problem of the file (with its line) instead of only the first.
+_PROBLEMS: ContextVar[list[ContentError] | None] = ContextVar("front_matter_problems", default=None)
+
+
 def _expect(cond: bool, message: str, path: Path, fm_text: str, key: str) -> None:
     if not cond:
-        raise ContentError(message, path, _line_of_key(fm_text, key))
+        error = ContentError(message, path, _line_of_key(fm_text, key))
+        problems = _PROBLEMS.get()
+        if problems is None:
+            raise error
+        problems.append(error)
+
+
+def _all_problems(problems: list[ContentError]) -> ContentError:
+    """One line for the file: the first problem (by line), then the others with their lines."""
+    problems = sorted(problems, key=lambda e: (e.line is None, e.line or 0))
+    first, rest = problems[0], problems[1:]
+    if not rest:
+        return first
+    more = "; ".join(f"line {e.line}: {e.message}" if e.line is not None else e.message for e in rest)
+    return ContentError(f"{first.message} (also {more})", first.path, first.line)
 
 
 def _str_or_none(value: Any) -> bool:
@@ -111,18 +131,57 @@ def _str_or_none(value: Any) -> bool:
 
 
 def entry_from_text(text: str, path: Path, slug: str) -> Entry:
-    """Parse and validate one content file; raises ContentError naming file and line."""
+    """Parse and validate one content file; raises ContentError naming file and line (one
+    line naming every problem of the file, each with its line)."""
     fm_text, body, _ = split_front_matter(text, path)
     data = _without_unsafe_chars(load_front_matter(fm_text, path))
     body = strip_invalid_chars(body)
-    problems = [k for k in data if k not in FRONT_MATTER_KEYS]
+    problems: list[ContentError] = [
+        ContentError(f"unknown front-matter key {str(key)!r} (known: {', '.join(FRONT_MATTER_KEYS)})", path, _line_of_key(fm_text, str(key)))
+        for key in data
+        if key not in FRONT_MATTER_KEYS
+    ]
+    collecting = _PROBLEMS.set(problems)
+    try:
+        title, date, date_source, tags, tags_en, summary_ar, version, boilerplate, machine = _check_fields(data, path, fm_text, slug)
+    finally:
+        _PROBLEMS.reset(collecting)
+    translation, review = Translation(), Review()
+    try:
+        translation = _translation(data.get("translation"), path, fm_text)
+    except ContentError as exc:
+        problems.append(exc)
+    try:
+        review = _review(data.get("review"), path, fm_text)
+    except ContentError as exc:
+        problems.append(exc)
     if problems:
-        key = str(problems[0])
-        raise ContentError(
-            f"unknown front-matter key {key!r} (known: {', '.join(FRONT_MATTER_KEYS)})",
-            path,
-            _line_of_key(fm_text, key),
-        )
+        raise _all_problems(problems)
+    return Entry(
+        slug=slug,
+        title=title.strip(),
+        body=body.strip("\n"),
+        date=date,
+        date_source=date_source,
+        source=data.get("source"),
+        title_en=data.get("title_en"),
+        tags=[t.strip() for t in tags],
+        tags_en=dict(tags_en),
+        summary_ar=summary_ar,
+        summary_en=data.get("summary_en"),
+        summary_version=version,
+        translation=translation,
+        review=review,
+        seed=data.get("seed"),
+        seed_sha256=data.get("seed_sha256"),
+        boilerplate=[{"text": b["text"], "reason": str(b.get("reason", ""))} for b in boilerplate],
+        machine={str(k): v for k, v in machine.items()},
+        path=None,
+    )
+
+
+def _check_fields(data: dict[str, Any], path: Path, fm_text: str, slug: str) -> tuple[Any, ...]:
+    """The type checks of the plain fields (each independent of the others)."""
     title = data.get("title")
     _expect(isinstance(title, str) and title.strip() != "", "'title' must be a non-empty string", path, fm_text, "title")
     for key in ("title_en", "source", "summary_en", "seed", "seed_sha256"):
@@ -152,8 +211,6 @@ def entry_from_text(text: str, path: Path, slug: str) -> Entry:
     )
     version = data.get("summary_version")
     _expect(version is None or (isinstance(version, int) and not isinstance(version, bool)), "'summary_version' must be an integer", path, fm_text, "summary_version")
-    translation = _translation(data.get("translation"), path, fm_text)
-    review = _review(data.get("review"), path, fm_text)
     boilerplate = data.get("boilerplate") or []
     _expect(
         isinstance(boilerplate, list) and all(isinstance(b, dict) and isinstance(b.get("text"), str) for b in boilerplate),
@@ -163,27 +220,7 @@ def entry_from_text(text: str, path: Path, slug: str) -> Entry:
     machine = data.get("machine") or {}
     _expect(isinstance(machine, dict) and all(isinstance(v, str) for v in machine.values()), "'machine' must map field names to hashes", path, fm_text, "machine")
     _expect(is_safe_slug(slug), "file name is not a safe slug (letters, digits and '-' only)", path, fm_text, "title")
-    return Entry(
-        slug=slug,
-        title=title.strip(),
-        body=body.strip("\n"),
-        date=date,
-        date_source=date_source,
-        source=data.get("source"),
-        title_en=data.get("title_en"),
-        tags=[t.strip() for t in tags],
-        tags_en=dict(tags_en),
-        summary_ar=summary_ar,
-        summary_en=data.get("summary_en"),
-        summary_version=version,
-        translation=translation,
-        review=review,
-        seed=data.get("seed"),
-        seed_sha256=data.get("seed_sha256"),
-        boilerplate=[{"text": b["text"], "reason": str(b.get("reason", ""))} for b in boilerplate],
-        machine={str(k): v for k, v in machine.items()},
-        path=None,
-    )
+    return title, date, date_source, tags, tags_en, summary_ar, version, boilerplate, machine
 
 
 # Fields shown inline, in <title>, meta tags and feeds: an unclosed direction override

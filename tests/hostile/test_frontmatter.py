@@ -111,3 +111,17 @@ def test_an_entry_broken_by_an_editor_disappears_whole_never_half(tmp_path: Path
     path.write_text(good_text, encoding="utf-8")
     assert build_site(root, config, offline=True).errors == []
     assert snapshot(root / "site") == whole
+
+
+def test_every_problem_of_one_file_is_named_with_its_line(tmp_path: Path) -> None:
+    """One run shows them all (not one per run): the first by line, then `(also line N: …)`."""
+    text = "---\ntitle: خبر\nauthor: فلان\ndate: أمس\ntags: 5\nreview: {state: published}\ntranslation: {status: nope}\n---\nنص\n"
+    root = site_with_entries(tmp_path / "root", [make_entry("good-one", "خبر أول")])
+    path = root / "content" / "many.md"
+    path.write_text(text, encoding="utf-8")
+    report = build_site(root, hostile_config(), offline=True)
+    assert len(report.errors) == 1 and report.entries == 1
+    message = str(report.errors[0])
+    assert message.startswith(f"{path}:3: unknown front-matter key 'author'") and "\n" not in message
+    for line, words in ((4, "'date'"), (5, "'tags'"), (6, "'review.state'"), (7, "'translation.status'")):
+        assert f"line {line}: {words}" in message, message
