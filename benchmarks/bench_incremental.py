@@ -15,6 +15,8 @@ articles exported for Pelican and Hugo (benchmarks/bench_build.py `prepare`), al
 
 each timed twice: as a command (a fresh `digest` process, Python start-up included) and
 in-process (what `digest serve` does on a change: build_site() in a running process).
+Wall-clock seconds and CPU seconds (user + system, the build's worker processes included)
+are both reported: on a shared machine the CPU figure is the steadier one.
 
 Pelican: `pelican` with LOAD_CONTENT_CACHE/CACHE_CONTENT on, after one run that fills the
 cache: a no-op run and a one-file edit. Hugo: `hugo server` (in memory) — the time it
@@ -27,6 +29,7 @@ import datetime as dt
 import os
 import random
 import re
+import resource
 import shutil
 import socket
 import statistics
@@ -57,6 +60,21 @@ def _median(times: list[float]) -> float:
     return statistics.median(times)
 
 
+Timing = tuple[float, float]  # (wall seconds, CPU seconds)
+
+
+def _cpu() -> float:
+    """User + system time of this process and of its children that have been waited for."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _timed(action: Callable[[], object]) -> Timing:
+    wall, cpu = time.perf_counter(), _cpu()
+    action()
+    return time.perf_counter() - wall, _cpu() - cpu
+
+
 def _run(command: list[str], cwd: Path | None = None) -> float:
     start = time.perf_counter()
     subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -75,13 +93,11 @@ class DigestSite:
         self.newest = max(dt.date.fromisoformat(p.name[:10]) for p in (root / "seeds").glob("*.txt"))
         self.edits = 0
 
-    def command(self) -> float:
-        return _run([*DIGEST, "-C", str(self.root), "build", "--offline"])
+    def command(self) -> Timing:
+        return _timed(lambda: _run([*DIGEST, "-C", str(self.root), "build", "--offline"]))
 
-    def in_process(self) -> float:
-        start = time.perf_counter()
-        build_site(self.root, load_config(self.root), offline=True)
-        return time.perf_counter() - start
+    def in_process(self) -> Timing:
+        return _timed(lambda: build_site(self.root, load_config(self.root), offline=True))
 
     def settle(self) -> None:
         """Builds until one finds nothing to do (ingest and translation write content/)."""
@@ -119,17 +135,19 @@ class DigestSite:
         (self.root / "templates" / "article.html").unlink()
 
 
-def bench_digest(root: Path, repeat: int) -> dict[str, tuple[float, float]]:
+NAN = (float("nan"), float("nan"))
+
+
+def bench_digest(root: Path, repeat: int) -> dict[str, tuple[Timing, Timing]]:
     site = DigestSite(root)
-    results: dict[str, tuple[float, float]] = {}
+    results: dict[str, tuple[Timing, Timing]] = {}
     shutil.rmtree(root / "site", ignore_errors=True)
     shutil.rmtree(root / ".digest", ignore_errors=True)
-    cold = site.command()
-    results["cold"] = (cold, float("nan"))
+    results["cold"] = (site.command(), NAN)
     site.settle()
 
     def case(name: str, change: Callable[[], None], undo: Callable[[], None] | None = None) -> None:
-        timings: dict[str, list[float]] = {"command": [], "in-process": []}
+        timings: dict[str, list[Timing]] = {"command": [], "in-process": []}
         for how, build in (("command", site.command), ("in-process", site.in_process)):
             for _ in range(repeat):
                 change()
@@ -137,7 +155,10 @@ def bench_digest(root: Path, repeat: int) -> dict[str, tuple[float, float]]:
                 if undo is not None:
                     undo()
                 site.settle()
-        results[name] = (_median(timings["command"]), _median(timings["in-process"]))
+        results[name] = (
+            (_median([t[0] for t in timings["command"]]), _median([t[1] for t in timings["command"]])),
+            (_median([t[0] for t in timings["in-process"]]), _median([t[1] for t in timings["in-process"]])),
+        )
 
     case("no-op", lambda: None)
     case("body edit", site.edit_body)
@@ -220,8 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     tmp_base = "/dev/shm" if os.path.isdir("/dev/shm") else None
     base = Path(tempfile.mkdtemp(prefix="digest-bench-incremental-", dir=tmp_base))
-    print(f"incremental rebuilds, median of {args.repeat}, on {base} ({os.cpu_count()} CPUs); seconds")
-    print(f"{'articles':>8}  {'case':<16} {'digest cmd':>10} {'in-process':>10} {'pelican':>8} {'hugo':>8}")
+    print(f"incremental rebuilds, median of {args.repeat}, on {base} ({os.cpu_count()} CPUs); seconds, wall/CPU")
+    print(f"{'articles':>8}  {'case':<16} {'digest command':>15} {'in-process':>13} {'pelican':>8} {'hugo':>8}")
     try:
         for n in args.sizes:
             work = base / f"n{n}"
@@ -231,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
             hugo = bench_hugo(work, args.repeat) if not args.no_hugo and shutil.which("hugo") else {}
             for name, (command, in_process) in ours.items():
                 other = [f"{tool.get(name, float('nan')):>8.2f}" for tool in (pelican, hugo)]
-                print(f"{n:>8}  {name:<16} {command:>10.2f} {in_process:>10.3f} {other[0]} {other[1]}")
+                ours_text = f"{command[0]:>7.2f}/{command[1]:<7.2f} {in_process[0]:>6.2f}/{in_process[1]:<6.2f}"
+                print(f"{n:>8}  {name:<16} {ours_text} {other[0]} {other[1]}")
             sys.stdout.flush()
             shutil.rmtree(work, ignore_errors=True)
     finally:
