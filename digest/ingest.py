@@ -16,14 +16,13 @@ from .config import Config
 from .content import write_entry
 from .entryindex import IndexedEntry, index_entries
 from .errors import ContentError, DigestError, InputError
-from .model import Entry, Translation
-from .prepare import Job, Prepared, prepare_all, worker_count
+from .model import Entry
+from .output import atomic_write_text
+from .prepare import MACHINE_FIELDS, Job, Prepared, prepare_all, worker_count
 from .slugs import SlugAllocator, make_slug
 from .sources import find_articles
 from .summarize import SUMMARIZER_VERSION
 
-# Fields ingest derives from the seed (and may refresh when the seed changes).
-MACHINE_FIELDS = ("title", "source", "date", "date_source", "tags", "body", "summary_ar", "boilerplate")
 
 
 @dataclass
@@ -47,19 +46,6 @@ def seed_key(path: Path, root: Path, root_is_resolved: bool = False) -> str:
         return resolved.relative_to(root if root_is_resolved else root.resolve()).as_posix()
     except ValueError:
         return resolved.as_posix()
-
-
-def _new_entry(slug: str, key: str, seed_sha256: str, values: dict[str, object]) -> Entry:
-    entry = Entry(slug=slug, title="", body="", date=values["date"])  # type: ignore[arg-type]
-    for name, value in values.items():
-        setattr(entry, name, value)
-    entry.seed = key
-    entry.seed_sha256 = seed_sha256
-    entry.summary_version = SUMMARIZER_VERSION
-    entry.translation = Translation(status="pending")
-    for name in MACHINE_FIELDS:
-        entry.record_machine(name)
-    return entry
 
 
 def _refresh(entry: Entry, seed_sha256: str, values: dict[str, object]) -> bool:
@@ -133,7 +119,8 @@ def ingest(
             item.summary_version == SUMMARIZER_VERSION
             or (isinstance(item, Entry) and item.editor_changed("summary_ar"))
         )
-        jobs.append(Job(path, item.seed_sha256 if current and item is not None else None))
+        skip = item.seed_sha256 if current and item is not None else None
+        jobs.append(Job(path, skip, seed=key, new=item is None and key not in unreadable))
     n_workers = worker_count(len(jobs), config.build.workers if workers is None else workers)
 
     results = prepare_all(jobs, config, today, n_workers)
@@ -154,10 +141,9 @@ def ingest(
         values = prepared.values
         assert values is not None
         if entry is None:
+            assert prepared.entry_text is not None
             slug = slugs.claim(make_slug(str(values["title"]), fallback_seed=key))
-            entry = _new_entry(slug, key, prepared.seed_sha256, values)
-            _write(entry, content_dir, report, report.new)
-            by_seed[key] = entry
+            _write_text(content_dir / f"{slug}.md", prepared.entry_text, slug, report, report.new)
         elif _refresh(entry, prepared.seed_sha256, values):
             _write(entry, content_dir, report, report.updated)
         else:
@@ -191,6 +177,15 @@ def _seeds_of_files(paths: list[Path]) -> dict[str, Path]:
             if value and value != "null":
                 seeds[value] = path
     return seeds
+
+
+def _write_text(path: Path, text: str, slug: str, report: IngestReport, bucket: list[str]) -> None:
+    try:
+        atomic_write_text(path, text)
+    except OSError as exc:
+        report.errors.append(InputError(f"cannot write entry: {exc.strerror or exc}", path))
+        return
+    bucket.append(slug)
 
 
 def _write(entry: Entry, content_dir: Path, report: IngestReport, bucket: list[str]) -> None:

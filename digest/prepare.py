@@ -18,21 +18,28 @@ from pathlib import Path
 
 from .boilerplate import BoilerplateFilter
 from .config import Config
-from .content import body_from_paragraphs
+from .content import body_from_paragraphs, entry_to_text
 from .errors import InputError
+from .model import Entry, Translation
 from .parse import ParsedArticle, parse_article
 from .sources import read_article
-from .summarize import summarize
+from .summarize import SUMMARIZER_VERSION, summarize
 
 # Below this many files a process pool costs more than it saves.
 MIN_FILES_PER_WORKER = 100
 CHUNK_SIZE = 32
 
 
+# Fields ingest derives from the seed (and may refresh when the seed changes).
+MACHINE_FIELDS = ("title", "source", "date", "date_source", "tags", "body", "summary_ar", "boilerplate")
+
+
 @dataclass(frozen=True)
 class Job:
     path: Path
     skip_if_sha256: str | None  # the seed is unchanged if its bytes still have this hash
+    seed: str = ""  # its key in entries (`seed:`)
+    new: bool = True  # no entry holds this seed yet: the worker writes the entry's text too
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,9 @@ class Prepared:
     # parsed article itself would double what crosses the process boundary).
     values: dict[str, object] | None = None
     seed_sha256: str = ""
+    # For a new entry, its whole file text (a slug is not part of it), built in the worker
+    # so the parent, which must assign slugs in order, only writes.
+    entry_text: str | None = None
     # An InputError as plain data: exceptions with extra fields do not survive pickling.
     error: tuple[str, Path | None, int | None] | None = None
 
@@ -83,7 +93,25 @@ def _prepare(job: Job, settings: _Settings) -> Prepared:
         parsed = parse_article(raw, settings.boilerplate, settings.today, config.ingest.max_hashtags)
     except InputError as exc:
         return Prepared(job.path, error=(exc.message, exc.path, exc.line))
-    return Prepared(job.path, values=fresh_values(parsed, config), seed_sha256=raw.sha256)
+    values = fresh_values(parsed, config)
+    if job.new:
+        text = entry_to_text(new_entry("", job.seed, raw.sha256, values))
+        return Prepared(job.path, values={"title": values["title"]}, seed_sha256=raw.sha256, entry_text=text)
+    return Prepared(job.path, values=values, seed_sha256=raw.sha256)
+
+
+def new_entry(slug: str, seed: str, seed_sha256: str, values: dict[str, object]) -> Entry:
+    """A fresh entry from a seed's machine-made fields, each recorded in `machine:`."""
+    entry = Entry(slug=slug, title="", body="", date=values["date"])  # type: ignore[arg-type]
+    for name, value in values.items():
+        setattr(entry, name, value)
+    entry.seed = seed
+    entry.seed_sha256 = seed_sha256
+    entry.summary_version = SUMMARIZER_VERSION
+    entry.translation = Translation(status="pending")
+    for name in MACHINE_FIELDS:
+        entry.record_machine(name)
+    return entry
 
 
 def _same_bytes(path: Path, sha256: str) -> bool:
