@@ -1,9 +1,10 @@
 """Seed file → everything ingest derives from it, optionally in worker processes.
 
 Reading, parsing and summarising an article is pure CPU work with no shared state, so a
-large batch is spread over processes (`build.workers`, default 2). The results come back in
-input order; the parent alone allocates slugs and writes entries, so the outcome is
-identical with 1 or n workers.
+large batch is spread over processes (`build.workers`, default 2); a worker even builds a new
+entry's file text, since the slug (the file name) is not part of it. The results come back
+in input order; the parent alone allocates slugs, merges into existing entries and writes,
+so the outcome is byte-identical with 1 or n workers.
 """
 from __future__ import annotations
 
