@@ -164,7 +164,9 @@ def _build(
         report.parsed = loaded.parsed
         seen = {str(e) for e in report.errors}
         report.errors.extend(e for e in loaded.errors if str(e) not in seen)
-        entry_snapshot = snapshot_entries(entries, loaded.stats)  # before any stage edits an entry
+        # Taken before any stage edits an entry; None when every entry came from the cache as is.
+        unchanged = loaded.parsed == 0 and len(entries) == len(disk_cache.entries)
+        entry_snapshot = None if unchanged else snapshot_entries(entries, loaded.stats)
 
     # 3. Translate what is missing or stale (offline: it stays "Translation pending").
     with _stage(report, "translate", log):
@@ -210,7 +212,7 @@ def _build(
     # 8. Keep the parsed entries and rendered bodies for the next build (best effort).
     with _stage(report, "cache", log):
         try:
-            save_cache(root, entry_snapshot, bodies.data, {body_hash(e.body) for e in entries})
+            save_cache(root, entry_snapshot, bodies.data, {body_hash(e.body) for e in entries}, disk_cache.bodies)
         except OSError as exc:
             report.warnings.append(f"build cache not saved: {exc}")
 

@@ -71,10 +71,15 @@ def snapshot_entries(entries: list[Entry], stats: dict[str, tuple[int, int]]) ->
     return pickle.dumps((_STAMP, table), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def save_cache(root: Path, entry_snapshot: bytes, bodies: dict[str, str], used_bodies: set[str]) -> None:
-    """Write both caches (atomically), keeping only the bodies the current entries use."""
+def save_cache(
+    root: Path, entry_snapshot: bytes | None, bodies: dict[str, str], used_bodies: set[str], previous_bodies: dict[str, str] | None = None
+) -> None:
+    """Write both caches (atomically), keeping only the bodies the current entries use.
+    A cache that would not change (entry_snapshot None, same body keys as loaded) is not rewritten."""
     kept = {key: html for key, html in bodies.items() if key in used_bodies}
     directory = root / CACHE_DIR
     directory.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(directory / "entries.pickle", entry_snapshot, durable=False)
-    atomic_write_bytes(directory / "bodies.pickle", pickle.dumps((_STAMP, kept), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    if entry_snapshot is not None:
+        atomic_write_bytes(directory / "entries.pickle", entry_snapshot, durable=False)
+    if previous_bodies is None or kept.keys() != previous_bodies.keys():
+        atomic_write_bytes(directory / "bodies.pickle", pickle.dumps((_STAMP, kept), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
