@@ -11,6 +11,7 @@ build and a no-op rebuild. Peak memory is reported two ways:
   over-counts: an upper bound).
 
     python benchmarks/bench_scale.py [--entries 100000] [--workers 2] [--keep]
+    python benchmarks/bench_scale.py --article-mb 50    # one huge seed, limit raised to fit
 """
 from __future__ import annotations
 
@@ -57,6 +58,24 @@ def write_corpus(root: Path, n: int) -> None:
                          date=(first + dt.timedelta(days=i % 3650)).isoformat()),
             encoding="utf-8",
         )
+
+
+def write_big_article(root: Path, megabytes: int) -> int:
+    """One seed of `megabytes` MiB (the project seed's paragraphs, repeated, with hashtags),
+    and a digest.toml whose ingest.max_article_bytes lets it in. Returns its size."""
+    seed_text = (Path(__file__).resolve().parent.parent / "seeds" / "000_645458abd9460e4c.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in seed_text.split("\n\n") if len(p) > 80][:10]
+    (root / "seeds").mkdir(parents=True)
+    path = root / "seeds" / "2024-01-01-huge.txt"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("عنوان مقال ضخم للاختبار\n\n")
+        i = 0
+        while handle.tell() < megabytes * 1024 * 1024:
+            handle.write(f"{paragraphs[i % len(paragraphs)]} #وسم_{i % 50}\n\n")
+            i += 1
+    size = path.stat().st_size
+    (root / "digest.toml").write_text(f'[site]\npublish = "all"\n[ingest]\nmax_article_bytes = {size + 1}\n', encoding="utf-8")
+    return size
 
 
 def _tree_rss_kib(pid: int) -> int:
@@ -108,17 +127,28 @@ def run_build(root: Path) -> tuple[float, float, float, str]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"build failed ({proc.returncode}):\n{err}")
-    return elapsed, usage.ru_maxrss / 1024, peak_tree / 1024, (out + err).strip().splitlines()[-1]
+    return elapsed, usage.ru_maxrss / 1024, peak_tree / 1024, (out.strip() or err.strip()).splitlines()[-1]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--article-mb", type=int, default=0, help="instead: build one seed of this many MiB")
     parser.add_argument("--keep", action="store_true", help="keep the site root (printed)")
     args = parser.parse_args(argv)
     base = Path("/dev/shm") if Path("/dev/shm").is_dir() else None
     root = Path(tempfile.mkdtemp(prefix="digest-scale-", dir=base))
+    if args.article_mb:
+        try:
+            size = write_big_article(root, args.article_mb)
+            seconds, main_mib, tree_mib, summary = run_build(root)
+            print(f"one {size:,}-byte article: {seconds:.1f}s, peak RSS {main_mib:.0f} MiB (main process), "
+                  f"{tree_mib:.0f} MiB (process tree, sampled)\n  {summary}")
+        finally:
+            if not args.keep:
+                shutil.rmtree(root, ignore_errors=True)
+        return 0
     try:
         started = time.perf_counter()
         write_corpus(root, args.entries)
