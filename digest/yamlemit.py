@@ -23,6 +23,11 @@ _PLAIN_FORBIDDEN_INSIDE = re.compile(r": |:$| #|\t")
 _ESCAPE_IN_QUOTES = re.compile("[\u0085\u2028\u2029\ufeff\ud800-\udfff]|[^\\S ]|[\x7f-\x9f]")
 _RESOLVER = yaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
+# YAML 1.2 core schema: numbers, booleans and nulls (PyYAML follows YAML 1.1, which differs).
+_YAML_1_2_NON_STRING_RE = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|true|True|TRUE|false|False|FALSE|null|Null|NULL|~"
+)
 _RESOLVER_FIRST_CHARS = frozenset(k for k in yaml.resolver.Resolver.yaml_implicit_resolvers if k is not None)
 assert None not in yaml.resolver.Resolver.yaml_implicit_resolvers, "a resolver for any first character"
 
@@ -37,6 +42,8 @@ def is_plain_safe(text: str) -> bool:
     # implicit resolvers by first character, so most text (Arabic) needs no check at all.
     if text[0] not in _RESOLVER_FIRST_CHARS:
         return True
+    if _YAML_1_2_NON_STRING_RE.fullmatch(text):
+        return False  # "0E0", "1e5": floats to YAML 1.2 readers (ruamel.yaml, review.py)
     return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
 
 
