@@ -23,6 +23,7 @@ _KEYS = ("seed", "seed_sha256", "summary_version")
 _KEY_LINE_RE = re.compile(r"^(seed|seed_sha256|summary_version):(.*)$", re.M)
 _SHA256_RE = re.compile(r"[0-9a-f]{64}")
 _DECIMAL_RE = re.compile(r"0|[1-9][0-9]*")
+_ESCAPE_RE = re.compile(r"\\(.)")  # each escape, left to right: an escaped backslash then "u" is no \u
 
 
 @dataclass
@@ -48,7 +49,7 @@ def _scalar(raw: str) -> str | None:
     """A one-line YAML scalar read exactly as YAML would, or None when unsure."""
     value = raw.strip()
     if value.startswith('"') and value.endswith('"') and len(value) >= 2:
-        if "\\u" in value or "\\U" in value or "\\x" in value:
+        if any(m.group(1) in "uUx" for m in _ESCAPE_RE.finditer(value)):
             return None  # escapes where JSON and YAML may disagree (surrogates)
         try:
             decoded = json.loads(value)
