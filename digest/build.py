@@ -246,13 +246,14 @@ def _changed_seeds(root: Path, entries: list[Entry], check: InputCheck) -> list[
     files, missing = find_articles([seeds_dir])
     by_seed = {e.seed: e for e in entries if e.seed}
     resolved_root = root.resolve()
+    resolved_dirs: dict[Path, Path] = {}
     changed = []
     for path in files:
         rel = path.relative_to(root).as_posix()
         known = by_seed.get(rel)
         if known is not None and check.same_as_last(rel) and check.same_as_last(f"content/{known.slug}.md"):
             continue
-        entry = by_seed.get(seed_key(path, resolved_root, root_is_resolved=True))
+        entry = by_seed.get(_seed_key(path, resolved_root, resolved_dirs))
         if (
             entry is None
             or entry.summary_version != SUMMARIZER_VERSION and not entry.editor_changed("summary_ar")
@@ -260,6 +261,17 @@ def _changed_seeds(root: Path, entries: list[Entry], check: InputCheck) -> list[
         ):
             changed.append(path)
     return changed
+
+
+def _seed_key(path: Path, resolved_root: Path, resolved_dirs: dict[Path, str]) -> str:
+    """seed_key(path) without resolving every file: a file that is not a symlink resolves
+    to its folder resolved (once per folder, as a key) plus its name."""
+    if path.is_symlink():
+        return seed_key(path, resolved_root, root_is_resolved=True)
+    folder = resolved_dirs.get(path.parent)
+    if folder is None:
+        folder = resolved_dirs[path.parent] = seed_key(path.parent, resolved_root, root_is_resolved=True)
+    return path.name if folder == "." else f"{folder.rstrip('/')}/{path.name}"
 
 
 def _is_published(entry: Entry, config: Config, drafts: bool) -> bool:

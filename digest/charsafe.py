@@ -35,6 +35,12 @@ def strip_invalid_chars(text: str) -> str:
     return _INVALID_RE.sub("", text)
 
 
+def has_invalid_chars(text: str) -> bool:
+    """Would strip_invalid_chars change text? (A search: no copy of the text.)"""
+    bmp_only = text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+    return (_INVALID_BMP_RE if bmp_only else _INVALID_RE).search(text) is not None
+
+
 def strip_direction_controls(text: str) -> str:
     return _DIRECTION_CONTROLS_RE.sub("", text)
 

@@ -83,6 +83,7 @@ class SiteModel:
     stories_by_tag: dict[str, list[Story]] = field(default_factory=dict)  # tag key → newest first
     stories_by_month: dict[str, list[Story]] = field(default_factory=dict)  # "YYYY-MM" → newest first
     _indices: dict[str, list[int]] = field(default_factory=dict)  # tag key → member indices (lazy)
+    _related: dict[tuple[int, int], list[int]] = field(default_factory=dict)  # (index, limit) → related indices (lazy)
 
     def __post_init__(self) -> None:
         self.by_slug = {s.slug: s for s in self.stories}
@@ -128,8 +129,15 @@ class SiteModel:
         """Entries sharing the most (and the rarest) tags; nearest in time on ties.
 
         Looks only at the RELATED_SCAN entries of each tag nearest in time to this one, so
-        a tag holding thousands of entries costs no more than a small one.
+        a tag holding thousands of entries costs no more than a small one. Remembered: the
+        fingerprints and the article page both ask (and forked renderers inherit the answers).
         """
+        known = self._related.get((story.index, limit))
+        if known is None:
+            known = self._related[(story.index, limit)] = self._related_indices(story, limit)
+        return [self.stories[index] for index in known]
+
+    def _related_indices(self, story: Story, limit: int) -> list[int]:
         scores: dict[int, float] = {}
         half = RELATED_SCAN // 2
         for tag in story.tags:
@@ -143,7 +151,7 @@ class SiteModel:
                 scores[other.index] = scores.get(other.index, 0.0) + weight
         scores.pop(story.index, None)
         best = sorted(scores.items(), key=lambda item: (-item[1], abs(item[0] - story.index), item[0]))[:limit]
-        return [self.stories[index] for index, _score in best]
+        return [index for index, _score in best]
 
     def _member_indices(self, key: str) -> list[int]:
         indices = self._indices.get(key)
