@@ -108,11 +108,7 @@ def template_closures(env: jinja2.Environment, names: Iterable[str]) -> dict[str
             sources[name], refs[name] = None, set()
             return
         sources[name] = source
-        try:
-            found = set(meta.find_referenced_templates(env.parse(source)))
-        except jinja2.TemplateSyntaxError:
-            found = set()  # the render reports it; the source hash already differs
-        refs[name] = None if None in found else {str(n) for n in found}
+        refs[name] = _references(env, source)
         for child in refs[name] or ():
             load(child)
 
@@ -141,6 +137,23 @@ def template_closures(env: jinja2.Environment, names: Iterable[str]) -> dict[str
         if name not in names:
             shared |= closure(name)
     return {name: digest_of([(n, sources.get(n)) for n in sorted(closure(name) | shared)]) for name in names}
+
+
+_REFERENCES: dict[str, frozenset[str] | None] = {}  # template source → names it references
+
+
+def _references(env: jinja2.Environment, source: str) -> set[str] | None:
+    """Templates a template's source extends/includes/imports (None: a dynamic reference).
+    Parsing is the costly part of a rebuild's fingerprints; a serving process parses each
+    version of a template once."""
+    if source not in _REFERENCES:
+        try:
+            found = set(meta.find_referenced_templates(env.parse(source)))
+        except jinja2.TemplateSyntaxError:
+            found = set()  # the render reports it; the source hash already differs
+        _REFERENCES[source] = None if None in found else frozenset(str(n) for n in found)
+    cached = _REFERENCES[source]
+    return None if cached is None else set(cached)
 
 
 def _is_template(name: str) -> bool:
