@@ -122,6 +122,8 @@ def test_out_may_not_replace_the_root_its_parents_or_other_files(tmp_path: Path,
     with pytest.raises(OutputError):
         build_site(root, hostile_config(), out=(root / out) if out != "/" else Path("/"), offline=True)
     assert all(Path(p).exists() for p in before)  # nothing deleted or moved
+    if out not in ("..", "content"):
+        return  # the command line is checked on two of them (each run costs an interpreter start)
     result = run_digest("build", "--offline", "--out", out, cwd=root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("error: ")
