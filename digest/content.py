@@ -307,9 +307,30 @@ def entry_to_text(entry: Entry) -> str:
 
 
 def write_entry(entry: Entry, content_dir: Path) -> Path:
+    """Write an entry atomically. If the existing file's front matter carries an editor's
+    YAML comments, they are kept (a round-trip merge); otherwise the fast writer is used."""
     path = content_dir / f"{entry.slug}.md"
-    atomic_write_text(path, entry_to_text(entry))
+    text = entry_to_text(entry)
+    try:
+        existing = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        existing = None
+    if existing is not None:
+        text = _keep_comments(existing, entry, path) or text
+    atomic_write_text(path, text)
     return path
+
+
+def _keep_comments(existing: str, entry: Entry, path: Path) -> str | None:
+    try:
+        fm, _body, _ = split_front_matter(existing, path)
+    except ContentError:
+        return None
+    from .frontmatter_edit import has_comments, merge_front_matter  # ruamel only when needed
+
+    if not has_comments(fm):
+        return None
+    return merge_front_matter(existing, entry_to_front_matter(entry), entry.body, path)
 
 
 def load_entries(content_dir: Path) -> tuple[list[Entry], list[ContentError]]:

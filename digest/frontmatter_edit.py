@@ -7,6 +7,7 @@ replaced atomically (temporary file + rename), so a reader sees the old or the n
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -84,3 +85,46 @@ def update_front_matter_mapping(path: Path, key: str, values: Mapping[str, Any],
     if not new_fm.endswith("\n"):
         new_fm += "\n"
     atomic_write_text(path, head + new_fm + rest)
+
+
+_COMMENT_RE = re.compile(r"(?:^|\s)#", re.M)
+
+
+def has_comments(front_matter: str) -> bool:
+    """Cheap test for YAML comments an editor may have written (false positives are fine:
+    they only send a write through the slower, comment-keeping path)."""
+    return _COMMENT_RE.search(front_matter) is not None
+
+
+def merge_front_matter(existing_text: str, new_values: Mapping[str, Any], body: str, path: Path) -> str | None:
+    """The entry text with `new_values` written into the existing front matter, keeping its
+    comments, key order and quoting; None if the existing front matter cannot be read that way."""
+    try:
+        head, fm, _rest = _split(existing_text, path)
+    except ContentError:
+        return None
+    yaml = _yaml()
+    try:
+        data = yaml.load(fm)
+    except YAMLError:
+        return None
+    if not isinstance(data, CommentedMap):
+        return None
+    for key in [k for k in data if k not in new_values]:
+        del data[key]
+    for key, value in new_values.items():
+        current = data.get(key)
+        if isinstance(current, CommentedMap) and isinstance(value, Mapping):
+            for sub in [k for k in current if k not in value]:
+                del current[sub]
+            for sub, sub_value in value.items():
+                if current.get(sub) != sub_value:
+                    current[sub] = sub_value
+        elif key not in data or current != value:
+            data[key] = value
+    out = io.StringIO()
+    yaml.dump(data, out)
+    new_fm = out.getvalue()
+    if not new_fm.endswith("\n"):
+        new_fm += "\n"
+    return f"{head}{new_fm}---\n\n{body.strip()}\n"
