@@ -35,7 +35,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def root(built: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "root"
-    shutil.copytree(built, copy, ignore=shutil.ignore_patterns(".digest"))
+    shutil.copytree(built, copy, ignore=shutil.ignore_patterns(".digest", ".site.old-*", ".site.build-*"))  # transient build leftovers
     return copy
 
 
