@@ -292,7 +292,7 @@ def _normalise_base_url(base_url: str) -> str:
 def _translate(
     root: Path, entries: list[Entry], config: Config, provider: str | None, provider_url: str | None, offline: bool
 ) -> tuple[str, list[str]]:
-    from .translate import translate_entries, translation_state
+    from .translate import translation_state  # not translate_entries yet: it imports the providers' HTTP stack
     from .translate.memory import TM_FILE
 
     if offline and not (root / TM_FILE).exists():
@@ -302,6 +302,8 @@ def _translate(
         if not pending:
             return "", []
         return "", [f"translate: {pending} entries left pending (offline); run `digest translate` when online"]
+
+    from .translate import translate_entries
 
     result = translate_entries(root, entries, config, provider=provider, provider_url=provider_url, offline=offline)
     return result.summary_line(), list(result.warnings)

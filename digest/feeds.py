@@ -7,9 +7,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
-
 from .stories import SiteModel, Story
+
+
+def xml_escape(text: str) -> str:
+    """&, < and > as entities (xml.sax.saxutils.escape without importing urllib.request)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def sitemap_xml(site: SiteModel, urls: Iterable[str]) -> bytes:

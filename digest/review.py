@@ -17,7 +17,6 @@ from .config import Config
 from .content import load_entries, read_entry
 from .errors import DigestError
 from .flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag, compute_flags, translation_state
-from .frontmatter_edit import update_front_matter_mapping
 from .glossary import Glossary
 from .model import REVIEW_STATES, Entry
 
@@ -128,6 +127,8 @@ def set_review_state(
                 f"the English translation is {status}; translate or edit it first, or approve anyway with --force",
                 path,
             )
+    from .frontmatter_edit import update_front_matter_mapping  # ruamel.yaml: only when editing
+
     update_front_matter_mapping(
         path,
         "review",

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
 
 from .arabic import arabic_letter_count, latin_letter_count
 from .charsafe import strip_invalid_chars
@@ -67,6 +66,8 @@ def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    from charset_normalizer import from_bytes  # only for the rare non-UTF-8 seed
+
     best = from_bytes(data, cp_isolation=LEGACY_ARABIC_ENCODINGS).best()
     if best is not None:
         text = str(best)
