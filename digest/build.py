@@ -49,6 +49,7 @@ class BuildLockedError(DigestError):
 class BuildReport:
     out: Path
     entries: int = 0  # entries published in this build
+    held_back: int = 0  # drafts not published (publish = "approved" and no --drafts)
     tags: int = 0
     pages: int = 0  # rendered pages (HTML and feeds)
     files: int = 0  # every file written
@@ -61,10 +62,17 @@ class BuildReport:
 
     def summary_line(self) -> str:
         total = sum(self.timings.values())
-        return (
+        line = (
             f"build: {self.pages} pages, {self.entries} entries, {self.tags} tags, "
             f"{self.files} files in {total:.2f}s → {self.out}"
         )
+        if self.held_back:
+            # A new site's first build publishes nothing: say why and what to do.
+            line += (
+                f"\n{self.held_back} draft(s) not published (site.publish = \"approved\"): "
+                "preview them with `digest serve`, approve with `digest review approve SLUG`"
+            )
+        return line
 
 
 def _silent(_message: str) -> None:
@@ -217,17 +225,19 @@ def _build(
             report.warnings.append(f"build cache not saved: {exc}")
 
     report.entries = len(published)
+    report.held_back = sum(1 for e in entries if e.review.state == "draft" and not _is_published(e, config, drafts))
     report.tags = sum(1 for t in taxonomy if site.stories_by_tag[t.key])
     report.files = report.pages + len(extra) + 1  # + the marker file
 
 
 def _last_summary(report: BuildReport) -> dict[str, Any]:
     """What a no-op build repeats of this one (digest.inputs)."""
-    return {"entries": report.entries, "tags": report.tags, "warnings": list(report.warnings), "translate_line": report.translate_line}
+    return {"entries": report.entries, "held_back": report.held_back, "tags": report.tags, "warnings": list(report.warnings), "translate_line": report.translate_line}
 
 
 def _repeat_last(report: BuildReport, summary: dict[str, Any], log: Callable[[str], None]) -> None:
     report.entries = summary.get("entries", 0)
+    report.held_back = summary.get("held_back", 0)
     report.tags = summary.get("tags", 0)
     report.warnings.extend(summary.get("warnings", []))
     report.translate_line = summary.get("translate_line", "")
