@@ -53,6 +53,13 @@ def _split(text: str, path: Path) -> tuple[str, str, str]:
     return head, fm, text[head_end + len(fm) :]
 
 
+def _dump(yaml: YAML, data: CommentedMap) -> str:
+    out = io.StringIO()
+    yaml.dump(data, out)
+    text = out.getvalue()
+    return text if text.endswith("\n") else text + "\n"
+
+
 def update_front_matter_mapping(path: Path, key: str, values: Mapping[str, Any], after: str | None = None) -> None:
     """Set `values` inside the mapping at front-matter `key` (created after `after` if absent)."""
     try:
@@ -79,12 +86,7 @@ def update_front_matter_mapping(path: Path, key: str, values: Mapping[str, Any],
             data.insert(position, key, target)
     for name, value in values.items():
         target[name] = value
-    out = io.StringIO()
-    yaml.dump(data, out)
-    new_fm = out.getvalue()
-    if not new_fm.endswith("\n"):
-        new_fm += "\n"
-    atomic_write_text(path, head + new_fm + rest)
+    atomic_write_text(path, head + _dump(yaml, data) + rest)
 
 
 _COMMENT_RE = re.compile(r"(?:^|\s)#", re.M)
@@ -122,9 +124,4 @@ def merge_front_matter(existing_text: str, new_values: Mapping[str, Any], body: 
                     current[sub] = sub_value
         elif key not in data or current != value:
             data[key] = value
-    out = io.StringIO()
-    yaml.dump(data, out)
-    new_fm = out.getvalue()
-    if not new_fm.endswith("\n"):
-        new_fm += "\n"
-    return f"{head}{new_fm}---\n\n{body.strip()}\n"
+    return f"{head}{_dump(yaml, data)}---\n\n{body.strip()}\n"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -18,21 +17,13 @@ from digest.build import build_site
 from digest.config import Config
 from digest.content import load_entries
 
+from chromium import chromium_driver
+
 PROJECT = Path(__file__).resolve().parent.parent
 ARTIFACTS = PROJECT / "test-artifacts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 SEED_TITLE_START = "التحالف الدولي عن قصف قواتها"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _require_chromium() -> None:
-    missing = [p for p in (CHROMIUM, CHROMEDRIVER) if not os.path.exists(p)]
-    if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but headless Chromium is missing: {', '.join(missing)}")
-        pytest.skip(f"Chromium/chromedriver not installed ({', '.join(missing)}); apt-get install chromium chromium-driver")
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -61,30 +52,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory: pytest.TempPathFactory):
-    _require_chromium()
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    browser = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-    browser.set_page_load_timeout(30)
-    try:
-        yield browser
-    finally:
-        browser.quit()
+    yield from chromium_driver(tmp_path_factory.mktemp("chromium-profile"), {"browser": "ALL", "performance": "ALL"})
 
 
 BROWSER_INTERNAL = ("chrome://", "chrome-extension://", "devtools://", "data:", "about:")

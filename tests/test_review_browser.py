@@ -1,8 +1,6 @@
 """The review dashboard's filters in headless Chromium (file:// — no server, no network)."""
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,9 +11,9 @@ from digest.content import write_entry
 
 from test_review_dashboard import ENTRIES
 
+from chromium import chromium_driver
+
 PROJECT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -31,34 +29,7 @@ def dashboard(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory: pytest.TempPathFactory):
-    missing = [p for p in (CHROMIUM, CHROMEDRIVER) if not os.path.exists(p)]
-    if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but headless Chromium is missing: {', '.join(missing)}")
-        pytest.skip(f"Chromium/chromedriver not installed ({', '.join(missing)})")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-review')}",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    browser = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-    browser.set_page_load_timeout(30)
-    try:
-        yield browser
-    finally:
-        browser.quit()
+    yield from chromium_driver(tmp_path_factory.mktemp("chromium-review"), {"browser": "ALL"})
 
 
 def _visible_states(driver) -> list[str]:
