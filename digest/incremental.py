@@ -60,6 +60,8 @@ def render_site(
     usable = old.describes(out)
     stable = _unchanged_since(root, stamps or {}, "content/")
     prints = SiteFingerprints(renderer.site, renderer.env, dict(old.entries), stable, old.related)
+    if not usable:
+        return _render_everything(root, out, renderer, pages, extra, workers, prints, stamps or {})
     files: dict[str, str | None] = dict(prints.of_pages(pages))
     for rel, data in extra.items():
         files[rel] = hashlib.blake2b(data, digest_size=16).hexdigest()
@@ -87,6 +89,41 @@ def render_site(
         tree.discard()
         raise
     _save(root, out, files, prints, stamps or {})
+    return result
+
+
+def _render_everything(
+    root: Path,
+    out: Path,
+    renderer: PageRenderer,
+    pages: Sequence[Page],
+    extra: dict[str, bytes],
+    workers: int,
+    prints: SiteFingerprints,
+    stamps: dict[str, tuple[int, int]],
+) -> RenderResult:
+    """No usable manifest (a cold build): every page is rendered. The fingerprints only
+    matter to the next build, so they are computed while the workers render."""
+    files: dict[str, str | None] = {}
+
+    def fingerprint_everything() -> None:
+        files.update(prints.of_pages(pages))
+        for rel, data in extra.items():
+            files[rel] = hashlib.blake2b(data, digest_size=16).hexdigest()
+
+    forget_manifest(root, out)
+    result = RenderResult(full=True)
+    tree = StagingTree(out)
+    try:
+        for rel in sorted(extra):
+            tree.write(rel, extra[rel])
+            result.written += 1
+        result.rendered = render_pages(renderer, pages, tree.dir, workers, meanwhile=fingerprint_everything)
+        _swap(tree, out)
+    except BaseException:
+        tree.discard()
+        raise
+    _save(root, out, files, prints, stamps)
     return result
 
 

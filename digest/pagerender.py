@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -93,10 +93,21 @@ def _render_chunk(indices: list[int]) -> tuple[int, tuple[type, str, str | None,
     return len(indices), None
 
 
-def render_pages(renderer: PageRenderer, pages: Sequence[Page], dest: Path, workers: int) -> int:
-    """Render and write every page into dest; returns how many were written."""
+def render_pages(
+    renderer: PageRenderer,
+    pages: Sequence[Page],
+    dest: Path,
+    workers: int,
+    meanwhile: Callable[[], object] | None = None,
+) -> int:
+    """Render and write every page into dest; returns how many were written.
+
+    `meanwhile` runs in this process while the workers render (a cold build computes the
+    next build's fingerprints there), so that serial work no longer adds to the wall time."""
     workers = max(1, min(workers, len(pages) // MIN_PAGES_PER_WORKER, os.cpu_count() or 1))
     if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        if meanwhile is not None:
+            meanwhile()
         for page in pages:
             write_page(dest, page, renderer.render(page))
         return len(pages)
@@ -109,7 +120,10 @@ def render_pages(renderer: PageRenderer, pages: Sequence[Page], dest: Path, work
     try:
         written = 0
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for count, error in pool.imap_unordered(_render_chunk, chunks):
+            results = pool.imap_unordered(_render_chunk, chunks)  # the workers start now
+            if meanwhile is not None:
+                meanwhile()
+            for count, error in results:
                 if error is not None:
                     cls, message, path, line = error
                     raise cls(message, path, line)
