@@ -111,6 +111,10 @@ def _render_everything(
         for rel, data in extra.items():
             files[rel] = hashlib.blake2b(data, digest_size=16).hexdigest()
 
+    # Related-story lists are needed by both the article pages and the fingerprints:
+    # computed once here, the forked renderers inherit them.
+    for story in renderer.site.stories:
+        renderer.site.related(story)
     forget_manifest(root, out)
     result = RenderResult(full=True)
     tree = StagingTree(out)
