@@ -179,15 +179,25 @@ def run_size(base: Path, n: int, repeat: int, pelican: bool, hugo: bool) -> dict
     return results
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000, 10000])
+def parse_bench_args(doc: str | None, default_sizes: list[int], argv: list[str] | None) -> argparse.Namespace:
+    """The options every peer benchmark takes (shared with bench_incremental)."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=default_sizes)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-pelican", action="store_true")
     parser.add_argument("--no-hugo", action="store_true")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def scratch_dir(prefix: str) -> Path:
+    """A fresh directory on /dev/shm where there is one (the disk here is noisy)."""
     tmp_base = "/dev/shm" if os.path.isdir("/dev/shm") else None
-    base = Path(tempfile.mkdtemp(prefix="digest-bench-build-", dir=tmp_base))
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=tmp_base))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_bench_args(__doc__, [1000, 4000, 10000], argv)
+    base = scratch_dir("digest-bench-build-")
     print(f"cold builds, median of {args.repeat}, on {base} ({os.cpu_count()} CPUs)")
     print(f"load average at start: {os.getloadavg()[0]:.2f}")
     print(f"{'articles':>8}  {'tool':<13} {'wall s':>7} {'CPU s':>7} {'articles/s':>10} {'HTML pages':>10} {'pages/s':>8}  wall ratio")

@@ -24,7 +24,6 @@ reports ("Total in N ms") for rebuilding after a one-file edit; and a full `hugo
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import os
 import random
@@ -35,7 +34,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -45,7 +43,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 sys.path.insert(0, str(PROJECT))
 
-from bench_build import PELICAN_CONF, prepare  # noqa: E402
+from bench_build import PELICAN_CONF, parse_bench_args, prepare, scratch_dir  # noqa: E402
 from corpus import SEED_ARTICLE, SeedMaterial, article_text, tag_pool, zipf_weights  # noqa: E402
 
 from digest.build import build_site  # noqa: E402
@@ -233,14 +231,8 @@ def bench_hugo(work: Path, repeat: int) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[4000, 10000])
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--no-pelican", action="store_true")
-    parser.add_argument("--no-hugo", action="store_true")
-    args = parser.parse_args(argv)
-    tmp_base = "/dev/shm" if os.path.isdir("/dev/shm") else None
-    base = Path(tempfile.mkdtemp(prefix="digest-bench-incremental-", dir=tmp_base))
+    args = parse_bench_args(__doc__, [4000, 10000], argv)
+    base = scratch_dir("digest-bench-incremental-")
     print(f"incremental rebuilds, median of {args.repeat}, on {base} ({os.cpu_count()} CPUs); seconds, wall/CPU")
     print(f"{'articles':>8}  {'case':<16} {'digest command':>15} {'in-process':>13} {'pelican':>8} {'hugo':>8}")
     try:
