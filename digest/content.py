@@ -271,13 +271,16 @@ def _review(value: Any, path: Path, fm_text: str) -> Review:
 
 
 def read_entry(path: Path) -> Entry:
+    """Read and validate one content file; the entry remembers the file it came from."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise ContentError(f"not valid UTF-8 (byte {exc.start})", path) from None
     except OSError as exc:
         raise ContentError(f"cannot read: {exc.strerror or exc}", path) from None
-    return entry_from_text(text, path, path.stem)
+    entry = entry_from_text(text, path, path.stem)
+    entry.path = str(path)
+    return entry
 
 
 def entry_to_front_matter(entry: Entry) -> dict[str, Any]:
@@ -341,12 +344,9 @@ def load_entries(content_dir: Path) -> tuple[list[Entry], list[ContentError]]:
         return entries, errors
     for path in sorted(content_dir.glob("*.md")):
         try:
-            entry = read_entry(path)
+            entries.append(read_entry(path))
         except ContentError as exc:
             errors.append(exc)
-            continue
-        entry.path = str(path)
-        entries.append(entry)
     return entries, errors
 
 

@@ -40,9 +40,7 @@ class IndexedEntry:
         return self.path.stem
 
     def load(self) -> Entry:
-        entry = read_entry(self.path)
-        entry.path = str(self.path)
-        return entry
+        return read_entry(self.path)
 
 
 def _scalar(raw: str) -> str | None:
@@ -108,10 +106,7 @@ def index_entries(content_dir: Path) -> tuple[list[IndexedEntry], list[Entry], l
             indexed.append(quick)
             continue
         try:
-            entry = read_entry(path)
+            loaded.append(read_entry(path))
         except ContentError as exc:
             errors.append(exc)
-            continue
-        entry.path = str(path)
-        loaded.append(entry)
     return indexed, loaded, errors

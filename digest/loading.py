@@ -40,7 +40,6 @@ def _load_one(path: Path, with_body: bool) -> _Result:
         entry = read_entry(path)
     except ContentError as exc:  # sent as parts: the exception's own pickling drops path/line
         return str(path), None, (exc.message, str(exc.path) if exc.path else None, exc.line), None
-    entry.path = str(path)
     body = None
     if with_body:
         key = body_hash(entry.body)

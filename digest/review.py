@@ -83,9 +83,7 @@ def find_entry(root: Path, slug: str) -> Entry:
         if len(matches) != 1:
             raise ReviewError(f"no entry with slug {slug!r} (see `digest review list`)", content_dir)
         path = matches[0]
-    entry = read_entry(path)
-    entry.path = str(path)
-    return entry
+    return read_entry(path)
 
 
 @dataclass(frozen=True)
