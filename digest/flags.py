@@ -17,7 +17,7 @@ from .glossary import Glossary
 from .model import Entry
 from .shingles import near_duplicate_words, words_of
 from .summarize import plain_text
-from .translate.state import is_current, translation_state
+from .translate.state import is_current, translation_state  # one judgement for the whole tool
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,6 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
 FLAG_CODES = tuple(FLAG_DESCRIPTIONS)
 
 
-# One judgement of translation state for the whole tool (site, review, list, translate).
-has_current_english = is_current
 
 
 # --- one check per flag ------------------------------------------------------------------
@@ -74,7 +72,7 @@ def _glossary_pattern(arabic_key: str) -> re.Pattern[str]:
 
 
 def _glossary_flags(entry: Entry, glossary_patterns: list[tuple[re.Pattern[str], str, str]]) -> list[Flag]:
-    if not glossary_patterns or not has_current_english(entry):
+    if not glossary_patterns or not is_current(entry):
         return []
     arabic = normalize_identity(f"{entry.title} {entry.summary_ar}")
     english = " ".join(_english_text(entry).casefold().split())
@@ -134,7 +132,7 @@ def numbers_in(text: str) -> list[str]:
 
 
 def _number_flags(entry: Entry) -> list[Flag]:
-    if not has_current_english(entry):
+    if not is_current(entry):
         return []
     english_text = _english_text(entry)
     english = set(numbers_in(english_text))
@@ -156,7 +154,7 @@ def _summary_length_flags(entry: Entry, config: Config) -> list[Flag]:
         return [Flag("summary-length", "the Arabic summary is empty")]
     low, high = config.review.summary_min_chars, config.review.summary_max_chars
     summaries = [("Arabic", entry.summary_ar)]
-    if has_current_english(entry) and entry.summary_en is not None:
+    if is_current(entry) and entry.summary_en is not None:
         summaries.append(("English", entry.summary_en))
     problems = []
     for language, text in summaries:
