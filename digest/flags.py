@@ -48,8 +48,6 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
 FLAG_CODES = tuple(FLAG_DESCRIPTIONS)
 
 
-
-
 # --- one check per flag ------------------------------------------------------------------
 
 
