@@ -6,6 +6,7 @@ taxonomy → plan pages → render into a staging directory → swap it in for s
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -258,8 +259,9 @@ def _changed_seeds(root: Path, entries: list[Entry], check: InputCheck) -> list[
     resolved_root = root.resolve()
     resolved_dirs: dict[Path, Path] = {}
     changed = []
+    prefix = len(str(seeds_dir)) + 1
     for path in files:
-        rel = path.relative_to(root).as_posix()
+        rel = "seeds/" + str(path)[prefix:].replace(os.sep, "/")  # relative_to(root), without pathlib's cost
         known = by_seed.get(rel)
         if known is not None and check.same_as_last(rel) and check.same_as_last(f"content/{known.slug}.md"):
             continue

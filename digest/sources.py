@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -33,23 +34,43 @@ class RawArticle:
 
 
 def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
-    """Expand files and folders into a sorted list of article files."""
+    """Expand files and folders into a sorted list of article files (hidden files and
+    symlinked folders skipped, symlinked files kept)."""
     found: list[Path] = []
     errors: list[InputError] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
-            )
+            found.extend(_articles_under(path))
         elif path.is_file():
             found.append(path)
         else:
             errors.append(InputError("no such file or folder", path))
-    # De-duplicate while keeping a deterministic order.
-    unique = sorted(dict.fromkeys(found))
+    # De-duplicate while keeping a deterministic order. Sorting by the parts' strings gives
+    # Path order without Path.__lt__, which dominated a rebuild's scan of 10,000 seeds.
+    unique = sorted(dict.fromkeys(found), key=lambda p: p.parts)
     return unique, errors
+
+
+def _articles_under(folder: Path) -> Iterator[Path]:
+    """Article files anywhere below `folder`; os.scandir's file types save a stat per file."""
+    try:
+        scanner = os.scandir(folder)
+    except OSError:
+        return
+    with scanner:
+        items = list(scanner)
+    for item in items:
+        try:
+            if item.is_dir(follow_symlinks=False):
+                yield from _articles_under(folder / item.name)
+            elif (
+                not item.name.startswith(".")
+                and os.path.splitext(item.name)[1].lower() in ARTICLE_SUFFIXES
+                and item.is_file()
+            ):
+                yield folder / item.name
+        except OSError:  # vanished while scanning
+            continue
 
 
 def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
