@@ -1,18 +1,19 @@
 """Fragments rendered once and reused: a story's card appears on the home page, the English
 index, a month and each of its tags' pages; a tag link on every article that has the tag;
-a story's related link on the articles it is related to.
+a story's related link on the articles it is related to; the site's header and footer on
+every page.
 
-The theme's own macros (`macros.html`: `story_card`, `dated_card`, `related_link`,
-`tag_link`) render each fragment once with a marker in place of the page's relative root;
-each use swaps in the page's root. So the theme stays overridable and each fragment costs
-one macro call per build, not one per use.
+The theme's own macros (`macros.html`) render each fragment once with a marker in place of
+the page's relative root; each use swaps in the page's root. So the theme stays overridable
+and each fragment costs one macro call per build, not one per use. One `Fragments` serves
+one site: the site-wide fragments are keyed by root (and review mode) only.
 """
 from __future__ import annotations
 
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 ROOT_MARK = "\ue002"  # private-use code point: never in text (render_body strips its neighbours too)
 
@@ -21,46 +22,44 @@ class Fragments:
     def __init__(self, env: jinja2.Environment):
         self.env = env
         self._macros: Any = None
-        self._cards: dict[tuple[int, bool], str] = {}
-        self._dated_cards: dict[int, str] = {}
-        self._related_links: dict[int, str] = {}
-        self._tag_links: dict[tuple[str, Any], str] = {}
+        self._html: dict[tuple[Any, ...], str] = {}
 
     def install(self) -> None:
-        """Make `card(story, root, english)`, `dated_card(story, root)`,
-        `related_link(story, root)` and `tag_link(tag, root, count)` template globals."""
-        self.env.globals["card"] = self.card
-        self.env.globals["dated_card"] = self.dated_card
-        self.env.globals["related_link"] = self.related_link
-        self.env.globals["tag_link"] = self.tag_link
+        """Make the fragments template globals: `card(story, root, english)`,
+        `dated_card(story, root)`, `related_link(story, root)`, `tag_link(tag, root, count)`,
+        `head_links(site, root)`, `site_header(site, root, review_mode)`, `site_footer(site, root)`."""
+        for name in ("card", "dated_card", "related_link", "tag_link", "head_links", "site_header", "site_footer"):
+            self.env.globals[name] = getattr(self, name)
 
-    def _module(self) -> Any:
-        if self._macros is None:
-            self._macros = self.env.get_template("macros.html").module
-        return self._macros
+    def _render(self, key: tuple[Any, ...], macro: str, *args: Any, **kwargs: Any) -> str:
+        """The macro's HTML for `key`, with ROOT_MARK as the root: rendered on first use."""
+        html = self._html.get(key)
+        if html is None:
+            if self._macros is None:
+                self._macros = self.env.get_template("macros.html").module
+            html = self._html[key] = str(getattr(self._macros, macro)(*args, **kwargs))
+        return html
 
     def card(self, story: Any, root: str, english: bool = False) -> Markup:
-        key = (story.index, english)
-        html = self._cards.get(key)
-        if html is None:
-            html = self._cards[key] = str(self._module().story_card(story, ROOT_MARK, english_first=english))
+        html = self._render(("card", story.index, english), "story_card", story, ROOT_MARK, english_first=english)
         return Markup(html.replace(ROOT_MARK, root))
 
     def dated_card(self, story: Any, root: str) -> Markup:
-        html = self._dated_cards.get(story.index)
-        if html is None:
-            html = self._dated_cards[story.index] = str(self._module().dated_card(story, ROOT_MARK))
-        return Markup(html.replace(ROOT_MARK, root))
+        return Markup(self._render(("dated_card", story.index), "dated_card", story, ROOT_MARK).replace(ROOT_MARK, root))
 
     def related_link(self, story: Any, root: str) -> Markup:
-        html = self._related_links.get(story.index)
-        if html is None:
-            html = self._related_links[story.index] = str(self._module().related_link(story, ROOT_MARK))
-        return Markup(html.replace(ROOT_MARK, root))
+        return Markup(self._render(("related_link", story.index), "related_link", story, ROOT_MARK).replace(ROOT_MARK, root))
 
     def tag_link(self, tag: Any, root: str, count: Any = None) -> Markup:
-        key = (tag.key, count)
-        html = self._tag_links.get(key)
-        if html is None:
-            html = self._tag_links[key] = str(self._module().tag_link(tag, ROOT_MARK, count))
-        return Markup(html.replace(ROOT_MARK, root))
+        return Markup(self._render(("tag_link", tag.key, count), "tag_link", tag, ROOT_MARK, count).replace(ROOT_MARK, root))
+
+    # The site-wide fragments escape the root: the 404 page's is the base URL's path.
+    def head_links(self, site: Any, root: str) -> Markup:
+        return Markup(self._render(("head_links",), "head_links", site, ROOT_MARK).replace(ROOT_MARK, escape(root)))
+
+    def site_header(self, site: Any, root: str, review_mode: bool) -> Markup:
+        html = self._render(("site_header", review_mode), "site_header", site, ROOT_MARK, review_mode)
+        return Markup(html.replace(ROOT_MARK, escape(root)))
+
+    def site_footer(self, site: Any, root: str) -> Markup:
+        return Markup(self._render(("site_footer",), "site_footer", site, ROOT_MARK).replace(ROOT_MARK, escape(root)))

@@ -111,12 +111,12 @@ def link_hashtags(html: str, resolve: Callable[[str], str | None]) -> str:
     its own direction.
     """
 
-    def swap(m: re.Match[str]) -> str:
-        raw = m.group(1)
-        label = escape("#" + raw.replace("_", " "))
-        url = resolve(raw)
-        if url is None:
-            return f'<bdi class="hashtag">{label}</bdi>'
-        return f'<a class="hashtag" href="{escape(url)}"><bdi>{label}</bdi></a>'
+    return PLACEHOLDER_RE.sub(lambda m: hashtag_html(m.group(1), resolve(m.group(1))), html)
 
-    return PLACEHOLDER_RE.sub(swap, html)
+
+def hashtag_html(raw: str, url: str | None) -> str:
+    """One hashtag: a link to `url`, or plain text when it is None."""
+    label = escape("#" + raw.replace("_", " "))
+    if url is None:
+        return f'<bdi class="hashtag">{label}</bdi>'
+    return f'<a class="hashtag" href="{escape(url)}"><bdi>{label}</bdi></a>'

@@ -18,8 +18,8 @@ import jinja2
 
 from .errors import DigestError
 from .feeds import news_article_jsonld
-from .fragments import Fragments
-from .markdown import BodyCache, link_hashtags
+from .fragments import ROOT_MARK, Fragments
+from .markdown import PLACEHOLDER_RE, BodyCache, hashtag_html
 from .pages import Page, page_context
 from .render import render_template
 from .stories import SiteModel
@@ -32,21 +32,23 @@ class PageRenderer:
         self.site = site
         self.env = env
         self.cache = cache if cache is not None else BodyCache()
+        self._hashtags: dict[str, str] = {}
         Fragments(env).install()
 
     def body_html(self, page: Page) -> str:
         """The article body with its hashtags linked relative to this page."""
         story = self.site.by_slug[page.key]
-        taxonomy = self.site.taxonomy
         root = page.root
+        return PLACEHOLDER_RE.sub(lambda m: self._hashtag(m.group(1)).replace(ROOT_MARK, root), self.cache.get(story.entry.body))
 
-        def resolve(raw: str) -> str | None:
-            tag = taxonomy.for_name(raw)
-            if tag is None or not self.site.stories_by_tag.get(tag.key):
-                return None
-            return root + tag.url
-
-        return link_hashtags(self.cache.get(story.entry.body), resolve)
+    def _hashtag(self, raw: str) -> str:
+        """A hashtag's HTML with ROOT_MARK for the page's root: resolved once per build."""
+        html = self._hashtags.get(raw)
+        if html is None:
+            tag = self.site.taxonomy.for_name(raw)
+            url = ROOT_MARK + tag.url if tag is not None and self.site.stories_by_tag.get(tag.key) else None
+            html = self._hashtags[raw] = hashtag_html(raw, url)
+        return html
 
     def context(self, page: Page) -> dict[str, Any]:
         context = page_context(self.site, page)
