@@ -17,7 +17,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from .config import Config
-from .buildcache import load_cache, save_cache, snapshot_entries
+from .buildcache import StoredBodies, load_cache, save_cache, snapshot_entries
 from .loading import load_content
 from .errors import DigestError
 from .feeds import robots_txt, sitemap_xml
@@ -37,6 +37,7 @@ from .search import INDEX_FILE, search_index_json
 from .sitetree import check_replaceable
 from .stories import SiteModel, make_story
 from .taxonomy import build_taxonomy
+from .templatecache import attach_bytecode_cache
 
 STATIC_FILES = ("style.css", "search.js")  # templates/static/* → assets/*
 REVIEW_TEMPLATE = "review/dashboard.html"
@@ -150,8 +151,7 @@ def _build(
     disk_cache = load_cache(root)
     report.warnings.extend(disk_cache.warnings)
     bodies = cache if cache is not None else BodyCache()
-    for key, html in disk_cache.bodies.items():
-        bodies.data.setdefault(key, html)
+    bodies.data = StoredBodies(bodies.data, disk_cache.bodies)  # read from disk as pages need them
     content_dir = root / "content"
 
     # 1. Load the entries (unchanged files from the build cache; new ones parsed on both
@@ -174,8 +174,7 @@ def _build(
         seen = {str(e) for e in report.errors}
         report.errors.extend(e for e in loaded.errors if str(e) not in seen)
         # Taken before any stage edits an entry; None when every entry came from the cache as is.
-        unchanged = loaded.parsed == 0 and len(entries) == len(disk_cache.entries)
-        entry_snapshot = None if unchanged else snapshot_entries(entries, loaded.stats)
+        entry_snapshot = snapshot_entries(entries, loaded.stats, disk_cache)
 
     # 3. Translate what is missing or stale (offline: it stays "Translation pending").
     with _stage(report, "translate", log):
@@ -206,6 +205,7 @@ def _build(
     # 6. Plan pages and the non-template files.
     with _stage(report, "plan", log):
         env = make_environment(root)
+        attach_bytecode_cache(env, root)
         pages = plan_pages(site)
         if review and template_exists(env, REVIEW_TEMPLATE):
             pages.append(Page("review/index.html", REVIEW_TEMPLATE, "review"))

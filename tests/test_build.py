@@ -223,7 +223,7 @@ def test_build_cache_skips_parsing_and_fails_soft(site_root: Path) -> None:
     first = build_site(site_root, Config.for_test(), drafts=True, offline=True)
     assert first.parsed == 1
     before = _article(site_root, entry)
-    cache_files = sorted((site_root / ".digest" / "cache").glob("*.pickle"))
+    cache_files = sorted((site_root / ".digest" / "cache").glob("*.*"))
     stamps = [p.stat().st_mtime_ns for p in cache_files]
     second = build_site(site_root, Config.for_test(), drafts=True, offline=True, out=site_root / "again")
     assert second.parsed == 0 and _article(site_root, entry, "again") == before
