@@ -221,7 +221,7 @@ def _build(
     # 8. Keep the parsed entries and rendered bodies for the next build (best effort).
     with _stage(report, "cache", log):
         try:
-            save_cache(root, entry_snapshot, bodies.data, {body_hash(e.body) for e in entries}, disk_cache.bodies)
+            save_cache(root, entry_snapshot, bodies.data, lambda: {body_hash(e.body) for e in entries}, disk_cache.bodies)
         except OSError as exc:
             report.warnings.append(f"build cache not saved: {exc}")
 

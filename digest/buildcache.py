@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import pickle
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,9 +109,11 @@ def snapshot_entries(entries: Iterable[Entry], stats: dict[str, tuple[int, int]]
     return EntrySnapshot(overlay=overlay)
 
 
-def save_cache(root: Path, snapshot: EntrySnapshot | None, bodies: dict[str, str], used_bodies: set[str], store: BodyStore | None) -> None:
-    """Write what changed (atomically): the entries' base or overlay, and the bodies the
-    current entries use that the store lacks (dropping the ones no entry uses)."""
+def save_cache(root: Path, snapshot: EntrySnapshot | None, bodies: dict[str, str], used_bodies: Callable[[], set[str]], store: BodyStore | None) -> None:
+    """Write what changed (atomically): the entries' base or overlay, and the bodies rendered
+    in this process that the store lacks. Bodies no entry uses any more are dropped when the
+    base is rewritten (hashing every body costs more than the rest of a one-entry rebuild;
+    the overlay limit bounds what accumulates in between)."""
     directory = root / CACHE_DIR
     directory.mkdir(parents=True, exist_ok=True)
     if snapshot is not None and snapshot.base is not None:
@@ -121,7 +123,8 @@ def save_cache(root: Path, snapshot: EntrySnapshot | None, bodies: dict[str, str
         data = pickle.dumps((_STAMP, snapshot.overlay), protocol=pickle.HIGHEST_PROTOCOL)
         atomic_write_bytes(directory / OVERLAY_FILE, data, durable=False)
     if store is not None:
-        store.sync(bodies, used_bodies)
+        prune = snapshot is not None and snapshot.base is not None
+        store.sync(bodies, used_bodies() if prune else None)
 
 
 def _remove(path: Path) -> None:
@@ -182,10 +185,15 @@ class BodyStore:
             return None  # rendered again instead
         return None if row is None else row[0]
 
-    def sync(self, bodies: dict[str, str], used: set[str]) -> None:
-        """Add the used bodies the store lacks, drop the unused ones."""
-        new = [(key, bodies[key]) for key in used - self.keys if key in bodies]
-        old = [(key,) for key in self.keys - used]
+    def sync(self, bodies: dict[str, str], used: set[str] | None) -> None:
+        """Add the bodies the store lacks (the used ones only, if `used` is given) and drop
+        the stored ones not in `used`."""
+        if used is None:
+            new = [(key, html) for key, html in dict.items(bodies) if key not in self.keys]
+            old = []
+        else:
+            new = [(key, bodies[key]) for key in used - self.keys if key in bodies]
+            old = [(key,) for key in self.keys - used]
         if not new and not old:
             return
         try:
