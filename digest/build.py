@@ -17,7 +17,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from .config import Config
-from .buildcache import StoredBodies, load_cache, save_cache, snapshot_entries
+from .buildcache import StoredBodies, load_cache, load_search_memo, save_cache, save_search_memo, snapshot_entries
 from .loading import load_content
 from .errors import DigestError
 from .feeds import robots_txt, sitemap_xml
@@ -209,7 +209,8 @@ def _build(
         pages = plan_pages(site)
         if review and template_exists(env, REVIEW_TEMPLATE):
             pages.append(Page("review/index.html", REVIEW_TEMPLATE, "review"))
-        extra = _extra_files(site, pages, env)
+        search_memo = load_search_memo(root)
+        extra, new_search_memo = _extra_files(site, pages, env, search_memo)
 
     # 7. Render the pages whose inputs changed since the last build (all of them the first
     #    time) into a staging tree, unchanged ones hard-linked, and swap it in; a failure
@@ -222,6 +223,7 @@ def _build(
     with _stage(report, "cache", log):
         try:
             save_cache(root, entry_snapshot, bodies.data, lambda: {body_hash(e.body) for e in entries}, disk_cache.bodies)
+            save_search_memo(root, new_search_memo, search_memo)
         except OSError as exc:
             report.warnings.append(f"build cache not saved: {exc}")
 
@@ -321,16 +323,18 @@ def _translate(
     return result.summary_line(), list(result.warnings)
 
 
-def _extra_files(site: SiteModel, pages: list[Page], env: Any) -> dict[str, bytes]:
-    """sitemap.xml, robots.txt, search.json and the theme's static assets."""
+def _extra_files(site: SiteModel, pages: list[Page], env: Any, search_memo: dict[str, str]) -> tuple[dict[str, bytes], dict[str, str]]:
+    """sitemap.xml, robots.txt, search.json and the theme's static assets; and the search
+    texts normalised (digest.search)."""
+    index, normalised = search_index_json(site, search_memo)
     extra = {
         "sitemap.xml": sitemap_xml(site, iter_urls(pages)),
         "robots.txt": robots_txt(site),
-        INDEX_FILE: search_index_json(site),
+        INDEX_FILE: index,
     }
     for name in STATIC_FILES:
         extra[f"assets/{name}"] = _static_source(env, name)
-    return extra
+    return extra, normalised
 
 
 def _static_source(env: Any, name: str) -> bytes:

@@ -24,6 +24,7 @@ from typing import Any
 import mistune
 
 from . import __version__
+from .fingerprint import code_stamp
 from .markdown import RENDER_VERSION
 from .model import Entry
 from .output import atomic_write_bytes
@@ -32,6 +33,7 @@ CACHE_DIR = Path(".digest") / "cache"
 ENTRIES_FILE = "entries.pickle"
 OVERLAY_FILE = "entries-overlay.pickle"
 BODIES_FILE = "bodies.sqlite"
+SEARCH_FILE = "search-text.pickle"
 FORMAT = 2
 _STAMP = (FORMAT, __version__, RENDER_VERSION, mistune.__version__)
 MAX_OVERLAY = 200  # entries parsed since the base was written; beyond, the base is rewritten
@@ -125,6 +127,24 @@ def save_cache(root: Path, snapshot: EntrySnapshot | None, bodies: dict[str, str
     if store is not None:
         prune = snapshot is not None and snapshot.base is not None
         store.sync(bodies, used_bodies() if prune else None)
+
+
+def load_search_memo(root: Path) -> dict[str, str]:
+    """Arabic search texts already normalised (digest.search), keyed by the text; tied to the
+    code that normalised them."""
+    data = _read(root / CACHE_DIR / SEARCH_FILE, [])
+    if isinstance(data, tuple) and len(data) == 2 and data[0] == code_stamp() and isinstance(data[1], dict):
+        return data[1]
+    return {}
+
+
+def save_search_memo(root: Path, memo: dict[str, str], previous: dict[str, str]) -> None:
+    if memo.keys() == previous.keys():
+        return
+    directory = root / CACHE_DIR
+    directory.mkdir(parents=True, exist_ok=True)
+    data = pickle.dumps((_STAMP, (code_stamp(), memo)), protocol=pickle.HIGHEST_PROTOCOL)
+    atomic_write_bytes(directory / SEARCH_FILE, data, durable=False)
 
 
 def _remove(path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 from digest import buildcache
 from digest.build import build_site
 from digest.config import Config
-from digest.content import load_entries, write_entry
+from digest.content import load_entries, read_entry, write_entry
 from digest.ingest import ingest
 from digest.markdown import body_hash
 
@@ -137,3 +137,21 @@ def test_compiled_templates_are_kept_for_this_code_only(site_root: Path) -> None
     (directory / "0000000000000000-old.cache").write_bytes(b"from another version")
     _build(site_root, "other")
     assert sorted(p.name for p in directory.iterdir()) == compiled
+
+
+def test_search_texts_are_normalised_once(three_entries: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from digest import search
+
+    root = three_entries
+    _build(root)
+    calls: list[str] = []
+    original = search.normalize_identity
+    monkeypatch.setattr(search, "normalize_identity", lambda text: calls.append(text) or original(text))
+    entry = read_entry(root / "content" / "copy-1.md")
+    entry.title += " (محدث)"
+    write_entry(entry, root / "content")
+    _build(root)
+    assert len(calls) == 1 and "(محدث)" in calls[0]
+    index = (root / "site" / "search.json").read_bytes()
+    _build(root, "clean-out")
+    assert (root / "clean-out" / "search.json").read_bytes() == index
