@@ -23,7 +23,7 @@ from .errors import DigestError
 from .feeds import robots_txt, sitemap_xml
 from .glossary import load_glossary
 from .ingest import ingest, seed_key
-from .sources import find_articles
+from .sources import iter_article_files
 from .summarize import SUMMARIZER_VERSION
 from .markdown import BodyCache, body_hash
 from .model import Entry
@@ -248,25 +248,26 @@ def _repeat_last(report: BuildReport, summary: dict[str, Any], log: Callable[[st
 
 
 def _changed_seeds(root: Path, entries: list[Entry], check: InputCheck) -> list[Path]:
-    """Seed files with no entry, or whose bytes or summariser version differ from their entry's.
+    """Seed files with no entry, or whose bytes or summariser version differ from their entry's
+    (sorted as find_articles sorts).
 
     A seed with an entry and the mtime and size it had at the last build (same tool and
-    options) was checked then: it is neither resolved nor hashed again.
+    options) was checked then: it is neither resolved nor hashed again (nor made a Path).
     """
     seeds_dir = root / "seeds"
     if not seeds_dir.is_dir():
         return []
-    files, missing = find_articles([seeds_dir])
     by_seed = {e.seed: e for e in entries if e.seed}
     resolved_root = root.resolve()
-    resolved_dirs: dict[Path, Path] = {}
+    resolved_dirs: dict[Path, str] = {}
     changed = []
     prefix = len(str(seeds_dir)) + 1
-    for path in files:
-        rel = "seeds/" + str(path)[prefix:].replace(os.sep, "/")  # relative_to(root), without pathlib's cost
+    for name in iter_article_files(str(seeds_dir)):
+        rel = "seeds/" + name[prefix:].replace(os.sep, "/")  # relative_to(root), without pathlib's cost
         known = by_seed.get(rel)
         if known is not None and check.same_as_last(rel) and check.same_as_last(f"content/{known.slug}.md"):
             continue
+        path = Path(name)
         entry = by_seed.get(_seed_key(path, resolved_root, resolved_dirs))
         if (
             entry is None
@@ -274,7 +275,7 @@ def _changed_seeds(root: Path, entries: list[Entry], check: InputCheck) -> list[
             or entry.seed_sha256 != hashlib.sha256(path.read_bytes()).hexdigest()
         ):
             changed.append(path)
-    return changed
+    return sorted(changed, key=lambda p: p.parts)
 
 
 def _seed_key(path: Path, resolved_root: Path, resolved_dirs: dict[Path, str]) -> str:
