@@ -17,13 +17,13 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from .config import Config
-from .buildcache import load_cache, save_cache, snapshot_entries
+from .buildcache import StoredBodies, load_cache, load_search_memo, save_cache, save_search_memo, snapshot_entries
 from .loading import load_content
 from .errors import DigestError
 from .feeds import robots_txt, sitemap_xml
 from .glossary import load_glossary
 from .ingest import ingest, seed_key
-from .sources import find_articles
+from .sources import iter_article_files
 from .summarize import SUMMARIZER_VERSION
 from .markdown import BodyCache, body_hash
 from .model import Entry
@@ -37,6 +37,7 @@ from .search import INDEX_FILE, search_index_json
 from .sitetree import check_replaceable
 from .stories import SiteModel, make_story
 from .taxonomy import build_taxonomy
+from .templatecache import attach_bytecode_cache
 
 STATIC_FILES = ("style.css", "search.js")  # templates/static/* → assets/*
 REVIEW_TEMPLATE = "review/dashboard.html"
@@ -150,8 +151,7 @@ def _build(
     disk_cache = load_cache(root)
     report.warnings.extend(disk_cache.warnings)
     bodies = cache if cache is not None else BodyCache()
-    for key, html in disk_cache.bodies.items():
-        bodies.data.setdefault(key, html)
+    bodies.data = StoredBodies(bodies.data, disk_cache.bodies)  # read from disk as pages need them
     content_dir = root / "content"
 
     # 1. Load the entries (unchanged files from the build cache; new ones parsed on both
@@ -174,8 +174,7 @@ def _build(
         seen = {str(e) for e in report.errors}
         report.errors.extend(e for e in loaded.errors if str(e) not in seen)
         # Taken before any stage edits an entry; None when every entry came from the cache as is.
-        unchanged = loaded.parsed == 0 and len(entries) == len(disk_cache.entries)
-        entry_snapshot = None if unchanged else snapshot_entries(entries, loaded.stats)
+        entry_snapshot = snapshot_entries(entries, loaded.stats, disk_cache)
 
     # 3. Translate what is missing or stale (offline: it stays "Translation pending").
     with _stage(report, "translate", log):
@@ -206,10 +205,12 @@ def _build(
     # 6. Plan pages and the non-template files.
     with _stage(report, "plan", log):
         env = make_environment(root)
+        attach_bytecode_cache(env, root)
         pages = plan_pages(site)
         if review and template_exists(env, REVIEW_TEMPLATE):
             pages.append(Page("review/index.html", REVIEW_TEMPLATE, "review"))
-        extra = _extra_files(site, pages, env)
+        search_memo = load_search_memo(root)
+        extra, new_search_memo = _extra_files(site, pages, env, search_memo)
 
     # 7. Render the pages whose inputs changed since the last build (all of them the first
     #    time) into a staging tree, unchanged ones hard-linked, and swap it in; a failure
@@ -221,7 +222,8 @@ def _build(
     # 8. Keep the parsed entries and rendered bodies for the next build (best effort).
     with _stage(report, "cache", log):
         try:
-            save_cache(root, entry_snapshot, bodies.data, {body_hash(e.body) for e in entries}, disk_cache.bodies)
+            save_cache(root, entry_snapshot, bodies.data, lambda: {body_hash(e.body) for e in entries}, disk_cache.bodies)
+            save_search_memo(root, new_search_memo, search_memo)
         except OSError as exc:
             report.warnings.append(f"build cache not saved: {exc}")
 
@@ -246,25 +248,26 @@ def _repeat_last(report: BuildReport, summary: dict[str, Any], log: Callable[[st
 
 
 def _changed_seeds(root: Path, entries: list[Entry], check: InputCheck) -> list[Path]:
-    """Seed files with no entry, or whose bytes or summariser version differ from their entry's.
+    """Seed files with no entry, or whose bytes or summariser version differ from their entry's
+    (sorted as find_articles sorts).
 
     A seed with an entry and the mtime and size it had at the last build (same tool and
-    options) was checked then: it is neither resolved nor hashed again.
+    options) was checked then: it is neither resolved nor hashed again (nor made a Path).
     """
     seeds_dir = root / "seeds"
     if not seeds_dir.is_dir():
         return []
-    files, missing = find_articles([seeds_dir])
     by_seed = {e.seed: e for e in entries if e.seed}
     resolved_root = root.resolve()
-    resolved_dirs: dict[Path, Path] = {}
+    resolved_dirs: dict[Path, str] = {}
     changed = []
     prefix = len(str(seeds_dir)) + 1
-    for path in files:
-        rel = "seeds/" + str(path)[prefix:].replace(os.sep, "/")  # relative_to(root), without pathlib's cost
+    for name in iter_article_files(str(seeds_dir)):
+        rel = "seeds/" + name[prefix:].replace(os.sep, "/")  # relative_to(root), without pathlib's cost
         known = by_seed.get(rel)
         if known is not None and check.same_as_last(rel) and check.same_as_last(f"content/{known.slug}.md"):
             continue
+        path = Path(name)
         entry = by_seed.get(_seed_key(path, resolved_root, resolved_dirs))
         if (
             entry is None
@@ -272,7 +275,7 @@ def _changed_seeds(root: Path, entries: list[Entry], check: InputCheck) -> list[
             or entry.seed_sha256 != hashlib.sha256(path.read_bytes()).hexdigest()
         ):
             changed.append(path)
-    return changed
+    return sorted(changed, key=lambda p: p.parts)
 
 
 def _seed_key(path: Path, resolved_root: Path, resolved_dirs: dict[Path, str]) -> str:
@@ -321,16 +324,18 @@ def _translate(
     return result.summary_line(), list(result.warnings)
 
 
-def _extra_files(site: SiteModel, pages: list[Page], env: Any) -> dict[str, bytes]:
-    """sitemap.xml, robots.txt, search.json and the theme's static assets."""
+def _extra_files(site: SiteModel, pages: list[Page], env: Any, search_memo: dict[str, str]) -> tuple[dict[str, bytes], dict[str, str]]:
+    """sitemap.xml, robots.txt, search.json and the theme's static assets; and the search
+    texts normalised (digest.search)."""
+    index, normalised = search_index_json(site, search_memo)
     extra = {
         "sitemap.xml": sitemap_xml(site, iter_urls(pages)),
         "robots.txt": robots_txt(site),
-        INDEX_FILE: search_index_json(site),
+        INDEX_FILE: index,
     }
     for name in STATIC_FILES:
         extra[f"assets/{name}"] = _static_source(env, name)
-    return extra
+    return extra, normalised
 
 
 def _static_source(env: Any, name: str) -> bytes:

@@ -46,18 +46,43 @@ for _name in COMMAND_MODULES:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """The console script. A finished command exits at once: tearing the interpreter down
+    (freeing every entry, page and module one by one) took 0.1 s of a one-second rebuild.
+    Every file is closed by then; standard output and error are flushed first."""
+    status = run(argv)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`digest list | head`): nothing to keep
+            pass
+    os._exit(status)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run one command; returns its exit status."""
     try:
         cli.main(args=argv, prog_name="digest", standalone_mode=True)
-    except SystemExit:
-        raise
+    except SystemExit as exc:
+        return _exit_status(exc.code)
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
-        sys.exit(130)
+        return 130
     except Exception as exc:  # a bug, not bad input: say so without a wall of text
         if os.environ.get("DIGEST_DEBUG"):
             traceback.print_exc()
         click.echo(f"digest: internal error: {type(exc).__name__}: {exc} (set DIGEST_DEBUG=1 for details)", err=True)
-        sys.exit(1)
+        return 1
+    return 0
+
+
+def _exit_status(code: object) -> int:
+    """sys.exit()'s argument as a process status (a message is printed, status 1)."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    click.echo(str(code), err=True)
+    return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

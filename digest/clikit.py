@@ -27,7 +27,7 @@ def root_option(func: Callable[..., Any]) -> Callable[..., Any]:
         "-C",
         "--root",
         "root_dir",
-        type=click.Path(file_okay=False),
+        type=click.Path(file_okay=False, exists=True),  # a mistyped root must not become a new site
         callback=_store_root,
         expose_value=False,
         is_eager=True,

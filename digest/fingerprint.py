@@ -18,6 +18,7 @@ Anything unknown (a new page kind) gets no fingerprint and is always rendered.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -36,7 +37,7 @@ from .stories import SiteModel, Story
 from .taxonomy import Tag
 
 BUILTIN_ALIAS = "!builtin/"  # digest.render: the built-in theme under a prefix (aliases)
-FORMAT = 1  # bump when the meaning of a fingerprint changes
+FORMAT = 2  # bump when the meaning of a fingerprint changes
 _ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(Entry) if f.name not in ("body", "path"))
 # title_en and summary_en of a Story follow from its entry and state: not hashed twice.
 _STORY_FIELDS = tuple(
@@ -51,9 +52,11 @@ def digest_of(*parts: Any) -> str:
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
 
 
+@functools.cache
 def code_stamp() -> str:
     """The tool itself: version plus the size and mtime of its modules (a developer's edit
-    of the code invalidates every page, as a new release would)."""
+    of the code invalidates every page, as a new release would). Once per process: the
+    code a process runs is the code it loaded."""
     package = Path(__file__).resolve().parent
     stamps = []
     for path in sorted(package.rglob("*.py")):
@@ -139,20 +142,34 @@ def template_closures(env: jinja2.Environment, names: Iterable[str]) -> dict[str
     return {name: digest_of([(n, sources.get(n)) for n in sorted(closure(name) | shared)]) for name in names}
 
 
-_REFERENCES: dict[str, frozenset[str] | None] = {}  # template source → names it references
+# digest of a template's source → the names it references (None: a dynamic reference).
+# Parsing is the costly part of a rebuild's fingerprints: a serving process parses each
+# version of a template once, and the manifest carries the table to the next process.
+_REFERENCES: dict[str, frozenset[str] | None] = {}
+_USED: set[str] = set()  # the digests looked up since remember_references(): what to keep
+
+
+def known_references() -> dict[str, frozenset[str] | None]:
+    """The table for the manifest: the current templates' entries only."""
+    return {key: _REFERENCES[key] for key in _USED}
+
+
+def remember_references(table: dict[str, frozenset[str] | None]) -> None:
+    _REFERENCES.update(table)
+    _USED.clear()
 
 
 def _references(env: jinja2.Environment, source: str) -> set[str] | None:
-    """Templates a template's source extends/includes/imports (None: a dynamic reference).
-    Parsing is the costly part of a rebuild's fingerprints; a serving process parses each
-    version of a template once."""
-    if source not in _REFERENCES:
+    """Templates a template's source extends/includes/imports (None: a dynamic reference)."""
+    key = hashlib.blake2b(source.encode("utf-8"), digest_size=16).hexdigest()
+    _USED.add(key)
+    if key not in _REFERENCES:
         try:
             found = set(meta.find_referenced_templates(env.parse(source)))
         except jinja2.TemplateSyntaxError:
             found = set()  # the render reports it; the source hash already differs
-        _REFERENCES[source] = None if None in found else frozenset(str(n) for n in found)
-    cached = _REFERENCES[source]
+        _REFERENCES[key] = None if None in found else frozenset(str(n) for n in found)
+    cached = _REFERENCES[key]
     return None if cached is None else set(cached)
 
 
@@ -217,13 +234,17 @@ class SiteFingerprints:
     def of_pages(self, pages: Sequence[Page]) -> dict[str, str | None]:
         """Output path → fingerprint (None: unknown kind, always render)."""
         self._templates = template_closures(self.env, sorted({p.template for p in pages}))
+        for story in self.site.stories:  # every card once, up front: pages then only look them up
+            self.card(story)
         return {page.path: self.of_page(page) for page in pages}
 
     def of_page(self, page: Page) -> str | None:
         kind = self._kinds.get(page.kind)
         if kind is None:
             return None
-        return digest_of(self.settings, page, self._templates.get(page.template), kind(page))
+        # The page's fields as a tuple: a dataclass repr costs more than the rest of a page.
+        fields = (page.path, page.template, page.kind, page.key, page.number)
+        return digest_of(self.settings, fields, self._templates.get(page.template), kind(page))
 
     # -- stories --
 
@@ -239,7 +260,8 @@ class SiteFingerprints:
         return fp
 
     def _cards_of(self, stories: Iterable[Story]) -> list[str]:
-        return [self.card(s) for s in stories]
+        cards = self._cards
+        return [cards.get(s.slug) or self.card(s) for s in stories]
 
     def _resolve(self, raw: str) -> str | None:
         """The tag page a body hashtag links to (None: plain text), as PageRenderer does."""
@@ -285,7 +307,7 @@ class SiteFingerprints:
             [(raw, self._resolve(raw)) for raw in hashtags],
             self.card(newer) if newer else None,
             self.card(older) if older else None,
-            [self.card(site.by_slug[slug]) for slug in self.related_slugs(story)],
+            self._cards_of([site.by_slug[slug] for slug in self.related_slugs(story)]),
             repr(site.flags.get(story.slug)) if site.review_mode else None,
         )
 

@@ -6,10 +6,10 @@ Inputs: seeds/, content/, templates/, digest.toml, the glossary (digest.watch.sn
 the translation memory, the configuration and build options, and the tool itself
 (version and code). The output must still be the tree that build left (same inode).
 
-A build records the inputs it saw only if it succeeded without errors, and only the files
-that were the same before and after it ran: a file changed during the build (by the build
-itself — ingest, translation — or by an editor) makes the next build a real one, which then
-finds out what changed.
+A build records the inputs it saw only if it succeeded without errors, with the stamps they
+had when it started: a file changed during the build (by the build itself — ingest,
+translation — or by an editor) then differs, so the next build is a real one, which finds
+out what changed.
 """
 from __future__ import annotations
 
@@ -91,10 +91,12 @@ class InputCheck:
         return stamp is not None and self.last.files.get(rel) == stamp
 
     def record(self, summary: dict[str, Any]) -> None:
-        """Remember the inputs this (successful) build saw; best effort."""
-        after = input_snapshot(self.root)
-        stable = {path: stamp for path, stamp in after.items() if self.before.get(path) == stamp}
-        last = LastBuild(key=self.key, files=stable, tree=tree_identity(self.out), summary=summary)
+        """Remember the inputs this (successful) build saw; best effort.
+
+        The stamps taken before the build are the ones recorded: a file the build (ingest,
+        translation) or an editor changed while it ran now has another stamp, so the next
+        build is a real one and finds out what changed — no second scan needed."""
+        last = LastBuild(key=self.key, files=self.before, tree=tree_identity(self.out), summary=summary)
         try:
             path = _record_path(self.root, self.out)
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -59,9 +59,11 @@ def load_content(content_dir: Path, workers: int, cache: BuildCache | None = Non
         return loaded
     results: list[_Result] = []
     to_parse: list[Path] = []
-    for path in sorted(content_dir.glob("*.md")):
+    # What content_dir.glob("*.md") finds, in the same order, without pathlib's per-path cost.
+    for name in sorted(n for n in os.listdir(content_dir) if n.endswith(".md")):
+        path = content_dir / name
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except OSError:
             to_parse.append(path)
             continue

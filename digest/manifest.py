@@ -19,7 +19,7 @@ from typing import Any
 from .output import atomic_write_bytes
 
 MANIFEST_DIR = Path(".digest") / "manifest"
-FORMAT = 4
+FORMAT = 5
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Manifest:
     files: dict[str, str | None] = field(default_factory=dict)  # output path → fingerprint
     entries: dict[str, Any] = field(default_factory=dict)  # slug → (content stamp, digests): fingerprint memo
     related: tuple[str, dict[str, tuple[str, ...]]] | None = None  # (key of story order and tags, slug → related)
+    references: dict[str, frozenset[str] | None] = field(default_factory=dict)  # template source digest → names it uses
 
     def describes(self, out: Path) -> bool:
         """True if `out` is the very tree this manifest was written for."""

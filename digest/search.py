@@ -16,14 +16,29 @@ INDEX_FILE = "search.json"
 INDEX_VERSION = 1
 
 
-def _row(story: Story) -> list[str | None]:
+def _arabic_text(story: Story) -> str:
     entry = story.entry
-    arabic = " ".join([entry.title, entry.summary_ar, entry.source or "", *(t.name for t in story.tags)])
+    return " ".join([entry.title, entry.summary_ar, entry.source or "", *(t.name for t in story.tags)])
+
+
+def _row(story: Story, folded: str) -> list[str | None]:
     english_parts = [story.title_en or "", story.summary_en or "", *(t.name_en or "" for t in story.tags)]
     english = " ".join(" ".join(english_parts).casefold().split())
-    return [story.url, entry.title, story.title_en, entry.date.isoformat(), normalize_identity(arabic), english]
+    return [story.url, story.entry.title, story.title_en, story.date.isoformat(), folded, english]
 
 
-def search_index_json(site: SiteModel) -> bytes:
-    data = {"version": INDEX_VERSION, "fields": ["url", "title", "title_en", "date", "ar", "en"], "entries": [_row(s) for s in site.stories]}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def search_index_json(site: SiteModel, memo: dict[str, str] | None = None) -> tuple[bytes, dict[str, str]]:
+    """The index, and the Arabic texts it normalised (text → normalised form): passed back
+    as `memo`, only new or edited texts are normalised again (the costly part of a rebuild)."""
+    known = memo or {}
+    used: dict[str, str] = {}
+    rows = []
+    for story in site.stories:
+        arabic = _arabic_text(story)
+        folded = known.get(arabic)
+        if folded is None:
+            folded = normalize_identity(arabic)
+        used[arabic] = folded
+        rows.append(_row(story, folded))
+    data = {"version": INDEX_VERSION, "fields": ["url", "title", "title_en", "date", "ar", "en"], "entries": rows}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), used

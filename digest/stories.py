@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import bisect
+import heapq
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,18 +141,22 @@ class SiteModel:
     def _related_indices(self, story: Story, limit: int) -> list[int]:
         scores: dict[int, float] = {}
         half = RELATED_SCAN // 2
+        here = story.index
         for tag in story.tags:
-            members = self.stories_by_tag.get(tag.key, ())
-            if len(members) < 2:
+            if tag.key not in self.stories_by_tag:
                 continue
-            weight = 1.0 + 1.0 / (1 + len(members))  # shared tags first; rarer tags break ties
+            indices = self._member_indices(tag.key)
+            if len(indices) < 2:
+                continue
+            weight = 1.0 + 1.0 / (1 + len(indices))  # shared tags first; rarer tags break ties
             # members are newest first, i.e. by ascending index: find this story's place.
-            at = bisect.bisect_left(self._member_indices(tag.key), story.index)
-            for other in members[max(0, at - half) : at + half + 1]:
-                scores[other.index] = scores.get(other.index, 0.0) + weight
-        scores.pop(story.index, None)
-        best = sorted(scores.items(), key=lambda item: (-item[1], abs(item[0] - story.index), item[0]))[:limit]
-        return [index for index, _score in best]
+            at = bisect.bisect_left(indices, here)
+            for other in indices[max(0, at - half) : at + half + 1]:
+                scores[other] = scores.get(other, 0.0) + weight
+        scores.pop(here, None)
+        # Most score first, then nearest in time, then the index: plain tuples compare in C.
+        best = heapq.nsmallest(limit, [(-score, abs(index - here), index) for index, score in scores.items()])
+        return [index for _score, _distance, index in best]
 
     def _member_indices(self, key: str) -> list[int]:
         indices = self._indices.get(key)

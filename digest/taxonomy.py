@@ -31,9 +31,11 @@ def entry_url(slug: str) -> str:
 
 
 class Taxonomy:
-    def __init__(self, tags: dict[str, Tag]):
+    def __init__(self, tags: dict[str, Tag], keys: Mapping[str, str] | None = None):
         self.by_key = tags
         self._by_name: dict[str, Tag | None] = {}  # memo: normalising a name is the costly part
+        if keys:  # spellings already normalised while grouping (build_taxonomy)
+            self._by_name = {name: tags.get(key) for name, key in keys.items()}
 
     def for_name(self, name: str) -> Tag | None:
         try:
@@ -91,4 +93,4 @@ def build_taxonomy(entries: Iterable[Entry], labels: Mapping[str, str] | None = 
         used_slugs.add(slug.casefold())
         label = (labels or {}).get(key) or found_labels.get(key)
         tags[key] = Tag(key=key, name=name, slug=slug, name_en=label, entries=members[key])
-    return Taxonomy(tags)
+    return Taxonomy(tags, keys)

@@ -223,11 +223,11 @@ def test_build_cache_skips_parsing_and_fails_soft(site_root: Path) -> None:
     first = build_site(site_root, Config.for_test(), drafts=True, offline=True)
     assert first.parsed == 1
     before = _article(site_root, entry)
-    cache_files = sorted((site_root / ".digest" / "cache").glob("*.pickle"))
+    cache_files = sorted((site_root / ".digest" / "cache").glob("*.*"))
     stamps = [p.stat().st_mtime_ns for p in cache_files]
     second = build_site(site_root, Config.for_test(), drafts=True, offline=True, out=site_root / "again")
     assert second.parsed == 0 and _article(site_root, entry, "again") == before
-    assert len(cache_files) == 2 and [p.stat().st_mtime_ns for p in cache_files] == stamps  # nothing new: not rewritten
+    assert len(cache_files) == 3 and [p.stat().st_mtime_ns for p in cache_files] == stamps  # nothing new: not rewritten
     # An edited entry is parsed again and its new text shown.
     path = site_root / "content" / f"{entry.slug}.md"
     path.write_text(path.read_text(encoding="utf-8").replace("قال التحالف", "أعلن التحالف", 1), encoding="utf-8")

@@ -35,6 +35,24 @@ def test_usage_error_exits_2() -> None:
     assert invoke("no-such-command").exit_code == 2
 
 
+def test_a_missing_site_root_is_a_usage_error_not_a_new_site(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-root"
+    result = invoke("-C", str(missing), "build", "--offline")
+    assert result.exit_code == 2 and "does not exist" in result.output
+    assert not missing.exists()
+
+
+def test_the_console_script_exits_with_the_command_status(site_root: Path) -> None:
+    """main() ends the process itself (os._exit, after flushing): statuses and output survive."""
+    ok = subprocess.run([sys.executable, "-m", "digest.cli", "-C", str(site_root), "ingest"], capture_output=True, text=True)
+    assert ok.returncode == 0 and ok.stdout.strip() == "ingest: 1 new, 0 updated, 0 unchanged, 0 failed"
+    usage = subprocess.run([sys.executable, "-m", "digest.cli", "no-such-command"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "No such command" in usage.stderr
+    (site_root / "digest.toml").write_text("[site\n", encoding="utf-8")
+    bad = subprocess.run([sys.executable, "-m", "digest.cli", "-C", str(site_root), "build", "--offline"], capture_output=True, text=True)
+    assert bad.returncode == 1 and "digest.toml" in bad.stderr
+
+
 @pytest.mark.parametrize("where", ["before", "after", "long-after"])
 def test_root_option_before_or_after_the_subcommand(site_root: Path, where: str) -> None:
     args = {

@@ -1,0 +1,157 @@
+"""The build caches in .digest/cache: parsed entries (a base table plus an overlay), rendered
+bodies (SQLite, read lazily) and compiled templates. Each must make a rebuild cheaper and
+never change what is built."""
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from digest import buildcache
+from digest.build import build_site
+from digest.config import Config
+from digest.content import load_entries, read_entry, write_entry
+from digest.ingest import ingest
+from digest.markdown import body_hash
+
+CACHE = Path(".digest") / "cache"
+
+
+def _build(root: Path, out: str = "site") -> object:
+    return build_site(root, Config.for_test(), drafts=True, offline=True, out=root / out)
+
+
+@pytest.fixture
+def three_entries(site_root: Path) -> Path:
+    """The seed's entry and two copies under other slugs."""
+    ingest(site_root, [site_root / "seeds"], Config.for_test())
+    entries, errors = load_entries(site_root / "content")
+    assert not errors and len(entries) == 1
+    for n in (1, 2):
+        copy = dataclasses.replace(entries[0], slug=f"copy-{n}", seed=None, body=entries[0].body + f"\n\nنسخة {n}.\n")
+        write_entry(copy, site_root / "content")
+    return site_root
+
+
+def _append(root: Path, name: str, text: str) -> None:
+    path = root / "content" / name
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
+
+
+def test_an_edit_writes_the_overlay_not_the_base(three_entries: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = three_entries
+    assert _build(root).parsed == 3
+    base = root / CACHE / buildcache.ENTRIES_FILE
+    overlay = root / CACHE / buildcache.OVERLAY_FILE
+    base_stamp = base.stat().st_mtime_ns
+    assert not overlay.exists()
+
+    _append(root, "copy-1.md", "فقرة أولى أضافها المحرر.")
+    assert _build(root).parsed == 1
+    assert base.stat().st_mtime_ns == base_stamp and overlay.exists()
+    _append(root, "copy-2.md", "فقرة ثانية أضافها المحرر.")
+    assert _build(root).parsed == 1  # copy-1 came from the overlay
+    assert "فقرة أولى أضافها المحرر" in (root / "site" / "articles" / "copy-1" / "index.html").read_text(encoding="utf-8")
+
+    # A full overlay is folded into a new base.
+    monkeypatch.setattr(buildcache, "MAX_OVERLAY", 2)
+    _append(root, "copy-1.md", "فقرة ثالثة.")
+    assert _build(root).parsed == 1
+    assert base.stat().st_mtime_ns != base_stamp and not overlay.exists()
+    assert _build(root, "again").parsed == 0
+
+    # A deleted entry drops out of the table.
+    (root / "content" / "copy-2.md").unlink()
+    _build(root)
+    cache = buildcache.load_cache(root)
+    assert sorted(Path(p).name for p in cache.entries) == sorted(p.name for p in (root / "content").glob("*.md"))
+
+
+def test_a_corrupt_overlay_is_reported_and_the_base_still_used(three_entries: Path) -> None:
+    root = three_entries
+    _build(root)
+    _append(root, "copy-1.md", "فقرة.")
+    _build(root)
+    (root / CACHE / buildcache.OVERLAY_FILE).write_bytes(b"garbage")
+    report = _build(root, "other")
+    assert report.parsed == 1 and any("unreadable build cache" in w for w in report.warnings)
+    assert "فقرة." in (root / "other" / "articles" / "copy-1" / "index.html").read_text(encoding="utf-8")
+
+
+def test_bodies_are_stored_once_and_read_only_when_a_page_needs_them(three_entries: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = three_entries
+    _build(root)
+    store = root / CACHE / buildcache.BODIES_FILE
+
+    def stored_keys() -> set[str]:
+        with sqlite3.connect(store) as db:
+            return {key for (key,) in db.execute("SELECT key FROM bodies")}
+
+    def current_keys() -> set[str]:
+        return {body_hash(e.body) for e in load_entries(root / "content")[0]}
+
+    assert stored_keys() == current_keys()
+    reads: list[str] = []
+    original = buildcache.BodyStore.get
+
+    def counted(self: buildcache.BodyStore, key: str) -> str | None:
+        html = original(self, key)
+        if html is not None:
+            reads.append(key)
+        return html
+
+    monkeypatch.setattr(buildcache.BodyStore, "get", counted)
+
+    _append(root, "copy-1.md", "فقرة جديدة.")
+    assert _build(root).pages >= 1
+    assert reads == []  # the edited body is rendered; no other article page was
+    assert stored_keys() > current_keys()  # the new body kept; the old one until the base is rewritten
+    monkeypatch.setattr(buildcache, "MAX_OVERLAY", 0)
+    _append(root, "copy-2.md", "فقرة أخرى.")
+    _build(root)
+    assert stored_keys() == current_keys()
+
+    expected = (root / "site" / "articles" / "copy-2" / "index.html").read_bytes()
+    _build(root, "other")  # every page again: bodies come from the store
+    assert len(reads) == 3 and (root / "other" / "articles" / "copy-2" / "index.html").read_bytes() == expected
+
+
+def test_a_corrupt_body_store_is_rebuilt(three_entries: Path) -> None:
+    root = three_entries
+    _build(root)
+    expected = (root / "site" / "articles" / "copy-1" / "index.html").read_bytes()
+    (root / CACHE / buildcache.BODIES_FILE).write_bytes(b"not a database" * 100)
+    report = _build(root, "other")
+    assert any("unreadable build cache" in w for w in report.warnings)
+    assert (root / "other" / "articles" / "copy-1" / "index.html").read_bytes() == expected
+    assert not any("unreadable" in w for w in _build(root, "third").warnings)
+
+
+def test_compiled_templates_are_kept_for_this_code_only(site_root: Path) -> None:
+    _build(site_root)
+    directory = site_root / CACHE / "templates"
+    compiled = sorted(p.name for p in directory.iterdir())
+    assert any("article" in name or len(name) > 20 for name in compiled) and compiled
+    (directory / "0000000000000000-old.cache").write_bytes(b"from another version")
+    _build(site_root, "other")
+    assert sorted(p.name for p in directory.iterdir()) == compiled
+
+
+def test_search_texts_are_normalised_once(three_entries: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from digest import search
+
+    root = three_entries
+    _build(root)
+    calls: list[str] = []
+    original = search.normalize_identity
+    monkeypatch.setattr(search, "normalize_identity", lambda text: calls.append(text) or original(text))
+    entry = read_entry(root / "content" / "copy-1.md")
+    entry.title += " (محدث)"
+    write_entry(entry, root / "content")
+    _build(root)
+    assert len(calls) == 1 and "(محدث)" in calls[0]
+    index = (root / "site" / "search.json").read_bytes()
+    _build(root, "clean-out")
+    assert (root / "clean-out" / "search.json").read_bytes() == index
