@@ -15,11 +15,14 @@ _LATIN = "A-Za-z\u00c0-\u024f"
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 # Starts with a Latin letter not glued to a word, an entity (&, #) or a placeholder (\ue000).
 _LATIN_RUN = re.compile(rf"(?<![\w&#\ue000])[{_LATIN}](?:[{_LATIN}0-9 .,’\-]*[{_LATIN}0-9])?")
+_ANY_LATIN = re.compile(f"[{_LATIN}]")  # every run above and below starts with one
 _ARABIC_RUN = re.compile(rf"[{_ARABIC}](?:[{_ARABIC}0-9 ،]*[{_ARABIC}])?")
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
 
 
 def isolate_latin(text: str) -> str:
+    if _ANY_LATIN.search(text) is None:  # most Arabic text: one scan, far cheaper than the run pattern's
+        return text
     return _LATIN_RUN.sub(lambda m: f'<bdi dir="ltr">{m.group(0)}</bdi>', text)
 
 
@@ -46,7 +49,10 @@ def english_text(value: str | None) -> Markup:
 def isolate_plain(text: str | None) -> str:
     """For <title> and meta content, where no markup can go: Latin runs inside Arabic are
     wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE (U+2068 … U+2069)."""
-    return _PLAIN_LATIN_RUN.sub(lambda m: f"\u2068{m.group(0)}\u2069", text or "")
+    text = str(text or "")  # a plain str either way, as re.sub returns
+    if _ANY_LATIN.search(text) is None:
+        return text
+    return _PLAIN_LATIN_RUN.sub(lambda m: f"\u2068{m.group(0)}\u2069", text)
 
 
 _PLAIN_LATIN_RUN = re.compile(rf"(?<![\w])[{_LATIN}](?:[{_LATIN}0-9 .,’'&\-]*[{_LATIN}0-9])?")
