@@ -161,7 +161,7 @@ def _build(
         loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data)
         changed = _changed_seeds(root, loaded.entries, check)
         if changed:
-            ingested = ingest(root, changed, config)
+            ingested = ingest(root, changed, config, existing=loaded.entries)  # no second scan of content/
             report.errors.extend(ingested.errors)
             report.ingest_line = ingested.summary_line()
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .arabic import normalize_identity, strip_bidi_controls
 
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+TAG_CHARS = rf"[\w{_MARKS}]"  # what may follow the `#`
 _BOUNDARY = r"\s«“\"'‘(\[{<>*"
 # A `#` is a hashtag start only after a boundary (or text start), optionally through a clitic.
 HASHTAG_RE = re.compile(

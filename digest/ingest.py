@@ -7,6 +7,7 @@ hash; otherwise an editor changed it and it is kept.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -70,6 +71,14 @@ def _refresh(entry: Entry, seed_sha256: str, values: dict[str, object]) -> bool:
     return changed
 
 
+def _content_files(content_dir: Path) -> list[str]:
+    """Names of content/*.md (what glob finds, without a Path per file)."""
+    try:
+        return [name for name in os.listdir(content_dir) if name.endswith(".md")]
+    except OSError:
+        return []
+
+
 def ingest(
     root: Path,
     paths: Iterable[Path],
@@ -98,7 +107,7 @@ def ingest(
     else:
         known = list(existing)
     by_seed = {e.seed: e for e in known if e.seed}
-    on_disk = {p.stem: p for p in content_dir.glob("*.md")}
+    on_disk = {name[:-3]: content_dir / name for name in _content_files(content_dir)}
     slugs = SlugAllocator({e.slug for e in known} | set(on_disk))
     # An entry that failed to load still owns its seed: re-ingesting that seed would make a
     # second entry, so it waits until the editor fixes the file.
