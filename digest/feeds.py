@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from typing import Any
+
 from .stories import SiteModel, Story
 
 
@@ -31,6 +32,9 @@ def robots_txt(site: SiteModel) -> bytes:
     if site.is_absolute:
         text += f"Sitemap: {site.absolute('sitemap.xml')}\n"
     return text.encode("utf-8")
+
+
+_JSONLD_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # json.dumps makes one per call
 
 
 def news_article_jsonld(site: SiteModel, story: Story) -> str:
@@ -60,5 +64,5 @@ def news_article_jsonld(site: SiteModel, story: Story) -> str:
             "description": story.summary_en,
             "translator": {"@type": "Organization", "name": site.site.author if story.state == "edited" else story.provenance},
         }
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = _JSONLD_ENCODER.encode(data)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -5,11 +5,13 @@ every page.
 
 The theme's own macros (`macros.html`) render each fragment once with a marker in place of
 the page's relative root; each use swaps in the page's root. So the theme stays overridable
-and each fragment costs one macro call per build, not one per use. One `Fragments` serves
-one site: the site-wide fragments are keyed by root (and review mode) only.
+and each fragment costs one macro call per build, not one per use. Lists of them (a
+listing's cards, an article's tags and related stories) are joined here in one call. One
+`Fragments` serves one site: the site-wide fragments are keyed by root (and review mode) only.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import jinja2
@@ -25,10 +27,11 @@ class Fragments:
         self._html: dict[tuple[Any, ...], str] = {}
 
     def install(self) -> None:
-        """Make the fragments template globals: `card(story, root, english)`,
-        `dated_card(story, root)`, `related_link(story, root)`, `tag_link(tag, root, count)`,
+        """Make the fragments template globals: `card(story, root, english)`, `tag_link(tag,
+        root, count)`, the lists `cards(stories, root, english, sep)`, `dated_cards(stories,
+        root)`, `tag_items(tags, root, sep)`, `related_items(stories, root, sep)`, and
         `head_links(site, root)`, `site_header(site, root, review_mode)`, `site_footer(site, root)`."""
-        for name in ("card", "dated_card", "related_link", "tag_link", "head_links", "site_header", "site_footer"):
+        for name in ("card", "tag_link", "cards", "dated_cards", "tag_items", "related_items", "head_links", "site_header", "site_footer"):
             self.env.globals[name] = getattr(self, name)
 
     def _render(self, key: tuple[Any, ...], macro: str, *args: Any, **kwargs: Any) -> str:
@@ -44,11 +47,22 @@ class Fragments:
         html = self._render(("card", story.index, english), "story_card", story, ROOT_MARK, english_first=english)
         return Markup(html.replace(ROOT_MARK, root))
 
-    def dated_card(self, story: Any, root: str) -> Markup:
-        return Markup(self._render(("dated_card", story.index), "dated_card", story, ROOT_MARK).replace(ROOT_MARK, root))
+    # A list's items in one call: a template loop costs more per item than the item does.
+    def cards(self, stories: Sequence[Any], root: str, english: bool = False, sep: str = "\n") -> Markup:
+        html = sep.join(self._render(("card", s.index, english), "story_card", s, ROOT_MARK, english_first=english) for s in stories)
+        return Markup(html.replace(ROOT_MARK, root))
 
-    def related_link(self, story: Any, root: str) -> Markup:
-        return Markup(self._render(("related_link", story.index), "related_link", story, ROOT_MARK).replace(ROOT_MARK, root))
+    def dated_cards(self, stories: Sequence[Any], root: str) -> Markup:
+        html = "\n".join(self._render(("dated_card", s.index), "dated_card", s, ROOT_MARK) for s in stories)
+        return Markup(html.replace(ROOT_MARK, root))
+
+    def tag_items(self, tags: Sequence[Any], root: str, sep: str = "\n") -> Markup:
+        html = sep.join(self._render(("tag_item", t.key), "tag_item", t, ROOT_MARK) for t in tags)
+        return Markup(html.replace(ROOT_MARK, root))
+
+    def related_items(self, stories: Sequence[Any], root: str, sep: str = "\n") -> Markup:
+        html = sep.join(self._render(("related_item", s.index), "related_item", s, ROOT_MARK) for s in stories)
+        return Markup(html.replace(ROOT_MARK, root))
 
     def tag_link(self, tag: Any, root: str, count: Any = None) -> Markup:
         return Markup(self._render(("tag_link", tag.key, count), "tag_link", tag, ROOT_MARK, count).replace(ROOT_MARK, root))

@@ -133,9 +133,10 @@ def render_template(env: jinja2.Environment, name: str, context: Mapping[str, An
 
 def _render(env: jinja2.Environment, template: jinja2.Template, context: Mapping[str, Any]) -> str:
     """`template.render(context)`, with the globals merged in by one plain dict copy: Jinja's
-    own merge reads them one by one through a ChainMap, a fixed cost of every page. (Our
-    templates are loaded without template-level globals, so env.globals are all of them.)"""
-    ctx = template.new_context({**env.globals, **context}, shared=True)
+    own merge reads them one by one through a ChainMap, and each `{% import %}` compares
+    them again, a fixed cost of every page. Our templates are loaded without template-level
+    globals, so env.globals are all of them and an import never needs a module of its own."""
+    ctx = env.context_class(env, {**env.globals, **context}, template.name, template.blocks)
     try:
         return env.concat(template.root_render_func(ctx))  # type: ignore[attr-defined]
     except Exception:
