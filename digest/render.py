@@ -136,6 +136,8 @@ def _render(env: jinja2.Environment, template: jinja2.Template, context: Mapping
     own merge reads them one by one through a ChainMap, and each `{% import %}` compares
     them again, a fixed cost of every page. Our templates are loaded without template-level
     globals, so env.globals are all of them and an import never needs a module of its own."""
+    if not hasattr(template, "root_render_func"):  # a Jinja without this internal: the public way
+        return template.render(context)
     ctx = env.context_class(env, {**env.globals, **context}, template.name, template.blocks)
     try:
         return env.concat(template.root_render_func(ctx))  # type: ignore[attr-defined]
