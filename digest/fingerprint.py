@@ -111,7 +111,7 @@ def template_closures(env: jinja2.Environment, names: Iterable[str]) -> dict[str
         for child in refs[name] or ():
             load(child)
 
-    every = [n for n in env.list_templates() if _is_template(n)]
+    every = [n for n in env.list_templates() if is_theme_template(n)]
 
     def closure(name: str) -> set[str]:
         load(name)
@@ -169,7 +169,7 @@ def _references(env: jinja2.Environment, source: str) -> set[str] | None:
     return None if cached is None else set(cached)
 
 
-def _is_template(name: str) -> bool:
+def is_theme_template(name: str) -> bool:
     """Theme files that are templates: not the static assets (copied as files), not the
     `!builtin/` aliases of the built-in theme, not Python package files."""
     if name.startswith(("static/", BUILTIN_ALIAS)) or "__pycache__" in name:

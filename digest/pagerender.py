@@ -18,6 +18,7 @@ import jinja2
 
 from .errors import DigestError
 from .feeds import news_article_jsonld
+from .fingerprint import is_theme_template
 from .fragments import ROOT_MARK, Fragments
 from .markdown import PLACEHOLDER_RE, BodyCache, hashtag_html
 from .pages import Page, page_context
@@ -61,8 +62,11 @@ class PageRenderer:
         return render_template(self.env, page.template, self.context(page)).encode("utf-8")
 
     def precompile(self, pages: Sequence[Page]) -> None:
-        """Compile every template once, before forking, so workers share the compiled code."""
-        for name in sorted({p.template for p in pages}):
+        """Compile every template once, before forking, so workers share the compiled code:
+        the page templates and all the others (base, macros, partials), which Jinja would
+        otherwise load at render time — once in each worker."""
+        theme = (name for name in self.env.list_templates() if is_theme_template(name))
+        for name in sorted({*(p.template for p in pages), *theme}):
             _compile_quietly(self.env, name)
 
 
