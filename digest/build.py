@@ -32,6 +32,7 @@ from .inputs import InputCheck, options_key
 from .pagerender import PageRenderer
 from .pages import Page, iter_urls, plan_pages
 from .render import builtin_templates_dir, make_environment, provider_name, template_exists
+from .flags import FlagMemo
 from .review import compute_flags, is_public
 from .search import INDEX_FILE, search_index_json
 from .sitetree import check_replaceable
@@ -102,11 +103,13 @@ def build_site(
     provider_url: str | None = None,
     log: Callable[[str], None] = _silent,
     cache: BodyCache | None = None,
+    flag_memo: FlagMemo | None = None,
 ) -> BuildReport:
     """Build the site of `root` into `out` (default `<root>/site`), replacing it atomically.
 
     `review` renders the review panel and dashboard and implies `drafts`; neither is ever
     the default, so the public site never shows unapproved entries or review information.
+    `cache` and `flag_memo`: what a long-running caller (digest serve) keeps between builds.
     """
     out = out or root / "site"
     report = BuildReport(out=out)
@@ -124,7 +127,7 @@ def build_site(
                 _repeat_last(report, last.summary, log)
                 return report
             check.forget()
-            _build(root, config, report, out, base_url, drafts or review, review, offline, provider, provider_url, log, cache, check)
+            _build(root, config, report, out, base_url, drafts or review, review, offline, provider, provider_url, log, cache, check, flag_memo)
             if not report.errors and (offline or not report.warnings):
                 check.record(_last_summary(report))
     except Timeout:
@@ -146,6 +149,7 @@ def _build(
     log: Callable[[str], None],
     cache: BodyCache | None,
     check: InputCheck,
+    flag_memo: FlagMemo | None = None,
 ) -> None:
     glossary = load_glossary(root)
     disk_cache = load_cache(root)
@@ -184,7 +188,7 @@ def _build(
 
     # 4. Review flags (review mode only) and the publish gate.
     with _stage(report, "review", log):
-        flags = compute_flags(entries, glossary, config) if review else {}
+        flags = compute_flags(entries, glossary, config, flag_memo) if review else {}
         published = [e for e in entries if _is_published(e, config, drafts)]
         published.sort(key=lambda e: (e.date, e.slug), reverse=True)
 

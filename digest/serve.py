@@ -26,6 +26,7 @@ from typing import Any
 from .build import BuildReport, build_site
 from .config import load_config
 from .errors import ContentError, DigestError
+from .flags import FlagMemo
 from .markdown import BodyCache
 from .watch import DebouncedWatcher
 
@@ -57,6 +58,7 @@ class PreviewBuilder:
         self.echo = echo
         self.echo_err = echo_err
         self.cache = BodyCache()  # rendered bodies survive between rebuilds
+        self.flag_memo = FlagMemo()  # so do review flags of unchanged entries
         self.state = PreviewState()
 
     def build(self, reason: str = "") -> bool:
@@ -66,7 +68,7 @@ class PreviewBuilder:
         report: BuildReport | None = None
         try:
             config = load_config(self.root)  # re-read: digest.toml may be what changed
-            report = build_site(self.root, config, out=self.out, review=True, offline=True, cache=self.cache)
+            report = build_site(self.root, config, out=self.out, review=True, offline=True, cache=self.cache, flag_memo=self.flag_memo)
         except DigestError as exc:
             problems.append(str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug must not take the preview down

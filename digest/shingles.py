@@ -13,7 +13,7 @@ import heapq
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from itertools import combinations
 
 
@@ -56,7 +56,7 @@ def words_of(text: str) -> list[str]:
     return list(map(_folded.__getitem__, _WORD_RE.findall(_DIACRITICS_RE.sub("", text))))
 
 
-class _WordHashes(dict[str, int]):
+class WordHashes(dict[str, int]):
     """word → crc32, computed once per distinct word (dict lookups run at C speed)."""
 
     def __missing__(self, word: str) -> int:
@@ -64,13 +64,13 @@ class _WordHashes(dict[str, int]):
         return value
 
 
-def shingle_set(words: list[str], hashes: _WordHashes | None = None) -> set[int]:
+def shingle_set(words: list[str], hashes: WordHashes | None = None) -> set[int]:
     """Hashed word 3-grams (deterministic across processes)."""
     # crc32 of each word, then Python's hash of a tuple of ints: both are stable across runs
     # (unlike hash() of a str) and run at C speed.
     if len(words) < SHINGLE_WORDS:
         return set()
-    ids = list(map((hashes if hashes is not None else _WordHashes()).__getitem__, words))
+    ids = list(map((hashes if hashes is not None else WordHashes()).__getitem__, words))
     return set(map(hash, zip(*(ids[i:] for i in range(SHINGLE_WORDS)))))
 
 
@@ -87,15 +87,30 @@ def near_duplicates(texts: Mapping[str, str], threshold: float) -> dict[str, lis
 
 def near_duplicate_words(words: Mapping[str, list[str]], threshold: float) -> dict[str, list[tuple[str, float]]]:
     """As near_duplicates, for texts already split by words_of."""
-    hashes = _WordHashes()
-    sketches: dict[str, list[int]] = {}
+    hashes = WordHashes()
+    sketches = {key: sketch for key, text_words in words.items() if (sketch := text_sketch(text_words, hashes)) is not None}
+
+    def similarity(a: str, b: str) -> float:
+        return jaccard(shingle_set(words[a], hashes), shingle_set(words[b], hashes))
+
+    return near_duplicate_sketches(sketches, similarity, threshold)
+
+
+def text_sketch(words: list[str], hashes: WordHashes | None = None) -> list[int] | None:
+    """The bottom-k sketch of a text's shingles (None: too short to call a duplicate)."""
+    shingles = shingle_set(words, hashes)
+    if len(shingles) < MIN_SHINGLES:
+        return None
+    return heapq.nsmallest(SKETCH_SIZE, shingles)
+
+
+def near_duplicate_sketches(
+    sketches: Mapping[str, list[int]], similarity: Callable[[str, str], float], threshold: float
+) -> dict[str, list[tuple[str, float]]]:
+    """key → [(other key, similarity)] for every pair with `similarity(a, b)` ≥ threshold
+    (asked only of candidate pairs, a < b), best first; `sketches` from text_sketch."""
     index: dict[int, list[str]] = defaultdict(list)
-    for key, text_words in words.items():
-        shingles = shingle_set(text_words, hashes)
-        if len(shingles) < MIN_SHINGLES:
-            continue
-        sketch = heapq.nsmallest(SKETCH_SIZE, shingles)
-        sketches[key] = sketch
+    for key, sketch in sketches.items():
         for value in sketch:
             index[value].append(key)
 
@@ -117,12 +132,15 @@ def near_duplicate_words(words: Mapping[str, list[str]], threshold: float) -> di
     # Each sketch is a uniform sample: a pair needs a share of values compatible with the
     # threshold (with slack for sampling error) before the exact, costlier comparison.
     expected_share = 2 * threshold / (1 + threshold)
+    # The shortest sketch gives the lowest bar any pair can have: most pairs (one shared
+    # stock phrase) fall below it and are dropped before sorting.
+    lowest = max(1, int(min(map(len, sketches.values()), default=0) * expected_share * 0.5))
     result: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for (a, b), count in sorted(shared.items()):
+    for (a, b), count in sorted(item for item in shared.items() if item[1] >= lowest):
         if count < max(1, int(min(len(sketches[a]), len(sketches[b])) * expected_share * 0.5)):
             continue
-        similarity = jaccard(shingle_set(words[a], hashes), shingle_set(words[b], hashes))
-        if similarity >= threshold:
-            result[a].append((b, similarity))
-            result[b].append((a, similarity))
+        score = similarity(a, b)
+        if score >= threshold:
+            result[a].append((b, score))
+            result[b].append((a, score))
     return {k: sorted(v, key=lambda item: (-item[1], item[0])) for k, v in result.items()}

@@ -256,3 +256,42 @@ def test_many_copies_of_one_text_are_all_flagged_in_one_flag_each() -> None:
     assert all([f.code for f in flags] == ["near-duplicate"] for flags in result.values())
     assert result["copy00"][0].message == "100% similar to copy01; 100% similar to copy02; 100% similar to copy03; and 56 more"
     assert result["copy59"][0].message == "100% similar to copy00"
+
+
+def test_a_memo_gives_the_flags_of_a_fresh_computation_after_every_edit() -> None:
+    """digest serve keeps a FlagMemo between review builds: each build must give exactly
+    what compute_flags without it gives, whatever changed (bodies becoming or ceasing to be
+    near-duplicates, English, glossary, configuration, entries removed)."""
+    from digest.flags import FlagMemo
+
+    rng = random.Random(7)
+    sentences = [s for s in BODY.replace("\n\n", " ").split(".") if s.strip()] + [
+        "وأكد مسؤول محلي أن الوضع الأمني مستقر في المدينة منذ أسابيع",
+        "وأشار التقرير إلى أن عدد النازحين تجاوز الألف خلال الشهر الماضي",
+        "ودعت المنظمات الدولية إلى فتح ممرات آمنة لإيصال المساعدات",
+    ]
+
+    def body(n: int) -> str:
+        return ". ".join(rng.choice(sentences) for _ in range(n)) + "."
+
+    entries = [make_entry(f"e{i}", body=body(6), english=i % 3 != 0) for i in range(12)]
+    entries[1].body = entries[0].body  # a near-duplicate pair to begin with
+    memo = FlagMemo()
+    glossary, config = GLOSSARY, Config.for_test()
+
+    def check() -> None:
+        assert compute_flags(entries, glossary, config, memo) == compute_flags(entries, glossary, config)
+
+    check()
+    entries[1].body = body(8)  # the pair is no longer one
+    check()
+    entries[5].body = entries[7].body  # a new pair
+    entries[2].title_en = None  # translation now pending
+    check()
+    del entries[7]  # one of the new pair is gone
+    check()
+    glossary = Glossary(terms={**GLOSSARY.terms, "التحالف": "the coalition"})
+    check()
+    config = Config.for_test(review={"near_duplicate": 0.3})
+    check()
+    assert memo.own and memo.sketches  # it was used, not just cleared
