@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from filelock import FileLock, Timeout
 
@@ -22,8 +22,7 @@ from .loading import load_content
 from .errors import DigestError
 from .feeds import robots_txt, sitemap_xml
 from .glossary import load_glossary
-from .ingest import ingest, seed_key
-from .sources import iter_article_files
+from .sources import iter_article_files, seed_key
 from .summarize import SUMMARIZER_VERSION
 from .markdown import BodyCache, body_hash
 from .model import Entry
@@ -32,13 +31,15 @@ from .inputs import InputCheck, options_key
 from .pagerender import PageRenderer
 from .pages import Page, iter_urls, plan_pages
 from .render import builtin_templates_dir, make_environment, provider_name, template_exists
-from .flags import FlagMemo
-from .review import compute_flags, is_public
+from .publish import is_public
 from .search import INDEX_FILE, search_index_json
 from .sitetree import check_replaceable
 from .stories import SiteModel, make_story
 from .taxonomy import build_taxonomy
 from .templatecache import attach_bytecode_cache
+
+if TYPE_CHECKING:
+    from .flags import FlagMemo
 
 STATIC_FILES = ("style.css", "search.js")  # templates/static/* → assets/*
 REVIEW_TEMPLATE = "review/dashboard.html"
@@ -165,6 +166,8 @@ def _build(
         loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data)
         changed = _changed_seeds(root, loaded.entries, check)
         if changed:
+            from .ingest import ingest  # the parser and summariser load only when a seed needs them
+
             ingested = ingest(root, changed, config, existing=loaded.entries)  # no second scan of content/
             report.errors.extend(ingested.errors)
             report.ingest_line = ingested.summary_line()
@@ -188,7 +191,11 @@ def _build(
 
     # 4. Review flags (review mode only) and the publish gate.
     with _stage(report, "review", log):
-        flags = compute_flags(entries, glossary, config, flag_memo) if review else {}
+        flags = {}
+        if review:
+            from .flags import compute_flags  # the checks load only for review builds
+
+            flags = compute_flags(entries, glossary, config, flag_memo)
         published = [e for e in entries if _is_published(e, config, drafts)]
         published.sort(key=lambda e: (e.date, e.slug), reverse=True)
 

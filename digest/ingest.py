@@ -21,7 +21,7 @@ from .model import Entry
 from .output import atomic_write_text
 from .prepare import MACHINE_FIELDS, Job, Prepared, prepare_all, worker_count
 from .slugs import SlugAllocator, make_slug
-from .sources import find_articles
+from .sources import find_articles, seed_key
 from .summarize import SUMMARIZER_VERSION
 
 
@@ -38,15 +38,6 @@ class IngestReport:
             f"ingest: {len(self.new)} new, {len(self.updated)} updated, "
             f"{len(self.unchanged)} unchanged, {len(self.errors)} failed"
         )
-
-
-def seed_key(path: Path, root: Path, root_is_resolved: bool = False) -> str:
-    """How an entry remembers its seed: relative to the site root when inside it."""
-    resolved = path.resolve()
-    try:
-        return resolved.relative_to(root if root_is_resolved else root.resolve()).as_posix()
-    except ValueError:
-        return resolved.as_posix()
 
 
 def _refresh(entry: Entry, seed_sha256: str, values: dict[str, object]) -> bool:

@@ -7,13 +7,13 @@ bad file).
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .buildcache import BuildCache
 from .content import read_entry
+from .forking import can_fork, fork_pool
 from .errors import ContentError
 from .markdown import body_hash, render_body
 from .model import Entry
@@ -88,14 +88,14 @@ def load_content(content_dir: Path, workers: int, cache: BuildCache | None = Non
 
 def _parse_all(paths: list[Path], workers: int, bodies: dict[str, str] | None) -> list[_Result]:
     workers = max(1, min(workers, len(paths) // MIN_FILES_PER_WORKER, os.cpu_count() or 1))
-    if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers == 1 or not can_fork():
         return [_load_one(path, with_body=False) for path in paths]  # bodies render on demand
     global _KNOWN_BODIES
     _KNOWN_BODIES = bodies if bodies is not None else {}
     chunk = -(-len(paths) // (workers * 4))
     chunks = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with fork_pool(workers) as pool:
             return [result for results in pool.map(_load_chunk, chunks) for result in results]
     finally:
         _KNOWN_BODIES = {}

@@ -8,7 +8,6 @@ files straight into the staging directory.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 import jinja2
 
+from .forking import can_fork, fork_pool
 from .errors import DigestError
 from .feeds import news_article_jsonld
 from .fingerprint import is_theme_template
@@ -111,7 +111,7 @@ def render_pages(
     `meanwhile` runs in this process while the workers render (a cold build computes the
     next build's fingerprints there), so that serial work no longer adds to the wall time."""
     workers = max(1, min(workers, len(pages) // MIN_PAGES_PER_WORKER, os.cpu_count() or 1))
-    if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers == 1 or not can_fork():
         if meanwhile is not None:
             meanwhile()
         for page in pages:
@@ -125,7 +125,7 @@ def render_pages(
     chunks = [list(range(i, len(pages), n_chunks)) for i in range(n_chunks)]
     try:
         written = 0
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with fork_pool(workers) as pool:
             results = pool.imap_unordered(_render_chunk, chunks)  # the workers start now
             if meanwhile is not None:
                 meanwhile()

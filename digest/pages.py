@@ -14,7 +14,7 @@ from typing import Any
 
 from .dashboard import dashboard_context
 from .paging import Paging, page_path
-from .review import approve_command
+from .publish import approve_command
 from .stories import SiteModel, Story
 
 FEED_LIMIT = 30  # entries per Atom feed

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import os
-import shlex
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from .errors import DigestError
 from .flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag, compute_flags, translation_state
 from .glossary import Glossary
 from .model import REVIEW_STATES, Entry
+from .publish import approve_command, is_public
 
 __all__ = [
     "FLAG_CODES",
@@ -38,15 +38,6 @@ class ReviewError(DigestError):
     """A review action that cannot be done as asked (unknown slug, needs --force, ...)."""
 
 
-def is_public(entry: Entry, config: Config) -> bool:
-    """The publish gate: approved entries only, or approved and drafts with publish = "all".
-    Rejected entries are never public."""
-    state = entry.review.state
-    if state == "approved":
-        return True
-    return state == "draft" and config.site.publish == "all"
-
-
 def default_editor() -> str:
     """$DIGEST_EDITOR, else the login name."""
     name = os.environ.get("DIGEST_EDITOR", "").strip()
@@ -56,16 +47,6 @@ def default_editor() -> str:
         return getpass.getuser()
     except (OSError, KeyError):  # no login name in some containers
         return "editor"
-
-
-def approve_command(entry: Entry, by: str | None = None) -> str:
-    """The exact shell command that approves this entry (shown in the review panel)."""
-    command = f"digest review approve {entry.slug}"
-    if by:
-        command += " --by " + shlex.quote(by)
-    if translation_state(entry) in ("pending", "stale"):
-        command += " --force"
-    return command
 
 
 def find_entry(root: Path, slug: str) -> Entry:

@@ -79,6 +79,15 @@ def iter_article_files(folder: str) -> Iterator[str]:
             continue
 
 
+def seed_key(path: Path, root: Path, root_is_resolved: bool = False) -> str:
+    """How an entry remembers its seed: relative to the site root when inside it."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(root if root_is_resolved else root.resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
 def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
     """Return (text, encoding name) or raise InputError naming the file."""
     if not data.strip():

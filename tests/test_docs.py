@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from digest.cli import cli
+from digest.cli import all_commands, cli
 
 PROJECT = Path(__file__).resolve().parent.parent
 README = (PROJECT / "README.md").read_text(encoding="utf-8")
@@ -31,7 +31,9 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
 
 def test_every_command_has_help_and_is_in_the_readme() -> None:
     runner = CliRunner()
-    for name, command in cli.commands.items():
+    commands = all_commands()
+    assert len(commands) == 8
+    for name, command in commands.items():
         result = runner.invoke(cli, [name, "--help"])
         assert result.exit_code == 0, (name, result.output)
         assert command.help, f"{name} has no help text"

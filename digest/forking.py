@@ -1,0 +1,28 @@
+"""Worker processes that inherit the parent's data by fork (no pickling of the model).
+
+Before forking, every object the parent holds is moved out of the garbage collector's
+reach (`gc.freeze()`, as the gc documentation advises for pre-fork servers): otherwise each
+worker's collector walks — and so writes to — every inherited object, which copies the
+parent's whole heap page by page and costs CPU for nothing.
+"""
+from __future__ import annotations
+
+import gc
+import multiprocessing
+from collections.abc import Iterator
+from contextlib import contextmanager
+from multiprocessing.pool import Pool
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+@contextmanager
+def fork_pool(workers: int) -> Iterator[Pool]:
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield pool
+    finally:
+        gc.unfreeze()
