@@ -30,8 +30,9 @@ class Fragments:
         """Make the fragments template globals: `card(story, root, english)`, `tag_link(tag,
         root, count)`, the lists `cards(stories, root, english, sep)`, `dated_cards(stories,
         root)`, `tag_items(tags, root, sep)`, `related_items(stories, root, sep)`, and
-        `head_links(site, root)`, `site_header(site, root, review_mode)`, `site_footer(site, root)`."""
-        for name in ("card", "tag_link", "cards", "dated_cards", "tag_items", "related_items", "head_links", "site_header", "site_footer"):
+        `head_links(site, root)`, `site_header(site, root, review_mode)`, `site_footer(site, root)`,
+        and `feed_entries(stories, model)`."""
+        for name in ("card", "tag_link", "cards", "dated_cards", "tag_items", "related_items", "head_links", "site_header", "site_footer", "feed_entries"):
             self.env.globals[name] = getattr(self, name)
 
     def _render(self, key: tuple[Any, ...], macro: str, *args: Any, **kwargs: Any) -> str:
@@ -66,6 +67,10 @@ class Fragments:
 
     def tag_link(self, tag: Any, root: str, count: Any = None) -> Markup:
         return Markup(self._render(("tag_link", tag.key, count), "tag_link", tag, ROOT_MARK, count).replace(ROOT_MARK, root))
+
+    def feed_entries(self, stories: Sequence[Any], model: Any) -> Markup:
+        """Atom entries: absolute links, so one rendering serves every feed listing the story."""
+        return Markup("".join(self._render(("feed_entry", s.index), "feed_entry", s, model) for s in stories))
 
     # The site-wide fragments escape the root: the 404 page's is the base URL's path.
     def head_links(self, site: Any, root: str) -> Markup:
