@@ -46,9 +46,11 @@ class Taxonomy:
 
     def tags_of(self, entry: Entry) -> list[Tag]:
         result = []
+        seen: set[str] = set()  # by key: comparing Tag dataclasses field by field is slow
         for name in entry.tags:
             tag = self.for_name(name)
-            if tag is not None and tag not in result:
+            if tag is not None and tag.key not in seen:
+                seen.add(tag.key)
                 result.append(tag)
         return result
 
