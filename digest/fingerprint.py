@@ -38,7 +38,7 @@ from .stories import SiteModel, Story
 from .taxonomy import Tag
 
 BUILTIN_ALIAS = "!builtin/"  # digest.render: the built-in theme under a prefix (aliases)
-FORMAT = 2  # bump when the meaning of a fingerprint changes
+FORMAT = 3  # bump when the meaning of a fingerprint changes
 _ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(Entry) if f.name not in ("body", "path"))
 # title_en and summary_en of a Story follow from its entry and state: not hashed twice.
 _STORY_FIELDS = tuple(
@@ -179,6 +179,16 @@ def is_theme_template(name: str) -> bool:
 
 # --- the site --------------------------------------------------------------------------------
 
+@dataclasses.dataclass
+class PreviousBuild:
+    """What the last build's manifest says: its structure digest, page fingerprints and
+    entry digests (slug → (content stamp, EntryParts))."""
+
+    structure: str | None
+    files: dict[str, str | None]
+    entries: dict[str, tuple[Stamp, EntryParts]]
+
+
 class SiteFingerprints:
     """Fingerprints of the pages of one SiteModel; memo tables carry work between builds."""
 
@@ -212,6 +222,8 @@ class SiteFingerprints:
         self._resolved: dict[str, str | None] = {}
         self._templates: dict[str, str] = {}
         self._tags_index_fp: str | None = None
+        self._structure: str | None = None
+        self._review_fp: str | None = None
         self._kinds: dict[str, Callable[[Page], Any]] = {
             "home": self._listing,
             "en": self._listing,
@@ -227,12 +239,55 @@ class SiteFingerprints:
             "review": self._review,
         }
 
-    def of_pages(self, pages: Sequence[Page]) -> dict[str, str | None]:
-        """Output path → fingerprint (None: unknown kind, always render)."""
-        self._templates = template_closures(self.env, sorted({p.template for p in pages}))
-        for story in self.site.stories:  # every card once, up front: pages then only look them up
-            self.card(story)
+    def of_pages(self, pages: Sequence[Page], previous: PreviousBuild | None = None) -> dict[str, str | None]:
+        """Output path → fingerprint (None: unknown kind, always render).
+
+        With `previous` (the last build's structure, fingerprints and entry digests): when
+        this build's structure is the same (see `structure`), every page but the articles
+        whose body changed keeps its fingerprint — an edited body costs one fingerprint,
+        not one per page."""
+        current = self.structure(pages)  # also kept in the manifest for the next build
+        if previous is not None and previous.structure == current:
+            result: dict[str, str | None] = {}
+            for page in pages:
+                known = previous.files.get(page.path)
+                if known is None or page.kind == "article" and self._body_changed(page, previous):
+                    known = self.of_page(page)
+                result[page.path] = known
+            return result
         return {page.path: self.of_page(page) for page in pages}
+
+    def _prepare(self, pages: Sequence[Page]) -> None:
+        if not self._templates:
+            self._templates = template_closures(self.env, sorted({p.template for p in pages}))
+            for story in self.site.stories:  # every card once, up front: pages then only look them up
+                self.card(story)
+
+    def structure(self, pages: Sequence[Page]) -> str:
+        """A digest of every input of every page except the article bodies: the settings, the
+        templates, the pages, every story's card in order (its fields, tags and labels — so
+        also the listings, counts, neighbours and related lists), and the review flags."""
+        if self._structure is None:
+            self._prepare(pages)
+            self._structure = digest_of(
+                FORMAT,
+                self.settings,
+                sorted(self._templates.items()),
+                "\n".join(page.path for page in pages),
+                self.related_key,
+                self._cards_of(self.site.stories),
+                self._review_inputs() if self.site.review_mode else None,
+            )
+        return self._structure
+
+    def structure_if_known(self) -> str | None:
+        """The structure digest if of_pages computed one (for the manifest)."""
+        return self._structure
+
+    def _body_changed(self, page: Page, previous: PreviousBuild) -> bool:
+        entry = self.site.by_slug[page.key].entry
+        before = previous.entries.get(entry.slug)
+        return before is None or before[1][1:] != self.entry_parts(entry)[1:]
 
     def of_page(self, page: Page) -> str | None:
         kind = self._kinds.get(page.kind)
@@ -356,8 +411,13 @@ class SiteFingerprints:
         return self._cards_of(self.site.stories[:FEED_LIMIT])
 
     def _review(self, page: Page) -> Any:
-        entries = self.site.all_entries
-        return (
-            [self.entry_parts(e)[0] for e in entries],
-            sorted((slug, repr(flags)) for slug, flags in self.site.flags.items()),
-        )
+        return self._review_inputs()
+
+    def _review_inputs(self) -> Any:
+        """The dashboard's inputs: every entry (drafts and rejected ones too) and every flag."""
+        if self._review_fp is None:
+            self._review_fp = digest_of(
+                [self.entry_parts(e)[0] for e in self.site.all_entries],
+                sorted((slug, repr(flags)) for slug, flags in self.site.flags.items()),
+            )
+        return self._review_fp

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fingerprint import SiteFingerprints, known_references, remember_references
+from .fingerprint import PreviousBuild, SiteFingerprints, known_references, remember_references
 from .manifest import Manifest, forget_manifest, load_manifest, save_manifest, tree_identity
 from .pagerender import PageRenderer, render_pages
 from .pages import Page
@@ -63,7 +63,7 @@ def render_site(
     prints = SiteFingerprints(renderer.site, renderer.env, dict(old.entries), stable, old.related)
     if not usable:
         return _render_everything(root, out, renderer, pages, extra, workers, prints, stamps or {})
-    files: dict[str, str | None] = dict(prints.of_pages(pages))
+    files: dict[str, str | None] = dict(prints.of_pages(pages, PreviousBuild(old.structure, old.files, old.entries)))
     for rel, data in extra.items():
         files[rel] = hashlib.blake2b(data, digest_size=16).hexdigest()
     kept = {rel for rel, fp in files.items() if usable and fp is not None and old.files.get(rel) == fp} if usable else set()
@@ -157,6 +157,7 @@ def _save(
         entries={slug: memo for slug, memo in prints.entry_memo.items() if f"content/{slug}.md" in stamps},
         related=(prints.related_key, prints.related_memo),
         references=known_references(),
+        structure=prints.structure_if_known(),
     )
     try:
         save_manifest(root, out, manifest)

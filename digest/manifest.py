@@ -19,7 +19,7 @@ from typing import Any
 from .output import atomic_write_bytes
 
 MANIFEST_DIR = Path(".digest") / "manifest"
-FORMAT = 5
+FORMAT = 6
 
 
 @dataclass
@@ -29,6 +29,7 @@ class Manifest:
     entries: dict[str, Any] = field(default_factory=dict)  # slug → (content stamp, digests): fingerprint memo
     related: tuple[str, dict[str, tuple[str, ...]]] | None = None  # (key of story order and tags, slug → related)
     references: dict[str, frozenset[str] | None] = field(default_factory=dict)  # template source digest → names it uses
+    structure: str | None = None  # digest of every page input but the bodies (fingerprint.SiteFingerprints.structure)
 
     def describes(self, out: Path) -> bool:
         """True if `out` is the very tree this manifest was written for."""

@@ -219,3 +219,23 @@ def test_stable_pagination(count: int) -> None:
     for number in paging.numbers()[1:]:
         assert list(grown.items(newer, number)) == list(paging.items(items, number))
     assert len(grown.numbers()) - len(paging.numbers()) in (0, 1)
+
+
+def test_a_body_edit_fingerprints_only_its_article(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When nothing but bodies changed (same cards, order, tags, templates, settings), the
+    last build's fingerprints stand for every other page; the tree still equals a clean build."""
+    from digest.fingerprint import SiteFingerprints
+
+    _build(root)
+    _build(root)  # settles what ingest wrote
+    computed: list[str] = []
+    original = SiteFingerprints.of_page
+    monkeypatch.setattr(SiteFingerprints, "of_page", lambda self, page: computed.append(page.path) or original(self, page))
+    path = _entry_path(root, 2)
+    path.write_text(path.read_text(encoding="utf-8") + "\nفقرة أضافها المحرر.\n", encoding="utf-8")
+    report = _build(root)
+    assert report.pages == 1 and computed == [f"articles/{path.stem}/index.html"]
+    monkeypatch.undo()
+    clean = tmp_path / "clean"
+    _build(root, out=clean)
+    assert _tree(root / "site") == _tree(clean)
