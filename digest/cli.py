@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-import traceback
 
 import click
 
@@ -80,6 +79,8 @@ def run(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # a bug, not bad input: say so without a wall of text
         if os.environ.get("DIGEST_DEBUG"):
+            import traceback  # only here: its import is a cost every command would pay
+
             traceback.print_exc()
         click.echo(f"digest: internal error: {type(exc).__name__}: {exc} (set DIGEST_DEBUG=1 for details)", err=True)
         return 1
