@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import mistune
+from mistune.util import escape as escape_text
 from markupsafe import escape
 
 from .bidi import isolate_html
@@ -72,10 +73,76 @@ _MARKDOWN: mistune.Markdown | None = None
 def render_body(markdown: str) -> str:
     """Markdown → HTML with hashtag placeholders (pure: depends on the text only)."""
     global _MARKDOWN
-    if _MARKDOWN is None:
-        _MARKDOWN = _make_markdown()
     clean = markdown.replace(_OPEN, "").replace(_CLOSE, "")
-    return isolate_html(str(_MARKDOWN(clean)))
+    html = _plain_body_html(clean)
+    if html is None:
+        if _MARKDOWN is None:
+            _MARKDOWN = _make_markdown()
+        html = str(_MARKDOWN(clean))
+    return isolate_html(html)
+
+
+# A news body is mostly paragraphs of plain text with hashtags. When every paragraph is
+# just that — no character that starts Markdown syntax anywhere, no line that could open a
+# block — mistune's output is known in advance: each paragraph as `<p>escaped text</p>`,
+# its hashtags as the plugin makes them. Anything else goes to mistune, whole.
+# tests/test_markdown.py checks with hypothesis that both give the same HTML.
+_MARKDOWN_CHARS = re.compile(r"[\\`*\[\]<>!&|~=+{}\t\r]|^\s|^\d+[.)]|^-|^#(?:[\s#]|$)|[^\S\n]$", re.M)
+
+
+def _plain_body_html(markdown: str) -> str | None:
+    text = markdown.strip("\n")
+    if not text or "\n\n\n" in text:
+        return None
+    paragraphs = text.split("\n\n")
+    html = []
+    for paragraph in paragraphs:
+        if _MARKDOWN_CHARS.search(paragraph):
+            return None
+        inline = _plain_inline(paragraph)
+        if inline is None:
+            return None
+        html.append(f"<p>{inline}</p>\n")
+    return "".join(html)
+
+
+def _plain_inline(src: str) -> str | None:
+    """The paragraph's inline HTML as mistune with the hashtag plugin renders plain text."""
+    out = []
+    at = 0
+    hash_at = src.find("#")
+    while hash_at != -1:
+        end = _hashtag_end(src, hash_at)
+        if end is None:
+            hash_at = src.find("#", hash_at + 1)
+            continue
+        raw, end = end
+        out.append(src[at:hash_at])
+        out.append(f"{_OPEN}{raw}{_CLOSE}")
+        at = end
+        hash_at = src.find("#", at)
+    out.append(src[at:])
+    texts = out[::2]
+    if any("_" in text for text in texts):  # `_` outside a hashtag may be emphasis
+        return None
+    out[::2] = [escape_text(text) for text in texts]
+    return "".join(out)
+
+
+def _hashtag_end(src: str, hash_at: int) -> tuple[str, int] | None:
+    """As _parse_hashtag decides at the `#` at hash_at: (raw tag, end of the token) or None."""
+    for back in range(0, 4):
+        start = hash_at - back
+        if start < 0:
+            break
+        found = HASHTAG_RE.match(src, start)
+        if found is None or found.start("tag") - 1 != hash_at:
+            continue
+        raw = clean_tag(found.group("tag"))
+        if raw is None:
+            return None
+        return raw, found.start("tag") + len(found.group("tag").rstrip("_"))
+    return None
 
 
 def body_hash(markdown: str) -> str:
