@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Any
 
 import mistune
-from mistune.util import escape as escape_text
 from markupsafe import escape
 
 from .bidi import isolate_html
@@ -87,18 +86,19 @@ def render_body(markdown: str) -> str:
 # block — mistune's output is known in advance: each paragraph as `<p>escaped text</p>`,
 # its hashtags as the plugin makes them. Anything else goes to mistune, whole.
 # tests/test_markdown.py checks with hypothesis that both give the same HTML.
-_MARKDOWN_CHARS = re.compile(r"[\\`*\[\]<>!&|~=+{}\t\r]|^\s|^\d+[.)]|^-|^#(?:[\s#]|$)|[^\S\n]$", re.M)
+_SYNTAX_CHARS = re.compile(r"[\\`*\[\]<>!&|~=+{}\t\r]")
+_BLOCK_START = re.compile(r"\s|\d+[.)]|-|#(?:[\s#]|$)")  # indented code, list item, heading
 
 
 def _plain_body_html(markdown: str) -> str | None:
     text = markdown.strip("\n")
-    if not text or "\n\n\n" in text:
+    if not text or "\n\n\n" in text or _SYNTAX_CHARS.search(text):
         return None
-    paragraphs = text.split("\n\n")
     html = []
-    for paragraph in paragraphs:
-        if _MARKDOWN_CHARS.search(paragraph):
-            return None
+    for paragraph in text.split("\n\n"):
+        for line in paragraph.split("\n"):
+            if not line or line[-1].isspace() or _BLOCK_START.match(line):
+                return None
         inline = _plain_inline(paragraph)
         if inline is None:
             return None
@@ -107,26 +107,27 @@ def _plain_body_html(markdown: str) -> str | None:
 
 
 def _plain_inline(src: str) -> str | None:
-    """The paragraph's inline HTML as mistune with the hashtag plugin renders plain text."""
+    """The paragraph's inline HTML as mistune with the hashtag plugin renders plain text.
+    Of the characters mistune escapes only `"` can be here (`&`, `<`, `>` were excluded)."""
+    if "#" not in src:
+        return None if "_" in src else src.replace('"', "&quot;")
     out = []
     at = 0
     hash_at = src.find("#")
     while hash_at != -1:
-        end = _hashtag_end(src, hash_at)
-        if end is None:
+        found = _hashtag_end(src, hash_at)
+        if found is None:
             hash_at = src.find("#", hash_at + 1)
             continue
-        raw, end = end
+        raw, end = found
         out.append(src[at:hash_at])
         out.append(f"{_OPEN}{raw}{_CLOSE}")
         at = end
         hash_at = src.find("#", at)
     out.append(src[at:])
-    texts = out[::2]
-    if any("_" in text for text in texts):  # `_` outside a hashtag may be emphasis
+    if any("_" in text for text in out[::2]):  # `_` outside a hashtag may be emphasis
         return None
-    out[::2] = [escape_text(text) for text in texts]
-    return "".join(out)
+    return "".join(out).replace('"', "&quot;")
 
 
 def _hashtag_end(src: str, hash_at: int) -> tuple[str, int] | None:
