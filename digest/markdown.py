@@ -29,24 +29,15 @@ _HASH_START = r"#[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+"
 
 def _parse_hashtag(inline: Any, m: re.Match[str], state: Any) -> int | None:
     """A `#` that digest.hashtags accepts as a hashtag start (boundary or glued clitic)."""
-    src: str = state.src
-    hash_at = m.start()
-    for back in range(0, 4):  # up to two clitic letters and a tatweel before the `#`
-        start = hash_at - back
-        if start < 0:
-            break
-        found = HASHTAG_RE.match(src, start)
-        if found is None or found.start("tag") - 1 != hash_at:
-            continue
-        raw = clean_tag(found.group("tag"))
-        if raw is None:
-            return None
-        if state.in_link:
-            inline.process_text("#" + raw, state)
-        else:
-            state.append_token({"type": "hashtag", "raw": raw})
-        return found.start("tag") + len(found.group("tag").rstrip("_"))  # a trailing `_` stays text
-    return None
+    found = _hashtag_end(state.src, m.start())
+    if found is None:
+        return None
+    raw, end = found
+    if state.in_link:
+        inline.process_text("#" + raw, state)
+    else:
+        state.append_token({"type": "hashtag", "raw": raw})
+    return end
 
 
 def _hashtag_plugin(md: mistune.Markdown) -> None:
@@ -131,8 +122,9 @@ def _plain_inline(src: str) -> str | None:
 
 
 def _hashtag_end(src: str, hash_at: int) -> tuple[str, int] | None:
-    """As _parse_hashtag decides at the `#` at hash_at: (raw tag, end of the token) or None."""
-    for back in range(0, 4):
+    """Whether the `#` at hash_at starts a hashtag (after a boundary, or a glued clitic):
+    (raw tag, end of the token — a trailing `_` stays text), or None."""
+    for back in range(0, 4):  # up to two clitic letters and a tatweel before the `#`
         start = hash_at - back
         if start < 0:
             break
