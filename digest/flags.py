@@ -288,9 +288,9 @@ class FlagMemo:
 
     def start(self, settings: str, entries: list[Entry]) -> dict[str, str]:
         """Begin a build: returns slug → entry digest, and forgets what no entry uses."""
-        if settings != self.settings:
-            self.__init__()  # type: ignore[misc]
+        if settings != self.settings:  # other configuration or glossary: nothing kept holds
             self.settings = settings
+            self.own, self.sketches, self.similarity = {}, {}, {}
         digests = {e.slug: _entry_digest(e) for e in entries}
         live = set(digests.values())
         self.own = {d: flags for d, flags in self.own.items() if d in live}
