@@ -105,10 +105,15 @@ class ProviderClient:
         results: dict[str, Result] = {}
 
         def work(text: str) -> None:
-            result = self.translate_one(text)
-            results[text] = result
-            if on_done is not None:
-                on_done(text, result)
+            try:
+                result = self.translate_one(text)
+                results[text] = result
+                if on_done is not None:
+                    on_done(text, result)
+            except BaseException:
+                # Stop the other workers now, not when the main thread gets to this future.
+                self.breaker.trip("interrupted")
+                raise
 
         if self.policy.workers <= 1 or len(unique) <= 1:
             for text in unique:
