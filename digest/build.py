@@ -5,7 +5,6 @@ taxonomy → plan pages → render into a staging directory → swap it in for s
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -22,13 +21,12 @@ from .loading import load_content
 from .errors import DigestError
 from .feeds import robots_txt, sitemap_xml
 from .glossary import load_glossary
-from .sources import iter_article_files, seed_key
-from .summarize import SUMMARIZER_VERSION
+from .seedscan import SeedScan, scan_seeds
 from .markdown import BodyCache, body_hash
 from .model import Entry
 from .incremental import render_site
 from .inputs import InputCheck, options_key
-from .pagerender import PageRenderer
+from .pagerender import PageRenderer, precompile_theme
 from .pages import Page, iter_urls, plan_pages
 from .render import builtin_templates_dir, make_environment, provider_name, template_exists
 from .publish import is_public
@@ -162,9 +160,17 @@ def _build(
     # 1. Load the entries (unchanged files from the build cache; new ones parsed on both
     #    cores, bodies rendered as they are parsed), then ingest only the seeds that are new
     #    or changed since their entry was written.
+    env = make_environment(root)
+    attach_bytecode_cache(env, root)
     with _stage(report, "ingest", log):
-        loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data)
-        changed = _changed_seeds(root, loaded.entries, check)
+        seeds: list[SeedScan] = []
+
+        def meanwhile() -> None:  # serial work, done while the workers parse
+            seeds.append(scan_seeds(root, check))
+            precompile_theme(env)
+
+        loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data, meanwhile)
+        changed = seeds[0].changed(loaded.entries)
         if changed:
             from .ingest import ingest  # the parser and summariser load only when a seed needs them
 
@@ -215,8 +221,6 @@ def _build(
 
     # 6. Plan pages and the non-template files.
     with _stage(report, "plan", log):
-        env = make_environment(root)
-        attach_bytecode_cache(env, root)
         pages = plan_pages(site)
         if review and template_exists(env, REVIEW_TEMPLATE):
             pages.append(Page("review/index.html", REVIEW_TEMPLATE, "review"))
@@ -256,48 +260,6 @@ def _repeat_last(report: BuildReport, summary: dict[str, Any], log: Callable[[st
     report.warnings.extend(summary.get("warnings", []))
     report.translate_line = summary.get("translate_line", "")
     log("  nothing changed since the last build")
-
-
-def _changed_seeds(root: Path, entries: list[Entry], check: InputCheck) -> list[Path]:
-    """Seed files with no entry, or whose bytes or summariser version differ from their entry's
-    (sorted as find_articles sorts).
-
-    A seed with an entry and the mtime and size it had at the last build (same tool and
-    options) was checked then: it is neither resolved nor hashed again (nor made a Path).
-    """
-    seeds_dir = root / "seeds"
-    if not seeds_dir.is_dir():
-        return []
-    by_seed = {e.seed: e for e in entries if e.seed}
-    resolved_root = root.resolve()
-    resolved_dirs: dict[Path, str] = {}
-    changed = []
-    prefix = len(str(seeds_dir)) + 1
-    for name in iter_article_files(str(seeds_dir)):
-        rel = "seeds/" + name[prefix:].replace(os.sep, "/")  # relative_to(root), without pathlib's cost
-        known = by_seed.get(rel)
-        if known is not None and check.same_as_last(rel) and check.same_as_last(f"content/{known.slug}.md"):
-            continue
-        path = Path(name)
-        entry = by_seed.get(_seed_key(path, resolved_root, resolved_dirs))
-        if (
-            entry is None
-            or entry.summary_version != SUMMARIZER_VERSION and not entry.editor_changed("summary_ar")
-            or entry.seed_sha256 != hashlib.sha256(path.read_bytes()).hexdigest()
-        ):
-            changed.append(path)
-    return sorted(changed, key=lambda p: p.parts)
-
-
-def _seed_key(path: Path, resolved_root: Path, resolved_dirs: dict[Path, str]) -> str:
-    """seed_key(path) without resolving every file: a file that is not a symlink resolves
-    to its folder resolved (once per folder, as a key) plus its name."""
-    if path.is_symlink():
-        return seed_key(path, resolved_root, root_is_resolved=True)
-    folder = resolved_dirs.get(path.parent)
-    if folder is None:
-        folder = resolved_dirs[path.parent] = seed_key(path.parent, resolved_root, root_is_resolved=True)
-    return path.name if folder == "." else f"{folder.rstrip('/')}/{path.name}"
 
 
 def _is_published(entry: Entry, config: Config, drafts: bool) -> bool:

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import meta
 
 from . import __version__
 from .hashtags import TAG_CHARS, clean_tag
@@ -36,6 +35,7 @@ from .pages import FEED_LIMIT, Page
 from .paging import Paging
 from .stories import SiteModel, Story
 from .taxonomy import Tag
+from .templaterefs import references as _references
 
 BUILTIN_ALIAS = "!builtin/"  # digest.render: the built-in theme under a prefix (aliases)
 FORMAT = 3  # bump when the meaning of a fingerprint changes
@@ -136,37 +136,6 @@ def template_closures(env: jinja2.Environment, names: Iterable[str]) -> dict[str
         if name not in names:
             shared |= closure(name)
     return {name: digest_of([(n, sources.get(n)) for n in sorted(closure(name) | shared)]) for name in names}
-
-
-# digest of a template's source → the names it references (None: a dynamic reference).
-# Parsing is the costly part of a rebuild's fingerprints: a serving process parses each
-# version of a template once, and the manifest carries the table to the next process.
-_REFERENCES: dict[str, frozenset[str] | None] = {}
-_USED: set[str] = set()  # the digests looked up since remember_references(): what to keep
-
-
-def known_references() -> dict[str, frozenset[str] | None]:
-    """The table for the manifest: the current templates' entries only."""
-    return {key: _REFERENCES[key] for key in _USED}
-
-
-def remember_references(table: dict[str, frozenset[str] | None]) -> None:
-    _REFERENCES.update(table)
-    _USED.clear()
-
-
-def _references(env: jinja2.Environment, source: str) -> set[str] | None:
-    """Templates a template's source extends/includes/imports (None: a dynamic reference)."""
-    key = hashlib.blake2b(source.encode("utf-8"), digest_size=16).hexdigest()
-    _USED.add(key)
-    if key not in _REFERENCES:
-        try:
-            found = set(meta.find_referenced_templates(env.parse(source)))
-        except jinja2.TemplateSyntaxError:
-            found = set()  # the render reports it; the source hash already differs
-        _REFERENCES[key] = None if None in found else frozenset(str(n) for n in found)
-    cached = _REFERENCES[key]
-    return None if cached is None else set(cached)
 
 
 def is_theme_template(name: str) -> bool:

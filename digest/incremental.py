@@ -25,7 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fingerprint import PreviousBuild, SiteFingerprints, known_references, remember_references
+from . import templaterefs
+from .fingerprint import PreviousBuild, SiteFingerprints
 from .manifest import Manifest, forget_manifest, load_manifest, save_manifest, tree_identity
 from .pagerender import PageRenderer, render_pages
 from .pages import Page
@@ -58,7 +59,7 @@ def render_site(
     """
     old = load_manifest(root, out)
     usable = old.describes(out)
-    remember_references(old.references)
+    templaterefs.remember(old.references)
     stable = _unchanged_since(root, stamps or {}, "content/")
     prints = SiteFingerprints(renderer.site, renderer.env, dict(old.entries), stable, old.related)
     if not usable:
@@ -156,7 +157,7 @@ def _save(
         files=files,
         entries={slug: memo for slug, memo in prints.entry_memo.items() if f"content/{slug}.md" in stamps},
         related=(prints.related_key, prints.related_memo),
-        references=known_references(),
+        references=templaterefs.known(),
         structure=prints.structure_if_known(),
     )
     try:

@@ -8,6 +8,7 @@ bad file).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,10 +53,21 @@ def _load_chunk(paths: list[Path]) -> list[_Result]:
     return [_load_one(path, with_body=True) for path in paths]
 
 
-def load_content(content_dir: Path, workers: int, cache: BuildCache | None = None, bodies: dict[str, str] | None = None) -> Loaded:
-    """Entries of content_dir; rendered bodies of newly parsed entries are added to `bodies`."""
+def load_content(
+    content_dir: Path,
+    workers: int,
+    cache: BuildCache | None = None,
+    bodies: dict[str, str] | None = None,
+    meanwhile: Callable[[], object] | None = None,
+) -> Loaded:
+    """Entries of content_dir; rendered bodies of newly parsed entries are added to `bodies`.
+
+    `meanwhile` runs in this process while the workers parse (or after parsing, without
+    workers): serial work of the build that does not need the entries."""
     loaded = Loaded()
     if not content_dir.is_dir():
+        if meanwhile is not None:
+            meanwhile()
         return loaded
     results: list[_Result] = []
     to_parse: list[Path] = []
@@ -74,7 +86,7 @@ def load_content(content_dir: Path, workers: int, cache: BuildCache | None = Non
         else:
             to_parse.append(path)
     loaded.parsed = len(to_parse)
-    results.extend(_parse_all(to_parse, workers, bodies))
+    results.extend(_parse_all(to_parse, workers, bodies, meanwhile))
     results.sort(key=lambda r: r[0])
     for _path, entry, error, body in results:
         if entry is not None:
@@ -86,9 +98,13 @@ def load_content(content_dir: Path, workers: int, cache: BuildCache | None = Non
     return loaded
 
 
-def _parse_all(paths: list[Path], workers: int, bodies: dict[str, str] | None) -> list[_Result]:
+def _parse_all(
+    paths: list[Path], workers: int, bodies: dict[str, str] | None, meanwhile: Callable[[], object] | None
+) -> list[_Result]:
     workers = max(1, min(workers, len(paths) // MIN_FILES_PER_WORKER, os.cpu_count() or 1))
     if workers == 1 or not can_fork():
+        if meanwhile is not None:
+            meanwhile()
         return [_load_one(path, with_body=False) for path in paths]  # bodies render on demand
     global _KNOWN_BODIES
     _KNOWN_BODIES = bodies if bodies is not None else {}
@@ -96,6 +112,9 @@ def _parse_all(paths: list[Path], workers: int, bodies: dict[str, str] | None) -
     chunks = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
     try:
         with fork_pool(workers) as pool:
-            return [result for results in pool.map(_load_chunk, chunks) for result in results]
+            pending = pool.map_async(_load_chunk, chunks)  # the workers start now
+            if meanwhile is not None:
+                meanwhile()
+            return [result for results in pending.get() for result in results]
     finally:
         _KNOWN_BODIES = {}

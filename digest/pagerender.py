@@ -64,10 +64,17 @@ class PageRenderer:
     def precompile(self, pages: Sequence[Page]) -> None:
         """Compile every template once, before forking, so workers share the compiled code:
         the page templates and all the others (base, macros, partials), which Jinja would
-        otherwise load at render time — once in each worker."""
-        theme = (name for name in self.env.list_templates() if is_theme_template(name))
-        for name in sorted({*(p.template for p in pages), *theme}):
+        otherwise load at render time — once in each worker. (A build has usually done it
+        already, with precompile_theme while content/ was parsed.)"""
+        for name in sorted({p.template for p in pages}):
             _compile_quietly(self.env, name)
+        precompile_theme(self.env)
+
+
+def precompile_theme(env: jinja2.Environment) -> None:
+    """Load every template of the theme (the site's and the built-in one) into env."""
+    for name in sorted(name for name in env.list_templates() if is_theme_template(name)):
+        _compile_quietly(env, name)
 
 
 def _compile_quietly(env: jinja2.Environment, name: str) -> None:

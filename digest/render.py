@@ -19,6 +19,7 @@ import jinja2
 from .arabic import has_arabic
 from .bidi import arabic_text, english_text, isolate_plain
 from .errors import DigestError
+from .templaterefs import record as record_references
 
 BUILTIN_PREFIX = "!builtin"
 ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
@@ -56,6 +57,18 @@ def builtin_templates_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "templates"  # an editable install made before templates/ existed
 
 
+class ThemeEnvironment(jinja2.Environment):
+    """Reports every template it parses to digest.templaterefs, so fingerprints know what a
+    template references without parsing it a second time. `_parse` is Jinja's internal
+    step shared by parse() and compile(); if a Jinja lacks it, nothing is recorded and the
+    fingerprints parse for themselves."""
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> jinja2.nodes.Template:
+        tree = super()._parse(source, name, filename)
+        record_references(source, tree)
+        return tree
+
+
 def make_environment(root: Path | None) -> jinja2.Environment:
     builtin = jinja2.FileSystemLoader(str(builtin_templates_dir()))
     loaders: list[jinja2.BaseLoader] = []
@@ -63,7 +76,7 @@ def make_environment(root: Path | None) -> jinja2.Environment:
     if site_dir is not None and site_dir.is_dir() and site_dir.resolve() != builtin_templates_dir().resolve():
         loaders.append(jinja2.FileSystemLoader(str(site_dir)))
     loaders += [jinja2.PrefixLoader({BUILTIN_PREFIX: builtin}, delimiter="/"), builtin]
-    env = jinja2.Environment(
+    env = ThemeEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(("html", "xml"), default_for_string=True, default=True),
         undefined=jinja2.StrictUndefined,  # a typo in a template is an error, not blank output
