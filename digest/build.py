@@ -5,7 +5,6 @@ taxonomy → plan pages → render into a staging directory → swap it in for s
 """
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,31 +12,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock, Timeout
-
 from .config import Config
 from .buildcache import StoredBodies, load_cache, load_search_memo, save_cache, save_search_memo, snapshot_entries
 from .loading import load_content
 from .errors import DigestError
-from .feeds import robots_txt, sitemap_xml
 from .glossary import load_glossary
 from .seedscan import SeedScan, scan_seeds
 from .markdown import BodyCache, body_hash
 from .model import Entry
-from .incremental import render_site
 from .inputs import InputCheck, options_key
-from .pagerender import PageRenderer, precompile_theme
-from .pages import Page, iter_urls, plan_pages
-from .render import builtin_templates_dir, make_environment, provider_name, template_exists
 from .publish import is_public
-from .search import INDEX_FILE, search_index_json
+from .sitelock import LockHeld, exclusive_lock
 from .sitetree import check_replaceable
-from .stories import SiteModel, make_story
-from .taxonomy import build_taxonomy
-from .templatecache import attach_bytecode_cache
 
 if TYPE_CHECKING:
+    import jinja2
+
     from .flags import FlagMemo
+    from .pages import Page
+    from .stories import SiteModel
+
+
+def _import_rendering_side() -> None:
+    """Import what stages 5–8 use (Jinja, the site model, pages, renderer: ~50–80 ms). A
+    build calls this while its workers parse content/, so the imports overlap the parsing
+    instead of delaying it; each stage then imports its names from the loaded modules."""
+    from . import feeds, incremental, pagerender, pages, render, search, stories, taxonomy, templatecache  # noqa: F401
 
 STATIC_FILES = ("style.css", "search.js")  # templates/static/* → assets/*
 REVIEW_TEMPLATE = "review/dashboard.html"
@@ -116,7 +116,7 @@ def build_site(
     lock_dir = root / ".digest"
     lock_dir.mkdir(parents=True, exist_ok=True)
     try:
-        with FileLock(str(lock_dir / "build.lock"), timeout=0):
+        with exclusive_lock(lock_dir / "build.lock"):
             # 0. Nothing changed since the last build (by mtime and size): stop here.
             with _stage(report, "inputs", log):
                 options = (str(out.resolve()), base_url, drafts or review, review, offline, provider, provider_url, repr(config))
@@ -129,7 +129,7 @@ def build_site(
             _build(root, config, report, out, base_url, drafts or review, review, offline, provider, provider_url, log, cache, check, flag_memo)
             if not report.errors and (offline or not report.warnings):
                 check.record(_last_summary(report))
-    except Timeout:
+    except LockHeld:
         raise BuildLockedError("another build of this site root is running", lock_dir / "build.lock") from None
     return report
 
@@ -160,14 +160,14 @@ def _build(
     # 1. Load the entries (unchanged files from the build cache; new ones parsed on both
     #    cores, bodies rendered as they are parsed), then ingest only the seeds that are new
     #    or changed since their entry was written.
-    env = make_environment(root)
-    attach_bytecode_cache(env, root)
     with _stage(report, "ingest", log):
         seeds: list[SeedScan] = []
+        environments: list[jinja2.Environment] = []
 
         def meanwhile() -> None:  # serial work, done while the workers parse
             seeds.append(scan_seeds(root, check))
-            precompile_theme(env)
+            _import_rendering_side()
+            environments.append(_theme_environment(root))
 
         loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data, meanwhile)
         changed = seeds[0].changed(loaded.entries)
@@ -204,6 +204,15 @@ def _build(
             flags = compute_flags(entries, glossary, config, flag_memo)
         published = [e for e in entries if _is_published(e, config, drafts)]
         published.sort(key=lambda e: (e.date, e.slug), reverse=True)
+
+    from .incremental import render_site
+    from .pagerender import PageRenderer
+    from .pages import Page, plan_pages
+    from .render import provider_name, template_exists
+    from .stories import SiteModel, make_story
+    from .taxonomy import build_taxonomy
+
+    env = environments[0]
 
     # 5. Tags of the published entries only (a draft's tags never leak into the public site).
     with _stage(report, "taxonomy", log):
@@ -262,6 +271,19 @@ def _repeat_last(report: BuildReport, summary: dict[str, Any], log: Callable[[st
     log("  nothing changed since the last build")
 
 
+def _theme_environment(root: Path) -> jinja2.Environment:
+    """The Jinja environment with every theme template compiled (or read from the bytecode
+    cache) in this process, before any fork, so page renderers share the compiled code."""
+    from .pagerender import precompile_theme
+    from .render import make_environment
+    from .templatecache import attach_bytecode_cache
+
+    env = make_environment(root)
+    attach_bytecode_cache(env, root)
+    precompile_theme(env)
+    return env
+
+
 def _is_published(entry: Entry, config: Config, drafts: bool) -> bool:
     if entry.review.state == "rejected":
         return False
@@ -269,6 +291,8 @@ def _is_published(entry: Entry, config: Config, drafts: bool) -> bool:
 
 
 def _provider_label(entry: Entry, default: str) -> str:
+    from .render import provider_name
+
     return provider_name(entry.translation.provider) if entry.translation.provider else default
 
 
@@ -300,6 +324,10 @@ def _translate(
 def _extra_files(site: SiteModel, pages: list[Page], env: Any, search_memo: dict[str, str]) -> tuple[dict[str, bytes], dict[str, str]]:
     """sitemap.xml, robots.txt, search.json and the theme's static assets; and the search
     texts normalised (digest.search)."""
+    from .feeds import robots_txt, sitemap_xml
+    from .pages import iter_urls
+    from .search import INDEX_FILE, search_index_json
+
     index, normalised = search_index_json(site, search_memo)
     extra = {
         "sitemap.xml": sitemap_xml(site, iter_urls(pages)),
@@ -317,4 +345,6 @@ def _static_source(env: Any, name: str) -> bytes:
         source, _filename, _uptodate = env.loader.get_source(env, f"static/{name}")
         return source.encode("utf-8")
     except Exception:  # noqa: BLE001 - fall back to the packaged file
+        from .render import builtin_templates_dir
+
         return (builtin_templates_dir() / "static" / name).read_bytes()

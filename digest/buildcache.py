@@ -24,7 +24,7 @@ from typing import Any
 import mistune
 
 from . import __version__
-from .fingerprint import code_stamp
+from .codestamp import code_stamp
 from .markdown import RENDER_VERSION
 from .model import Entry
 from .output import atomic_write_bytes

@@ -18,16 +18,13 @@ Anything unknown (a new page kind) gets no fingerprint and is always rendered.
 from __future__ import annotations
 
 import dataclasses
-import functools
-import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from . import __version__
+from .codestamp import code_stamp, digest_of
 from .hashtags import TAG_CHARS, clean_tag
 from .markdown import body_hash
 from .model import Entry
@@ -47,23 +44,6 @@ _STORY_FIELDS = tuple(
 Stamp = tuple[int, int]  # (mtime_ns, size) of a content file
 EntryParts = tuple[str, str, tuple[str, ...]]  # digest of the entry without its body, of the body, body hashtags
 _TAG_FIELDS = tuple(f.name for f in dataclasses.fields(Tag) if f.name != "entries")
-
-
-def digest_of(*parts: Any) -> str:
-    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
-
-
-@functools.cache
-def code_stamp() -> str:
-    """The tool itself: version plus the size and mtime of its modules (a developer's edit
-    of the code invalidates every page, as a new release would). Once per process: the
-    code a process runs is the code it loaded."""
-    package = Path(__file__).resolve().parent
-    stamps = []
-    for path in sorted(package.rglob("*.py")):
-        stat = path.stat()
-        stamps.append((str(path.relative_to(package)), stat.st_size, stat.st_mtime_ns))
-    return digest_of(FORMAT, __version__, stamps)
 
 
 def body_hashtags(markdown: str) -> tuple[str, ...]:

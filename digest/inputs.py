@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .fingerprint import code_stamp, digest_of
+from .codestamp import code_stamp, digest_of
 from .manifest import tree_identity
 from .output import atomic_write_bytes
 from .watch import Snapshot, snapshot

@@ -12,7 +12,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .dashboard import dashboard_context
 from .paging import Paging, page_path
 from .publish import approve_command
 from .stories import SiteModel, Story
@@ -194,6 +193,8 @@ def _tag_feed(site: SiteModel, page: Page) -> dict[str, Any]:
 
 
 def _review(site: SiteModel, page: Page) -> dict[str, Any]:
+    from .dashboard import dashboard_context  # review builds only: it loads every check (digest.flags)
+
     context = {"entries": site.all_entries, "flags": site.flags, "taxonomy": site.taxonomy}
     context.update(dashboard_context(site.all_entries, site.flags))  # rows and filter counts
     return context

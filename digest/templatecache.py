@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 
-from .fingerprint import code_stamp
+from .codestamp import code_stamp
 
 CACHE_DIR = Path(".digest") / "cache" / "templates"
 

@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
 
 from digest.build import build_site
 from digest.config import load_config
+from digest.sitelock import exclusive_lock
 from digest.content import read_entry
 from digest.sitetree import recover_leftovers
 
@@ -133,7 +133,7 @@ def test_sigkill_at_random_moments_leaves_old_or_new_site(tmp_path: Path) -> Non
 def test_second_build_of_a_locked_root_is_refused_with_a_clear_message(tmp_path: Path) -> None:
     root = site_with_entries(tmp_path / "root", [make_entry("one", "خبر واحد")])
     (root / ".digest").mkdir()
-    with FileLock(str(root / ".digest" / "build.lock")):  # as a running build holds it
+    with exclusive_lock(root / ".digest" / "build.lock"):  # as a running build holds it
         run = subprocess.run([str(DIGEST), "-C", str(root), "build", "--offline"], capture_output=True, text=True, timeout=60)
     assert run.returncode == 1
     assert run.stderr.strip().splitlines() == [f"error: {root / '.digest' / 'build.lock'}: another build of this site root is running"]
