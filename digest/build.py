@@ -187,7 +187,7 @@ def _build(
         seen = {str(e) for e in report.errors}
         report.errors.extend(e for e in loaded.errors if str(e) not in seen)
         # Taken before any stage edits an entry; None when every entry came from the cache as is.
-        entry_snapshot = snapshot_entries(entries, loaded.stats, disk_cache)
+        entry_snapshot = snapshot_entries(entries, loaded.stats, disk_cache, loaded.pickled)
 
     # 3. Translate what is missing or stale (offline: it stays "Translation pending").
     with _stage(report, "translate", log):
@@ -236,20 +236,21 @@ def _build(
         search_memo = load_search_memo(root)
         extra, new_search_memo = _extra_files(site, pages, env, search_memo)
 
-    # 7. Render the pages whose inputs changed since the last build (all of them the first
-    #    time) into a staging tree, unchanged ones hard-linked, and swap it in; a failure
-    #    leaves site/ as it was (digest.incremental).
-    with _stage(report, "render", log):
-        renderer = PageRenderer(site, env, bodies)
-        report.pages = render_site(root, out, renderer, pages, extra, config.build.workers, check.before).rendered
-
-    # 8. Keep the parsed entries and rendered bodies for the next build (best effort).
-    with _stage(report, "cache", log):
+    # 8. Keep the parsed entries and rendered bodies for the next build (best effort; done
+    #    alongside stage 7, while the workers render on a cold build).
+    def save_caches() -> None:
         try:
             save_cache(root, entry_snapshot, bodies.data, lambda: {body_hash(e.body) for e in entries}, disk_cache.bodies)
             save_search_memo(root, new_search_memo, search_memo)
         except OSError as exc:
             report.warnings.append(f"build cache not saved: {exc}")
+
+    # 7. Render the pages whose inputs changed since the last build (all of them the first
+    #    time) into a staging tree, unchanged ones hard-linked, and swap it in; a failure
+    #    leaves site/ as it was (digest.incremental).
+    with _stage(report, "render", log):
+        renderer = PageRenderer(site, env, bodies)
+        report.pages = render_site(root, out, renderer, pages, extra, config.build.workers, check.before, save_caches).rendered
 
     report.entries = len(published)
     report.held_back = sum(1 for e in entries if e.review.state == "draft" and not _is_published(e, config, drafts))

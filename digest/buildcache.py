@@ -3,7 +3,9 @@
 - entries: each content file's parsed Entry, keyed by path and valid while the file's size
   and modification time are unchanged (YAML parsing is the largest fixed cost of a build).
   A base table plus a small overlay of the entries parsed since: a one-entry rebuild
-  writes the overlay, not the whole table (20 MB at 4,000 entries);
+  writes the overlay, not the whole table (20 MB at 4,000 entries). Both hold each entry
+  pickled on its own, so a table is assembled from the bytes the parse workers already
+  sent (digest.loading) or that the last table held, without pickling entries again;
 - bodies: rendered Markdown bodies keyed by a hash of the Markdown (see digest.markdown),
   in SQLite, read one at a time when a page needs one: a rebuild that renders one article
   page reads one body, not all of them.
@@ -34,17 +36,19 @@ ENTRIES_FILE = "entries.pickle"
 OVERLAY_FILE = "entries-overlay.pickle"
 BODIES_FILE = "bodies.sqlite"
 SEARCH_FILE = "search-text.pickle"
-FORMAT = 2
+FORMAT = 3
 _STAMP = (FORMAT, __version__, RENDER_VERSION, mistune.__version__)
 MAX_OVERLAY = 200  # entries parsed since the base was written; beyond, the base is rewritten
 
 _Row = tuple[int, int, Entry]  # (size, mtime_ns, entry)
+_StoredRow = tuple[int, int, bytes]  # (size, mtime_ns, entry pickled)
 
 
 @dataclass
 class BuildCache:
     entries: dict[str, _Row] = field(default_factory=dict)  # path → row
-    overlay: dict[str, tuple[int, int, bytes]] = field(default_factory=dict)  # path → row, entry pickled
+    pickled: dict[str, bytes] = field(default_factory=dict)  # path → its entry as stored
+    overlay: dict[str, _StoredRow] = field(default_factory=dict)  # path → row of the overlay
     has_base: bool = False  # an overlay is only written on top of a base table
     bodies: BodyStore | None = None
     warnings: list[str] = field(default_factory=list)
@@ -71,19 +75,26 @@ def _read(path: Path, warnings: list[str]) -> Any:
 def load_cache(root: Path) -> BuildCache:
     directory = root / CACHE_DIR
     cache = BuildCache()
-    entries = _read(directory / ENTRIES_FILE, cache.warnings)
-    if isinstance(entries, dict):
-        cache.entries, cache.has_base = entries, True
+    base = _read(directory / ENTRIES_FILE, cache.warnings)
+    if isinstance(base, dict) and _add_rows(cache, base, directory / ENTRIES_FILE):
+        cache.has_base = True
         overlay = _read(directory / OVERLAY_FILE, cache.warnings)
-        if isinstance(overlay, dict):
-            try:
-                for path, (size, mtime, data) in overlay.items():
-                    cache.entries[path] = (size, mtime, pickle.loads(data))
-                cache.overlay = overlay
-            except Exception as exc:  # noqa: BLE001 - a corrupt overlay: the base alone still holds
-                cache.warnings.append(f"{directory / OVERLAY_FILE}: unreadable build cache ({type(exc).__name__}); rebuilding it")
+        if isinstance(overlay, dict) and _add_rows(cache, overlay, directory / OVERLAY_FILE):
+            cache.overlay = overlay
     cache.bodies = BodyStore(directory / BODIES_FILE, cache.warnings)
     return cache
+
+
+def _add_rows(cache: BuildCache, rows: dict[str, _StoredRow], path: Path) -> bool:
+    """Unpickle a stored table into `cache`; False (and nothing added) if it is corrupt."""
+    try:
+        loaded = {key: (size, mtime, pickle.loads(data)) for key, (size, mtime, data) in rows.items()}
+    except Exception as exc:  # noqa: BLE001 - a corrupt table: rebuilt (an overlay: the base alone still holds)
+        cache.warnings.append(f"{path}: unreadable build cache ({type(exc).__name__}); rebuilding it")
+        return False
+    cache.entries.update(loaded)
+    cache.pickled.update((key, row[2]) for key, row in rows.items())
+    return True
 
 
 @dataclass
@@ -92,22 +103,32 @@ class EntrySnapshot:
     in memory: a file rewritten later has a new mtime, so its cached copy stops matching."""
 
     base: bytes | None = None  # the whole table (the overlay is then emptied)
-    overlay: dict[str, tuple[int, int, bytes]] | None = None  # or the new overlay
+    overlay: dict[str, _StoredRow] | None = None  # or the new overlay
 
 
-def snapshot_entries(entries: Iterable[Entry], stats: dict[str, tuple[int, int]], cache: BuildCache) -> EntrySnapshot | None:
-    """What to save of `entries` (read with `stats`) given what `cache` holds; None: nothing."""
+def snapshot_entries(
+    entries: Iterable[Entry], stats: dict[str, tuple[int, int]], cache: BuildCache, pickled: dict[str, bytes] | None = None
+) -> EntrySnapshot | None:
+    """What to save of `entries` (read with `stats`) given what `cache` holds; None: nothing.
+    `pickled`: entries already pickled as parsed (by the parse workers), by path."""
+    pickled = pickled or {}
     entries = [e for e in entries if e.path in stats]
     fresh = [e for e in entries if (hit := cache.entries.get(e.path)) is None or hit[:2] != stats[e.path]]
     gone = any(path not in stats for path in cache.entries)  # rows of files no longer there
+
+    def stored(entry: Entry, from_cache: bool) -> bytes:
+        data = cache.pickled.get(entry.path) if from_cache else pickled.get(entry.path)  # type: ignore[arg-type]
+        return data if data is not None else pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+
     if not fresh and not gone:
         return None
     if not cache.has_base or len(cache.overlay) + len(fresh) > MAX_OVERLAY or gone:
-        table = {e.path: (*stats[e.path], e) for e in entries}
+        new = {id(e) for e in fresh}
+        table = {e.path: (*stats[e.path], stored(e, id(e) not in new)) for e in entries}
         return EntrySnapshot(base=pickle.dumps((_STAMP, table), protocol=pickle.HIGHEST_PROTOCOL))
     overlay = dict(cache.overlay)
     for entry in fresh:
-        overlay[entry.path] = (*stats[entry.path], pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+        overlay[entry.path] = (*stats[entry.path], stored(entry, False))
     return EntrySnapshot(overlay=overlay)
 
 

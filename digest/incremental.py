@@ -21,7 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,19 +51,23 @@ def render_site(
     extra: dict[str, bytes],
     workers: int,
     stamps: dict[str, tuple[int, int]] | None = None,
+    alongside: Callable[[], object] | None = None,
 ) -> RenderResult:
     """Bring `out` up to date with `pages` and `extra` (see the module doc).
 
     `stamps`: (mtime_ns, size) of the input files taken before the build read them
     (digest.inputs); they let unchanged entries skip hashing.
+    `alongside`: work of the build that does not touch the output (saving its caches): run
+    while the workers render on a cold build, else after the pages.
     """
+    alongside = alongside or _nothing
     old = load_manifest(root, out)
     usable = old.describes(out)
     templaterefs.remember(old.references)
     stable = _unchanged_since(root, stamps or {}, "content/")
     prints = SiteFingerprints(renderer.site, renderer.env, dict(old.entries), stable, old.related)
     if not usable:
-        return _render_everything(root, out, renderer, pages, extra, workers, prints, stamps or {})
+        return _render_everything(root, out, renderer, pages, extra, workers, prints, stamps or {}, alongside)
     files: dict[str, str | None] = dict(prints.of_pages(pages, PreviousBuild(old.structure, old.files, old.entries)))
     for rel, data in extra.items():
         files[rel] = hashlib.blake2b(data, digest_size=16).hexdigest()
@@ -73,6 +77,7 @@ def render_site(
     if usable and len(kept) == len(files) and not stale:
         result.unchanged = True
         _save(root, out, files, prints, stamps or {})  # memo tables may have grown
+        alongside()
         return result
 
     forget_manifest(root, out)
@@ -91,7 +96,12 @@ def render_site(
         tree.discard()
         raise
     _save(root, out, files, prints, stamps or {})
+    alongside()
     return result
+
+
+def _nothing() -> None:
+    pass
 
 
 def _render_everything(
@@ -103,15 +113,17 @@ def _render_everything(
     workers: int,
     prints: SiteFingerprints,
     stamps: dict[str, tuple[int, int]],
+    alongside: Callable[[], object],
 ) -> RenderResult:
     """No usable manifest (a cold build): every page is rendered. The fingerprints only
     matter to the next build, so they are computed while the workers render."""
     files: dict[str, str | None] = {}
 
-    def fingerprint_everything() -> None:
+    def meanwhile() -> None:
         files.update(prints.of_pages(pages))
         for rel, data in extra.items():
             files[rel] = hashlib.blake2b(data, digest_size=16).hexdigest()
+        alongside()
 
     # Related-story lists are needed by both the article pages and the fingerprints:
     # computed once here, the forked renderers inherit them.
@@ -124,7 +136,7 @@ def _render_everything(
         for rel in sorted(extra):
             tree.write(rel, extra[rel])
             result.written += 1
-        result.rendered = render_pages(renderer, pages, tree.dir, workers, meanwhile=fingerprint_everything)
+        result.rendered = render_pages(renderer, pages, tree.dir, workers, meanwhile=meanwhile)
         _swap(tree, out)
     except BaseException:
         tree.discard()

@@ -8,6 +8,7 @@ bad file).
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ MIN_FILES_PER_WORKER = 250  # below this a pool costs more than it saves
 
 _ErrorParts = tuple[str, str | None, int | None]
 _Result = tuple[str, Entry | None, _ErrorParts | None, tuple[str, str] | None]
+_Sent = tuple[str, bytes | None, _ErrorParts | None, tuple[str, str] | None]  # _Result, entry pickled
 
 
 @dataclass
@@ -30,6 +32,7 @@ class Loaded:
     entries: list[Entry] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
     stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # path → (size, mtime_ns) when read
+    pickled: dict[str, bytes] = field(default_factory=dict)  # path → entry as a worker pickled it
     parsed: int = 0  # files parsed (the rest came from the cache)
 
 
@@ -49,8 +52,15 @@ def _load_one(path: Path, with_body: bool) -> _Result:
     return str(path), entry, None, body
 
 
-def _load_chunk(paths: list[Path]) -> list[_Result]:
-    return [_load_one(path, with_body=True) for path in paths]
+def _load_chunk(paths: list[Path]) -> list[_Sent]:
+    """In a worker: each entry goes back pickled on its own, bytes the parent keeps for the
+    build cache (digest.buildcache) instead of pickling the entry a second time."""
+    results = []
+    for path in paths:
+        name, entry, error, body = _load_one(path, with_body=True)
+        data = None if entry is None else pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        results.append((name, data, error, body))
+    return results
 
 
 def load_content(
@@ -86,7 +96,7 @@ def load_content(
         else:
             to_parse.append(path)
     loaded.parsed = len(to_parse)
-    results.extend(_parse_all(to_parse, workers, bodies, meanwhile))
+    results.extend(_parse_all(to_parse, workers, bodies, meanwhile, loaded.pickled))
     results.sort(key=lambda r: r[0])
     for _path, entry, error, body in results:
         if entry is not None:
@@ -99,7 +109,11 @@ def load_content(
 
 
 def _parse_all(
-    paths: list[Path], workers: int, bodies: dict[str, str] | None, meanwhile: Callable[[], object] | None
+    paths: list[Path],
+    workers: int,
+    bodies: dict[str, str] | None,
+    meanwhile: Callable[[], object] | None,
+    pickled: dict[str, bytes],
 ) -> list[_Result]:
     workers = max(1, min(workers, len(paths) // MIN_FILES_PER_WORKER, os.cpu_count() or 1))
     if workers == 1 or not can_fork():
@@ -115,6 +129,10 @@ def _parse_all(
             pending = pool.map_async(_load_chunk, chunks)  # the workers start now
             if meanwhile is not None:
                 meanwhile()
-            return [result for results in pending.get() for result in results]
+            sent = [result for results in pending.get() for result in results]
     finally:
         _KNOWN_BODIES = {}
+    for name, data, _error, _body in sent:
+        if data is not None:
+            pickled[name] = data
+    return [(name, None if data is None else pickle.loads(data), error, body) for name, data, error, body in sent]

@@ -116,13 +116,15 @@ def render_pages(
     """Render and write every page into dest; returns how many were written.
 
     `meanwhile` runs in this process while the workers render (a cold build computes the
-    next build's fingerprints there), so that serial work no longer adds to the wall time."""
+    next build's fingerprints and saves its caches there), so that serial work no longer
+    adds to the wall time. Without workers it runs after the pages: bodies rendered on
+    demand are then in the cache it saves."""
     workers = max(1, min(workers, len(pages) // MIN_PAGES_PER_WORKER, os.cpu_count() or 1))
     if workers == 1 or not can_fork():
-        if meanwhile is not None:
-            meanwhile()
         for page in pages:
             write_page(dest, page, renderer.render(page))
+        if meanwhile is not None:
+            meanwhile()
         return len(pages)
     global _WORKER
     renderer.precompile(pages)
