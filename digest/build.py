@@ -233,15 +233,25 @@ def _build(
         pages = plan_pages(site)
         if review and template_exists(env, REVIEW_TEMPLATE):
             pages.append(Page("review/index.html", REVIEW_TEMPLATE, "review"))
+        extra = _extra_files(site, pages, env)
         search_memo = load_search_memo(root)
-        extra, new_search_memo = _extra_files(site, pages, env, search_memo)
+        normalised: dict[str, str] = {}
+
+        def search_files() -> dict[str, bytes]:
+            """The search index: normalising every Arabic text is its costly part, so a cold
+            build makes it while the workers render (digest.incremental)."""
+            from .search import INDEX_FILE, search_index_json
+
+            index, used = search_index_json(site, search_memo)
+            normalised.update(used)
+            return {INDEX_FILE: index}
 
     # 8. Keep the parsed entries and rendered bodies for the next build (best effort; done
     #    alongside stage 7, while the workers render on a cold build).
     def save_caches() -> None:
         try:
             save_cache(root, entry_snapshot, bodies.data, lambda: {body_hash(e.body) for e in entries}, disk_cache.bodies)
-            save_search_memo(root, new_search_memo, search_memo)
+            save_search_memo(root, normalised, search_memo)
         except OSError as exc:
             report.warnings.append(f"build cache not saved: {exc}")
 
@@ -250,12 +260,14 @@ def _build(
     #    leaves site/ as it was (digest.incremental).
     with _stage(report, "render", log):
         renderer = PageRenderer(site, env, bodies)
-        report.pages = render_site(root, out, renderer, pages, extra, config.build.workers, check.before, save_caches).rendered
+        report.pages = render_site(
+            root, out, renderer, pages, extra, config.build.workers, check.before, alongside=save_caches, late_extra=search_files
+        ).rendered
 
     report.entries = len(published)
     report.held_back = sum(1 for e in entries if e.review.state == "draft" and not _is_published(e, config, drafts))
     report.tags = sum(1 for t in taxonomy if site.stories_by_tag[t.key])
-    report.files = report.pages + len(extra) + 1  # + the marker file
+    report.files = report.pages + len(extra) + 2  # + the search index and the marker file
 
 
 def _last_summary(report: BuildReport) -> dict[str, Any]:
@@ -322,22 +334,18 @@ def _translate(
     return result.summary_line(), list(result.warnings)
 
 
-def _extra_files(site: SiteModel, pages: list[Page], env: Any, search_memo: dict[str, str]) -> tuple[dict[str, bytes], dict[str, str]]:
-    """sitemap.xml, robots.txt, search.json and the theme's static assets; and the search
-    texts normalised (digest.search)."""
+def _extra_files(site: SiteModel, pages: list[Page], env: Any) -> dict[str, bytes]:
+    """sitemap.xml, robots.txt and the theme's static assets (the search index: search_files)."""
     from .feeds import robots_txt, sitemap_xml
     from .pages import iter_urls
-    from .search import INDEX_FILE, search_index_json
 
-    index, normalised = search_index_json(site, search_memo)
     extra = {
         "sitemap.xml": sitemap_xml(site, iter_urls(pages)),
         "robots.txt": robots_txt(site),
-        INDEX_FILE: index,
     }
     for name in STATIC_FILES:
         extra[f"assets/{name}"] = _static_source(env, name)
-    return extra, normalised
+    return extra
 
 
 def _static_source(env: Any, name: str) -> bytes:

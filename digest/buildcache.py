@@ -53,7 +53,7 @@ class BuildCache:
     bodies: BodyStore | None = None
     warnings: list[str] = field(default_factory=list)
 
-    def cached_entry(self, path: Path, stat: os.stat_result) -> Entry | None:
+    def cached_entry(self, path: Path | str, stat: os.stat_result) -> Entry | None:
         hit = self.entries.get(str(path))
         if hit is not None and hit[0] == stat.st_size and hit[1] == stat.st_mtime_ns:
             return hit[2]
@@ -102,7 +102,7 @@ class EntrySnapshot:
     """The entries as parsed, pickled right after loading, before any stage changes an entry
     in memory: a file rewritten later has a new mtime, so its cached copy stops matching."""
 
-    base: bytes | None = None  # the whole table (the overlay is then emptied)
+    base: dict[str, _StoredRow] | None = None  # the whole table (the overlay is then emptied)
     overlay: dict[str, _StoredRow] | None = None  # or the new overlay
 
 
@@ -124,8 +124,7 @@ def snapshot_entries(
         return None
     if not cache.has_base or len(cache.overlay) + len(fresh) > MAX_OVERLAY or gone:
         new = {id(e) for e in fresh}
-        table = {e.path: (*stats[e.path], stored(e, id(e) not in new)) for e in entries}
-        return EntrySnapshot(base=pickle.dumps((_STAMP, table), protocol=pickle.HIGHEST_PROTOCOL))
+        return EntrySnapshot(base={e.path: (*stats[e.path], stored(e, id(e) not in new)) for e in entries})
     overlay = dict(cache.overlay)
     for entry in fresh:
         overlay[entry.path] = (*stats[entry.path], stored(entry, False))
@@ -140,7 +139,8 @@ def save_cache(root: Path, snapshot: EntrySnapshot | None, bodies: dict[str, str
     directory = root / CACHE_DIR
     directory.mkdir(parents=True, exist_ok=True)
     if snapshot is not None and snapshot.base is not None:
-        atomic_write_bytes(directory / ENTRIES_FILE, snapshot.base, durable=False)
+        data = pickle.dumps((_STAMP, snapshot.base), protocol=pickle.HIGHEST_PROTOCOL)
+        atomic_write_bytes(directory / ENTRIES_FILE, data, durable=False)
         _remove(directory / OVERLAY_FILE)
     elif snapshot is not None and snapshot.overlay is not None:
         data = pickle.dumps((_STAMP, snapshot.overlay), protocol=pickle.HIGHEST_PROTOCOL)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from contextvars import ContextVar
 from pathlib import Path
@@ -50,12 +51,25 @@ def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
     text = text.lstrip("\ufeff")
     if not text.startswith("---"):
         raise ContentError("missing front matter: the file must start with a '---' line", path, 1)
-    match = re.compile(r"^---[ \t]*\n(.*?)^---[ \t]*$\n?", re.S | re.M).match(text)
-    if match is None:
-        raise ContentError("front matter is not closed by a '---' line", path, 1)
-    fm = match.group(1)
-    body_line = fm.count("\n") + 3
-    return fm, text[match.end() :], body_line
+    opening = _OPENING_LINE.match(text)
+    if opening is not None:
+        start = opening.end()
+        # The first later line that is '---' plus spaces or tabs closes it (str.find, not a
+        # lazy regex stepping through every character of the front matter).
+        at = text.find("\n---", start - 1)
+        while at != -1:
+            line_start = at + 1
+            line_end = text.find("\n", line_start)
+            if line_end == -1:
+                line_end = len(text)
+            if not text[line_start + 3 : line_end].strip(" \t"):
+                fm = text[start:line_start]
+                return fm, text[line_end + 1 :], fm.count("\n") + 3
+            at = text.find("\n---", line_end)
+    raise ContentError("front matter is not closed by a '---' line", path, 1)
+
+
+_OPENING_LINE = re.compile(r"---[ \t]*\n")
 
 
 def _line_of_key(fm_text: str, key: str) -> int | None:
@@ -270,16 +284,26 @@ def _review(value: Any, path: Path, fm_text: str) -> Review:
     return Review(state=state, by=value.get("by"), at=None if at is None else str(at), reason=value.get("reason"))
 
 
-def read_entry(path: Path) -> Entry:
-    """Read and validate one content file; the entry remembers the file it came from."""
+def read_entry(path: Path | str) -> Entry:
+    """Read and validate one content file; the entry remembers the file it came from.
+
+    Reads bytes and decodes them (newlines as text mode reads them), without pathlib's or
+    the text layer's per-file cost: a cold build reads every entry."""
+    name = os.fspath(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ContentError(f"not valid UTF-8 (byte {exc.start})", path) from None
+        with open(name, "rb") as handle:
+            data = handle.read()
     except OSError as exc:
         raise ContentError(f"cannot read: {exc.strerror or exc}", path) from None
-    entry = entry_from_text(text, path, path.stem)
-    entry.path = str(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError(f"not valid UTF-8 (byte {exc.start})", path) from None
+    if "\r" in text:  # universal newlines, as open(..., "r") gives them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    base = os.path.basename(name)
+    entry = entry_from_text(text, Path(name), base[:-3] if base.endswith(".md") else Path(name).stem)
+    entry.path = name
     return entry
 
 

@@ -52,6 +52,7 @@ def render_site(
     workers: int,
     stamps: dict[str, tuple[int, int]] | None = None,
     alongside: Callable[[], object] | None = None,
+    late_extra: Callable[[], dict[str, bytes]] | None = None,
 ) -> RenderResult:
     """Bring `out` up to date with `pages` and `extra` (see the module doc).
 
@@ -59,15 +60,19 @@ def render_site(
     (digest.inputs); they let unchanged entries skip hashing.
     `alongside`: work of the build that does not touch the output (saving its caches): run
     while the workers render on a cold build, else after the pages.
+    `late_extra`: more files like `extra`, costly to make: made while the workers render on
+    a cold build, else first (an incremental build compares them with the last ones).
     """
     alongside = alongside or _nothing
+    late_extra = late_extra or dict
     old = load_manifest(root, out)
     usable = old.describes(out)
     templaterefs.remember(old.references)
     stable = _unchanged_since(root, stamps or {}, "content/")
     prints = SiteFingerprints(renderer.site, renderer.env, dict(old.entries), stable, old.related)
     if not usable:
-        return _render_everything(root, out, renderer, pages, extra, workers, prints, stamps or {}, alongside)
+        return _render_everything(root, out, renderer, pages, extra, workers, prints, stamps or {}, alongside, late_extra)
+    extra = {**extra, **late_extra()}
     files: dict[str, str | None] = dict(prints.of_pages(pages, PreviousBuild(old.structure, old.files, old.entries)))
     for rel, data in extra.items():
         files[rel] = hashlib.blake2b(data, digest_size=16).hexdigest()
@@ -114,14 +119,21 @@ def _render_everything(
     prints: SiteFingerprints,
     stamps: dict[str, tuple[int, int]],
     alongside: Callable[[], object],
+    late_extra: Callable[[], dict[str, bytes]],
 ) -> RenderResult:
     """No usable manifest (a cold build): every page is rendered. The fingerprints only
-    matter to the next build, so they are computed while the workers render."""
+    matter to the next build, so they are computed while the workers render; so are the
+    late extra files, and the build's `alongside` work."""
     files: dict[str, str | None] = {}
+    result = RenderResult(full=True)
 
     def meanwhile() -> None:
         files.update(prints.of_pages(pages))
-        for rel, data in extra.items():
+        late = late_extra()
+        for rel in sorted(late):
+            tree.write(rel, late[rel])
+            result.written += 1
+        for rel, data in {**extra, **late}.items():
             files[rel] = hashlib.blake2b(data, digest_size=16).hexdigest()
         alongside()
 
@@ -130,7 +142,6 @@ def _render_everything(
     for story in renderer.site.stories:
         renderer.site.related(story)
     forget_manifest(root, out)
-    result = RenderResult(full=True)
     tree = StagingTree(out)
     try:
         for rel in sorted(extra):

@@ -39,20 +39,20 @@ class Loaded:
 _KNOWN_BODIES: dict[str, str] = {}  # inherited through fork: bodies that need no rendering
 
 
-def _load_one(path: Path, with_body: bool) -> _Result:
+def _load_one(path: str, with_body: bool) -> _Result:
     try:
         entry = read_entry(path)
     except ContentError as exc:  # sent as parts: the exception's own pickling drops path/line
-        return str(path), None, (exc.message, str(exc.path) if exc.path else None, exc.line), None
+        return path, None, (exc.message, str(exc.path) if exc.path else None, exc.line), None
     body = None
     if with_body:
         key = body_hash(entry.body)
         if key not in _KNOWN_BODIES:
             body = (key, render_body(entry.body))
-    return str(path), entry, None, body
+    return path, entry, None, body
 
 
-def _load_chunk(paths: list[Path]) -> list[_Sent]:
+def _load_chunk(paths: list[str]) -> list[_Sent]:
     """In a worker: each entry goes back pickled on its own, bytes the parent keeps for the
     build cache (digest.buildcache) instead of pickling the entry a second time."""
     results = []
@@ -80,19 +80,21 @@ def load_content(
             meanwhile()
         return loaded
     results: list[_Result] = []
-    to_parse: list[Path] = []
-    # What content_dir.glob("*.md") finds, in the same order, without pathlib's per-path cost.
+    to_parse: list[str] = []
+    # What content_dir.glob("*.md") finds, in the same order, as strings: pathlib's cost per
+    # path (and per pickled path sent to a worker) is more than reading the file's bytes.
+    folder = os.path.join(content_dir, "")
     for name in sorted(n for n in os.listdir(content_dir) if n.endswith(".md")):
-        path = content_dir / name
+        path = folder + name
         try:
             stat = os.stat(path)
         except OSError:
             to_parse.append(path)
             continue
-        loaded.stats[str(path)] = (stat.st_size, stat.st_mtime_ns)
+        loaded.stats[path] = (stat.st_size, stat.st_mtime_ns)
         entry = cache.cached_entry(path, stat) if cache is not None else None
         if entry is not None:
-            results.append((str(path), entry, None, None))
+            results.append((path, entry, None, None))
         else:
             to_parse.append(path)
     loaded.parsed = len(to_parse)
@@ -109,7 +111,7 @@ def load_content(
 
 
 def _parse_all(
-    paths: list[Path],
+    paths: list[str],
     workers: int,
     bodies: dict[str, str] | None,
     meanwhile: Callable[[], object] | None,
@@ -124,15 +126,17 @@ def _parse_all(
     _KNOWN_BODIES = bodies if bodies is not None else {}
     chunk = -(-len(paths) // (workers * 4))
     chunks = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
+    results: list[_Result] = []
     try:
         with fork_pool(workers) as pool:
-            pending = pool.map_async(_load_chunk, chunks)  # the workers start now
+            pending = pool.imap(_load_chunk, chunks)  # the workers start now
             if meanwhile is not None:
                 meanwhile()
-            sent = [result for results in pending.get() for result in results]
+            for sent in pending:  # unpickled chunk by chunk while the workers parse the next ones
+                for name, data, error, body in sent:
+                    if data is not None:
+                        pickled[name] = data
+                    results.append((name, None if data is None else pickle.loads(data), error, body))
     finally:
         _KNOWN_BODIES = {}
-    for name, data, _error, _body in sent:
-        if data is not None:
-            pickled[name] = data
-    return [(name, None if data is None else pickle.loads(data), error, body) for name, data, error, body in sent]
+    return results

@@ -140,6 +140,7 @@ class SiteModel:
 
     def _related_indices(self, story: Story, limit: int) -> list[int]:
         scores: dict[int, float] = {}
+        score_of = scores.get
         half = RELATED_SCAN // 2
         here = story.index
         for tag in story.tags:
@@ -152,8 +153,13 @@ class SiteModel:
             # members are newest first, i.e. by ascending index: find this story's place.
             at = bisect.bisect_left(indices, here)
             for other in indices[max(0, at - half) : at + half + 1]:
-                scores[other] = scores.get(other, 0.0) + weight
+                scores[other] = score_of(other, 0.0) + weight
         scores.pop(here, None)
+        if len(scores) > limit:
+            # Only stories scoring at least the limit-th best score can be chosen: the
+            # ordering tuples below are built for those, not for every candidate.
+            floor = heapq.nlargest(limit, scores.values())[-1]
+            scores = {index: score for index, score in scores.items() if score >= floor}
         # Most score first, then nearest in time, then the index: plain tuples compare in C.
         best = heapq.nsmallest(limit, [(-score, abs(index - here), index) for index, score in scores.items()])
         return [index for _score, _distance, index in best]
