@@ -14,8 +14,9 @@ caches left from a previous run (site/ and .digest/ removed):
 - Hugo:    `hugo` on the same Markdown with minimal layouts (article, paginated home and
            tag pages, tags index, RSS per list page as Hugo does by default).
 
-Everything runs on /dev/shm (no disk noise). Reports the median of --repeat runs, articles
-per second, HTML pages written, and the ratios. Pelican needs the `bench` extra
+Everything runs on /dev/shm (no disk noise). The tools take turns, round after round (the
+host's speed drifts within minutes); reports the median of --repeat rounds, articles per
+second, HTML pages written, and the median of the per-round ratios. Pelican needs the `bench` extra
 (`pip install -e '.[bench]'`); Hugo is Debian's `hugo`.
 """
 from __future__ import annotations
@@ -146,36 +147,44 @@ def _timed(command: list[str], cwd: Path, clean: list[Path]) -> tuple[float, flo
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def _median_run(command: list[str], cwd: Path, clean: list[Path], repeat: int) -> tuple[float, float]:
-    runs = [_timed(command, cwd, clean) for _ in range(repeat)]
-    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
-
-
 def _html_count(out: Path) -> int:
     return sum(1 for _ in out.rglob("*.html"))
 
 
-def run_size(base: Path, n: int, repeat: int, pelican: bool, hugo: bool) -> dict[str, tuple[float, float, int]]:
-    """tool → (median wall seconds, median CPU seconds, HTML pages written)."""
+Result = tuple[float, float, int, float]  # median wall s, median CPU s, HTML pages, median per-round wall / digest's
+
+
+def run_size(base: Path, n: int, repeat: int, pelican: bool, hugo: bool) -> dict[str, Result]:
+    """Each tool's median over `repeat` rounds. The rounds interleave the tools (digest,
+    digest-cached, Hugo, Pelican, then again): this host's speed drifts by ±15% within
+    minutes, so each round compares the tools at one speed, and the ratio reported is the
+    median of the per-round ratios."""
     work = base / f"n{n}"
     root = prepare(work, n)
-    results: dict[str, tuple[float, float, int]] = {}
     digest_cmd = [sys.executable, "-m", "digest.cli", "-C", str(root), "build", "--offline"]
-    wall, cpu = _median_run(digest_cmd, root, [root / "site", root / ".digest"], repeat)
-    results["digest"] = (wall, cpu, _html_count(root / "site"))
-    # Fresh process and empty output, but .digest/cache kept from the previous run.
-    wall, cpu = _median_run(digest_cmd, root, [root / "site"], repeat)
-    results["digest-cached"] = (wall, cpu, _html_count(root / "site"))
+    # tool → (command, cwd, paths removed before each run, output folder)
+    tools: dict[str, tuple[list[str], Path, list[Path], Path]] = {
+        "digest": (digest_cmd, root, [root / "site", root / ".digest"], root / "site"),
+        # Fresh process and empty output, but .digest/cache kept from the run before.
+        "digest-cached": (digest_cmd, root, [root / "site"], root / "site"),
+    }
     if hugo and shutil.which("hugo"):
         hugo_dir = work / "hugo"
         cmd = ["hugo", "--quiet", "-s", str(hugo_dir), "-d", str(hugo_dir / "public")]
-        wall, cpu = _median_run(cmd, hugo_dir, [hugo_dir / "public", hugo_dir / "resources"], repeat)
-        results["hugo"] = (wall, cpu, _html_count(hugo_dir / "public"))
+        tools["hugo"] = (cmd, hugo_dir, [hugo_dir / "public", hugo_dir / "resources"], hugo_dir / "public")
     if pelican:
         pelican_dir = work / "pelican"
         cmd = [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", "pelicanconf.py", "-q"]
-        wall, cpu = _median_run(cmd, pelican_dir, [pelican_dir / "output", pelican_dir / "cache"], repeat)
-        results["pelican"] = (wall, cpu, _html_count(pelican_dir / "output"))
+        tools["pelican"] = (cmd, pelican_dir, [pelican_dir / "output", pelican_dir / "cache"], pelican_dir / "output")
+    runs: dict[str, list[tuple[float, float]]] = {tool: [] for tool in tools}
+    for _ in range(repeat):
+        for tool, (cmd, cwd, clean, _out) in tools.items():
+            runs[tool].append(_timed(cmd, cwd, clean))
+    results: dict[str, Result] = {}
+    for tool, (_cmd, _cwd, _clean, out) in tools.items():
+        walls = [wall for wall, _cpu in runs[tool]]
+        ratio = statistics.median(wall / ours for wall, (ours, _c) in zip(walls, runs["digest"]))
+        results[tool] = (statistics.median(walls), statistics.median(cpu for _w, cpu in runs[tool]), _html_count(out), ratio)
     shutil.rmtree(work, ignore_errors=True)
     return results
 
@@ -209,16 +218,15 @@ def scratch_dir(prefix: str) -> Path:
 def main(argv: list[str] | None = None) -> int:
     args = parse_bench_args(__doc__, [1000, 4000, 10000], argv)
     base = scratch_dir("digest-bench-build-")
-    print(f"cold builds, median of {args.repeat}, on {base} ({os.cpu_count()} CPUs)")
+    print(f"cold builds, median of {args.repeat} interleaved rounds, on {base} ({os.cpu_count()} CPUs)")
     print(f"load average at start: {os.getloadavg()[0]:.2f}")
     print(f"{'articles':>8}  {'tool':<13} {'wall s':>7} {'CPU s':>7} {'articles/s':>10} {'HTML pages':>10} {'pages/s':>8}  wall ratio")
     try:
         for n in args.sizes:
             results = run_size(base, n, args.repeat, not args.no_pelican, not args.no_hugo)
-            ours = results["digest"][0]
-            for tool, (seconds, cpu, pages) in results.items():
-                ratio = "" if tool.startswith("digest") else f"digest {seconds / ours:.1f}x faster" if seconds >= ours else f"digest {ours / seconds:.1f}x slower"
-                print(f"{n:>8}  {tool:<13} {seconds:>7.2f} {cpu:>7.2f} {n / seconds:>10.0f} {pages:>10} {pages / seconds:>8.0f}  {ratio}")
+            for tool, (seconds, cpu, pages, ratio) in results.items():
+                verdict = "" if tool.startswith("digest") else f"digest {ratio:.1f}x faster" if ratio >= 1 else f"digest {1 / ratio:.1f}x slower"
+                print(f"{n:>8}  {tool:<13} {seconds:>7.2f} {cpu:>7.2f} {n / seconds:>10.0f} {pages:>10} {pages / seconds:>8.0f}  {verdict}")
             sys.stdout.flush()
     finally:
         shutil.rmtree(base, ignore_errors=True)
