@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import mistune
-
 from . import __version__
 from .codestamp import code_stamp
 from .markdown import RENDER_VERSION
@@ -37,7 +35,15 @@ OVERLAY_FILE = "entries-overlay.pickle"
 BODIES_FILE = "bodies.sqlite"
 SEARCH_FILE = "search-text.pickle"
 FORMAT = 3
-_STAMP = (FORMAT, __version__, RENDER_VERSION, mistune.__version__)
+_STAMP = (FORMAT, __version__, RENDER_VERSION)  # the entries' tables
+
+
+def _bodies_stamp() -> str:
+    """Rendered bodies also depend on mistune's version (imported only when a body store is
+    opened: a cold build of plain bodies never needs mistune)."""
+    from .markdown_full import mistune_version
+
+    return repr((*_STAMP, mistune_version()))
 MAX_OVERLAY = 200  # entries parsed since the base was written; beyond, the base is rewritten
 
 _Row = tuple[int, int, Entry]  # (size, mtime_ns, entry)
@@ -198,7 +204,7 @@ class BodyStore:
             self._connection.execute("PRAGMA synchronous=OFF")  # a cache: a crash only costs a re-render
             self._connection.execute("CREATE TABLE IF NOT EXISTS meta (stamp TEXT NOT NULL)")
             self._connection.execute("CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, html TEXT NOT NULL)")
-            stamp = repr(_STAMP)
+            stamp = _bodies_stamp()
             row = self._connection.execute("SELECT stamp FROM meta").fetchone()
             if row is None or row[0] != stamp:  # another version rendered these: start empty
                 with self._connection:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from pathlib import Path
+import os
 from typing import Any
 
 from . import __version__
@@ -19,9 +19,12 @@ def code_stamp() -> str:
     """The tool itself: version plus the size and mtime of its modules (a developer's edit
     of the code invalidates every page and cache, as a new release would). Once per
     process: the code a process runs is the code it loaded."""
-    package = Path(__file__).resolve().parent
+    package = os.path.dirname(os.path.realpath(__file__))
     stamps = []
-    for path in sorted(package.rglob("*.py")):
-        stat = path.stat()
-        stamps.append((str(path.relative_to(package)), stat.st_size, stat.st_mtime_ns))
-    return digest_of(__version__, stamps)
+    for folder, dirs, files in os.walk(package):  # os.walk, not Path.rglob: a third of the cost
+        dirs.sort()
+        for name in files:
+            if name.endswith(".py"):
+                stat = os.stat(os.path.join(folder, name))
+                stamps.append((os.path.relpath(os.path.join(folder, name), package), stat.st_size, stat.st_mtime_ns))
+    return digest_of(__version__, sorted(stamps))

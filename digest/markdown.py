@@ -1,5 +1,9 @@
 """Article bodies: Markdown → HTML with mistune (raw HTML escaped) and hashtags as tag links.
 
+Most news bodies are plain paragraphs: those get their HTML from a fast path that answers
+exactly as mistune would (below); mistune itself (digest.markdown_full) is imported only
+when a body needs it.
+
 Rendering is split in two so the expensive part can be cached by content hash and run in
 worker processes:
 
@@ -15,7 +19,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import mistune
 from markupsafe import escape
 
 from .bidi import isolate_html
@@ -23,41 +26,9 @@ from .hashtags import HASHTAG_RE, clean_tag
 
 RENDER_VERSION = 1  # bump when render_body's output changes: invalidates cached bodies
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use code points: never in real text (stripped first)
+PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE = _OPEN, _CLOSE
 PLACEHOLDER_RE = re.compile(f"{_OPEN}([^{_OPEN}{_CLOSE}]+){_CLOSE}")
-_HASH_START = r"#[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+"
-
-
-def _parse_hashtag(inline: Any, m: re.Match[str], state: Any) -> int | None:
-    """A `#` that digest.hashtags accepts as a hashtag start (boundary or glued clitic)."""
-    found = _hashtag_end(state.src, m.start())
-    if found is None:
-        return None
-    raw, end = found
-    if state.in_link:
-        inline.process_text("#" + raw, state)
-    else:
-        state.append_token({"type": "hashtag", "raw": raw})
-    return end
-
-
-def _hashtag_plugin(md: mistune.Markdown) -> None:
-    md.inline.register("hashtag", _HASH_START, _parse_hashtag, before="emphasis", start_chars="#")
-    if md.renderer is not None and md.renderer.NAME == "html":
-        md.renderer.register("hashtag", lambda _renderer, raw: f"{_OPEN}{raw}{_CLOSE}")
-
-
-class _BodyRenderer(mistune.HTMLRenderer):
-    """Escapes raw HTML; images become links so no page ever loads a remote resource."""
-
-    def image(self, text: str, url: str, title: str | None = None) -> str:
-        return f'<a class="image-link" href="{self.safe_url(url)}">{escape(text) or "image"}</a>'
-
-
-def _make_markdown() -> mistune.Markdown:
-    return mistune.create_markdown(escape=True, renderer=_BodyRenderer(escape=True), plugins=[_hashtag_plugin, "strikethrough"])
-
-
-_MARKDOWN: mistune.Markdown | None = None
+_MARKDOWN: Callable[[str], Any] | None = None  # mistune, set up on first use (digest.markdown_full)
 
 
 def render_body(markdown: str) -> str:
@@ -67,7 +38,9 @@ def render_body(markdown: str) -> str:
     html = _plain_body_html(clean)
     if html is None:
         if _MARKDOWN is None:
-            _MARKDOWN = _make_markdown()
+            from .markdown_full import make_markdown  # only for bodies the fast path declines
+
+            _MARKDOWN = make_markdown()
         html = str(_MARKDOWN(clean))
     return isolate_html(html)
 
@@ -106,7 +79,7 @@ def _plain_inline(src: str) -> str | None:
     at = 0
     hash_at = src.find("#")
     while hash_at != -1:
-        found = _hashtag_end(src, hash_at)
+        found = hashtag_end(src, hash_at)
         if found is None:
             hash_at = src.find("#", hash_at + 1)
             continue
@@ -121,7 +94,7 @@ def _plain_inline(src: str) -> str | None:
     return "".join(out).replace('"', "&quot;")
 
 
-def _hashtag_end(src: str, hash_at: int) -> tuple[str, int] | None:
+def hashtag_end(src: str, hash_at: int) -> tuple[str, int] | None:
     """Whether the `#` at hash_at starts a hashtag (after a boundary, or a glued clitic):
     (raw tag, end of the token — a trailing `_` stays text), or None."""
     for back in range(0, 4):  # up to two clitic letters and a tatweel before the `#`

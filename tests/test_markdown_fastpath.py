@@ -6,10 +6,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest import markdown
+from digest import markdown, markdown_full
 from digest.markdown import render_body
 
-MISTUNE = markdown._make_markdown()
+MISTUNE = markdown_full.make_markdown()
 
 # Arabic and Latin letters, digits, clitics, tatweel, diacritics, every kind of space and
 # break, quotes and brackets, and every character that starts Markdown syntax.
