@@ -167,7 +167,7 @@ def _build(
         def meanwhile() -> None:  # serial work, done while the workers parse
             seeds.append(scan_seeds(root, check))
             _import_rendering_side()
-            environments.append(_theme_environment(root))
+            environments.append(_theme_environment(root, review))
 
         loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data, meanwhile)
         changed = seeds[0].changed(loaded.entries)
@@ -284,16 +284,18 @@ def _repeat_last(report: BuildReport, summary: dict[str, Any], log: Callable[[st
     log("  nothing changed since the last build")
 
 
-def _theme_environment(root: Path) -> jinja2.Environment:
-    """The Jinja environment with every theme template compiled (or read from the bytecode
+def _theme_environment(root: Path, review: bool) -> jinja2.Environment:
+    """The Jinja environment with the page templates compiled (or read from the bytecode
     cache) in this process, before any fork, so page renderers share the compiled code."""
+    from .fragments import MACROS
     from .pagerender import precompile_theme
+    from .pages import PAGE_TEMPLATES
     from .render import make_environment
     from .templatecache import attach_bytecode_cache
 
     env = make_environment(root)
     attach_bytecode_cache(env, root)
-    precompile_theme(env)
+    precompile_theme(env, None if review else (MACROS, *PAGE_TEMPLATES))  # a review build: all of them
     return env
 
 

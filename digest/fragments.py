@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 ROOT_MARK = "\ue002"  # private-use code point: never in text (render_body strips its neighbours too)
+MACROS = "macros.html"  # the theme template whose macros render the fragments
 
 
 class Fragments:
@@ -40,7 +41,7 @@ class Fragments:
         html = self._html.get(key)
         if html is None:
             if self._macros is None:
-                self._macros = self.env.get_template("macros.html").module
+                self._macros = self.env.get_template(MACROS).module
             html = self._html[key] = str(getattr(self._macros, macro)(*args, **kwargs))
         return html
 

@@ -9,7 +9,7 @@ files straight into the staging directory.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +19,12 @@ from .forking import can_fork, fork_pool
 from .errors import DigestError
 from .feeds import news_article_jsonld
 from .fingerprint import is_theme_template
-from .fragments import ROOT_MARK, Fragments
+from .fragments import MACROS, ROOT_MARK, Fragments
 from .markdown import PLACEHOLDER_RE, BodyCache, hashtag_html
 from .pages import Page, page_context
 from .render import render_template
 from .stories import SiteModel
+from .templaterefs import loaded_with
 
 MIN_PAGES_PER_WORKER = 300  # below this, forking costs more than it saves
 
@@ -62,17 +63,36 @@ class PageRenderer:
         return render_template(self.env, page.template, self.context(page)).encode("utf-8")
 
     def precompile(self, pages: Sequence[Page]) -> None:
-        """Compile every template once, before forking, so workers share the compiled code:
-        the page templates and all the others (base, macros, partials), which Jinja would
-        otherwise load at render time — once in each worker. (A build has usually done it
-        already, with precompile_theme while content/ was parsed.)"""
-        for name in sorted({p.template for p in pages}):
-            _compile_quietly(self.env, name)
-        precompile_theme(self.env)
+        """Compile the templates of `pages` once, before forking, so workers share the
+        compiled code: the page templates and what they extend or import (base, macros),
+        which Jinja would otherwise load at render time — once in each worker. (A build has
+        usually done it already, while content/ was parsed.)"""
+        precompile_theme(self.env, {MACROS, *(p.template for p in pages)})
 
 
-def precompile_theme(env: jinja2.Environment) -> None:
-    """Load every template of the theme (the site's and the built-in one) into env."""
+def precompile_theme(env: jinja2.Environment, page_templates: Iterable[str] | None = None) -> None:
+    """Load templates into env: `page_templates` and every template they extend or import
+    (not one only included: the review panel, say, is compiled by a review build only), or
+    the whole theme (the site's and the built-in one) if not given — or where a template
+    came from the bytecode cache, unparsed, so what it loads is not known (and cheap)."""
+    if page_templates is not None:
+        todo, seen = sorted(page_templates, reverse=True), set()
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            _compile_quietly(env, name)
+            try:
+                source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
+            except jinja2.TemplateError:
+                continue
+            loaded = loaded_with(source)
+            if loaded is None:
+                break  # not parsed here: load them all
+            todo.extend(sorted(loaded, reverse=True))
+        else:
+            return
     for name in sorted(name for name in env.list_templates() if is_theme_template(name)):
         _compile_quietly(env, name)
 
@@ -84,10 +104,17 @@ def _compile_quietly(env: jinja2.Environment, name: str) -> None:
         pass  # reported with file and line when the page is rendered
 
 
-def write_page(dest: Path, page: Page, data: bytes) -> None:
-    path = dest / page.path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+def write_page(dest: Path | str, page: Page, data: bytes) -> None:
+    """Plain strings and one open per page (its folder made only when missing): this runs
+    for every page of a cold build, where pathlib's per-call cost shows."""
+    path = os.path.join(dest, page.path)
+    try:
+        handle = open(path, "wb")
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        handle = open(path, "wb")
+    with handle:
+        handle.write(data)
 
 
 # --- parallel rendering ------------------------------------------------------------------

@@ -42,6 +42,11 @@ def _listing_path(prefix: str, number: int) -> str:
     return page_path(prefix, number)
 
 
+# The templates plan_pages renders pages with (a build compiles these, and what they extend
+# or import, before it knows its pages).
+PAGE_TEMPLATES = ("404.html", "archive.html", "article.html", "en.html", "feed.xml", "index.html", "month.html", "search.html", "tag.html", "tags.html")
+
+
 def plan_pages(site: SiteModel) -> list[Page]:
     """Every page of the site, sorted by output path (deterministic)."""
     per_page = site.site.per_page

@@ -18,6 +18,7 @@ References = frozenset[str] | None  # None: a dynamic reference ({% include var 
 
 _TABLE: dict[str, References] = {}
 _USED: set[str] = set()  # the digests looked up since remember(): what the manifest keeps
+_LOADED_WITH: dict[str, frozenset[str]] = {}  # digest → what it extends or imports (parsed here)
 
 
 def _key(source: str) -> str:
@@ -34,6 +35,16 @@ def record(source: str, tree: nodes.Template) -> None:
     key = _key(source)
     if key not in _TABLE:
         _TABLE[key] = _of_tree(tree)
+    if key not in _LOADED_WITH:
+        # What rendering it always loads: the templates it extends or imports by a constant
+        # name (an {% include %} may sit in a branch that never runs).
+        loaded = {node.template.value for node in tree.find_all((nodes.Extends, nodes.Import, nodes.FromImport)) if isinstance(node.template, nodes.Const)}
+        _LOADED_WITH[key] = frozenset(str(name) for name in loaded)
+
+
+def loaded_with(source: str) -> frozenset[str] | None:
+    """The templates that rendering `source` always loads, if it was parsed in this process."""
+    return _LOADED_WITH.get(_key(source))
 
 
 def known() -> dict[str, References]:

@@ -9,12 +9,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import feedparser
+import jinja2
 import pytest
 from conftest import SEED_FILE, extra_seeds_dir
 from sitecheck import broken_links, html_files, parse_strict
 
 from digest.build import build_site
-from digest.config import Config
+from digest.config import Config, load_config
 from digest.content import load_entries
 from digest.hashtags import tag_key
 from digest.taxonomy import build_taxonomy
@@ -162,3 +163,35 @@ def test_nu_validator_finds_no_errors(built: Path) -> None:
         capture_output=True, text=True, timeout=240,
     )
     assert result.returncode == 0 and "error" not in result.stderr, result.stderr[:3000]
+
+
+
+def test_a_build_compiles_its_templates_before_rendering_and_never_the_review_ones(
+    site_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """digest.pages.PAGE_TEMPLATES lists the templates plan_pages uses: a build compiles
+    those and what they extend or import while it parses content/, so forked renderers
+    never compile one each; a public build never compiles the review templates."""
+    from digest import incremental, pages
+
+    compiled: list[str] = []
+    rendering: list[bool] = [False]
+    original_compile = jinja2.Environment.compile
+    original_render = incremental.render_pages
+
+    def compile_and_note(self: jinja2.Environment, source: str, name: str | None = None, *args: object, **kwargs: object) -> object:
+        compiled.append(f"{'late:' if rendering[0] else ''}{name}")
+        return original_compile(self, source, name, *args, **kwargs)
+
+    def render_and_note(renderer, todo, *args, **kwargs):  # type: ignore[no-untyped-def]
+        assert {page.template for page in todo} <= set(pages.PAGE_TEMPLATES)
+        rendering[0] = True
+        return original_render(renderer, todo, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_and_note)
+    monkeypatch.setattr(incremental, "render_pages", render_and_note)
+    (site_root / "digest.toml").write_text('[site]\npublish = "all"\n', encoding="utf-8")
+    build_site(site_root, load_config(site_root), offline=True)
+    assert rendering[0] and compiled
+    assert not [name for name in compiled if name.startswith("late:")]
+    assert not [name for name in compiled if "review" in name]
