@@ -37,6 +37,8 @@ def _import_rendering_side() -> None:
     """Import what stages 5–8 use (Jinja, the site model, pages, renderer: ~50–80 ms). A
     build calls this while its workers parse content/, so the imports overlap the parsing
     instead of delaying it; each stage then imports its names from the loaded modules."""
+    import slugify  # noqa: F401 - tag slugs (digest.slugs imports it where it is used)
+
     from . import feeds, incremental, pagerender, pages, render, search, stories, taxonomy, templatecache  # noqa: F401
 
 STATIC_FILES = ("style.css", "search.js")  # templates/static/* → assets/*

@@ -152,7 +152,9 @@ def save_cache(root: Path, snapshot: EntrySnapshot | None, bodies: dict[str, str
         data = pickle.dumps((_STAMP, snapshot.overlay), protocol=pickle.HIGHEST_PROTOCOL)
         atomic_write_bytes(directory / OVERLAY_FILE, data, durable=False)
     if store is not None:
-        prune = snapshot is not None and snapshot.base is not None
+        # Pruning needs every entry's body hashed: only when a new base is written, and
+        # only if the store holds anything (a cold build's store starts empty).
+        prune = snapshot is not None and snapshot.base is not None and bool(store.keys)
         store.sync(bodies, used_bodies() if prune else None)
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -12,6 +11,8 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
     durable=True also fsyncs (editors' content); generated output that is swapped into
     place as a whole tree can skip it.
     """
+    import tempfile  # here: it costs ~6 ms of every command's start-up (random, shutil, bz2…)
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:40]}.", suffix=".tmp")
     try:

@@ -4,15 +4,14 @@ and files that no longer belong disappear with the old tree.
 """
 from __future__ import annotations
 
-import ctypes
 import errno
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from .errors import DigestError
 
+# ctypes, shutil and tempfile are imported where they are used: this module is loaded at
+# the start of every build (check_replaceable), before the build needs them (~15 ms).
 MARKER = ".digest-site"  # marks a directory this tool built (and so may replace)
 MARKER_TEXT = b"built by digest; replaced as a whole on every build\n"
 
@@ -42,6 +41,8 @@ _RENAME_EXCHANGE = 2
 def exchange_paths(a: Path, b: Path) -> bool:
     """Swap two directories in one step (Linux renameat2 RENAME_EXCHANGE): there is no
     moment when either name is missing. False where the system or file system lacks it."""
+    import ctypes
+
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):
@@ -58,6 +59,8 @@ def recover_leftovers(out: Path) -> None:
     """Undo what a build killed mid-way left beside `out`: a staging tree (the unfinished
     new site, or the old one just swapped out) is deleted; if the kill came between the two
     renames of the fallback swap, the old tree is put back first. Callers hold the build lock."""
+    import shutil
+
     if not out.parent.is_dir():
         return
     for old in sorted(out.parent.glob(f".{out.name}.old-*")):
@@ -72,6 +75,8 @@ class StagingTree:
     """A temporary directory beside `out` that becomes `out` on commit()."""
 
     def __init__(self, out: Path):
+        import tempfile
+
         self.out = out
         out.parent.mkdir(parents=True, exist_ok=True)
         recover_leftovers(out)
@@ -85,6 +90,9 @@ class StagingTree:
         path.write_bytes(data)
 
     def commit(self) -> None:
+        import shutil
+        import tempfile
+
         if self.out.is_dir() and exchange_paths(self.dir, self.out):
             shutil.rmtree(self.dir, ignore_errors=True)  # now the previous site
             return
@@ -97,4 +105,6 @@ class StagingTree:
             shutil.rmtree(old, ignore_errors=True)
 
     def discard(self) -> None:
+        import shutil
+
         shutil.rmtree(self.dir, ignore_errors=True)
