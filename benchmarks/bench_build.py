@@ -6,7 +6,10 @@ For each size N: generate N seed-like articles (benchmarks/corpus.py: ~300 Zipf-
 hashtags), ingest them once (not timed), then time, in a fresh process each run, with no
 caches left from a previous run (site/ and .digest/ removed):
 
-- digest:  `digest build --offline` (publish = "all": every generated entry is a draft);
+- digest:  `digest build --offline` (publish = "all": every generated entry is a draft),
+           on a site never built: no site/, no .digest/. The built-in theme's compiled
+           templates, kept per user like Python's .pyc files, exist from the round before;
+- digest-first: the same as the first build on a new machine (the per-user cache removed too);
 - digest-cached: the same with `.digest/cache` left from the previous run (parsed entries,
            rendered bodies) but site/ removed: a fresh process, every page rendered again;
 - Pelican: `pelican` on the same entries exported as Markdown (title, date, tags, body),
@@ -151,7 +154,7 @@ def _html_count(out: Path) -> int:
     return sum(1 for _ in out.rglob("*.html"))
 
 
-Result = tuple[float, float, int, float]  # median wall s, median CPU s, HTML pages, median per-round wall / digest's
+Result = tuple[float, float, int, float, float]  # median wall s, median CPU s, HTML pages, median per-round wall / digest's, / digest-first's
 
 
 def run_size(base: Path, n: int, repeat: int, pelican: bool, hugo: bool) -> dict[str, Result]:
@@ -163,7 +166,10 @@ def run_size(base: Path, n: int, repeat: int, pelican: bool, hugo: bool) -> dict
     root = prepare(work, n)
     digest_cmd = [sys.executable, "-m", "digest.cli", "-C", str(root), "build", "--offline"]
     # tool → (command, cwd, paths removed before each run, output folder)
+    user_cache = Path(os.environ["DIGEST_CACHE_DIR"])
     tools: dict[str, tuple[list[str], Path, list[Path], Path]] = {
+        # As the first build on a new machine: not even the per-user compiled theme.
+        "digest-first": (digest_cmd, root, [root / "site", root / ".digest", user_cache], root / "site"),
         "digest": (digest_cmd, root, [root / "site", root / ".digest"], root / "site"),
         # Fresh process and empty output, but .digest/cache kept from the run before.
         "digest-cached": (digest_cmd, root, [root / "site"], root / "site"),
@@ -184,7 +190,8 @@ def run_size(base: Path, n: int, repeat: int, pelican: bool, hugo: bool) -> dict
     for tool, (_cmd, _cwd, _clean, out) in tools.items():
         walls = [wall for wall, _cpu in runs[tool]]
         ratio = statistics.median(wall / ours for wall, (ours, _c) in zip(walls, runs["digest"]))
-        results[tool] = (statistics.median(walls), statistics.median(cpu for _w, cpu in runs[tool]), _html_count(out), ratio)
+        first = statistics.median(wall / ours for wall, (ours, _c) in zip(walls, runs["digest-first"]))
+        results[tool] = (statistics.median(walls), statistics.median(cpu for _w, cpu in runs[tool]), _html_count(out), ratio, first)
     shutil.rmtree(work, ignore_errors=True)
     return results
 
@@ -218,14 +225,19 @@ def scratch_dir(prefix: str) -> Path:
 def main(argv: list[str] | None = None) -> int:
     args = parse_bench_args(__doc__, [1000, 4000, 10000], argv)
     base = scratch_dir("digest-bench-build-")
+    # digest's per-user cache (the compiled built-in theme, digest.templatecache) goes here,
+    # not in the home folder: "digest-first" times a build without it.
+    os.environ["DIGEST_CACHE_DIR"] = str(base / "user-cache")
     print(f"cold builds, median of {args.repeat} interleaved rounds, on {base} ({os.cpu_count()} CPUs)")
     print(f"load average at start: {os.getloadavg()[0]:.2f}")
     print(f"{'articles':>8}  {'tool':<13} {'wall s':>7} {'CPU s':>7} {'articles/s':>10} {'HTML pages':>10} {'pages/s':>8}  wall ratio")
     try:
         for n in args.sizes:
             results = run_size(base, n, args.repeat, not args.no_pelican, not args.no_hugo)
-            for tool, (seconds, cpu, pages, ratio) in results.items():
+            for tool, (seconds, cpu, pages, ratio, first) in results.items():
                 verdict = "" if tool.startswith("digest") else f"digest {ratio:.1f}x faster" if ratio >= 1 else f"digest {1 / ratio:.1f}x slower"
+                if verdict:
+                    verdict += f" (first build on the machine: {first:.1f}x)" if first >= 1 else f" (first build on the machine: {1 / first:.1f}x slower)"
                 print(f"{n:>8}  {tool:<13} {seconds:>7.2f} {cpu:>7.2f} {n / seconds:>10.0f} {pages:>10} {pages / seconds:>8.0f}  {verdict}")
             sys.stdout.flush()
     finally:

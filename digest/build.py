@@ -213,6 +213,7 @@ def _build(
     from .render import provider_name, template_exists
     from .stories import SiteModel, make_story
     from .taxonomy import build_taxonomy
+    from .templatecache import save_theme_references
 
     env = environments[0]
 
@@ -254,6 +255,7 @@ def _build(
         try:
             save_cache(root, entry_snapshot, bodies.data, lambda: {body_hash(e.body) for e in entries}, disk_cache.bodies)
             save_search_memo(root, normalised, search_memo)
+            save_theme_references(env)  # templates the fingerprints parsed too
         except OSError as exc:
             report.warnings.append(f"build cache not saved: {exc}")
 
@@ -293,11 +295,12 @@ def _theme_environment(root: Path, review: bool) -> jinja2.Environment:
     from .pagerender import precompile_theme
     from .pages import PAGE_TEMPLATES
     from .render import make_environment
-    from .templatecache import attach_bytecode_cache
+    from .templatecache import attach_bytecode_cache, save_theme_references
 
     env = make_environment(root)
     attach_bytecode_cache(env, root)
     precompile_theme(env, None if review else (MACROS, *PAGE_TEMPLATES))  # a review build: all of them
+    save_theme_references(env)
     return env
 
 

@@ -42,6 +42,18 @@ def record(source: str, tree: nodes.Template) -> None:
         _LOADED_WITH[key] = frozenset(str(name) for name in loaded)
 
 
+def learn(table: dict[str, tuple[References, frozenset[str]]]) -> None:
+    """Take in what export() gave another process (by source digest: never stale)."""
+    for key, (refs, loaded) in table.items():
+        _TABLE.setdefault(key, refs)
+        _LOADED_WITH.setdefault(key, loaded)
+
+
+def export() -> dict[str, tuple[References, frozenset[str]]]:
+    """Every template parsed here or learnt: references and what it always loads."""
+    return {key: (_TABLE[key], loaded) for key, loaded in _LOADED_WITH.items() if key in _TABLE}
+
+
 def loaded_with(source: str) -> frozenset[str] | None:
     """The templates that rendering `source` always loads, if it was parsed in this process."""
     return _LOADED_WITH.get(_key(source))

@@ -13,6 +13,13 @@ SEED_FILE = SEEDS / "000_645458abd9460e4c.txt"
 SHARED_EXTRA = PROJECT.parent / "shared" / "seeds-extra"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_user_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The per-user cache of compiled built-in templates (digest.templatecache) in a folder
+    of this test run, not the home of whoever runs the tests; subprocesses inherit it."""
+    os.environ["DIGEST_CACHE_DIR"] = str(tmp_path_factory.mktemp("user-cache"))
+
+
 def extra_seeds_dir() -> Path:
     """../shared/seeds-extra: skip where absent, but fail under CI=true."""
     if SHARED_EXTRA.is_dir() and any(SHARED_EXTRA.glob("*.txt")):

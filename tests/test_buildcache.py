@@ -3,6 +3,8 @@ bodies (SQLite, read lazily) and compiled templates. Each must make a rebuild ch
 never change what is built."""
 from __future__ import annotations
 
+import shutil
+
 import dataclasses
 import sqlite3
 from pathlib import Path
@@ -129,14 +131,55 @@ def test_a_corrupt_body_store_is_rebuilt(three_entries: Path) -> None:
     assert not any("unreadable" in w for w in _build(root, "third").warnings)
 
 
-def test_compiled_templates_are_kept_for_this_code_only(site_root: Path) -> None:
+def test_compiled_templates_are_kept_for_this_code_only(site_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The built-in theme compiles into the per-user cache, a site's own templates into its
+    .digest/cache; files of another version of the tool are removed (per user: once stale)."""
+    import os
+    import time
+
+    user = tmp_path / "user-cache"
+    monkeypatch.setenv("DIGEST_CACHE_DIR", str(user))
+    (site_root / "templates").mkdir()
+    (site_root / "templates" / "404.html").write_text('{% extends "!builtin/404.html" %}', encoding="utf-8")
     _build(site_root)
-    directory = site_root / CACHE / "templates"
-    compiled = sorted(p.name for p in directory.iterdir())
-    assert any("article" in name or len(name) > 20 for name in compiled) and compiled
-    (directory / "0000000000000000-old.cache").write_bytes(b"from another version")
+    site_dir, user_dir = site_root / CACHE / "templates", user / "templates"
+    in_site = sorted(p.name for p in site_dir.iterdir())
+    in_user = sorted(p.name for p in user_dir.iterdir())
+    assert len(in_site) == 1 and in_site[0].endswith(".cache")  # the site's 404.html
+    assert sum(name.endswith(".cache") for name in in_user) >= 10 and any(name.endswith("-references.pickle") for name in in_user)
+
+    (site_dir / "0000000000000000-old.cache").write_bytes(b"from another version")
+    (user_dir / "0000000000000000-fresh.cache").write_bytes(b"another installed version, in use")
+    (user_dir / "0000000000000000-stale.cache").write_bytes(b"another version, long unused")
+    month_ago = time.time() - 30 * 24 * 3600
+    os.utime(user_dir / "0000000000000000-stale.cache", (month_ago, month_ago))
     _build(site_root, "other")
-    assert sorted(p.name for p in directory.iterdir()) == compiled
+    assert sorted(p.name for p in site_dir.iterdir()) == in_site
+    assert sorted(p.name for p in user_dir.iterdir()) == sorted([*in_user, "0000000000000000-fresh.cache"])
+
+
+def test_a_build_with_the_theme_compiled_parses_no_template(site_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the per-user cache holds the compiled theme and what each template references,
+    a cold build of another site neither compiles nor parses a template, and its pages are
+    the same."""
+    import jinja2
+
+    monkeypatch.setenv("DIGEST_CACHE_DIR", str(tmp_path / "user-cache"))
+    _build(site_root)
+    expected = (site_root / "site" / "articles").rglob("*.html")
+    expected_bytes = {p.relative_to(site_root / "site"): p.read_bytes() for p in expected}
+    shutil.rmtree(site_root / ".digest")
+    shutil.rmtree(site_root / "site")
+    from digest import templaterefs
+
+    monkeypatch.setattr(templaterefs, "_TABLE", {})  # as in a new process: only the caches know
+    monkeypatch.setattr(templaterefs, "_LOADED_WITH", {})
+    parsed: list[str | None] = []
+    original = jinja2.Environment._parse
+    monkeypatch.setattr(jinja2.Environment, "_parse", lambda self, source, name, filename: parsed.append(name) or original(self, source, name, filename))
+    _build(site_root)
+    assert parsed == []
+    assert {p.relative_to(site_root / "site"): p.read_bytes() for p in (site_root / "site" / "articles").rglob("*.html")} == expected_bytes
 
 
 def test_search_texts_are_normalised_once(three_entries: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -188,6 +188,7 @@ def test_a_build_compiles_its_templates_before_rendering_and_never_the_review_on
         rendering[0] = True
         return original_render(renderer, todo, *args, **kwargs)
 
+    monkeypatch.setenv("DIGEST_CACHE_DIR", str(site_root.parent / "empty-user-cache"))  # nothing compiled yet
     monkeypatch.setattr(jinja2.Environment, "compile", compile_and_note)
     monkeypatch.setattr(incremental, "render_pages", render_and_note)
     (site_root / "digest.toml").write_text('[site]\npublish = "all"\n', encoding="utf-8")
