@@ -154,7 +154,8 @@ def _html_count(out: Path) -> int:
     return sum(1 for _ in out.rglob("*.html"))
 
 
-Result = tuple[float, float, int, float, float]  # median wall s, median CPU s, HTML pages, median per-round wall / digest's, / digest-first's
+# median wall s, median CPU s, HTML pages, per-round wall ÷ digest's (median, lowest, highest), ÷ digest-first's (median)
+Result = tuple[float, float, int, tuple[float, float, float], float]
 
 
 def run_size(base: Path, n: int, repeat: int, pelican: bool, hugo: bool) -> dict[str, Result]:
@@ -189,7 +190,8 @@ def run_size(base: Path, n: int, repeat: int, pelican: bool, hugo: bool) -> dict
     results: dict[str, Result] = {}
     for tool, (_cmd, _cwd, _clean, out) in tools.items():
         walls = [wall for wall, _cpu in runs[tool]]
-        ratio = statistics.median(wall / ours for wall, (ours, _c) in zip(walls, runs["digest"]))
+        per_round = [wall / ours for wall, (ours, _c) in zip(walls, runs["digest"])]
+        ratio = (statistics.median(per_round), min(per_round), max(per_round))
         first = statistics.median(wall / ours for wall, (ours, _c) in zip(walls, runs["digest-first"]))
         results[tool] = (statistics.median(walls), statistics.median(cpu for _w, cpu in runs[tool]), _html_count(out), ratio, first)
     shutil.rmtree(work, ignore_errors=True)
@@ -234,10 +236,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for n in args.sizes:
             results = run_size(base, n, args.repeat, not args.no_pelican, not args.no_hugo)
-            for tool, (seconds, cpu, pages, ratio, first) in results.items():
-                verdict = "" if tool.startswith("digest") else f"digest {ratio:.1f}x faster" if ratio >= 1 else f"digest {1 / ratio:.1f}x slower"
-                if verdict:
-                    verdict += f" (first build on the machine: {first:.1f}x)" if first >= 1 else f" (first build on the machine: {1 / first:.1f}x slower)"
+            for tool, (seconds, cpu, pages, (ratio, low, high), first) in results.items():
+                verdict = ""
+                if not tool.startswith("digest"):
+                    verdict = f"digest {ratio:.1f}x faster" if ratio >= 1 else f"digest {1 / ratio:.1f}x slower"
+                    verdict += f" ({tool} ÷ digest per round {low:.2f}–{high:.2f}; first build on the machine: {first:.2f})"
                 print(f"{n:>8}  {tool:<13} {seconds:>7.2f} {cpu:>7.2f} {n / seconds:>10.0f} {pages:>10} {pages / seconds:>8.0f}  {verdict}")
             sys.stdout.flush()
     finally:

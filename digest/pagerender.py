@@ -119,6 +119,22 @@ def write_page(dest: Path | str, page: Page, data: bytes) -> None:
 
 # --- parallel rendering ------------------------------------------------------------------
 
+_ARTICLE_COST = 3  # an article page costs about three listing pages to render
+
+
+def _chunks(pages: Sequence[Page], workers: int) -> list[list[int]]:
+    """Page indices in the order the workers take them: the listings (home, tags, months,
+    feeds) first, in as few chunks as keep the workers balanced — the stories' cards they
+    show are then rendered by one worker, not once in each — then the articles, in
+    interleaved chunks that even out the end."""
+    listings = [i for i, page in enumerate(pages) if page.kind != "article"]
+    articles = [i for i, page in enumerate(pages) if page.kind == "article"]
+    share = (len(listings) + _ARTICLE_COST * len(articles)) / workers  # one worker's fair load
+    n_listing = max(1, -(-len(listings) // max(1, int(share)))) if listings else 0
+    n_article = min(len(articles), workers * 8)
+    return [listings[i::n_listing] for i in range(n_listing)] + [articles[i::n_article] for i in range(n_article)]
+
+
 _WORKER: tuple[PageRenderer, Sequence[Page], Path] | None = None  # inherited through fork
 
 
@@ -156,9 +172,7 @@ def render_pages(
     global _WORKER
     renderer.precompile(pages)
     _WORKER = (renderer, pages, dest)
-    # Interleaved chunks: article pages (costly) and listings (cheap) spread evenly.
-    n_chunks = workers * 8
-    chunks = [list(range(i, len(pages), n_chunks)) for i in range(n_chunks)]
+    chunks = _chunks(pages, workers)
     try:
         written = 0
         with fork_pool(workers) as pool:
