@@ -122,17 +122,18 @@ def write_page(dest: Path | str, page: Page, data: bytes) -> None:
 _ARTICLE_COST = 3  # an article page costs about three listing pages to render
 
 
-def _chunks(pages: Sequence[Page], workers: int) -> list[list[int]]:
+def _chunks(pages: Sequence[Page], workers: int, position: Callable[[Page], int] = lambda _page: 0) -> list[list[int]]:
     """Page indices in the order the workers take them: the listings (home, tags, months,
     feeds) first, in as few chunks as keep the workers balanced — the stories' cards they
-    show are then rendered by one worker, not once in each — then the articles, in
-    interleaved chunks that even out the end."""
+    show are then rendered by one worker, not once in each — then the articles, in runs of
+    neighbours in time by `position` (their related stories overlap, so fewer related links
+    are rendered twice), small enough to even out the end."""
     listings = [i for i, page in enumerate(pages) if page.kind != "article"]
-    articles = [i for i, page in enumerate(pages) if page.kind == "article"]
+    articles = sorted((i for i, page in enumerate(pages) if page.kind == "article"), key=lambda i: position(pages[i]))
     share = (len(listings) + _ARTICLE_COST * len(articles)) / workers  # one worker's fair load
     n_listing = max(1, -(-len(listings) // max(1, int(share)))) if listings else 0
-    n_article = min(len(articles), workers * 8)
-    return [listings[i::n_listing] for i in range(n_listing)] + [articles[i::n_article] for i in range(n_article)]
+    size = max(1, -(-len(articles) // (workers * 8)))
+    return [listings[i::n_listing] for i in range(n_listing)] + [articles[i : i + size] for i in range(0, len(articles), size)]
 
 
 _WORKER: tuple[PageRenderer, Sequence[Page], Path] | None = None  # inherited through fork
@@ -172,7 +173,8 @@ def render_pages(
     global _WORKER
     renderer.precompile(pages)
     _WORKER = (renderer, pages, dest)
-    chunks = _chunks(pages, workers)
+    by_slug = renderer.site.by_slug
+    chunks = _chunks(pages, workers, lambda page: by_slug[page.key].index if page.key in by_slug else 0)
     try:
         written = 0
         with fork_pool(workers) as pool:
