@@ -68,10 +68,14 @@ def render_site(
     old = load_manifest(root, out)
     usable = old.describes(out)
     templaterefs.remember(old.references)
-    stable = _unchanged_since(root, stamps or {}, "content/")
-    prints = SiteFingerprints(renderer.site, renderer.env, dict(old.entries), stable, old.related)
+
+    def fingerprints() -> SiteFingerprints:
+        stable = _unchanged_since(root, stamps or {}, "content/")
+        return SiteFingerprints(renderer.site, renderer.env, dict(old.entries), stable, old.related)
+
     if not usable:
-        return _render_everything(root, out, renderer, pages, extra, workers, prints, stamps or {}, alongside, late_extra)
+        return _render_everything(root, out, renderer, pages, extra, workers, fingerprints, stamps or {}, alongside, late_extra)
+    prints = fingerprints()
     extra = {**extra, **late_extra()}
     files: dict[str, str | None] = dict(prints.of_pages(pages, PreviousBuild(old.structure, old.files, old.entries)))
     for rel, data in extra.items():
@@ -116,7 +120,7 @@ def _render_everything(
     pages: Sequence[Page],
     extra: dict[str, bytes],
     workers: int,
-    prints: SiteFingerprints,
+    fingerprints: Callable[[], SiteFingerprints],
     stamps: dict[str, tuple[int, int]],
     alongside: Callable[[], object],
     late_extra: Callable[[], dict[str, bytes]],
@@ -126,9 +130,11 @@ def _render_everything(
     late extra files, and the build's `alongside` work."""
     files: dict[str, str | None] = {}
     result = RenderResult(full=True)
+    made: list[SiteFingerprints] = []
 
     def meanwhile() -> None:
-        files.update(prints.of_pages(pages))
+        made.append(fingerprints())
+        files.update(made[0].of_pages(pages))
         late = late_extra()
         for rel in sorted(late):
             tree.write(rel, late[rel])
@@ -152,7 +158,7 @@ def _render_everything(
     except BaseException:
         tree.discard()
         raise
-    _save(root, out, files, prints, stamps)
+    _save(root, out, files, made[0], stamps)
     return result
 
 

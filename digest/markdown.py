@@ -21,7 +21,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from .bidi import isolate_html
+from .bidi import isolate_html, isolate_latin
 from .hashtags import HASHTAG_RE, clean_tag
 
 RENDER_VERSION = 1  # bump when render_body's output changes: invalidates cached bodies
@@ -35,14 +35,14 @@ def render_body(markdown: str) -> str:
     """Markdown → HTML with hashtag placeholders (pure: depends on the text only)."""
     global _MARKDOWN
     clean = markdown.replace(_OPEN, "").replace(_CLOSE, "")
-    html = _plain_body_html(clean)
-    if html is None:
-        if _MARKDOWN is None:
-            from .markdown_full import make_markdown  # only for bodies the fast path declines
+    html = _plain_body_html(clean, isolate_latin)  # isolated paragraph by paragraph: no tag split
+    if html is not None:
+        return html
+    if _MARKDOWN is None:
+        from .markdown_full import make_markdown  # only for bodies the fast path declines
 
-            _MARKDOWN = make_markdown()
-        html = str(_MARKDOWN(clean))
-    return isolate_html(html)
+        _MARKDOWN = make_markdown()
+    return isolate_html(str(_MARKDOWN(clean)))
 
 
 # A news body is mostly paragraphs of plain text with hashtags. When every paragraph is
@@ -54,7 +54,9 @@ _SYNTAX_CHARS = re.compile(r"[\\`*\[\]<>!&|~=+{}\t\r]")
 _BLOCK_START = re.compile(r"\s|\d+[.)]|-|#(?:[\s#]|$)")  # indented code, list item, heading
 
 
-def _plain_body_html(markdown: str) -> str | None:
+def _plain_body_html(markdown: str, isolate: Callable[[str], str] | None = None) -> str | None:
+    """The HTML mistune gives a body of plain paragraphs, or None; `isolate` (if given) is
+    applied to each paragraph's text, as isolate_html would apply it to the whole."""
     text = markdown.strip("\n")
     if not text or "\n\n\n" in text or _SYNTAX_CHARS.search(text):
         return None
@@ -66,7 +68,7 @@ def _plain_body_html(markdown: str) -> str | None:
         inline = _plain_inline(paragraph)
         if inline is None:
             return None
-        html.append(f"<p>{inline}</p>\n")
+        html.append(f"<p>{isolate(inline) if isolate is not None else inline}</p>\n")
     return "".join(html)
 
 
