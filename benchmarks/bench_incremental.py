@@ -233,6 +233,7 @@ def bench_hugo(work: Path, repeat: int) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     args = parse_bench_args(__doc__, [4000, 10000], argv)
     base = scratch_dir("digest-bench-incremental-")
+    os.environ["DIGEST_CACHE_DIR"] = str(base / "user-cache")  # digest's per-user cache: here, not in the home folder
     print(f"incremental rebuilds, median of {args.repeat}, on {base} ({os.cpu_count()} CPUs); seconds, wall/CPU")
     print(f"{'articles':>8}  {'case':<16} {'digest command':>15} {'in-process':>13} {'pelican':>8} {'hugo':>8}")
     try:
