@@ -73,12 +73,13 @@ def attach_bytecode_cache(env: jinja2.Environment, root: Path) -> None:
         _remove_other_stamps(site_dir, stamp, older_than=0)
     except OSError:
         return
-    user_dir: Path | None = user_cache_dir() / "templates"
+    user_dir: Path | None
     try:
-        user_dir.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
-        _remove_other_stamps(user_dir, stamp, older_than=_STALE_AFTER)  # type: ignore[arg-type]
-        _learn_references(user_dir / f"{stamp}-references.pickle")  # type: ignore[operator]
-    except OSError:
+        user_dir = user_cache_dir() / "templates"
+        user_dir.mkdir(parents=True, exist_ok=True)
+        _remove_other_stamps(user_dir, stamp, older_than=_STALE_AFTER)
+        _learn_references(user_dir / f"{stamp}-references.pickle")
+    except (OSError, RuntimeError):  # unwritable, or no home folder to put it in
         user_dir = None
     env.bytecode_cache = ThemeBytecodeCache(site_dir, user_dir, builtin_templates_dir(), f"{stamp}-%s.cache")
 
