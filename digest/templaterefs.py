@@ -2,10 +2,11 @@
 digest of the source.
 
 Finding them means parsing the template, the costly part of a rebuild's fingerprints. So
-the table is filled from three places: the manifest of the previous build (another
-process), earlier lookups in this process (digest serve), and the theme environment itself,
-which reports each template it parses to compile it (`record`), so a cold build does not
-parse any template twice.
+the table is filled from four places: the manifest of the previous build (another
+process), the per-user cache beside the compiled built-in theme (digest.templatecache:
+`learn`/`export`), earlier lookups in this process (digest serve), and the theme
+environment itself, which reports each template it parses to compile it (`record`), so no
+build parses a template twice.
 """
 from __future__ import annotations
 
@@ -55,7 +56,8 @@ def export() -> dict[str, tuple[References, frozenset[str]]]:
 
 
 def loaded_with(source: str) -> frozenset[str] | None:
-    """The templates that rendering `source` always loads, if it was parsed in this process."""
+    """The templates that rendering `source` always loads, if it was parsed in this process
+    or learnt from the per-user cache (None: not known)."""
     return _LOADED_WITH.get(_key(source))
 
 
