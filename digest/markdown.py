@@ -26,8 +26,12 @@ from .hashtags import HASHTAG_RE, clean_tag
 
 RENDER_VERSION = 1  # bump when render_body's output changes: invalidates cached bodies
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use code points: never in real text (stripped first)
-PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE = _OPEN, _CLOSE
 PLACEHOLDER_RE = re.compile(f"{_OPEN}([^{_OPEN}{_CLOSE}]+){_CLOSE}")
+
+
+def hashtag_placeholder(raw: str) -> str:
+    """What a hashtag is in a rendered body until link_hashtags resolves it (both paths)."""
+    return f"{_OPEN}{raw}{_CLOSE}"
 _MARKDOWN: Callable[[str], Any] | None = None  # mistune, set up on first use (digest.markdown_full)
 
 
@@ -87,7 +91,7 @@ def _plain_inline(src: str) -> str | None:
             continue
         raw, end = found
         out.append(src[at:hash_at])
-        out.append(f"{_OPEN}{raw}{_CLOSE}")
+        out.append(hashtag_placeholder(raw))
         at = end
         hash_at = src.find("#", at)
     out.append(src[at:])

@@ -11,7 +11,7 @@ from typing import Any
 import mistune
 from markupsafe import escape
 
-from .markdown import PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, hashtag_end
+from .markdown import hashtag_end, hashtag_placeholder
 
 _HASH_START = r"#[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+"
 
@@ -32,7 +32,7 @@ def _parse_hashtag(inline: Any, m: re.Match[str], state: Any) -> int | None:
 def _hashtag_plugin(md: mistune.Markdown) -> None:
     md.inline.register("hashtag", _HASH_START, _parse_hashtag, before="emphasis", start_chars="#")
     if md.renderer is not None and md.renderer.NAME == "html":
-        md.renderer.register("hashtag", lambda _renderer, raw: f"{PLACEHOLDER_OPEN}{raw}{PLACEHOLDER_CLOSE}")
+        md.renderer.register("hashtag", lambda _renderer, raw: hashtag_placeholder(raw))
 
 
 class _BodyRenderer(mistune.HTMLRenderer):
