@@ -122,18 +122,22 @@ def snapshot_entries(
     fresh = [e for e in entries if (hit := cache.entries.get(e.path)) is None or hit[:2] != stats[e.path]]
     gone = any(path not in stats for path in cache.entries)  # rows of files no longer there
 
-    def stored(entry: Entry, from_cache: bool) -> bytes:
-        data = cache.pickled.get(entry.path) if from_cache else pickled.get(entry.path)  # type: ignore[arg-type]
+    def stored(entry: Entry) -> bytes:
+        """Its bytes as a worker pickled it this build, or as the table held it (the same
+        object came from the cache), or pickled now."""
+        path = entry.path or ""
+        data = pickled.get(path)
+        if data is None and (hit := cache.entries.get(path)) is not None and hit[2] is entry:
+            data = cache.pickled.get(path)
         return data if data is not None else pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
 
     if not fresh and not gone:
         return None
     if not cache.has_base or len(cache.overlay) + len(fresh) > MAX_OVERLAY or gone:
-        new = {id(e) for e in fresh}
-        return EntrySnapshot(base={e.path: (*stats[e.path], stored(e, id(e) not in new)) for e in entries})
+        return EntrySnapshot(base={e.path: (*stats[e.path], stored(e)) for e in entries})
     overlay = dict(cache.overlay)
     for entry in fresh:
-        overlay[entry.path] = (*stats[entry.path], stored(entry, False))
+        overlay[entry.path] = (*stats[entry.path], stored(entry))
     return EntrySnapshot(overlay=overlay)
 
 
