@@ -252,7 +252,7 @@ def test_flags_come_in_documented_order() -> None:
     entry = make_entry(english=False, date_source="ingest", tags=["كركوك"])
     entry.body = entry.title + "\n\n" + BODY
     codes = [f.code for f in compute_flags([entry], GLOSSARY, Config.for_test())["a"]]
-    assert codes == ["translation-pending", "tag-unlabelled", "date-unknown", "headline-in-body"]
+    assert codes == ["translation-pending", "tag-unlabelled", "hashtag-not-tag", "date-unknown", "headline-in-body"]  # #أربيل in the body is not a tag
     assert codes == sorted(codes, key=FLAG_CODES.index)
 
 
