@@ -140,3 +140,17 @@ def test_a_whole_page_replaced_changes_those_pages_only(root: Path) -> None:
     (root / "templates" / "base.html").unlink()
     build(root)
     assert digests(root) == before
+
+
+def test_a_block_of_one_kind_of_page(root: Path) -> None:
+    before = pages(root)
+    page = root / "templates" / "article.html"
+    page.parent.mkdir()
+    page.write_text('{% extends "!builtin/article.html" %}{% block page_title %}Story: {{ super() }}{% endblock %}', encoding="utf-8")
+    build(root)
+    after = pages(root)
+    for name, html in after.items():
+        if name.startswith("articles/"):
+            assert title_of(html) == "Story: " + title_of(before[name])
+        else:
+            assert html == before[name], name
