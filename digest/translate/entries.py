@@ -130,12 +130,14 @@ def translate_entries(
         raise
     report = TranslateReport(provider=spec.name)
     protector = TermProtector(load_glossary(root))
-    tm = memory or TranslationMemory.for_root(root)
     pair = f"{spec.source}>{spec.target}"
     today_iso = (today or dt.date.today()).isoformat()
 
     plans = _plan(entries, protector, spec, retranslate, report)
     wanted = [c for p in plans for t in [*p.fields.values(), *p.tags.values()] for c in t.chunks]
+    # Nothing to translate: the memory is not even opened (a build with nothing changed
+    # must leave .digest/ as it was).
+    tm = memory or (TranslationMemory.for_root(root) if wanted else TranslationMemory.in_memory())
     done, missing = _from_memory(wanted, tm, spec, pair, retranslate)
     results: dict[str, Result] = {}
     client: ProviderClient | None = None
