@@ -7,7 +7,16 @@ from pathlib import Path
 import click
 
 from ..build import build_site
-from ..clikit import handle_errors, load_site_config, report_errors, root_option, site_root
+from ..clikit import (
+    handle_errors,
+    load_site_config,
+    relative_to_root,
+    report_errors,
+    report_warnings,
+    require_site_root,
+    root_option,
+    site_root,
+)
 
 
 @click.command("build")
@@ -33,6 +42,7 @@ def command(
 ) -> None:
     """Ingest new seeds, translate what is missing, and render the site into site/."""
     root = site_root()
+    require_site_root(root)
     config = load_site_config(root)
     log = (lambda message: click.echo(message, err=True)) if verbose else (lambda _message: None)
     report = build_site(
@@ -48,11 +58,10 @@ def command(
         log=log,
     )
     report_errors(report.errors)
-    for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    report_warnings(report.warnings)
     for line in (report.ingest_line, report.translate_line):
         if line:
             click.echo(line, err=True)
-    click.echo(report.summary_line())
+    click.echo(relative_to_root(report.summary_line()))
     if report.errors:
         sys.exit(1)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..clikit import handle_errors, report_errors, root_option, site_root
+from ..clikit import handle_errors, plural, report_errors, root_option, site_root
 from ..config import load_config
 from ..errors import DigestError
 from ..glossary import load_glossary
@@ -41,6 +41,6 @@ def command(site_dir: str | None, no_site: bool, base_url: str | None, jobs: int
         problems += check_site(Path(site_dir) if site_dir else root / "site", config, jobs=jobs or os.cpu_count() or 1, base_url=base_url)
     count = report_errors(problems)
     if count:
-        click.echo(f"check: {count} problem{'s' if count != 1 else ''}", err=True)
+        click.echo(f"check: {plural(count, 'problem')}", err=True)
         sys.exit(1)
     click.echo("check: no problems" + (" (content only)" if no_site else ""))
