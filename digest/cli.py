@@ -13,7 +13,7 @@ import sys
 import click
 
 from . import __version__
-from .clikit import root_option
+from .clikit import WholeSummaryGroup, root_option
 
 COMMAND_MODULES = [
     "init",
@@ -27,7 +27,7 @@ COMMAND_MODULES = [
 ]
 
 
-class LazyGroup(click.Group):
+class LazyGroup(WholeSummaryGroup):
     """Imports a command's module only when that command runs (click's documented pattern
     for lazy sub-commands): `digest build` does not load the parser and summariser, the
     server or the validator."""
@@ -48,17 +48,6 @@ class LazyGroup(click.Group):
         if self.get_command(ctx, name) is None and not ctx.resilient_parsing and not name.startswith("-"):
             raise click.exceptions.NoSuchCommand(name, possibilities=self.list_commands(ctx), ctx=ctx)
         return super().resolve_command(ctx, args)
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """Each command's whole first sentence (wrapped), never cut to "render the..."."""
-        rows = []
-        for name in self.list_commands(ctx):
-            command = self.get_command(ctx, name)
-            if command is not None and not command.hidden:
-                rows.append((name, command.get_short_help_str(limit=1_000)))
-        if rows:
-            with formatter.section("Commands"):
-                formatter.write_dl(rows)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -18,6 +18,21 @@ from .wording import plural  # noqa: F401 - for the commands
 T = TypeVar("T")
 
 
+class WholeSummaryGroup(click.Group):
+    """A group whose --help shows each command's whole first sentence (wrapped), never
+    one cut to "render the..."."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
 def _store_root(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     if value is not None:
         ctx.ensure_object(dict)["root"] = value

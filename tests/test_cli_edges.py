@@ -121,6 +121,9 @@ def test_top_level_help_shows_each_whole_summary() -> None:
     flat = " ".join(result.output.split())
     assert "build Ingest new seeds, translate what is missing, and render the site into site/." in flat
     assert "translate Fill missing or stale English headlines, summaries and tag labels." in flat
+    review = " ".join(invoke("review", "--help").output.split("Commands:\n", 1)[1].split())
+    assert "..." not in review
+    assert "approve Approve entries for the public site: each SLUG, or every entry a filter selects, such as `--state draft --no-flags`." in review
 
 
 def test_list_help_points_to_the_readme_not_a_missing_contract() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from ..clikit import handle_errors, load_site_config, plural, relative_to_root, report_errors, root_option, site_root
+from ..clikit import WholeSummaryGroup, handle_errors, load_site_config, plural, relative_to_root, report_errors, root_option, site_root
 from ..errors import DigestError
 from ..flags import FLAG_CODES, Flag, translation_state
 from ..glossary import load_glossary
@@ -18,7 +18,7 @@ from ..model import REVIEW_STATES, Entry
 from ..review import default_editor, entries_with_flags, set_review_state
 from ..taxonomy import build_taxonomy
 
-@click.group("review", invoke_without_command=True)
+@click.group("review", cls=WholeSummaryGroup, invoke_without_command=True)
 @root_option
 @click.pass_context
 def command(ctx: click.Context) -> None:
@@ -94,8 +94,8 @@ def _selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def approve_command(
     slugs: tuple[str, ...], state_filter: str | None, flag_filter: str | None, no_flags: bool, yes: bool, by: str | None, force: bool
 ) -> None:
-    """Approve entries for the public site: each SLUG, or every entry a filter selects
-    (e.g. `--state draft --no-flags`)."""
+    """Approve entries for the public site: each SLUG, or every entry a filter selects,
+    such as `--state draft --no-flags`."""
     _act("approved", slugs, state_filter, flag_filter, no_flags, yes, by=by, force=force)
 
 
