@@ -285,7 +285,11 @@ def _build(
 
 def _last_summary(report: BuildReport) -> dict[str, Any]:
     """What a no-op build repeats of this one (digest.inputs)."""
-    return {"entries": report.entries, "held_back": report.held_back, "tags": report.tags, "warnings": list(report.warnings), "translate_line": report.translate_line}
+    # Only warnings that describe the content as it stands ("translate: 2 entries left
+    # pending") are repeated; one about an event of that build (a corrupt cache rebuilt)
+    # is not true of a build that did nothing.
+    lasting = [w for w in report.warnings if w.startswith("translate: ")]
+    return {"entries": report.entries, "held_back": report.held_back, "tags": report.tags, "warnings": lasting, "translate_line": report.translate_line}
 
 
 def _repeat_last(report: BuildReport, summary: dict[str, Any], log: Callable[[str], None]) -> None:
