@@ -253,6 +253,10 @@ def test_a_filter_selects_entries_counts_them_and_asks_first(new_site: Path) -> 
     assert declined.exit_code == 1
     assert "  story-1\n  story-0\napprove 2 entries? [y/N]: n\napprove: nothing changed\n" == declined.stderr
     assert _states(new_site) == {"story-0": "draft", "story-1": "draft", "story-2": "rejected"}
+    unanswered = invoke("-C", str(new_site), "review", "approve", "--state", "draft", input="")  # a script, no --yes
+    assert unanswered.exit_code == 1
+    assert unanswered.stderr.endswith("approve: nothing changed (no answer; --yes skips the question)\n")
+    assert _states(new_site) == {"story-0": "draft", "story-1": "draft", "story-2": "rejected"}
     accepted = invoke("-C", str(new_site), "review", "approve", "--state", "draft", input="y\n")
     assert accepted.exit_code == 0, accepted.output
     assert accepted.stdout.splitlines() == ["story-1: draft → approved", "story-0: draft → approved"]

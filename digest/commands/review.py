@@ -156,9 +156,15 @@ def _act(
             return
         for slug in slugs:
             click.echo(f"  {slug}", err=True)
-        if not yes and not click.confirm(f"{verb} {plural(len(slugs), 'entry')}?", err=True):
-            click.echo(f"{verb}: nothing changed", err=True)
-            sys.exit(1)
+        if not yes:
+            try:
+                confirmed = click.confirm(f"{verb} {plural(len(slugs), 'entry')}?", err=True)
+            except click.Abort:  # no answer (end of input in a script, Ctrl-C)
+                click.echo(f"\n{verb}: nothing changed (no answer; --yes skips the question)", err=True)
+                sys.exit(1)
+            if not confirmed:
+                click.echo(f"{verb}: nothing changed", err=True)
+                sys.exit(1)
     editor = by or default_editor()
     failed = 0
     changed = 0
