@@ -24,6 +24,7 @@ from .inputs import InputCheck, options_key
 from .publish import is_public
 from .sitelock import LockHeld, exclusive_lock
 from .sitetree import check_replaceable
+from .wording import plural
 
 if TYPE_CHECKING:
     import jinja2
@@ -63,18 +64,26 @@ class BuildReport:
     parsed: int = 0  # content files parsed (the others came from the build cache)
     ingest_line: str = ""
     translate_line: str = ""
+    unchanged: bool = False  # nothing changed since the last build: nothing was written
 
     def summary_line(self) -> str:
-        total = sum(self.timings.values())
-        line = (
-            f"build: {self.pages} pages, {self.entries} entries, {self.tags} tags, "
-            f"{self.files} files in {total:.2f}s → {self.out}"
-        )
+        if self.unchanged:
+            line = (
+                f"build: nothing changed since the last build, nothing written "
+                f"({plural(self.entries, 'entry')}, {plural(self.tags, 'tag')} published) → {self.out}"
+            )
+        else:
+            total = sum(self.timings.values())
+            line = (
+                f"build: {plural(self.pages, 'page')}, {plural(self.entries, 'entry')}, {plural(self.tags, 'tag')}, "
+                f"{plural(self.files, 'file')} in {total:.2f}s → {self.out}"
+            )
         if self.held_back:
             # A new site's first build publishes nothing: say why and what to do.
             line += (
-                f"\n{self.held_back} draft(s) not published (site.publish = \"approved\"): "
-                "preview them with `digest serve`, approve with `digest review approve SLUG`"
+                f"\n{plural(self.held_back, 'draft')} not published (site.publish = \"approved\"): "
+                "preview with `digest serve`, approve with `digest review approve SLUG` "
+                "(or every draft: `digest review approve --state draft`)"
             )
         return line
 
@@ -276,7 +285,11 @@ def _build(
 
 def _last_summary(report: BuildReport) -> dict[str, Any]:
     """What a no-op build repeats of this one (digest.inputs)."""
-    return {"entries": report.entries, "held_back": report.held_back, "tags": report.tags, "warnings": list(report.warnings), "translate_line": report.translate_line}
+    # Only warnings that describe the content as it stands ("translate: 2 entries left
+    # pending") are repeated; one about an event of that build (a corrupt cache rebuilt)
+    # is not true of a build that did nothing.
+    lasting = [w for w in report.warnings if w.startswith("translate: ")]
+    return {"entries": report.entries, "held_back": report.held_back, "tags": report.tags, "warnings": lasting, "translate_line": report.translate_line}
 
 
 def _repeat_last(report: BuildReport, summary: dict[str, Any], log: Callable[[str], None]) -> None:
@@ -284,7 +297,7 @@ def _repeat_last(report: BuildReport, summary: dict[str, Any], log: Callable[[st
     report.held_back = summary.get("held_back", 0)
     report.tags = summary.get("tags", 0)
     report.warnings.extend(summary.get("warnings", []))
-    report.translate_line = summary.get("translate_line", "")
+    report.unchanged = True  # the translate step did not run: its line is not repeated
     log("  nothing changed since the last build")
 
 
@@ -333,7 +346,7 @@ def _translate(
         pending = sum(1 for e in entries if translation_state(e) in ("pending", "stale"))
         if not pending:
             return "", []
-        return "", [f"translate: {pending} entries left pending (offline); run `digest translate` when online"]
+        return "", [f"translate: {plural(pending, 'entry')} left pending (offline); run `digest translate` when online"]
 
     from .translate import translate_entries
 

@@ -13,7 +13,7 @@ import sys
 import click
 
 from . import __version__
-from .clikit import root_option
+from .clikit import WholeSummaryGroup, root_option
 
 COMMAND_MODULES = [
     "init",
@@ -27,7 +27,7 @@ COMMAND_MODULES = [
 ]
 
 
-class LazyGroup(click.Group):
+class LazyGroup(WholeSummaryGroup):
     """Imports a command's module only when that command runs (click's documented pattern
     for lazy sub-commands): `digest build` does not load the parser and summariser, the
     server or the validator."""
@@ -40,6 +40,14 @@ class LazyGroup(click.Group):
             module = importlib.import_module(f"digest.commands.{cmd_name}")
             self.add_command(module.command, cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        """As click's, but a typo is compared with every command, loaded or not, so
+        `digest buidl` suggests `build` as `digest review aprove` suggests `approve`."""
+        name = click.utils.make_str(args[0])
+        if self.get_command(ctx, name) is None and not ctx.resilient_parsing and not name.startswith("-"):
+            raise click.exceptions.NoSuchCommand(name, possibilities=self.list_commands(ctx), ctx=ctx)
+        return super().resolve_command(ctx, args)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

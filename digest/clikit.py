@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import functools
+import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -11,8 +13,24 @@ import click
 
 from .config import Config, load_config
 from .errors import DigestError
+from .wording import plural  # noqa: F401 - for the commands
 
 T = TypeVar("T")
+
+
+class WholeSummaryGroup(click.Group):
+    """A group whose --help shows each command's whole first sentence (wrapped), never
+    one cut to "render the..."."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
 
 def _store_root(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -45,13 +63,36 @@ def load_site_config(root: Path) -> Config:
     return load_config(root)
 
 
+def relative_to_root(text: str, root: Path | None = None) -> str:
+    """A message with every path inside the site root written relative to it
+    ("content/x.md:3"), as the README shows, however the root was given (-C, absolute)."""
+    if root is None:
+        try:
+            root = site_root()
+        except RuntimeError:  # no click context (library use): leave the text as it is
+            return text
+    prefixes = {str(root.absolute()), str(root.resolve()), os.path.abspath(root), str(root)} - {".", ""}
+    for prefix in sorted(prefixes, key=len, reverse=True):  # longest first: "/a/b" before "/a"
+        # Only where a path starts (line start, after a space, quote or bracket): "s/" must
+        # not be cut out of "seeds/" when the root is "s".
+        start = r"(?:(?<=^)|(?<=[\s'\"(\[]))"
+        text = re.sub(start + re.escape(prefix.rstrip(os.sep) + os.sep), "", text)
+        text = re.sub(start + re.escape(prefix.rstrip(os.sep)) + r"(?=:)", ".", text)  # the root itself
+    return text
+
+
 def report_errors(errors: Iterable[DigestError]) -> int:
     """Print one line per problem; return how many."""
     count = 0
     for error in errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {relative_to_root(str(error))}", err=True)
         count += 1
     return count
+
+
+def report_warnings(warnings: Iterable[str]) -> None:
+    for warning in warnings:
+        click.echo(f"warning: {relative_to_root(warning)}", err=True)
 
 
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -62,10 +103,24 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except DigestError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {relative_to_root(str(exc))}", err=True)
             sys.exit(1)
 
     return wrapper
+
+
+SITE_ROOT_MARKERS = ("digest.toml", "content", "seeds")
+
+
+def require_site_root(root: Path) -> None:
+    """Refuse to work in a folder that is not a site root, rather than turn it into one
+    (`digest build` in the wrong folder used to create site/ and .digest/ there)."""
+    if not any((root / marker).exists() for marker in SITE_ROOT_MARKERS):
+        where = "this folder" if root.resolve() == Path.cwd().resolve() else str(root)
+        raise DigestError(
+            f"{where} is not a site root (no digest.toml, content/ or seeds/); "
+            "create one with `digest init DIR`, or give one with -C DIR"
+        )
 
 
 def progress(items: list[T], label: str, min_items: int = 50) -> Iterator[T]:

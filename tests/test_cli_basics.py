@@ -109,7 +109,11 @@ def test_init_scaffolds_a_root_that_ingests(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     for name in ("digest.toml", "seeds", "content", "templates"):
         assert (root / name).exists(), name
-    assert invoke("-C", str(root), "ingest").stdout.strip() == "ingest: 1 new, 0 updated, 0 unchanged, 0 failed"
+    # init ingested the example itself (and gave it an editor's English, which stays)
+    assert invoke("-C", str(root), "ingest").stdout.strip() == "ingest: 0 new, 0 updated, 1 unchanged, 0 failed"
+    (entry,) = json.loads(invoke("-C", str(root), "list", "--json").stdout)
+    assert entry["translation"] == {"status": "edited", "provider": "editors"} and entry["review"]["state"] == "draft"
+    assert entry["title_en"].startswith("International Coalition on the shelling of its forces")
     again = invoke("init", str(root))
     assert again.exit_code == 1 and "already a site root" in again.stderr
 

@@ -131,7 +131,7 @@ def test_unknown_slug_is_one_line_and_exit_1(root: Path) -> None:
     for action in ("approve", "reject", "reopen"):
         result = run(root, action, "no-such-entry")
         assert result.exit_code == 1
-        assert result.output.strip().splitlines() == [f"error: {root / 'content'}: no entry with slug 'no-such-entry' (see `digest review list`)"]
+        assert result.output.strip().splitlines() == [f"error: content: no entry with slug 'no-such-entry' (see `digest review list`)"]
 
 
 def test_review_key_is_added_after_translation_when_missing(root: Path) -> None:

@@ -273,7 +273,8 @@ def test_cli_translate(root: Path, stub: LibreStub) -> None:
     result = runner.invoke(cli, ["translate", "-C", str(root), "--provider", "libre", "--provider-url", stub.url])
     assert result.exit_code == 0, result.output
     assert "3 translated" in result.output
-    assert "translate: 7/7 requests" in result.output  # plain progress lines, not a TTY
+    assert "translate: 7/7 texts" in result.output  # plain progress lines, not a TTY
+    assert "(7 requests)" in result.output
     result = runner.invoke(cli, ["translate", "-C", str(root), "--provider", "deepl"])
     assert result.exit_code == 1 and "cannot translate Arabic" in result.output
     assert "Traceback" not in result.output
@@ -301,7 +302,7 @@ def test_a_bad_provider_in_digest_toml_names_the_file(root: Path) -> None:
     result = CliRunner().invoke(cli, ["-C", str(root), "translate"])
     assert result.exit_code == 1
     assert result.output.strip() == (
-        f"error: {root / 'digest.toml'}: provider 'deepl' cannot translate Arabic → English: "
+        "error: digest.toml: provider 'deepl' cannot translate Arabic → English: "
         "DeepL in deep-translator 1.11.4 has no Arabic (its language list lacks it)"
     )
 

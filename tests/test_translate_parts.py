@@ -370,7 +370,7 @@ def test_plain_progress_lines_when_not_a_terminal() -> None:
         bar.advance()
     bar.close()
     lines = stream.getvalue().splitlines()
-    assert lines[-1] == "translate: 100/100 requests" and 5 <= len(lines) <= 12
+    assert lines[-1] == "translate: 100/100 texts" and 5 <= len(lines) <= 12
     quiet = io.StringIO()
     RequestProgress(10, enabled=False, stream=quiet).advance()
     assert quiet.getvalue() == ""

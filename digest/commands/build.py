@@ -7,7 +7,16 @@ from pathlib import Path
 import click
 
 from ..build import build_site
-from ..clikit import handle_errors, load_site_config, report_errors, root_option, site_root
+from ..clikit import (
+    handle_errors,
+    load_site_config,
+    relative_to_root,
+    report_errors,
+    report_warnings,
+    require_site_root,
+    root_option,
+    site_root,
+)
 from ..config import check_base_url, is_absolute_base_url, relative_urls_warning
 
 
@@ -34,6 +43,7 @@ def command(
 ) -> None:
     """Ingest new seeds, translate what is missing, and render the site into site/."""
     root = site_root()
+    require_site_root(root)
     if base_url is not None:
         check_base_url(base_url, "--base-url")
     config = load_site_config(root)
@@ -51,8 +61,7 @@ def command(
         log=log,
     )
     report_errors(report.errors)
-    for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    report_warnings(report.warnings)
     effective_base_url = base_url if base_url is not None else config.site.base_url
     if not review and not is_absolute_base_url(effective_base_url):
         # Said on every public build (a no-op one too): the sitemap is invalid until it is set.
@@ -60,6 +69,6 @@ def command(
     for line in (report.ingest_line, report.translate_line):
         if line:
             click.echo(line, err=True)
-    click.echo(report.summary_line())
+    click.echo(relative_to_root(report.summary_line()))
     if report.errors:
         sys.exit(1)

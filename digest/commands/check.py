@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..clikit import handle_errors, report_errors, root_option, site_root
+from ..clikit import handle_errors, plural, report_errors, report_warnings, root_option, site_root
 from ..config import check_base_url, load_config
 from ..errors import DigestError
 from ..glossary import load_glossary
@@ -47,11 +47,10 @@ def command(site_dir: str | None, no_site: bool, base_url: str | None, strict: b
         warnings += relative_url_warnings(built)
     if strict:
         problems, warnings = problems + warnings, []
-    for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
-    noted = f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else ""
+    report_warnings(str(warning) for warning in warnings)
+    noted = f", {plural(len(warnings), 'warning')}" if warnings else ""
     count = report_errors(problems)
     if count:
-        click.echo(f"check: {count} problem{'s' if count != 1 else ''}{noted}", err=True)
+        click.echo(f"check: {plural(count, 'problem')}{noted}", err=True)
         sys.exit(1)
     click.echo("check: no problems" + noted + (" (content only)" if no_site else ""))

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..clikit import handle_errors, load_site_config, report_errors, root_option, site_root
+from ..clikit import handle_errors, load_site_config, plural, report_errors, root_option, site_root
 from ..content import load_entries
 from ..glossary import load_glossary
 from ..listing import entry_json
@@ -15,7 +15,7 @@ from ..taxonomy import build_taxonomy
 
 
 @click.command("list")
-@click.option("--json", "as_json", is_flag=True, help="One JSON array on stdout (see CONTRACT.md).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON array on stdout (fields: README.md, \"digest list --json\").")
 @root_option
 @handle_errors
 def command(as_json: bool) -> None:
@@ -32,6 +32,6 @@ def command(as_json: bool) -> None:
     else:
         for e in entries:
             click.echo(f"{e.date.isoformat()}  {e.review.state:<8} {e.translation.status:<8} {e.slug}  {e.title}")
-        click.echo(f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'}", err=True)
+        click.echo(plural(len(entries), "entry"), err=True)
     if errors:
         sys.exit(1)

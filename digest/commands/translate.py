@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from ..clikit import handle_errors, load_site_config, report_errors, root_option, site_root
+from ..clikit import handle_errors, load_site_config, report_errors, report_warnings, root_option, site_root
 from ..content import load_entries
 
 
@@ -34,8 +34,7 @@ def command(provider: str | None, provider_url: str | None, retranslate: bool, o
         progress=True,
     )
     report_errors(errors)
-    for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    report_warnings(report.warnings)
     click.echo(report.summary_line())
     if errors:
         sys.exit(1)

@@ -17,6 +17,7 @@ from ..config import Config
 from ..content import write_entry
 from ..glossary import load_glossary
 from ..model import Entry
+from ..wording import plural
 from .chunking import chunk_text
 from .client import ProviderClient, Result, needs_translation
 from .memory import TranslationMemory
@@ -55,7 +56,7 @@ class TranslateReport:
         return (
             f"translate: {len(self.translated)} translated, {len(self.cached)} from memory, "
             f"{len(self.pending)} pending, {len(self.failed)} failed, {len(self.edited_kept)} edited kept, "
-            f"{len(self.unchanged)} current ({self.requests} requests)"
+            f"{len(self.unchanged)} current ({plural(self.requests, 'request')})"
         )
 
 
@@ -130,12 +131,14 @@ def translate_entries(
         raise
     report = TranslateReport(provider=spec.name)
     protector = TermProtector(load_glossary(root))
-    tm = memory or TranslationMemory.for_root(root)
     pair = f"{spec.source}>{spec.target}"
     today_iso = (today or dt.date.today()).isoformat()
 
     plans = _plan(entries, protector, spec, retranslate, report)
     wanted = [c for p in plans for t in [*p.fields.values(), *p.tags.values()] for c in t.chunks]
+    # Nothing to translate: the memory is not even opened (a build with nothing changed
+    # must leave .digest/ as it was).
+    tm = memory or (TranslationMemory.for_root(root) if wanted else TranslationMemory.in_memory())
     done, missing = _from_memory(wanted, tm, spec, pair, retranslate)
     results: dict[str, Result] = {}
     client: ProviderClient | None = None
@@ -186,7 +189,8 @@ def _ask_provider(
     def store(chunk: str, result: Result) -> None:
         if result.ok:
             tm.put(spec.name, pair, chunk, result.text or "")
-        bar.advance()
+        if not result.skipped:  # never sent (breaker open): not progress
+            bar.advance()
 
     try:
         return client.translate_many(chunks, on_done=store)
@@ -299,19 +303,19 @@ def _warn(report: TranslateReport, offline: bool, client: ProviderClient | None,
     left = len(report.pending)
     if left and offline:
         report.warnings.append(
-            f"translate: {left} entr{'y' if left == 1 else 'ies'} left pending (offline); "
+            f"translate: {plural(left, 'entry')} left pending (offline); "
             "run `digest translate` when online"
         )
     elif left and client is not None:
         why = client.breaker.reason or "provider unreachable"
         stopped = " — stopped calling it for this run" if client.breaker.open else ""
         report.warnings.append(
-            f"translate: {left} entr{'y' if left == 1 else 'ies'} left pending: {report.provider}: {why}{stopped}"
+            f"translate: {plural(left, 'entry')} left pending: {report.provider}: {why}{stopped}"
         )
     if report.failed:
         first = next(iter(errors.items()), ("unknown error", report.failed[0]))
         report.warnings.append(
-            f"translate: {len(report.failed)} entr{'y' if len(report.failed) == 1 else 'ies'} failed "
+            f"translate: {plural(len(report.failed), 'entry')} failed "
             f"(e.g. {first[1]}: {first[0]}); they stay pending"
         )
 

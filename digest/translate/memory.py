@@ -62,10 +62,13 @@ class TranslationMemory:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        conn.execute(_SCHEMA)
         if version not in (0, _SCHEMA_VERSION):
             raise sqlite3.DatabaseError(f"unknown schema version {version}")
-        conn.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+        conn.execute(_SCHEMA)  # writes nothing when the table exists
+        if version != _SCHEMA_VERSION:
+            # Only a new store is stamped: setting user_version again would change the
+            # file's mtime, and the build's no-op check treats the memory as an input.
+            conn.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
         conn.execute("SELECT count(*) FROM tm").fetchone()
         conn.commit()
         return conn

@@ -1,4 +1,7 @@
-"""Progress of translation requests: a bar on a terminal, plain lines otherwise."""
+"""Progress of translation: texts translated so far, a bar on a terminal, plain lines otherwise.
+
+It counts texts, not requests (a retry is a second request for the same text; a text the
+circuit breaker skipped is never sent and never counted): the summary line gives requests."""
 from __future__ import annotations
 
 import sys
@@ -21,7 +24,7 @@ class RequestProgress:
         if self._enabled and self._stream.isatty():
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, desc=label, unit="req", file=self._stream, leave=False)
+            self._bar = tqdm(total=total, desc=label, unit="text", file=self._stream, leave=False)
 
     def advance(self) -> None:
         if not self._enabled:
@@ -32,7 +35,7 @@ class RequestProgress:
                 self._bar.update(1)
             elif self._done >= self._next_line or self._done == self._total:
                 # About ten lines per run, never one per request.
-                print(f"{self._label}: {self._done}/{self._total} requests", file=self._stream, flush=True)
+                print(f"{self._label}: {self._done}/{self._total} texts", file=self._stream, flush=True)
                 self._next_line = self._done + max(1, self._total // 10)
 
     def close(self) -> None:
