@@ -105,16 +105,18 @@ def build_site(
     log: Callable[[str], None] = _silent,
     cache: BodyCache | None = None,
     flag_memo: FlagMemo | None = None,
+    preview: bool = False,
 ) -> BuildReport:
     """Build the site of `root` into `out` (default `<root>/site`), replacing it atomically.
 
     `review` renders the review panel and dashboard and implies `drafts`; neither is ever
     the default, so the public site never shows unapproved entries or review information.
     `cache` and `flag_memo`: what a long-running caller (digest serve) keeps between builds.
+    `preview`: `out` is digest serve's preview folder, which may sit inside .digest/.
     """
     out = out or root / "site"
     report = BuildReport(out=out)
-    check_replaceable(out, root)
+    check_replaceable(out, root, allow_preview=preview)
     lock_dir = root / ".digest"
     lock_dir.mkdir(parents=True, exist_ok=True)
     try:

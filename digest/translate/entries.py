@@ -35,6 +35,7 @@ class TranslateReport:
     cached: list[str] = field(default_factory=list)  # completed from the translation memory alone
     pending: list[str] = field(default_factory=list)  # left pending/stale: offline, unreachable, breaker
     failed: list[str] = field(default_factory=list)  # the provider answered but could not translate
+    failed_tags: list[tuple[str, str]] = field(default_factory=list)  # (slug, tag) whose label was refused
     edited_kept: list[str] = field(default_factory=list)  # an editor's English, left as is
     unchanged: list[str] = field(default_factory=list)  # already current
     warnings: list[str] = field(default_factory=list)
@@ -243,6 +244,11 @@ def _finish(
         label = text.assemble(done)
         if label:
             entry.tags_en[name] = label
+            continue
+        refused = next((results[c] for c in text.chunks if c in results and not results[c].ok and not results[c].transient), None)
+        if refused is not None:  # the entry is written with its other labels; this one waits
+            report.failed_tags.append((entry.slug, name))
+            errors.setdefault(f"tag {name!r}: {refused.error or 'unknown error'}", entry.slug)
     if labels_are_ours:
         entry.record_machine("tags_en")
     if not plan.fields:
@@ -309,9 +315,16 @@ def _warn(report: TranslateReport, offline: bool, client: ProviderClient | None,
             f"translate: {left} entr{'y' if left == 1 else 'ies'} left pending: {report.provider}: {why}{stopped}"
         )
     if report.failed:
-        first = next(iter(errors.items()), ("unknown error", report.failed[0]))
+        first = next(((why, slug) for why, slug in errors.items() if slug in report.failed), ("unknown error", report.failed[0]))
         report.warnings.append(
             f"translate: {len(report.failed)} entr{'y' if len(report.failed) == 1 else 'ies'} failed "
             f"(e.g. {first[1]}: {first[0]}); they stay pending"
         )
-
+    if report.failed_tags:
+        slug, tag = report.failed_tags[0]
+        why = next((why for why, where in errors.items() if where == slug and why.startswith(f"tag {tag!r}: ")), "")
+        count = len(report.failed_tags)
+        report.warnings.append(
+            f"translate: {count} tag label{'' if count == 1 else 's'} failed "
+            f"(e.g. {slug}: {why or f'tag {tag!r}'}); left untranslated"
+        )

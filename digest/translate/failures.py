@@ -29,12 +29,41 @@ class ErrorAnswer(Exception):
     """The provider answered with an error message instead of a translation."""
 
 
-def check_answer(text: str) -> None:
+class RejectedAnswer(Exception):
+    """The answer is not text that can be published: rejected, the source stays pending."""
+
+
+# An answer longer than this many times its source (plus the slack, for short texts whose
+# English is naturally longer: "مصر" → "Egypt") is a provider's chatter or a loop, not a
+# translation. English runs about 1-1.5 times the characters of its Arabic.
+MAX_GROWTH = 4
+GROWTH_SLACK = 100
+
+
+def _first_unpublishable(text: str) -> str | None:
+    """The first character no entry, page or feed may hold, as U+XXXX, or None."""
+    for char in text:
+        code = ord(char)
+        if 0xD800 <= code <= 0xDFFF:  # a lone surrogate: not encodable as UTF-8 at all
+            return f"U+{code:04X} (lone surrogate)"
+        if (code < 0x20 and char not in "\t\n\r") or 0x7F <= code <= 0x9F or code in (0xFFFE, 0xFFFF):
+            return f"U+{code:04X} (control character)"
+    return None
+
+
+def check_answer(text: str, source: str | None = None) -> None:
+    """Raise for an answer that is not a translation: a quota or error message, text that
+    is not well-formed (surrogates, control characters), or one absurdly longer than `source`."""
     upper = text.lstrip().upper()
     if upper.startswith(_QUOTA_MESSAGES):
         raise QuotaExhausted(text.strip()[:120])
     if upper.startswith(_ERROR_MESSAGES):
         raise ErrorAnswer(text.strip()[:120])
+    bad = _first_unpublishable(text)
+    if bad is not None:
+        raise RejectedAnswer(f"the answer holds {bad}")
+    if source is not None and len(text.strip()) > MAX_GROWTH * len(source) + GROWTH_SLACK:
+        raise RejectedAnswer(f"the answer is {len(text.strip())} characters long for a {len(source)}-character text")
 
 
 @dataclass(frozen=True)
@@ -62,6 +91,8 @@ def _name_not_resolved(exc: BaseException) -> bool:
 def classify(exc: BaseException, status: int | None, timeout: float) -> Failure:
     if isinstance(exc, QuotaExhausted):
         return Failure(STOP, "the provider's free quota is used up")
+    if isinstance(exc, RejectedAnswer):
+        return Failure(FAIL, f"answer rejected: {exc}")
     if isinstance(exc, ErrorAnswer):
         return Failure(FAIL, f"the provider answered with an error: {exc}")
     if isinstance(exc, requests.exceptions.Timeout):
