@@ -5,6 +5,7 @@ taxonomy → plan pages → render into a staging directory → swap it in for s
 """
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,7 +24,7 @@ from .model import Entry
 from .inputs import InputCheck, options_key
 from .publish import is_public
 from .sitelock import LockHeld, exclusive_lock
-from .sitetree import check_replaceable
+from .sitetree import OutputError, check_replaceable
 
 if TYPE_CHECKING:
     import jinja2
@@ -130,12 +131,35 @@ def build_site(
                 _repeat_last(report, last.summary, log)
                 return report
             check.forget()
-            _build(root, config, report, out, base_url, drafts or review, review, offline, provider, provider_url, log, cache, check, flag_memo)
+            try:
+                _build(root, config, report, out, base_url, drafts or review, review, offline, provider, provider_url, log, cache, check, flag_memo)
+            except OSError as exc:
+                if isinstance(exc, DigestError):  # already names its file
+                    raise
+                shown, in_site = _shown_path(exc.filename, out)
+                what = "cannot write the site" if in_site else "build stopped"
+                raise OutputError(f"{what}: {exc.strerror or exc}", shown) from None
             if not report.errors and (offline or not report.warnings):
                 check.record(_last_summary(report))
     except LockHeld:
         raise BuildLockedError("another build of this site root is running", lock_dir / "build.lock") from None
     return report
+
+
+def _shown_path(filename: object, out: Path) -> tuple[Path | None, bool]:
+    """The file an OSError names, as the user knows it, and whether it is part of the site:
+    a page being written into the staging tree beside `out` (`.site.build-XXXX/a/b.html`)
+    is shown as `site/a/b.html`."""
+    if not isinstance(filename, (str, bytes)) or not filename:
+        return None, False
+    path = Path(os.fsdecode(filename))
+    try:
+        rel = path.absolute().relative_to(out.absolute().parent)
+    except ValueError:
+        return path, False
+    if rel.parts and rel.parts[0].startswith(f".{out.name}.build-"):
+        return out.joinpath(*rel.parts[1:]), True
+    return path, rel.parts[:1] == (out.name,)
 
 
 def _build(
@@ -196,8 +220,9 @@ def _build(
     # 3. Translate what is missing or stale (offline: it stays "Translation pending").
     with _stage(report, "translate", log):
         candidates = [e for e in entries if e.review.state != "rejected"]
-        report.translate_line, warnings = _translate(root, candidates, config, provider, provider_url, offline)
+        report.translate_line, warnings, unsaved = _translate(root, candidates, config, provider, provider_url, offline)
         report.warnings.extend(warnings)
+        report.errors.extend(unsaved)  # entries whose English could not be written: exit 1
 
     # 4. Review flags (review mode only) and the publish gate.
     with _stage(report, "review", log):
@@ -325,7 +350,7 @@ def _normalise_base_url(base_url: str) -> str:
 
 def _translate(
     root: Path, entries: list[Entry], config: Config, provider: str | None, provider_url: str | None, offline: bool
-) -> tuple[str, list[str]]:
+) -> tuple[str, list[str], list[DigestError]]:
     from .translate import translation_state  # not translate_entries yet: it imports the providers' HTTP stack
     from .translate.memory import TM_FILE
 
@@ -334,13 +359,13 @@ def _translate(
         # the glossary in the taxonomy stage), so skip the pass over every entry.
         pending = sum(1 for e in entries if translation_state(e) in ("pending", "stale"))
         if not pending:
-            return "", []
-        return "", [f"translate: {pending} entries left pending (offline); run `digest translate` when online"]
+            return "", [], []
+        return "", [f"translate: {pending} entries left pending (offline); run `digest translate` when online"], []
 
     from .translate import translate_entries
 
     result = translate_entries(root, entries, config, provider=provider, provider_url=provider_url, offline=offline)
-    return result.summary_line(), list(result.warnings)
+    return result.summary_line(), list(result.warnings), list(result.errors)
 
 
 def _extra_files(site: SiteModel, pages: list[Page], env: Any) -> dict[str, bytes]:

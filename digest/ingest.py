@@ -16,7 +16,7 @@ from pathlib import Path
 from .config import Config
 from .content import write_entry
 from .entryindex import IndexedEntry, index_entries
-from .errors import ContentError, DigestError, InputError
+from .errors import ContentError, DigestError, FileWriteError, InputError
 from .model import Entry
 from .output import atomic_write_text
 from .prepare import MACHINE_FIELDS, Job, Prepared, prepare_all, worker_count
@@ -179,11 +179,18 @@ def _seeds_of_files(paths: list[Path]) -> dict[str, Path]:
     return seeds
 
 
+def _write_failure(exc: OSError) -> str:
+    """What went wrong, for the line that names the entry's file."""
+    if isinstance(exc, FileWriteError):
+        return exc.message  # e.g. "cannot create the folder content/: File exists"
+    return f"cannot write entry: {exc.strerror or exc}"
+
+
 def _write_text(path: Path, text: str, slug: str, report: IngestReport, bucket: list[str]) -> None:
     try:
         atomic_write_text(path, text)
     except OSError as exc:
-        report.errors.append(InputError(f"cannot write entry: {exc.strerror or exc}", path))
+        report.errors.append(InputError(_write_failure(exc), path))
         return
     bucket.append(slug)
 
@@ -192,6 +199,6 @@ def _write(entry: Entry, content_dir: Path, report: IngestReport, bucket: list[s
     try:
         write_entry(entry, content_dir)
     except OSError as exc:
-        report.errors.append(InputError(f"cannot write entry: {exc.strerror or exc}", content_dir / f"{entry.slug}.md"))
+        report.errors.append(InputError(_write_failure(exc), content_dir / f"{entry.slug}.md"))
         return
     bucket.append(entry.slug)

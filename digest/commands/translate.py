@@ -33,9 +33,9 @@ def command(provider: str | None, provider_url: str | None, retranslate: bool, o
         retranslate=retranslate,
         progress=True,
     )
-    report_errors(errors)
+    report_errors([*errors, *report.errors])
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(report.summary_line())
-    if errors:
+    if errors or report.errors:
         sys.exit(1)

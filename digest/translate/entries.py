@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..content import write_entry
+from ..errors import DigestError, FileWriteError
 from ..glossary import load_glossary
 from ..model import Entry
 from .chunking import chunk_text
@@ -39,6 +40,8 @@ class TranslateReport:
     edited_kept: list[str] = field(default_factory=list)  # an editor's English, left as is
     unchanged: list[str] = field(default_factory=list)  # already current
     warnings: list[str] = field(default_factory=list)
+    unsaved: list[str] = field(default_factory=list)  # changed, but the file could not be written
+    errors: list[DigestError] = field(default_factory=list)  # one per entry not saved, naming its file
     requests: int = 0  # provider requests made (attempts, retries included)
     provider: str | None = None
 
@@ -50,13 +53,16 @@ class TranslateReport:
             "failed": len(self.failed),
             "edited_kept": len(self.edited_kept),
             "unchanged": len(self.unchanged),
+            "unsaved": len(self.unsaved),
         }
 
     def summary_line(self) -> str:
         return (
             f"translate: {len(self.translated)} translated, {len(self.cached)} from memory, "
             f"{len(self.pending)} pending, {len(self.failed)} failed, {len(self.edited_kept)} edited kept, "
-            f"{len(self.unchanged)} current ({self.requests} requests)"
+            f"{len(self.unchanged)} current"
+            + (f", {len(self.unsaved)} not saved" if self.unsaved else "")
+            + f" ({self.requests} requests)"
         )
 
 
@@ -297,7 +303,15 @@ def _write_if_changed(plan: _Plan, root: Path, report: TranslateReport) -> None:
     try:
         write_entry(entry, content_dir)
     except OSError as exc:
-        report.warnings.append(f"{content_dir / (entry.slug + '.md')}: cannot write entry: {exc.strerror or exc}")
+        # Not counted as translated: what is not in the file is not done (the translations
+        # wait in the translation memory for the next run).
+        path = content_dir / f"{entry.slug}.md"
+        what = exc.message if isinstance(exc, FileWriteError) else f"cannot write entry: {exc.strerror or exc}"
+        report.errors.append(DigestError(what, path))
+        for bucket in (report.translated, report.cached, report.unchanged):
+            if entry.slug in bucket:
+                bucket.remove(entry.slug)
+        report.unsaved.append(entry.slug)
 
 
 def _warn(report: TranslateReport, offline: bool, client: ProviderClient | None, errors: dict[str, str]) -> None:
