@@ -197,7 +197,7 @@ def _build(
             _import_rendering_side()
             environments.append(_theme_environment(root, review))
 
-        loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data, meanwhile)
+        loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data, meanwhile, config.ingest.allow_outside_root)
         changed = seeds[0].changed(loaded.entries)
         if changed:
             from .ingest import ingest  # the parser and summariser load only when a seed needs them
@@ -209,7 +209,7 @@ def _build(
     # 2. Reload what ingest rewrote; a bad file is reported and left out, the rest build.
     with _stage(report, "load", log):
         if changed:
-            loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data)
+            loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data, None, config.ingest.allow_outside_root)
         entries = loaded.entries
         report.parsed = loaded.parsed
         seen = {str(e) for e in report.errors}

@@ -19,6 +19,7 @@ from .entryindex import IndexedEntry, index_entries
 from .errors import ContentError, DigestError, FileWriteError, InputError
 from .model import Entry
 from .output import atomic_write_text
+from .rootguard import real_root, refusal, split_outside
 from .prepare import MACHINE_FIELDS, Job, Prepared, prepare_all, worker_count
 from .slugs import SlugAllocator, make_slug
 from .sources import find_articles, seed_key
@@ -78,6 +79,7 @@ def ingest(
     progress: Callable[[Iterator[Prepared], int], Iterable[Prepared]] = lambda items, _total: items,
     workers: int | None = None,
     existing: Sequence[Entry] | None = None,
+    trusted: Sequence[Path] = (),
 ) -> IngestReport:
     """Ingest seed files (or folders of them) into root/content.
 
@@ -85,6 +87,9 @@ def ingest(
     batches large enough to pay for the pool).
     existing: the entries of content/ if the caller has loaded them already (digest build
     does); otherwise they are loaded here and bad files are reported.
+    trusted: folders outside the site root the user named (`digest ingest /data/feeds`):
+    their files are accepted; any other seed whose real path is outside the root is refused
+    unless ingest.allow_outside_root.
     """
     today = today or dt.date.today()
     report = IngestReport()
@@ -92,7 +97,7 @@ def ingest(
     known: list[Entry | IndexedEntry]
     if existing is None:
         # Most entries need only their seed keys (unchanged seeds): a quick scan, not YAML.
-        indexed, fully_loaded, content_errors = index_entries(content_dir)
+        indexed, fully_loaded, content_errors = index_entries(content_dir, config.ingest.allow_outside_root)
         report.errors.extend(content_errors)
         known = sorted([*indexed, *fully_loaded], key=lambda e: str(e.path))
     else:
@@ -106,6 +111,9 @@ def ingest(
     unreadable = _seeds_of_files([p for stem, p in on_disk.items() if stem not in loaded])
     files, missing = find_articles(list(paths))
     report.errors.extend(missing)
+    if not config.ingest.allow_outside_root:
+        files, refused = split_outside(files, real_root(root), tuple(real_root(t) for t in trusted))
+        report.errors.extend(InputError(refusal(real), path) for path, real in refused)
 
     # One job per distinct seed (two paths to one file would otherwise make two entries).
     resolved_root = root.resolve()

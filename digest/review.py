@@ -119,6 +119,6 @@ def set_review_state(
 
 def entries_with_flags(root: Path, config: Config, glossary: Glossary) -> tuple[list[Entry], dict[str, list[Flag]], list[DigestError]]:
     """All entries (newest first), their flags, and the content errors met on the way."""
-    entries, errors = load_entries(root / "content")
+    entries, errors = load_entries(root / "content", config.ingest.allow_outside_root)
     entries.sort(key=lambda e: (e.date, e.slug), reverse=True)
     return entries, compute_flags(entries, glossary, config), list(errors)
