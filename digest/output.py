@@ -29,7 +29,6 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True, user_file:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:40]}.", suffix=".tmp")
     except OSError as exc:
         raise FileWriteError("write", path, exc) from None
-    step = "write"
     try:
         with os.fdopen(fd, "wb") as handle:
             if user_file:
@@ -38,7 +37,6 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True, user_file:
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
-        step = "replace"
         os.replace(tmp, path)
     except BaseException as exc:
         try:
@@ -46,7 +44,7 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True, user_file:
         except OSError:
             pass
         if isinstance(exc, OSError) and not isinstance(exc, FileWriteError):
-            raise FileWriteError(step, path, exc) from None
+            raise FileWriteError("write", path, exc) from None
         raise
 
 

@@ -53,7 +53,6 @@ class TranslateReport:
             "failed": len(self.failed),
             "edited_kept": len(self.edited_kept),
             "unchanged": len(self.unchanged),
-            "unsaved": len(self.unsaved),
         }
 
     def summary_line(self) -> str:
