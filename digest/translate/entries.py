@@ -19,6 +19,7 @@ from ..errors import DigestError, FileWriteError
 from ..glossary import load_glossary
 from ..model import Entry
 from .chunking import chunk_text
+from .failures import first_unpublishable
 from .client import ProviderClient, Result, needs_translation
 from .memory import TranslationMemory
 from .progress import RequestProgress
@@ -176,7 +177,7 @@ def _from_memory(
             done[chunk] = chunk
             continue
         hit = None if retranslate else tm.get(spec.name, pair, chunk)
-        if hit is not None:
+        if hit is not None and first_unpublishable(hit) is None:  # stored by an older digest: ask again
             done[chunk] = hit
         else:
             missing.append(chunk)

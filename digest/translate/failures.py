@@ -7,6 +7,7 @@ The HTTP status recorded by digest.translate.http disambiguates.
 """
 from __future__ import annotations
 
+import re
 import socket
 from dataclasses import dataclass
 
@@ -40,15 +41,19 @@ MAX_GROWTH = 4
 GROWTH_SLACK = 100
 
 
-def _first_unpublishable(text: str) -> str | None:
-    """The first character no entry, page or feed may hold, as U+XXXX, or None."""
-    for char in text:
-        code = ord(char)
-        if 0xD800 <= code <= 0xDFFF:  # a lone surrogate: not encodable as UTF-8 at all
-            return f"U+{code:04X} (lone surrogate)"
-        if (code < 0x20 and char not in "\t\n\r") or 0x7F <= code <= 0x9F or code in (0xFFFE, 0xFFFF):
-            return f"U+{code:04X} (control character)"
-    return None
+# Lone surrogates (not encodable as UTF-8 at all), C0 controls but tab/LF/CR, DEL, C1, and
+# the noncharacters U+FFFE/U+FFFF: none belongs in an entry, a page or a feed.
+_UNPUBLISHABLE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def first_unpublishable(text: str) -> str | None:
+    """The first character no entry, page or feed may hold, described, or None."""
+    found = _UNPUBLISHABLE.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    kind = "lone surrogate" if 0xD800 <= code <= 0xDFFF else "noncharacter" if code >= 0xFFFE else "control character"
+    return f"U+{code:04X} ({kind})"
 
 
 def check_answer(text: str, source: str | None = None) -> None:
@@ -59,7 +64,7 @@ def check_answer(text: str, source: str | None = None) -> None:
         raise QuotaExhausted(text.strip()[:120])
     if upper.startswith(_ERROR_MESSAGES):
         raise ErrorAnswer(text.strip()[:120])
-    bad = _first_unpublishable(text)
+    bad = first_unpublishable(text)
     if bad is not None:
         raise RejectedAnswer(f"the answer holds {bad}")
     if source is not None and len(text.strip()) > MAX_GROWTH * len(source) + GROWTH_SLACK:

@@ -122,3 +122,17 @@ def test_an_empty_answer_is_rejected_and_tabs_newlines_are_fine(root: Path, stub
     assert report.failed == ["bad"]
     assert "empty translation" in report.warnings[0] and "bad" in report.warnings[0]
     assert _entry(root, "other").title_en == "Other\tnews"
+
+
+def test_a_bad_translation_already_in_the_memory_is_asked_again(root: Path, stub: LibreStub) -> None:
+    """Stored by an older digest, which did not check answers: not used, sent again."""
+    from digest.translate.memory import TranslationMemory
+
+    memory = TranslationMemory.for_root(root)
+    memory.put("libre", "ar>en", TITLES["bad"], "Headline \x1b[31m")
+    memory.close()
+    entries, _errors = load_entries(root / "content")
+    report = translate_entries(root, entries, Config.for_test(), provider="libre", provider_url=stub.url, policy=FAST)
+    assert sorted(report.translated) == ["bad", "good", "other"] and report.warnings == []
+    assert TITLES["bad"] in stub.texts
+    assert _entry(root, "bad").title_en == fake_translate(TITLES["bad"])
