@@ -64,7 +64,19 @@ def find_entry(root: Path, slug: str) -> Entry:
         if len(matches) != 1:
             raise ReviewError(f"no entry with slug {slug!r} (see `digest review list`)", content_dir)
         path = matches[0]
+    _refuse_outside_root(root, path)
     return read_entry(path)
+
+
+def _refuse_outside_root(root: Path, path: Path) -> None:
+    """An entry file leading outside the site root is neither read nor rewritten (a rewrite
+    would copy the file it leads to into content/), unless digest.toml allows it."""
+    from .config import load_config
+    from .rootguard import real_root, refusal, split_outside
+
+    _inside, refused = split_outside([path], real_root(root))
+    if refused and not load_config(root).ingest.allow_outside_root:
+        raise ReviewError(refusal(refused[0][1]), path)
 
 
 @dataclass(frozen=True)

@@ -201,3 +201,18 @@ def test_a_folder_named_on_the_ingest_command_line_is_trusted(tmp_path: Path) ->
     code, errors, out = _digest(root, "ingest", str(feeds))
     assert code == 0, errors
     assert out.strip() == "ingest: 1 new, 0 updated, 0 unchanged, 0 failed"
+
+
+def test_review_approve_refuses_an_entry_linked_outside_the_root(tmp_path: Path) -> None:
+    root = site_with_entries(tmp_path / "root", [])
+    elsewhere = site_with_entries(tmp_path / "other", [make_entry("secret", "مسودة سرية", review=Review(state="draft"))])
+    (root / "content" / "secret.md").symlink_to(elsewhere / "content" / "secret.md")
+    before = (elsewhere / "content" / "secret.md").read_bytes()
+    code, errors, _out = _digest(root, "review", "approve", "secret")
+    assert code == 1
+    assert errors == [
+        f"error: {root / 'content' / 'secret.md'}: refused: it leads outside the site root "
+        f"(to {elsewhere / 'content' / 'secret.md'}); set ingest.allow_outside_root = true in digest.toml to allow it"
+    ]
+    assert (root / "content" / "secret.md").is_symlink()
+    assert (elsewhere / "content" / "secret.md").read_bytes() == before
