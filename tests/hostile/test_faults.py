@@ -216,3 +216,25 @@ def test_review_approve_refuses_an_entry_linked_outside_the_root(tmp_path: Path)
     ]
     assert (root / "content" / "secret.md").is_symlink()
     assert (elsewhere / "content" / "secret.md").read_bytes() == before
+
+
+def test_init_where_a_file_blocks_a_folder_names_it(tmp_path: Path) -> None:
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "seeds").write_text("a file", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["init", str(tmp_path / "new")])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {tmp_path / 'new' / 'seeds'}: cannot create the folder seeds/: File exists"
+
+
+def test_an_os_error_no_command_handles_is_one_line_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import digest.cli
+    import digest.commands.list
+
+    def full(_content_dir: Path, _allow: bool = False) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(tmp_path / "x.md"))
+
+    monkeypatch.setattr(digest.commands.list, "load_entries", full)
+    assert digest.cli.run(["-C", str(tmp_path), "list"]) == 1
+    assert capsys.readouterr().err == f"error: {tmp_path / 'x.md'}: No space left on device\n"
