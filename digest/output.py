@@ -1,14 +1,12 @@
 """Atomic, change-only file writes."""
 from __future__ import annotations
 
+import errno
 import os
 import stat
-import threading
 from pathlib import Path
 
 from .errors import FileWriteError
-
-_umask_lock = threading.Lock()
 
 
 def atomic_write_bytes(path: Path, data: bytes, durable: bool = True, user_file: bool = False) -> None:
@@ -16,23 +14,19 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True, user_file:
 
     durable=True also fsyncs (editors' content); generated output that is swapped into
     place as a whole tree can skip it. user_file=True (content, a new site's files): the
-    file keeps the mode it had, or a new one gets the user's umask (the temporary file is
-    private, 0600); caches stay private. A failure raises FileWriteError naming `path`.
+    file keeps the mode it had, and a new one gets the user's umask; otherwise (caches) it
+    is private (0600). A failure raises FileWriteError naming `path`.
     """
-    import tempfile  # here: it costs ~6 ms of every command's start-up (random, shutil, bz2…)
-
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise FileWriteError(f"create the folder {path.parent.name}/", path, exc) from None
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:40]}.", suffix=".tmp")
+        fd, tmp = _user_temp_file(path) if user_file else _private_temp_file(path)
     except OSError as exc:
         raise FileWriteError("write", path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            if user_file:
-                os.fchmod(handle.fileno(), _mode_for(path))
             handle.write(data)
             if durable:
                 handle.flush()
@@ -48,28 +42,36 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True, user_file:
         raise
 
 
-def _mode_for(path: Path) -> int:
-    """The permission bits `path` has now, or those a new file gets under the umask."""
+def _private_temp_file(path: Path) -> tuple[int, str]:
+    import tempfile  # here: it costs ~6 ms of every command's start-up (random, shutil, bz2…)
+
+    return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:40]}.", suffix=".tmp")
+
+
+def _user_temp_file(path: Path) -> tuple[int, str]:
+    """A new temporary file beside `path` with the mode `path` has, or — for a new file — the
+    mode the kernel gives under the umask (0666 minus umask: mkstemp's 0600 would make every
+    entry private, and reading the umask costs a /proc read or a racy umask() call)."""
     try:
-        return stat.S_IMODE(os.stat(path).st_mode)
+        mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
     except OSError:
-        return 0o666 & ~current_umask()
-
-
-def current_umask() -> int:
-    """The process umask, read without changing it where Linux allows (/proc), since
-    setting it — the only portable way to read it — races with other threads' file creation."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    with _umask_lock:
-        mask = os.umask(0o022)
-        os.umask(mask)
-    return mask
+        mode = None
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    for _attempt in range(100):
+        tmp = os.path.join(path.parent, f".{path.name[:40]}.{os.urandom(4).hex()}.tmp")
+        try:
+            fd = os.open(tmp, flags, 0o666)
+        except FileExistsError:
+            continue
+        if mode is not None and hasattr(os, "fchmod"):  # Windows has no modes to keep
+            try:
+                os.fchmod(fd, mode)
+            except BaseException:
+                os.close(fd)
+                os.unlink(tmp)
+                raise
+        return fd, tmp
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path.parent))
 
 
 def atomic_write_text(path: Path, text: str) -> None:
