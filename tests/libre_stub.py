@@ -7,7 +7,8 @@ checkable: known Arabic words become English (WORDS), other Arabic words become
 
 Behaviour is injectable while it runs: `latency` (seconds per request), `mode`
 ("ok", "400", "403", "429", "500", "slow", "malformed"), `fail_next(n, mode)` for the next n
-requests only, `slow_seconds`, `answers` (q → the answer to send instead); `requests` counts every request, `texts` records each q.
+requests only, `slow_seconds`, `answers` (q → the answer to send instead); `requests`
+counts every request, `texts` records each q.
 
     with LibreStub(latency=0.05) as stub:
         LibreTranslator(source="ar", target="en", api_key="x", custom_url=stub.url).translate("...")

@@ -16,7 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from digest.forking import fork_pool
+from digest.sitelock import exclusive_lock
+
 from .sites import DIGEST, snapshot
+
+pytestmark = pytest.mark.slow  # six real builds of 520-760 seeds, one SIGKILLed each
 
 COLD_SEEDS = 520  # enough for two ingest workers, two loading workers and two render workers
 NEW_SEEDS = 240  # an incremental build's ingest still uses two workers
@@ -134,3 +139,27 @@ def test_a_killed_incremental_build_leaves_no_worker_and_no_lock(tmp_path: Path,
     assert _entries(root) == _entries(tmp_path / "reference")
     assert snapshot(root / "site") == snapshot(tmp_path / "reference" / "site")
     assert landed or moment == "render", "the build ended before the kill: the site is too small to test this"
+
+
+def _open_files() -> list[str]:
+    """What this process's descriptors point at (in a worker: what it inherited and kept)."""
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            found.append(os.readlink(f"/proc/self/fd/{fd}"))
+        except OSError:
+            pass
+    return found
+
+
+def test_forked_workers_do_not_hold_the_build_lock(tmp_path: Path) -> None:
+    lock = tmp_path / "build.lock"
+    with exclusive_lock(lock):
+        assert str(lock) in _open_files()
+        with fork_pool(2) as pool:
+            seen = pool.map(_worker_files, [0, 1])
+    assert all(str(lock) not in files for files in seen)
+
+
+def _worker_files(_n: int) -> list[str]:
+    return _open_files()
