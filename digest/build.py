@@ -5,6 +5,7 @@ taxonomy → plan pages → render into a staging directory → swap it in for s
 """
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,7 +24,7 @@ from .model import Entry
 from .inputs import InputCheck, options_key
 from .publish import is_public
 from .sitelock import LockHeld, exclusive_lock
-from .sitetree import check_replaceable
+from .sitetree import OutputError, check_replaceable
 from .wording import plural
 
 if TYPE_CHECKING:
@@ -114,16 +115,18 @@ def build_site(
     log: Callable[[str], None] = _silent,
     cache: BodyCache | None = None,
     flag_memo: FlagMemo | None = None,
+    preview: bool = False,
 ) -> BuildReport:
     """Build the site of `root` into `out` (default `<root>/site`), replacing it atomically.
 
     `review` renders the review panel and dashboard and implies `drafts`; neither is ever
     the default, so the public site never shows unapproved entries or review information.
     `cache` and `flag_memo`: what a long-running caller (digest serve) keeps between builds.
+    `preview`: `out` is digest serve's preview folder, which may sit inside .digest/.
     """
     out = out or root / "site"
     report = BuildReport(out=out)
-    check_replaceable(out, root)
+    check_replaceable(out, root, allow_preview=preview)
     lock_dir = root / ".digest"
     lock_dir.mkdir(parents=True, exist_ok=True)
     try:
@@ -137,12 +140,35 @@ def build_site(
                 _repeat_last(report, last.summary, log)
                 return report
             check.forget()
-            _build(root, config, report, out, base_url, drafts or review, review, offline, provider, provider_url, log, cache, check, flag_memo)
+            try:
+                _build(root, config, report, out, base_url, drafts or review, review, offline, provider, provider_url, log, cache, check, flag_memo)
+            except OSError as exc:
+                if isinstance(exc, DigestError):  # already names its file
+                    raise
+                shown, in_site = _shown_path(exc.filename, out)
+                what = "cannot write the site" if in_site else "build stopped"
+                raise OutputError(f"{what}: {exc.strerror or exc}", shown) from None
             if not report.errors and (offline or not report.warnings):
                 check.record(_last_summary(report))
     except LockHeld:
         raise BuildLockedError("another build of this site root is running", lock_dir / "build.lock") from None
     return report
+
+
+def _shown_path(filename: object, out: Path) -> tuple[Path | None, bool]:
+    """The file an OSError names, as the user knows it, and whether it is part of the site:
+    a page being written into the staging tree beside `out` (`.site.build-XXXX/a/b.html`)
+    is shown as `site/a/b.html`."""
+    if not isinstance(filename, (str, bytes)) or not filename:
+        return None, False
+    path = Path(os.fsdecode(filename))
+    try:
+        rel = path.absolute().relative_to(out.absolute().parent)
+    except ValueError:
+        return path, False
+    if rel.parts and rel.parts[0].startswith(f".{out.name}.build-"):
+        return out.joinpath(*rel.parts[1:]), True
+    return path, rel.parts[:1] == (out.name,)
 
 
 def _build(
@@ -180,7 +206,7 @@ def _build(
             _import_rendering_side()
             environments.append(_theme_environment(root, review))
 
-        loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data, meanwhile)
+        loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data, meanwhile, config.ingest.allow_outside_root)
         changed = seeds[0].changed(loaded.entries)
         if changed:
             from .ingest import ingest  # the parser and summariser load only when a seed needs them
@@ -192,7 +218,7 @@ def _build(
     # 2. Reload what ingest rewrote; a bad file is reported and left out, the rest build.
     with _stage(report, "load", log):
         if changed:
-            loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data)
+            loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data, None, config.ingest.allow_outside_root)
         entries = loaded.entries
         report.parsed = loaded.parsed
         seen = {str(e) for e in report.errors}
@@ -203,8 +229,9 @@ def _build(
     # 3. Translate what is missing or stale (offline: it stays "Translation pending").
     with _stage(report, "translate", log):
         candidates = [e for e in entries if e.review.state != "rejected"]
-        report.translate_line, warnings = _translate(root, candidates, config, provider, provider_url, offline)
+        report.translate_line, warnings, unsaved = _translate(root, candidates, config, provider, provider_url, offline)
         report.warnings.extend(warnings)
+        report.errors.extend(unsaved)  # entries whose English could not be written: exit 1
 
     # 4. Review flags (review mode only) and the publish gate.
     with _stage(report, "review", log):
@@ -336,7 +363,7 @@ def _normalise_base_url(base_url: str) -> str:
 
 def _translate(
     root: Path, entries: list[Entry], config: Config, provider: str | None, provider_url: str | None, offline: bool
-) -> tuple[str, list[str]]:
+) -> tuple[str, list[str], list[DigestError]]:
     from .translate import translation_state  # not translate_entries yet: it imports the providers' HTTP stack
     from .translate.memory import TM_FILE
 
@@ -345,13 +372,13 @@ def _translate(
         # the glossary in the taxonomy stage), so skip the pass over every entry.
         pending = sum(1 for e in entries if translation_state(e) in ("pending", "stale"))
         if not pending:
-            return "", []
-        return "", [f"translate: {plural(pending, 'entry')} left pending (offline); run `digest translate` when online"]
+            return "", [], []
+        return "", [f"translate: {plural(pending, 'entry')} left pending (offline); run `digest translate` when online"], []
 
     from .translate import translate_entries
 
     result = translate_entries(root, entries, config, provider=provider, provider_url=provider_url, offline=offline)
-    return result.summary_line(), list(result.warnings)
+    return result.summary_line(), list(result.warnings), list(result.errors)
 
 
 def _extra_files(site: SiteModel, pages: list[Page], env: Any) -> dict[str, bytes]:

@@ -85,6 +85,12 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         return 130
+    except OSError as exc:
+        # The system refused a file operation no command turned into its own message (disk
+        # full, read-only, a file where a folder belongs): name the file, it is no bug.
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+        return 1
     except Exception as exc:  # a bug, not bad input: say so without a wall of text
         if os.environ.get("DIGEST_DEBUG"):
             import traceback  # only here: its import is a cost every command would pay

@@ -37,6 +37,7 @@ class IngestConfig:
     boilerplate_patterns: list[str] = field(default_factory=list)  # extra regexes for whole trailing paragraphs
     max_article_bytes: int = 20_000_000  # larger seed files are refused with a clear message
     max_hashtags: int = 200  # hashtags kept per entry (first-appearance order)
+    allow_outside_root: bool = False  # accept seeds and content files whose real path (through symlinks) is outside the site root
 
 
 @dataclass

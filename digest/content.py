@@ -360,13 +360,18 @@ def _keep_comments(existing: str, entry: Entry, path: Path) -> str | None:
     return merge_front_matter(existing, entry_to_front_matter(entry), entry.body, path)
 
 
-def load_entries(content_dir: Path) -> tuple[list[Entry], list[ContentError]]:
-    """All entries in content/ (sorted by file name) and one error per bad file."""
+def load_entries(content_dir: Path, allow_outside_root: bool = False) -> tuple[list[Entry], list[ContentError]]:
+    """All entries in content/ (sorted by file name) and one error per bad file (a file
+    whose real path is outside the site root is one: digest.rootguard)."""
+    from .rootguard import content_paths, refusal
+
     entries: list[Entry] = []
     errors: list[ContentError] = []
     if not content_dir.is_dir():
         return entries, errors
-    for path in sorted(content_dir.glob("*.md")):
+    paths, refused = content_paths(content_dir, allow_outside_root)
+    errors.extend(ContentError(refusal(real), path) for path, real in refused)
+    for path in paths:
         try:
             entries.append(read_entry(path))
         except ContentError as exc:

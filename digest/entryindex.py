@@ -17,6 +17,7 @@ from .content import read_entry
 from .errors import ContentError
 from .model import Entry
 from .yamlemit import is_plain_safe
+from .rootguard import content_paths, refusal
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*$", re.S | re.M)
 _KEYS = ("seed", "seed_sha256", "summary_version")
@@ -93,14 +94,17 @@ def scan_entry(path: Path) -> IndexedEntry | None:
     return IndexedEntry(path=path, seed=seed, seed_sha256=sha, summary_version=version)
 
 
-def index_entries(content_dir: Path) -> tuple[list[IndexedEntry], list[Entry], list[ContentError]]:
-    """(quickly indexed entries, fully loaded entries, errors) for every file of content_dir."""
+def index_entries(content_dir: Path, allow_outside_root: bool = False) -> tuple[list[IndexedEntry], list[Entry], list[ContentError]]:
+    """(quickly indexed entries, fully loaded entries, errors) for every file of content_dir;
+    a file whose real path is outside the site root is an error (digest.rootguard)."""
     indexed: list[IndexedEntry] = []
     loaded: list[Entry] = []
     errors: list[ContentError] = []
     if not content_dir.is_dir():
         return indexed, loaded, errors
-    for path in sorted(content_dir.glob("*.md"), key=lambda p: p.name):  # names sort faster than Paths
+    paths, refused = content_paths(content_dir, allow_outside_root)
+    errors.extend(ContentError(refusal(real), path) for path, real in refused)
+    for path in paths:
         quick = scan_entry(path)
         if quick is not None:
             indexed.append(quick)

@@ -32,3 +32,19 @@ class ContentError(DigestError):
 
 class ConfigError(DigestError):
     """digest.toml or the glossary is invalid."""
+
+
+class FileWriteError(DigestError, OSError):
+    """A file could not be written (disk full, read-only, a file where a folder belongs...).
+
+    An OSError too, so code that handles write failures as OSError keeps working; printed
+    as one line naming the file and what failed."""
+
+    def __init__(self, what: str, path: Path | str, cause: OSError):
+        DigestError.__init__(self, f"cannot {what}: {cause.strerror or cause}", path)
+        self.errno = cause.errno
+        self.strerror = cause.strerror or str(cause)
+        self.filename = str(path)
+
+    def __str__(self) -> str:
+        return DigestError.__str__(self)

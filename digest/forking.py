@@ -8,6 +8,7 @@ parent's whole heap page by page and costs CPU for nothing.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,13 +24,48 @@ def can_fork() -> bool:
     return sys.platform != "win32"
 
 
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Make this worker end when the process that forked it ends, however it ends.
+
+    A SIGKILLed build runs no cleanup: its pool workers would wait forever on a task queue
+    that no one writes to. On Linux the kernel sends them SIGKILL (prctl PR_SET_PDEATHSIG);
+    elsewhere a daemon thread watches the parent's pid. Run first thing in the worker.
+    """
+    import signal
+
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent_pid:  # the parent died before the signal was armed
+        os._exit(1)
+    if not armed:
+        import threading
+        import time
+
+        def watch() -> None:
+            while os.getppid() == parent_pid:
+                time.sleep(0.5)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 @contextmanager
 def fork_pool(workers: int) -> Iterator[Pool]:
     import multiprocessing
 
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
             yield pool
     finally:
         gc.unfreeze()

@@ -16,9 +16,10 @@ from pathlib import Path
 from .config import Config
 from .content import write_entry
 from .entryindex import IndexedEntry, index_entries
-from .errors import ContentError, DigestError, InputError
+from .errors import ContentError, DigestError, FileWriteError, InputError
 from .model import Entry
 from .output import atomic_write_text
+from .rootguard import real_root, refusal, split_outside
 from .prepare import MACHINE_FIELDS, Job, Prepared, prepare_all, worker_count
 from .slugs import SlugAllocator, make_slug
 from .sources import find_articles, seed_key
@@ -78,6 +79,7 @@ def ingest(
     progress: Callable[[Iterator[Prepared], int], Iterable[Prepared]] = lambda items, _total: items,
     workers: int | None = None,
     existing: Sequence[Entry] | None = None,
+    trusted: Sequence[Path] = (),
 ) -> IngestReport:
     """Ingest seed files (or folders of them) into root/content.
 
@@ -85,6 +87,9 @@ def ingest(
     batches large enough to pay for the pool).
     existing: the entries of content/ if the caller has loaded them already (digest build
     does); otherwise they are loaded here and bad files are reported.
+    trusted: folders outside the site root the user named (`digest ingest /data/feeds`):
+    their files are accepted; any other seed whose real path is outside the root is refused
+    unless ingest.allow_outside_root.
     """
     today = today or dt.date.today()
     report = IngestReport()
@@ -92,7 +97,7 @@ def ingest(
     known: list[Entry | IndexedEntry]
     if existing is None:
         # Most entries need only their seed keys (unchanged seeds): a quick scan, not YAML.
-        indexed, fully_loaded, content_errors = index_entries(content_dir)
+        indexed, fully_loaded, content_errors = index_entries(content_dir, config.ingest.allow_outside_root)
         report.errors.extend(content_errors)
         known = sorted([*indexed, *fully_loaded], key=lambda e: str(e.path))
     else:
@@ -106,6 +111,9 @@ def ingest(
     unreadable = _seeds_of_files([p for stem, p in on_disk.items() if stem not in loaded])
     files, missing = find_articles(list(paths))
     report.errors.extend(missing)
+    if not config.ingest.allow_outside_root:
+        files, refused = split_outside(files, real_root(root), tuple(real_root(t) for t in trusted))
+        report.errors.extend(InputError(refusal(real), path) for path, real in refused)
 
     # One job per distinct seed (two paths to one file would otherwise make two entries).
     resolved_root = root.resolve()
@@ -179,11 +187,18 @@ def _seeds_of_files(paths: list[Path]) -> dict[str, Path]:
     return seeds
 
 
+def _write_failure(exc: OSError) -> str:
+    """What went wrong, for the line that names the entry's file."""
+    if isinstance(exc, FileWriteError):
+        return exc.message  # e.g. "cannot create the folder content/: File exists"
+    return f"cannot write entry: {exc.strerror or exc}"
+
+
 def _write_text(path: Path, text: str, slug: str, report: IngestReport, bucket: list[str]) -> None:
     try:
         atomic_write_text(path, text)
     except OSError as exc:
-        report.errors.append(InputError(f"cannot write entry: {exc.strerror or exc}", path))
+        report.errors.append(InputError(_write_failure(exc), path))
         return
     bucket.append(slug)
 
@@ -192,6 +207,6 @@ def _write(entry: Entry, content_dir: Path, report: IngestReport, bucket: list[s
     try:
         write_entry(entry, content_dir)
     except OSError as exc:
-        report.errors.append(InputError(f"cannot write entry: {exc.strerror or exc}", content_dir / f"{entry.slug}.md"))
+        report.errors.append(InputError(_write_failure(exc), content_dir / f"{entry.slug}.md"))
         return
     bucket.append(entry.slug)

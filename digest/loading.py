@@ -20,6 +20,7 @@ from .forking import can_fork, fork_pool
 from .errors import ContentError
 from .markdown import body_hash, render_body
 from .model import Entry
+from .rootguard import real_root, refusal, split_outside
 
 MIN_FILES_PER_WORKER = 250  # below this a pool costs more than it saves
 
@@ -70,11 +71,13 @@ def load_content(
     cache: BuildCache | None = None,
     bodies: dict[str, str] | None = None,
     meanwhile: Callable[[], object] | None = None,
+    allow_outside_root: bool = False,
 ) -> Loaded:
     """Entries of content_dir; rendered bodies of newly parsed entries are added to `bodies`.
 
     `meanwhile` runs in this process while the workers parse (or after parsing, without
-    workers): serial work of the build that does not need the entries."""
+    workers): serial work of the build that does not need the entries. A file whose real
+    path is outside the site root is an error unless `allow_outside_root` (digest.rootguard)."""
     loaded = Loaded()
     if not content_dir.is_dir():
         if meanwhile is not None:
@@ -85,7 +88,15 @@ def load_content(
     # What content_dir.glob("*.md") finds, in the same order, as strings: pathlib's cost per
     # path (and per pickled path sent to a worker) is more than reading the file's bytes.
     folder = os.path.join(content_dir, "")
-    for name in sorted(n for n in os.listdir(content_dir) if n.endswith(".md")):
+    names, links = _content_names(content_dir)
+    if not allow_outside_root:
+        # Only links need resolving (the folder once): scandir's file types cost no stat.
+        suspects = [Path(folder + name) for name in (names if _folder_outside(content_dir) else links)]
+        _kept, refused = split_outside(suspects, real_root(content_dir.parent))
+        loaded.errors.extend(ContentError(refusal(real), path) for path, real in refused)
+        skipped = {path.name for path, _real in refused}
+        names = [name for name in names if name not in skipped]
+    for name in names:
         path = folder + name
         try:
             stat = os.stat(path)
@@ -109,6 +120,26 @@ def load_content(
         if body is not None and bodies is not None:
             bodies[body[0]] = body[1]
     return loaded
+
+
+def _content_names(content_dir: Path) -> tuple[list[str], list[str]]:
+    """(every *.md name, sorted; those that are symlinks)."""
+    names: list[str] = []
+    links: list[str] = []
+    with os.scandir(content_dir) as found:
+        for item in found:
+            if item.name.endswith(".md"):
+                names.append(item.name)
+                if item.is_symlink():
+                    links.append(item.name)
+    names.sort()
+    return names, links
+
+
+def _folder_outside(content_dir: Path) -> bool:
+    root = real_root(content_dir.parent)
+    real = os.path.realpath(content_dir)
+    return not real.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _parse_all(

@@ -21,6 +21,7 @@ from .boilerplate import BoilerplateFilter
 from .config import Config
 from .content import body_from_paragraphs, entry_to_text
 from .errors import InputError
+from .forking import die_with_parent
 from .model import Entry, Translation
 from .parse import ParsedArticle, parse_article
 from .sources import read_article
@@ -122,8 +123,9 @@ def _same_bytes(path: Path, sha256: str) -> bool:
         return False  # read_article reports it
 
 
-def _init_worker(settings: _Settings) -> None:
+def _init_worker(settings: _Settings, parent_pid: int) -> None:
     global _worker_settings
+    die_with_parent(parent_pid)  # a killed ingest leaves no worker behind
     _worker_settings = settings
 
 
@@ -151,6 +153,6 @@ def prepare_all(jobs: list[Job], config: Config, today: dt.date, workers: int) -
         max_workers=workers,
         mp_context=multiprocessing.get_context(method),
         initializer=_init_worker,
-        initargs=(settings,),
+        initargs=(settings, os.getpid()),
     ) as pool:
         yield from pool.map(_prepare_in_worker, jobs, chunksize=CHUNK_SIZE)

@@ -69,11 +69,25 @@ class ThemeEnvironment(jinja2.Environment):
         return tree
 
 
+def _refuse_built_pages(site_dir: Path) -> None:
+    """A folder a build wrote holds article text: loaded as templates, that text would run
+    as Jinja (a `{{ ... }}` in a headline executed). Never use one as the theme."""
+    from .sitetree import MARKER
+
+    if (site_dir / MARKER).exists():
+        raise TemplateError(
+            f"this folder holds pages a digest build wrote ({MARKER}), not templates: "
+            "move or delete it (a build's output is never used as a theme)",
+            site_dir / MARKER,
+        )
+
+
 def make_environment(root: Path | None) -> jinja2.Environment:
     builtin = jinja2.FileSystemLoader(str(builtin_templates_dir()))
     loaders: list[jinja2.BaseLoader] = []
     site_dir = root / "templates" if root is not None else None
     if site_dir is not None and site_dir.is_dir() and site_dir.resolve() != builtin_templates_dir().resolve():
+        _refuse_built_pages(site_dir)
         loaders.append(jinja2.FileSystemLoader(str(site_dir)))
     loaders += [jinja2.PrefixLoader({BUILTIN_PREFIX: builtin}, delimiter="/"), builtin]
     env = ThemeEnvironment(

@@ -64,7 +64,19 @@ def find_entry(root: Path, slug: str) -> Entry:
         if len(matches) != 1:
             raise ReviewError(f"no entry with slug {slug!r} (see `digest review list`)", content_dir)
         path = matches[0]
+    _refuse_outside_root(root, path)
     return read_entry(path)
+
+
+def _refuse_outside_root(root: Path, path: Path) -> None:
+    """An entry file leading outside the site root is neither read nor rewritten (a rewrite
+    would copy the file it leads to into content/), unless digest.toml allows it."""
+    from .config import load_config
+    from .rootguard import real_root, refusal, split_outside
+
+    _inside, refused = split_outside([path], real_root(root))
+    if refused and not load_config(root).ingest.allow_outside_root:
+        raise ReviewError(refusal(refused[0][1]), path)
 
 
 @dataclass(frozen=True)
@@ -119,6 +131,6 @@ def set_review_state(
 
 def entries_with_flags(root: Path, config: Config, glossary: Glossary) -> tuple[list[Entry], dict[str, list[Flag]], list[DigestError]]:
     """All entries (newest first), their flags, and the content errors met on the way."""
-    entries, errors = load_entries(root / "content")
+    entries, errors = load_entries(root / "content", config.ingest.allow_outside_root)
     entries.sort(key=lambda e: (e.date, e.slug), reverse=True)
     return entries, compute_flags(entries, glossary, config), list(errors)

@@ -68,7 +68,7 @@ class PreviewBuilder:
         report: BuildReport | None = None
         try:
             config = load_config(self.root)  # re-read: digest.toml may be what changed
-            report = build_site(self.root, config, out=self.out, review=True, offline=True, cache=self.cache, flag_memo=self.flag_memo)
+            report = build_site(self.root, config, out=self.out, review=True, offline=True, cache=self.cache, flag_memo=self.flag_memo, preview=True)
         except DigestError as exc:
             problems.append(str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug must not take the preview down

@@ -20,11 +20,39 @@ class OutputError(DigestError):
     """The output directory cannot be used (not ours to replace, not writable...)."""
 
 
-def check_replaceable(out: Path, root: Path) -> None:
-    """Refuse to replace the site root, its parents, or a folder of someone else's files."""
+# What a build reads from the site root. An output folder among them would be read back by
+# the next build: pages as template overrides (article text run as Jinja), robots.txt as a
+# seed, the output marker in content/ (entries deleted with the old tree).
+INPUT_NAMES = ("seeds", "content", "templates", ".digest", "digest.toml", "glossary.toml", "glossary.yaml", "glossary.yml")
+# digest serve's own output: inside .digest/ on purpose (a cache, never read as input).
+PREVIEW_DIR = Path(".digest") / "preview"
+
+
+def _within(inner: Path, outer: Path) -> bool:
+    return inner == outer or outer in inner.parents
+
+
+def check_replaceable(out: Path, root: Path, *, allow_preview: bool = False) -> None:
+    """Refuse to replace the site root, its parents, an input of the build (or a folder
+    inside or around one), or a folder of someone else's files.
+
+    Paths are compared resolved through symlinks, whether they exist yet or not.
+    `allow_preview`: digest serve may write its preview into .digest/preview.
+    """
     resolved = out.resolve()
-    if resolved == root.resolve() or resolved in root.resolve().parents:
+    real_root = root.resolve()
+    if resolved == real_root or resolved in real_root.parents:
         raise OutputError("the output directory must not be the site root or one of its parents", out)
+    if not (allow_preview and resolved == (root / PREVIEW_DIR).resolve()):
+        for name in INPUT_NAMES:
+            real_input = (root / name).resolve()
+            if _within(resolved, real_input) or _within(real_input, resolved):
+                shown = name if "." in name[1:] else f"{name}/"  # digest.toml, glossary.* are files
+                raise OutputError(
+                    f"the output directory must not be, contain or sit inside {shown}, which every build reads: "
+                    "choose another folder (e.g. site/)",
+                    out,
+                )
     if out.exists() and not out.is_dir():
         raise OutputError("the output path exists and is not a directory", out)
     if out.is_dir() and not (out / MARKER).exists():

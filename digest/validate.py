@@ -32,9 +32,9 @@ class CheckProblem(DigestError):
 # --- content -----------------------------------------------------------------------------
 
 
-def check_content(root: Path) -> list[DigestError]:
+def check_content(root: Path, allow_outside_root: bool = False) -> list[DigestError]:
     content_dir = root / "content"
-    entries, errors = load_entries(content_dir)
+    entries, errors = load_entries(content_dir, allow_outside_root)
     problems: list[DigestError] = list(errors)
     problems += _duplicate_slugs(content_dir)
     problems += _shared_seeds(entries)

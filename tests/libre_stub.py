@@ -7,7 +7,8 @@ checkable: known Arabic words become English (WORDS), other Arabic words become
 
 Behaviour is injectable while it runs: `latency` (seconds per request), `mode`
 ("ok", "400", "403", "429", "500", "slow", "malformed"), `fail_next(n, mode)` for the next n
-requests only, `slow_seconds`; `requests` counts every request, `texts` records each q.
+requests only, `slow_seconds`, `answers` (q → the answer to send instead); `requests`
+counts every request, `texts` records each q.
 
     with LibreStub(latency=0.05) as stub:
         LibreTranslator(source="ar", target="en", api_key="x", custom_url=stub.url).translate("...")
@@ -60,6 +61,7 @@ class LibreStub:
         self.texts: list[str] = []
         self.max_query_chars = 0  # longest q seen (chunking tests)
         self._scripted: list[str] = []
+        self.answers: dict[str, str] = {}  # q → translatedText sent as is (e.g. "Label \ud800")
         self._lock = threading.Lock()
         self._stop = threading.Event()
         stub = self
@@ -149,7 +151,8 @@ class LibreStub:
             return self._send_raw(handler, 200, b"<html>not json", "text/html")
         if not text or params.get("source", [""])[0] != "ar" or params.get("target", [""])[0] != "en":
             return self._send(handler, 400, {"error": "Invalid request"})
-        self._send(handler, 200, {"translatedText": fake_translate(text, self.lowercase_latin)})
+        answer = self.answers.get(text)
+        self._send(handler, 200, {"translatedText": fake_translate(text, self.lowercase_latin) if answer is None else answer})
 
     def _send(self, handler: BaseHTTPRequestHandler, status: int, payload: dict[str, Any]) -> None:
         self._send_raw(handler, status, json.dumps(payload).encode("utf-8"), "application/json")

@@ -40,7 +40,7 @@ def command(site_dir: str | None, no_site: bool, base_url: str | None, strict: b
         load_glossary(root)
     except DigestError as exc:
         problems.append(exc)
-    problems += check_content(root)
+    problems += check_content(root, config.ingest.allow_outside_root if config is not None else False)
     if not no_site and config is not None:
         built = Path(site_dir) if site_dir else root / "site"
         problems += check_site(built, config, jobs=jobs or os.cpu_count() or 1, base_url=base_url)

@@ -1,6 +1,7 @@
 """digest ingest [PATH ...]"""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,7 +20,11 @@ def command(paths: tuple[Path, ...]) -> None:
     root = site_root()
     config = load_site_config(root)
     targets = [_resolve(path, root) for path in paths] or [root / "seeds"]
-    report = ingest(root, targets, config, progress=lambda items, total: progress_stream(items, total, "ingest"))
+    # A folder or file named here that is outside the site root was asked for: trusted.
+    # Links inside the root leading out are not (checked through their real paths).
+    inside = os.path.abspath(root) + os.sep
+    trusted = [t for t in targets if not (os.path.abspath(t) + os.sep).startswith(inside)]
+    report = ingest(root, targets, config, progress=lambda items, total: progress_stream(items, total, "ingest"), trusted=trusted)
     report_errors(report.errors)
     click.echo(report.summary_line())
     if report.errors:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..clikit import handle_errors
-from ..errors import DigestError
+from ..errors import DigestError, FileWriteError
 from ..output import atomic_write_text
 
 EXAMPLE_CONFIG = """\
@@ -52,7 +52,10 @@ def command(directory: Path) -> None:
     if (directory / "digest.toml").exists() or (directory / "content").exists():
         raise DigestError("already a site root (digest.toml or content/ exists); nothing changed", directory)
     for sub in ("seeds", "content", "templates"):
-        (directory / sub).mkdir(parents=True, exist_ok=True)
+        try:
+            (directory / sub).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FileWriteError(f"create the folder {sub}/", directory / sub, exc) from None
     data = files("digest") / "data"
     atomic_write_text(directory / "digest.toml", EXAMPLE_CONFIG)
     seed = directory / "seeds" / "example.txt"

@@ -21,12 +21,13 @@ from ..taxonomy import build_taxonomy
 def command(as_json: bool) -> None:
     """List all entries, newest first."""
     root = site_root()
-    entries, errors = load_entries(root / "content")
+    config = load_site_config(root)
+    entries, errors = load_entries(root / "content", config.ingest.allow_outside_root)
     report_errors(errors)
     entries.sort(key=lambda e: (e.date, e.slug), reverse=True)
     taxonomy = build_taxonomy(entries)
     if as_json:
-        flags = compute_flags(entries, load_glossary(root), load_site_config(root))
+        flags = compute_flags(entries, load_glossary(root), config)
         data = [entry_json(e, taxonomy, root, flags=[f.code for f in flags[e.slug]]) for e in entries]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:

@@ -22,7 +22,7 @@ def command(provider: str | None, provider_url: str | None, retranslate: bool, o
 
     root = site_root()
     config = load_site_config(root)
-    entries, errors = load_entries(root / "content")
+    entries, errors = load_entries(root / "content", config.ingest.allow_outside_root)
     report = translate_entries(
         root,
         entries,
@@ -33,8 +33,8 @@ def command(provider: str | None, provider_url: str | None, retranslate: bool, o
         retranslate=retranslate,
         progress=True,
     )
-    report_errors(errors)
+    report_errors([*errors, *report.errors])
     report_warnings(report.warnings)
     click.echo(report.summary_line())
-    if errors:
+    if errors or report.errors:
         sys.exit(1)

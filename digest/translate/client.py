@@ -79,7 +79,7 @@ class ProviderClient:
                     status = last_status()
                 if not isinstance(translated, str) or not translated.strip():
                     raise ValueError(f"empty translation (HTTP {status})")
-                check_answer(translated)
+                check_answer(translated, text)
             except Exception as exc:  # classified below: deep-translator raises anything
                 failure = classify(exc, last_status(), self.policy.timeout)
                 if failure.action == STOP:

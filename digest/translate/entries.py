@@ -15,10 +15,12 @@ from pathlib import Path
 
 from ..config import Config
 from ..content import write_entry
+from ..errors import DigestError, FileWriteError
 from ..glossary import load_glossary
 from ..model import Entry
 from ..wording import plural
 from .chunking import chunk_text
+from .failures import first_unpublishable
 from .client import ProviderClient, Result, needs_translation
 from .memory import TranslationMemory
 from .progress import RequestProgress
@@ -36,9 +38,12 @@ class TranslateReport:
     cached: list[str] = field(default_factory=list)  # completed from the translation memory alone
     pending: list[str] = field(default_factory=list)  # left pending/stale: offline, unreachable, breaker
     failed: list[str] = field(default_factory=list)  # the provider answered but could not translate
+    failed_tags: list[tuple[str, str]] = field(default_factory=list)  # (slug, tag) whose label was refused
     edited_kept: list[str] = field(default_factory=list)  # an editor's English, left as is
     unchanged: list[str] = field(default_factory=list)  # already current
     warnings: list[str] = field(default_factory=list)
+    unsaved: list[str] = field(default_factory=list)  # changed, but the file could not be written
+    errors: list[DigestError] = field(default_factory=list)  # one per entry not saved, naming its file
     requests: int = 0  # provider requests made (attempts, retries included)
     provider: str | None = None
 
@@ -56,7 +61,9 @@ class TranslateReport:
         return (
             f"translate: {len(self.translated)} translated, {len(self.cached)} from memory, "
             f"{len(self.pending)} pending, {len(self.failed)} failed, {len(self.edited_kept)} edited kept, "
-            f"{len(self.unchanged)} current ({plural(self.requests, 'request')})"
+            f"{len(self.unchanged)} current"
+            + (f", {len(self.unsaved)} not saved" if self.unsaved else "")
+            + f" ({plural(self.requests, 'request')})"
         )
 
 
@@ -173,7 +180,7 @@ def _from_memory(
             done[chunk] = chunk
             continue
         hit = None if retranslate else tm.get(spec.name, pair, chunk)
-        if hit is not None:
+        if hit is not None and first_unpublishable(hit) is None:  # stored by an older digest: ask again
             done[chunk] = hit
         else:
             missing.append(chunk)
@@ -247,6 +254,11 @@ def _finish(
         label = text.assemble(done)
         if label:
             entry.tags_en[name] = label
+            continue
+        refused = next((results[c] for c in text.chunks if c in results and not results[c].ok and not results[c].transient), None)
+        if refused is not None:  # the entry is written with its other labels; this one waits
+            report.failed_tags.append((entry.slug, name))
+            errors.setdefault(f"tag {name!r}: {refused.error or 'unknown error'}", entry.slug)
     if labels_are_ours:
         entry.record_machine("tags_en")
     if not plan.fields:
@@ -295,7 +307,15 @@ def _write_if_changed(plan: _Plan, root: Path, report: TranslateReport) -> None:
     try:
         write_entry(entry, content_dir)
     except OSError as exc:
-        report.warnings.append(f"{content_dir / (entry.slug + '.md')}: cannot write entry: {exc.strerror or exc}")
+        # Not counted as translated: what is not in the file is not done (the translations
+        # wait in the translation memory for the next run).
+        path = content_dir / f"{entry.slug}.md"
+        what = exc.message if isinstance(exc, FileWriteError) else f"cannot write entry: {exc.strerror or exc}"
+        report.errors.append(DigestError(what, path))
+        for bucket in (report.translated, report.cached, report.unchanged):
+            if entry.slug in bucket:
+                bucket.remove(entry.slug)
+        report.unsaved.append(entry.slug)
 
 
 def _warn(report: TranslateReport, offline: bool, client: ProviderClient | None, errors: dict[str, str]) -> None:
@@ -313,9 +333,15 @@ def _warn(report: TranslateReport, offline: bool, client: ProviderClient | None,
             f"translate: {plural(left, 'entry')} left pending: {report.provider}: {why}{stopped}"
         )
     if report.failed:
-        first = next(iter(errors.items()), ("unknown error", report.failed[0]))
+        first = next(((why, slug) for why, slug in errors.items() if slug in report.failed), ("unknown error", report.failed[0]))
         report.warnings.append(
             f"translate: {plural(len(report.failed), 'entry')} failed "
             f"(e.g. {first[1]}: {first[0]}); they stay pending"
         )
-
+    if report.failed_tags:
+        slug, tag = report.failed_tags[0]
+        why = next((why for why, where in errors.items() if where == slug and why.startswith(f"tag {tag!r}: ")), "")
+        report.warnings.append(
+            f"translate: {plural(len(report.failed_tags), 'tag label')} failed "
+            f"(e.g. {slug}: {why or f'tag {tag!r}'}); left untranslated"
+        )

@@ -7,6 +7,7 @@ The HTTP status recorded by digest.translate.http disambiguates.
 """
 from __future__ import annotations
 
+import re
 import socket
 from dataclasses import dataclass
 
@@ -29,12 +30,45 @@ class ErrorAnswer(Exception):
     """The provider answered with an error message instead of a translation."""
 
 
-def check_answer(text: str) -> None:
+class RejectedAnswer(Exception):
+    """The answer is not text that can be published: rejected, the source stays pending."""
+
+
+# An answer longer than this many times its source (plus the slack, for short texts whose
+# English is naturally longer: "مصر" → "Egypt") is a provider's chatter or a loop, not a
+# translation. English runs about 1-1.5 times the characters of its Arabic.
+MAX_GROWTH = 4
+GROWTH_SLACK = 100
+
+
+# Lone surrogates (not encodable as UTF-8 at all), C0 controls but tab/LF/CR, DEL, C1, and
+# the noncharacters U+FFFE/U+FFFF: none belongs in an entry, a page or a feed.
+_UNPUBLISHABLE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def first_unpublishable(text: str) -> str | None:
+    """The first character no entry, page or feed may hold, described, or None."""
+    found = _UNPUBLISHABLE.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    kind = "lone surrogate" if 0xD800 <= code <= 0xDFFF else "noncharacter" if code >= 0xFFFE else "control character"
+    return f"U+{code:04X} ({kind})"
+
+
+def check_answer(text: str, source: str | None = None) -> None:
+    """Raise for an answer that is not a translation: a quota or error message, text that
+    is not well-formed (surrogates, control characters), or one absurdly longer than `source`."""
     upper = text.lstrip().upper()
     if upper.startswith(_QUOTA_MESSAGES):
         raise QuotaExhausted(text.strip()[:120])
     if upper.startswith(_ERROR_MESSAGES):
         raise ErrorAnswer(text.strip()[:120])
+    bad = first_unpublishable(text)
+    if bad is not None:
+        raise RejectedAnswer(f"the answer holds {bad}")
+    if source is not None and len(text.strip()) > MAX_GROWTH * len(source) + GROWTH_SLACK:
+        raise RejectedAnswer(f"the answer is {len(text.strip())} characters long for a {len(source)}-character text")
 
 
 @dataclass(frozen=True)
@@ -62,6 +96,8 @@ def _name_not_resolved(exc: BaseException) -> bool:
 def classify(exc: BaseException, status: int | None, timeout: float) -> Failure:
     if isinstance(exc, QuotaExhausted):
         return Failure(STOP, "the provider's free quota is used up")
+    if isinstance(exc, RejectedAnswer):
+        return Failure(FAIL, f"answer rejected: {exc}")
     if isinstance(exc, ErrorAnswer):
         return Failure(FAIL, f"the provider answered with an error: {exc}")
     if isinstance(exc, requests.exceptions.Timeout):
