@@ -117,7 +117,7 @@ def test_a_built_site_is_never_loaded_as_templates(tmp_path: Path, monkeypatch: 
     code, lines = _build(root)
     assert code == 1
     assert lines == [
-        f"error: {root / 'templates' / '.digest-site'}: this folder holds pages a digest build wrote (.digest-site), not templates: "
+        f"error: templates/.digest-site: this folder holds pages a digest build wrote (.digest-site), not templates: "
         "move or delete it (a build's output is never used as a theme)"
     ]
     assert not (root / "pwned").exists() and not (tmp_path / "pwned").exists() and not Path("pwned").exists()
