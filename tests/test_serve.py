@@ -335,3 +335,25 @@ def test_serve_verbose_shows_the_servers_log(site_root: Path) -> None:
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_chromium_reloads_through_the_checked_server(server: Server, site_root: Path, tmp_path: Path) -> None:
+    """A real browser: livereload's script loads and its same-origin WebSocket is accepted
+    (under 127.0.0.1 and under localhost), and an edit reloads the open page by itself."""
+    from chromium import chromium_driver
+
+    driver_gen = chromium_driver(tmp_path / "profile", {"browser": "ALL"})
+    driver = next(driver_gen)
+    try:
+        entry = next((site_root / "content").glob("*.md"))
+        for base in (f"http://127.0.0.1:{server.port}/", f"http://localhost:{server.port}/"):
+            driver.get(base + urllib.parse.quote(f"articles/{entry.stem}/"))
+            _eventually(lambda: driver.execute_script("return !!(window.LiveReload && window.LiveReload.connector && window.LiveReload.connector._isSocketConnected())"), "livereload's WebSocket")
+            driver.execute_script("window.notReloadedYet = true;")
+            marker = f"سطر-جديد-{len(base)}"
+            entry.write_text(entry.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+            _eventually(lambda: driver.execute_script("return !window.notReloadedYet && document.body.textContent.includes(arguments[0])", marker), "the reloaded page")
+        severe = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        assert severe == []
+    finally:
+        driver_gen.close()
