@@ -309,7 +309,7 @@ def test_serve_port_0_prints_the_real_port_and_serves_the_theme_404(site_root: P
             page = error.value.read().decode("utf-8")
             assert page.replace(LIVE_SCRIPT.decode(), "") == theme_404  # the theme's page, plus the live-reload script
             assert "404: Not Found" not in page
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(signal.SIGTERM)  # as a service manager stops it: a clean stop too
         assert proc.wait(timeout=WAIT) == 0
     finally:
         if proc.poll() is None:

@@ -129,6 +129,10 @@ def test_panel_commands_from_a_build_approve_exactly_that_entry(tmp_path: Path) 
         assert pasted.returncode == 0, (slug, pasted.stderr)
         assert "\n  state: approved" in (root / "content" / f"{slug}.md").read_text(encoding="utf-8"), slug
     assert shown_pages >= 3  # at least the Arabic, the plain and the dash-led slugs
+    dashboard = html.unescape((root / "site" / "review" / "index.html").read_text(encoding="utf-8"))
+    slugs_shown = re.findall(r'<code class="slug" dir="auto">(.*?)</code>', dashboard, re.S)
+    assert sorted(slugs_shown) == sorted(visible(slug) for slug in slugs if (root / "site" / "articles" / slug).exists())
+    assert "abc\\u202edcba" in slugs_shown or "abc\u202edcba" not in slugs  # the bidi override shown, not applied
     assert not list(tmp_path.rglob("PWNED")) and not (Path.cwd() / "PWNED").exists()
     listed = run_digest("-C", str(root), "review", "list", "--json")
     states = {item["slug"]: item["review"]["state"] for item in __import__("json").loads(listed.stdout)}
