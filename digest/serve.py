@@ -38,6 +38,7 @@ from .config import load_config
 from .errors import ContentError, DigestError
 from .flags import FlagMemo
 from .markdown import BodyCache
+from .shellquote import visible
 from .watch import DebouncedWatcher
 
 PREVIEW_DIR = Path(".digest") / "preview"
@@ -123,6 +124,7 @@ def error_page(problems: list[str]) -> bytes:
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 WILDCARD_ADDRESSES = frozenset({"", "0.0.0.0", "::"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+TOLD_AT_MOST = 20  # distinct refusals printed in the terminal
 
 
 @dataclass(frozen=True)
@@ -235,12 +237,18 @@ def make_application(
     told: set[str] = set()
 
     def refuse(handler: Any, reason: str) -> None:
-        if reason not in told:  # one terminal line per kind of refusal, not one per request
+        # One terminal line per distinct reason, not one per request; a flood of made-up Host
+        # names stops being printed (and remembered) after TOLD_AT_MOST.
+        if reason not in told and len(told) <= TOLD_AT_MOST:
             told.add(reason)
-            refused(f"refused a request for {handler.request.path}: {reason}")
+            if len(told) > TOLD_AT_MOST:
+                refused("more requests refused; not shown")
+            else:  # the path as escapes where it holds control characters (a terminal would obey them)
+                refused(f"refused a request for {visible(handler.request.path)}: {reason}")
         handler.clear()
         handler.set_status(403)
         handler.set_header("Content-Type", "text/plain; charset=utf-8")
+        handler.set_header("X-Content-Type-Options", "nosniff")
         handler.finish(f"403 Forbidden: digest serve refused this request: {reason}\n")
 
     class Guarded:

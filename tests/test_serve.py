@@ -251,6 +251,13 @@ def test_serve_answers_only_its_own_host_and_origin(server: Server) -> None:
         _next_reload(ws)  # nothing was sent
     ws.close()
 
+    # A flood of made-up names: refused, but the terminal shows 20 distinct lines, then one notice.
+    for number in range(30):
+        assert _raw_get(port, "/", {"Host": f"n{number}.evil.example:{port}"})[0] == 403
+    server.wait_for_line("warning: more requests refused; not shown")
+    assert _raw_get(port, "/", {"Host": f"127.0.0.1:{port}"})[0] == 200  # still serving
+    assert sum("warning: refused a request" in line for line in server.output) == 20
+
 
 # --- issue 12.8: serve edges ---------------------------------------------------------
 
