@@ -2,10 +2,9 @@
 through (README "Editorial review")."""
 from __future__ import annotations
 
-import shlex
-
 from .config import Config
 from .model import Entry
+from .shellquote import review_command
 from .translate.state import translation_state
 
 
@@ -19,10 +18,11 @@ def is_public(entry: Entry, config: Config) -> bool:
 
 
 def approve_command(entry: Entry, by: str | None = None) -> str:
-    """The exact shell command that approves this entry (shown in the review panel)."""
-    command = f"digest review approve {entry.slug}"
+    """The exact shell command that approves this entry (shown in the review panel): every
+    word quoted for the shell, invisible characters of the slug shown as escapes."""
+    options: list[str] = []
     if by:
-        command += " --by " + shlex.quote(by)
+        options += ["--by", by]
     if translation_state(entry) in ("pending", "stale"):
-        command += " --force"
-    return command
+        options.append("--force")
+    return review_command("approve", entry.slug, options)

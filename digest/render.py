@@ -19,6 +19,7 @@ import jinja2
 from .arabic import has_arabic
 from .bidi import arabic_text, english_text, isolate_plain
 from .errors import DigestError
+from .shellquote import review_command_filter, shell_quote, visible
 from .templaterefs import record as record_references
 
 BUILTIN_PREFIX = "!builtin"
@@ -110,6 +111,9 @@ def make_environment(root: Path | None) -> jinja2.Environment:
         ar=arabic_text,
         en=english_text,
         ar_plain=isolate_plain,
+        shell_quote=shell_quote,  # commands shown for copy and paste (review panel)
+        review_command=review_command_filter,
+        visible=visible,  # file names with invisible/bidi characters shown as escapes
     )
     env.tests["arabic"] = has_arabic  # {% if tag.name is arabic %}: Latin tags get dir="ltr", not lang="ar"
     return env

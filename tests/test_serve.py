@@ -1,8 +1,10 @@
 """`digest serve`: a real server in a subprocess, a real livereload websocket client."""
 from __future__ import annotations
 
+import http.client
 import json
 import queue
+import re
 import signal
 import socket
 import subprocess
@@ -18,7 +20,7 @@ from pathlib import Path
 import pytest
 import websocket  # websocket-client
 
-from digest.serve import error_page
+from digest.serve import LIVE_SCRIPT, error_page
 from digest.watch import DebouncedWatcher, diff, snapshot
 
 WAIT = 20.0  # generous upper bound for slow CI machines; the checks return as soon as true
@@ -193,3 +195,172 @@ def test_watcher_debounces_and_ignores_output(tmp_path: Path) -> None:
     before = snapshot(tmp_path)
     (tmp_path / "content" / "a.md").unlink()
     assert diff(before, snapshot(tmp_path)) == ["content/a.md"]
+
+
+# --- issue 13.9: only this preview's own Host and Origin -------------------------------
+
+
+def _raw_get(port: int, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], str]:
+    """A GET with exactly these headers (urllib would set Host itself)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=WAIT)
+    try:
+        connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+        for name, value in headers.items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read().decode("utf-8")
+    finally:
+        connection.close()
+
+
+def test_serve_answers_only_its_own_host_and_origin(server: Server) -> None:
+    port = server.port
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LocalHost:{port}"):
+        status, _headers, page = _raw_get(port, "/", {"Host": host})
+        assert status == 200 and "livereload.js" in page, host
+    # DNS rebinding: a name that resolves to 127.0.0.1 but is not ours; and wrong ports.
+    for host in ("evil.example", f"evil.example:{port}", f"127.0.0.1.nip.io:{port}", "127.0.0.1", f"127.0.0.1:{port + 1}"):
+        status, headers, body = _raw_get(port, "/", {"Host": host})
+        assert status == 403, host
+        assert body == f"403 Forbidden: digest serve refused this request: Host {host!r} is not an address of this preview\n"
+        assert headers["Content-Type"] == "text/plain; charset=utf-8"
+    status, _headers, body = _raw_get(port, "/", {"Host": f"127.0.0.1:{port}", "Origin": "http://evil.example"})
+    assert status == 403 and "Origin 'http://evil.example' is not this preview" in body
+    status, _headers, _body = _raw_get(port, "/livereload.js", {"Host": f"evil.example:{port}"})
+    assert status == 403  # the script too: every route goes through the same check
+    server.wait_for_line(f"warning: refused a request for /: Host 'evil.example' is not an address of this preview")
+
+    # WebSockets: same origin only (and our Host only).
+    ws = _livereload_client(server)  # websocket-client sends Origin http://127.0.0.1:port
+    for origin in ("http://evil.example", "null", f"https://127.0.0.1:{port}", f"http://127.0.0.1:{port + 1}"):
+        with pytest.raises(websocket.WebSocketBadStatusException) as refused:
+            websocket.create_connection(f"ws://127.0.0.1:{port}/livereload", timeout=WAIT, origin=origin)
+        assert refused.value.status_code == 403, origin
+    with pytest.raises(websocket.WebSocketBadStatusException) as refused:
+        websocket.create_connection(f"ws://127.0.0.1:{port}/livereload", timeout=WAIT, host=f"evil.example:{port}", origin=f"http://evil.example:{port}")
+    assert refused.value.status_code == 403
+    same = websocket.create_connection(f"ws://localhost:{port}/livereload", timeout=WAIT, origin=f"http://localhost:{port}")
+    same.close()
+
+    # /forcereload is gone: any web page could GET it (an <img>, no Origin) to reload the browsers.
+    status, _headers, page = _raw_get(port, "/forcereload", {"Host": f"127.0.0.1:{port}"})
+    assert status == 404 and "livereload.js" in page
+    ws.settimeout(1.0)
+    with pytest.raises(websocket.WebSocketTimeoutException):
+        _next_reload(ws)  # nothing was sent
+    ws.close()
+
+    # A flood of made-up names: refused, but the terminal shows 20 distinct lines, then one notice.
+    for number in range(30):
+        assert _raw_get(port, "/", {"Host": f"n{number}.evil.example:{port}"})[0] == 403
+    server.wait_for_line("warning: more requests refused; not shown")
+    assert _raw_get(port, "/", {"Host": f"127.0.0.1:{port}"})[0] == 200  # still serving
+    assert sum("warning: refused a request" in line for line in server.output) == 20
+
+
+# --- issue 12.8: serve edges ---------------------------------------------------------
+
+
+def _start(site_root: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "digest.cli", "-C", str(site_root), "serve", "--no-browser", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def test_serve_port_in_use_fails_at_once_without_building(site_root: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "digest.cli", "-C", str(site_root), "serve", "--no-browser", "--port", str(port)],
+            capture_output=True, text=True, timeout=120,
+        )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"error: cannot listen on 127.0.0.1:{port}: Address already in use; "
+        "is another `digest serve` running? --port 0 picks a free port\n"
+    )
+    assert not (site_root / ".digest" / "preview").exists()  # nothing was built first
+    assert not (site_root / "content").exists()
+
+
+def test_serve_port_0_prints_the_real_port_and_serves_the_theme_404(site_root: Path) -> None:
+    proc = _start(site_root, "--port", "0")
+    srv = Server(proc, 0)
+    try:
+        line = srv.wait_for_line("serving the preview at")
+        match = re.search(r"serving the preview at http://127\.0\.0\.1:(\d+)/ \(", line)
+        assert match and int(match.group(1)) != 0, line
+        srv.port = int(match.group(1))
+        with urllib.request.urlopen(srv.url(), timeout=10) as response:
+            assert response.status == 200
+            assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+            assert response.headers["Cache-Control"] == "no-store"
+        with urllib.request.urlopen(srv.url("feed.xml"), timeout=10) as response:
+            assert response.headers["Content-Type"] == "application/xml; charset=utf-8"
+        with urllib.request.urlopen(srv.url("assets/search.js"), timeout=10) as response:
+            assert response.headers["Content-Type"] == "text/javascript; charset=utf-8"
+
+        theme_404 = (site_root / ".digest" / "preview" / "404.html").read_text(encoding="utf-8")
+        for missing in ("no-such-page/", "articles/nothing-here/", "missing.css"):
+            with pytest.raises(urllib.error.HTTPError) as error:
+                urllib.request.urlopen(srv.url(missing), timeout=10)
+            assert error.value.code == 404
+            assert error.value.headers["Content-Type"] == "text/html; charset=utf-8"
+            page = error.value.read().decode("utf-8")
+            assert page.replace(LIVE_SCRIPT.decode(), "") == theme_404  # the theme's page, plus the live-reload script
+            assert "404: Not Found" not in page
+        proc.send_signal(signal.SIGTERM)  # as a service manager stops it: a clean stop too
+        assert proc.wait(timeout=WAIT) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    time.sleep(0.2)  # let the pump thread read the last lines
+    output = "".join(srv.output)
+    assert "[I " not in output and "[W " not in output and "404 GET" not in output  # Tornado's log: only with -v
+    assert "site/index.html" not in output and "file://" not in output  # the served URL is the way to look
+    assert output.rstrip().endswith("stopped")
+
+
+def test_serve_verbose_shows_the_servers_log(site_root: Path) -> None:
+    port = _free_port()
+    proc = _start(site_root, "--port", str(port), "-v")
+    srv = Server(proc, port)
+    try:
+        srv.wait_for_line("serving the preview at")
+        assert _fetch(srv.url("no-such-page/"))[0] == 404
+        assert "GET /no-such-page/" in srv.wait_for_line("404 GET /no-such-page/")
+        assert _fetch(srv.url())[0] == 200
+        assert srv.wait_for_line("200 GET / ").startswith("[I ")
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_chromium_reloads_through_the_checked_server(server: Server, site_root: Path, tmp_path: Path) -> None:
+    """A real browser: livereload's script loads and its same-origin WebSocket is accepted
+    (under 127.0.0.1 and under localhost), and an edit reloads the open page by itself."""
+    from chromium import chromium_driver
+
+    driver_gen = chromium_driver(tmp_path / "profile", {"browser": "ALL"})
+    driver = next(driver_gen)
+    try:
+        entry = next((site_root / "content").glob("*.md"))
+        for base in (f"http://127.0.0.1:{server.port}/", f"http://localhost:{server.port}/"):
+            driver.get(base + urllib.parse.quote(f"articles/{entry.stem}/"))
+            _eventually(lambda: driver.execute_script("return !!(window.LiveReload && window.LiveReload.connector && window.LiveReload.connector._isSocketConnected())"), "livereload's WebSocket")
+            driver.execute_script("window.notReloadedYet = true;")
+            marker = f"سطر-جديد-{len(base)}"
+            entry.write_text(entry.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+            _eventually(lambda: driver.execute_script("return !window.notReloadedYet && document.body.textContent.includes(arguments[0])", marker), "the reloaded page")
+        severe = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        assert severe == []
+    finally:
+        driver_gen.close()

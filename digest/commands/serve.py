@@ -1,4 +1,4 @@
-"""digest serve [--host 127.0.0.1] [--port 8000] [--no-browser]"""
+"""digest serve [--host 127.0.0.1] [--port 8000] [--no-browser] [-v]"""
 from __future__ import annotations
 
 import click
@@ -10,9 +10,10 @@ from ..clikit import handle_errors, root_option, site_root
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--no-browser", is_flag=True, help="Do not open a web browser.")
+@click.option("-v", "--verbose", is_flag=True, help="Also show the web server's own log (every request).")
 @root_option
 @handle_errors
-def command(host: str, port: int, no_browser: bool) -> None:
+def command(host: str, port: int, no_browser: bool, verbose: bool) -> None:
     """Live-reload preview (drafts and review shown) of the site; rebuilds on every change."""
     from ..serve import serve
 
@@ -22,6 +23,7 @@ def command(host: str, port: int, no_browser: bool) -> None:
             host=host,
             port=port,
             open_browser=not no_browser,
+            verbose=verbose,
             echo=lambda line: click.echo(line),
             echo_err=lambda line: click.echo(line, err=True),
         )
