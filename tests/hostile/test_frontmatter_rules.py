@@ -254,3 +254,25 @@ def test_a_failing_build_keeps_the_other_pages_byte_identical(tmp_path: Path) ->
     (root / "content" / "later.md").write_text(GOOD_HEAD + "review: {state: approved, by: [x]}\n---\nنص\n", encoding="utf-8")
     assert run_digest("build", "--offline", cwd=root).returncode == 1
     assert snapshot(root / "site") == before
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "words"),
+    [
+        (lambda t: t.replace("review:\n", "review:\n  state: rejected\nreview:\n", 1), 20, "duplicate key 'review' (lines 18 and 20)"),
+        (lambda t: t.replace("provider: editors", "provider: 5"), 15, "'translation.provider' must be a string or null"),
+        (lambda t: t.replace("source: وكالات", "source: &a وكالات"), 4, "YAML anchor '&a' is not allowed"),
+    ],
+)
+def test_an_incremental_build_checks_a_changed_file_again(tmp_path: Path, change: object, line: int, words: str) -> None:
+    """The build cache keeps parsed entries of unchanged files: an edited one is read and
+    checked again, whatever the cache holds."""
+    root = _root(tmp_path)
+    assert run_digest("build", "--offline", cwd=root).returncode == 0
+    assert (root / ".digest" / "cache" / "entries.pickle").is_file()
+    path = root / "content" / "good-one.md"
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")  # type: ignore[operator]
+    built = run_digest("build", "--offline", cwd=root)
+    assert built.returncode == 1
+    _one_error_naming(built.stderr, "content/good-one.md", line, words)
+    assert not (root / "site" / "articles" / "good-one").exists()
