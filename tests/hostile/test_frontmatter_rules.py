@@ -276,3 +276,21 @@ def test_an_incremental_build_checks_a_changed_file_again(tmp_path: Path, change
     assert built.returncode == 1
     _one_error_naming(built.stderr, "content/good-one.md", line, words)
     assert not (root / "site" / "articles" / "good-one").exists()
+
+
+def test_the_preview_names_the_bad_file_and_keeps_serving(tmp_path: Path) -> None:
+    """`digest serve`'s builder: a bomb or a duplicate key is one problem line on the
+    terminal and on the preview's error page, decided without expanding anything."""
+    from digest.serve import PreviewBuilder, error_page
+
+    root = _root(tmp_path)
+    (root / "content" / "bomb.md").write_text(GOOD_HEAD + "review:\n  flags:\n" + BOMB_LEVELS + "\n---\nنص\n", encoding="utf-8")
+    printed: list[str] = []
+    builder = PreviewBuilder(root, echo=lambda _line: None, echo_err=printed.append)
+    assert builder.build() is False
+    assert len(printed) == 1 and printed[0].startswith("error: ") and printed[0].endswith(
+        "content/bomb.md:9: YAML anchor '&a0' is not allowed in front matter (write the value out)"
+    ), printed
+    assert b"YAML anchor &#x27;&amp;a0&#x27; is not allowed" in error_page(builder.state.problems)
+    (root / "content" / "bomb.md").unlink()
+    assert builder.build() is True
