@@ -368,11 +368,14 @@ def _translation(value: Any, path: Path, fm_text: str) -> Translation:
         return Translation()
     status = value.get("status", "pending")
     _expect(status in TRANSLATION_STATES, f"'translation.status' must be one of {', '.join(TRANSLATION_STATES)}", path, fm_text, "translation", "status")
-    for key in ("provider", "source_hash"):
-        _expect(_str_or_none(value.get(key)), f"'translation.{key}' must be a string or null", path, fm_text, "translation", key)
+    _expect(_str_or_none(value.get("provider")), "'translation.provider' must be a string or null", path, fm_text, "translation", "provider")
+    source_hash = value.get("source_hash")
+    if type(source_hash) is int:  # a hand-typed hash of digits only: YAML reads a number
+        source_hash = str(source_hash)
+    _expect(_str_or_none(source_hash), "'translation.source_hash' must be a string or null", path, fm_text, "translation", "source_hash")
     at = value.get("at")
     _expect(_when(at), "'translation.at' must be a date, a time stamp or null", path, fm_text, "translation", "at")
-    return Translation(status=status, provider=value.get("provider"), at=None if at is None else str(at), source_hash=value.get("source_hash"))
+    return Translation(status=status, provider=value.get("provider"), at=None if at is None else str(at), source_hash=source_hash)
 
 
 def _review(value: Any, path: Path, fm_text: str) -> Review:

@@ -33,7 +33,8 @@ TRANSLATION = {
     "status": (st.sampled_from(TRANSLATION_STATES), st.one_of(st.just("published"), NOT_TEXT)),
     "provider": OPTIONAL_TEXT,
     "at": (WHEN, st.one_of(st.lists(WORDS, min_size=1, max_size=2), st.dictionaries(WORDS, WORDS, min_size=1, max_size=1))),
-    "source_hash": OPTIONAL_TEXT,
+    # A hash of digits only reads as a number: accepted (as its digits); not a list or a float.
+    "source_hash": (st.one_of(st.none(), TEXT, st.integers(0, 10**6)), st.one_of(st.lists(WORDS, max_size=2), st.dictionaries(WORDS, WORDS, max_size=2), st.floats(allow_nan=False, allow_infinity=False), st.booleans())),
 }
 REVIEW = {
     "state": (st.sampled_from(REVIEW_STATES), st.one_of(st.just("published"), NOT_TEXT)),

@@ -112,7 +112,7 @@ ILL_TYPED: dict[str, tuple[str, int, str]] = {
     "provider-list": ("translation:\n  status: machine\n  provider: [a, b]\n", 9, "'translation.provider' must be a string or null"),
     "provider-map": ("translation:\n  status: machine\n  provider: {a: 1}\n", 9, "'translation.provider' must be a string or null"),
     "translation-at": ("translation:\n  status: edited\n  at: [2024]\n", 9, "'translation.at' must be a date, a time stamp or null"),
-    "source-hash": ("translation:\n  status: edited\n  source_hash: 12\n", 9, "'translation.source_hash' must be a string or null"),
+    "source-hash": ("translation:\n  status: edited\n  source_hash: [12]\n", 9, "'translation.source_hash' must be a string or null"),
     "translation-list": ("translation: [machine]\n", 7, "'translation' must be a mapping"),
     "review-by": ("review:\n  state: approved\n  by: 7\n", 9, "'review.by' must be a string or null"),
     "review-at": ("review:\n  state: approved\n  at: {day: 1}\n", 9, "'review.at' must be a date, a time stamp or null"),
