@@ -117,8 +117,9 @@ def _line_of_bad_date(fm_text: str) -> int | None:
 def load_front_matter(fm_text: str, path: Path) -> dict[str, Any]:
     """The front-matter mapping. Refused, with the line: a block over MAX_FRONT_MATTER_BYTES,
     YAML anchors and aliases (a 500-byte "billion laughs" expands to gigabytes), merge keys
-    and duplicate keys (YAML would silently take the last). Every reader of front matter
-    comes through here (build, check, list, review, translate, serve, ingest)."""
+    and duplicate keys (YAML would silently take the last). Every command that loads
+    entries comes through here (build, check, list, review, translate, serve); ingest's quick
+    index (digest.entryindex) reads three plain keys and loads the file here when in doubt."""
     if len(fm_text) * 4 > MAX_FRONT_MATTER_BYTES and (size := len(fm_text.encode("utf-8", "surrogatepass"))) > MAX_FRONT_MATTER_BYTES:
         raise ContentError(f"front matter is {size:,} bytes, over the limit of {MAX_FRONT_MATTER_BYTES:,}", path, 1)
     simple = read_simple(fm_text)  # the form digest writes, read without PyYAML (~4x faster)
