@@ -34,7 +34,7 @@ ENTRIES_FILE = "entries.pickle"
 OVERLAY_FILE = "entries-overlay.pickle"
 BODIES_FILE = "bodies.sqlite"
 SEARCH_FILE = "search-text.pickle"
-FORMAT = 3
+FORMAT = 4  # 4: entries gained source_url/extra, and stricter front-matter checks must see every file again
 _STAMP = (FORMAT, __version__, RENDER_VERSION)  # the entries' tables
 
 

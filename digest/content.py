@@ -15,7 +15,7 @@ from .errors import ContentError
 from .fmread import read_simple
 from .model import DATE_SOURCES, REVIEW_STATES, TRANSLATION_STATES, Entry, Review, Translation
 from .output import atomic_write_text
-from .slugs import is_safe_slug
+from .slugs import is_safe_file_slug
 from .yamlemit import dump_front_matter
 
 try:  # the C loader is ~10x faster; fall back where libyaml is missing
@@ -41,7 +41,12 @@ FRONT_MATTER_KEYS: dict[str, str] = {
     "seed_sha256": "str|null",
     "boilerplate": "list[map]",
     "machine": "map[str,str]",
+    "source_url": "str|null",  # the original article (http/https)
+    "extra": "map",  # a newsroom's own fields (author, section, …), for templates
 }
+# The block between the '---' lines: a hand-edited entry is a few kilobytes; anything near
+# this is no news entry, and would only cost the YAML parser time and memory.
+MAX_FRONT_MATTER_BYTES = 1_000_000
 _TRANSLATION_KEYS = {"status", "provider", "at", "source_hash"}
 _REVIEW_KEYS = {"state", "by", "at", "reason", "flags"}
 
@@ -79,6 +84,22 @@ def _line_of_key(fm_text: str, key: str) -> int | None:
     return None
 
 
+def _line_of_subkey(fm_text: str, key: str, sub: str) -> int | None:
+    """The line of `sub:` in the block under `key:` (else the line of `key:` itself: a
+    flow mapping on one line)."""
+    lines = fm_text.split("\n")
+    start = _line_of_key(fm_text, key)
+    if start is None:
+        return None
+    for i in range(start - 1, len(lines)):
+        line = lines[i]
+        if not line.startswith((" ", "-")) and line.strip():
+            break
+        if line.lstrip(" -").startswith(f"{sub}:"):
+            return i + 2
+    return start
+
+
 _DATE_VALUE_RE = re.compile(r":\s*(\d{4})-(\d{1,2})-(\d{1,2})\b")
 
 
@@ -94,11 +115,18 @@ def _line_of_bad_date(fm_text: str) -> int | None:
 
 
 def load_front_matter(fm_text: str, path: Path) -> dict[str, Any]:
+    """The front-matter mapping. Refused, with the line: a block over MAX_FRONT_MATTER_BYTES,
+    YAML anchors and aliases (a 500-byte "billion laughs" expands to gigabytes), merge keys
+    and duplicate keys (YAML would silently take the last). Every command that loads
+    entries comes through here (build, check, list, review, translate, serve); ingest's quick
+    index (digest.entryindex) reads three plain keys and loads the file here when in doubt."""
+    if len(fm_text) * 4 > MAX_FRONT_MATTER_BYTES and (size := len(fm_text.encode("utf-8", "surrogatepass"))) > MAX_FRONT_MATTER_BYTES:
+        raise ContentError(f"front matter is {size:,} bytes, over the limit of {MAX_FRONT_MATTER_BYTES:,}", path, 1)
     simple = read_simple(fm_text)  # the form digest writes, read without PyYAML (~4x faster)
     if simple is not None:
         return simple
     try:
-        data = yaml.load(fm_text, Loader=_Loader)
+        data = _load_plain_yaml(fm_text, path)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark is not None else None
@@ -120,14 +148,71 @@ def load_front_matter(fm_text: str, path: Path) -> dict[str, Any]:
     return data
 
 
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _load_plain_yaml(fm_text: str, path: Path) -> Any:
+    """yaml.load with the safe loader, after refusing anchors, aliases, merge keys and
+    duplicate keys (ContentError naming the line; YAML errors propagate to the caller)."""
+    if "&" in fm_text or "*" in fm_text:  # else no anchor or alias can be in the text
+        scanner = _Loader(fm_text)
+        try:
+            while (token := scanner.get_token()) is not None:
+                if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                    sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
+                    kind = "anchor" if sign == "&" else "alias"
+                    raise ContentError(
+                        f"YAML {kind} '{sign}{token.value}' is not allowed in front matter (write the value out)",
+                        path, token.start_mark.line + 2,
+                    )
+        finally:
+            scanner.dispose()
+    loader = _Loader(fm_text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _refuse_repeated_keys(node, loader, path)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _refuse_repeated_keys(root: yaml.Node, loader: Any, path: Path) -> None:
+    """Walk the node tree (no aliases: a tree) for merge keys and keys given twice."""
+    stack: list[tuple[yaml.Node, str]] = [(root, "")]  # (node, dotted name of its key)
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((item, where) for item in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            seen: dict[Any, int] = {}
+            for key_node, value_node in node.value:
+                line = key_node.start_mark.line + 2
+                if key_node.tag == _MERGE_TAG:
+                    raise ContentError("YAML merge key '<<' is not allowed in front matter (write the keys out)", path, line)
+                name = where
+                if isinstance(key_node, yaml.ScalarNode):
+                    key = loader.construct_object(key_node)  # "yes" and "true" are one key
+                    name = f"{where}.{key}" if where else str(key)
+                    if key in seen:
+                        lines = f"twice on line {line}" if seen[key] == line else f"lines {seen[key]} and {line}"
+                        raise ContentError(f"duplicate key {name!r} ({lines}): keep one", path, line)
+                    seen[key] = line
+                else:
+                    stack.append((key_node, where))
+                stack.append((value_node, name))
+
+
 # While entry_from_text checks a file, every failed check is collected here, so one run
 # names every problem of the file (with its line) instead of only the first.
 _PROBLEMS: ContextVar[list[ContentError] | None] = ContextVar("front_matter_problems", default=None)
 
 
-def _expect(cond: bool, message: str, path: Path, fm_text: str, key: str) -> None:
+def _expect(cond: bool, message: str, path: Path, fm_text: str, key: str, sub: str | None = None) -> None:
     if not cond:
-        error = ContentError(message, path, _line_of_key(fm_text, key))
+        line = _line_of_key(fm_text, key) if sub is None else _line_of_subkey(fm_text, key, sub)
+        error = ContentError(message, path, line)
         problems = _PROBLEMS.get()
         if problems is None:
             raise error
@@ -162,6 +247,8 @@ def entry_from_text(text: str, path: Path, slug: str) -> Entry:
     collecting = _PROBLEMS.set(problems)
     try:
         title, date, date_source, tags, tags_en, summary_ar, version, boilerplate, machine = _check_fields(data, path, fm_text, slug)
+        source_url = _source_url(data.get("source_url"), path, fm_text)
+        extra = _extra(data.get("extra"), path, fm_text)
     finally:
         _PROBLEMS.reset(collecting)
     translation, review = Translation(), Review()
@@ -192,8 +279,10 @@ def entry_from_text(text: str, path: Path, slug: str) -> Entry:
         review=review,
         seed=data.get("seed"),
         seed_sha256=data.get("seed_sha256"),
-        boilerplate=[{"text": b["text"], "reason": str(b.get("reason", ""))} for b in boilerplate],
-        machine={str(k): v for k, v in machine.items()},
+        boilerplate=[{"text": b["text"], "reason": b.get("reason") or ""} for b in boilerplate],
+        machine=dict(machine),
+        source_url=source_url,
+        extra=extra,
         path=None,
     )
 
@@ -230,14 +319,17 @@ def _check_fields(data: dict[str, Any], path: Path, fm_text: str, slug: str) -> 
     version = data.get("summary_version")
     _expect(version is None or (isinstance(version, int) and not isinstance(version, bool)), "'summary_version' must be an integer", path, fm_text, "summary_version")
     boilerplate = data.get("boilerplate") or []
-    _expect(
-        isinstance(boilerplate, list) and all(isinstance(b, dict) and isinstance(b.get("text"), str) for b in boilerplate),
-        "'boilerplate' must be a list of {text, reason} mappings",
-        path, fm_text, "boilerplate",
+    good_boilerplate = isinstance(boilerplate, list) and all(
+        isinstance(b, dict) and set(b) <= {"text", "reason"} and isinstance(b.get("text"), str) and _str_or_none(b.get("reason"))
+        for b in boilerplate
     )
+    _expect(good_boilerplate, "'boilerplate' must be a list of {text, reason} mappings of strings", path, fm_text, "boilerplate")
+    if not good_boilerplate:
+        boilerplate = []
     machine = data.get("machine") or {}
-    _expect(isinstance(machine, dict) and all(isinstance(v, str) for v in machine.values()), "'machine' must map field names to hashes", path, fm_text, "machine")
-    _expect(is_safe_slug(slug), "file name is not a safe slug (letters, digits and '-' only)", path, fm_text, "title")
+    good_machine = isinstance(machine, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in machine.items())
+    _expect(good_machine, "'machine' must map field names to hashes (strings)", path, fm_text, "machine")
+    _expect(is_safe_file_slug(slug), "file name is not a safe slug (letters, digits and '-' only)", path, fm_text, "title")
     return title, date, date_source, tags, tags_en, summary_ar, version, boilerplate, machine
 
 
@@ -264,24 +356,116 @@ def _without_unsafe_chars(data: dict[str, Any], fm_text: str) -> dict[str, Any]:
     return data
 
 
+def _when(value: Any) -> bool:
+    """A time stamp as YAML reads one: text, a date or a date and time (or none)."""
+    return value is None or isinstance(value, (str, dt.date))
+
+
 def _translation(value: Any, path: Path, fm_text: str) -> Translation:
     if value is None:
         return Translation()
     _expect(isinstance(value, dict) and set(value) <= _TRANSLATION_KEYS, f"'translation' must be a mapping with keys {', '.join(sorted(_TRANSLATION_KEYS))}", path, fm_text, "translation")
+    if not isinstance(value, dict):
+        return Translation()
     status = value.get("status", "pending")
-    _expect(status in TRANSLATION_STATES, f"'translation.status' must be one of {', '.join(TRANSLATION_STATES)}", path, fm_text, "translation")
+    _expect(status in TRANSLATION_STATES, f"'translation.status' must be one of {', '.join(TRANSLATION_STATES)}", path, fm_text, "translation", "status")
+    _expect(_str_or_none(value.get("provider")), "'translation.provider' must be a string or null", path, fm_text, "translation", "provider")
+    source_hash = value.get("source_hash")
+    if type(source_hash) is int:  # a hand-typed hash of digits only: YAML reads a number
+        source_hash = str(source_hash)
+    _expect(_str_or_none(source_hash), "'translation.source_hash' must be a string or null", path, fm_text, "translation", "source_hash")
     at = value.get("at")
-    return Translation(status=status, provider=value.get("provider"), at=None if at is None else str(at), source_hash=value.get("source_hash"))
+    _expect(_when(at), "'translation.at' must be a date, a time stamp or null", path, fm_text, "translation", "at")
+    return Translation(status=status, provider=value.get("provider"), at=None if at is None else str(at), source_hash=source_hash)
 
 
 def _review(value: Any, path: Path, fm_text: str) -> Review:
     if value is None:
         return Review()
     _expect(isinstance(value, dict) and set(value) <= _REVIEW_KEYS, f"'review' must be a mapping with keys {', '.join(sorted(_REVIEW_KEYS))}", path, fm_text, "review")
+    if not isinstance(value, dict):
+        return Review()
     state = value.get("state", "draft")
-    _expect(state in REVIEW_STATES, f"'review.state' must be one of {', '.join(REVIEW_STATES)}", path, fm_text, "review")
+    _expect(state in REVIEW_STATES, f"'review.state' must be one of {', '.join(REVIEW_STATES)}", path, fm_text, "review", "state")
+    for key in ("by", "reason"):
+        _expect(_str_or_none(value.get(key)), f"'review.{key}' must be a string or null", path, fm_text, "review", key)
     at = value.get("at")
+    _expect(_when(at), "'review.at' must be a date, a time stamp or null", path, fm_text, "review", "at")
+    flags = value.get("flags")
+    _expect(
+        flags is None or isinstance(flags, list) and all(isinstance(f, str) for f in flags),
+        "'review.flags' must be a list of strings", path, fm_text, "review", "flags",
+    )
     return Review(state=state, by=value.get("by"), at=None if at is None else str(at), reason=value.get("reason"))
+
+
+SOURCE_URL_SCHEMES = ("http", "https")
+
+
+def source_url_problem(url: str) -> str | None:
+    """Why `url` cannot be an entry's source_url (None if it can): an absolute http(s) URL
+    with a host, no spaces or control characters (it goes into href attributes and feeds)."""
+    from urllib.parse import urlsplit
+
+    if not url.isprintable() or any(ch.isspace() for ch in url):
+        return "must not contain spaces or control characters"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a malformed port
+    except ValueError:
+        return "is not a valid URL"
+    if parts.scheme.lower() not in SOURCE_URL_SCHEMES:
+        return "must start with http:// or https://"
+    if not parts.hostname:
+        return "has no host name"
+    return None
+
+
+def _source_url(value: Any, path: Path, fm_text: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        _expect(False, "'source_url' must be an http:// or https:// URL (a string) or null", path, fm_text, "source_url")
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    problem = source_url_problem(value)
+    _expect(problem is None, f"'source_url' {problem}: {value[:80]!r}", path, fm_text, "source_url")
+    return value if problem is None else None
+
+
+_EXTRA_SCALARS = (str, int, dt.date)  # bool is an int; null is allowed too
+
+
+def _extra_value_problem(value: Any, depth: int = 0) -> str | None:
+    if value is None or (isinstance(value, _EXTRA_SCALARS) and not isinstance(value, dt.datetime)):
+        return None
+    if depth < 4 and isinstance(value, list):
+        return next((p for v in value if (p := _extra_value_problem(v, depth + 1))), None)
+    if depth < 4 and isinstance(value, dict):
+        if not all(isinstance(k, str) and k for k in value):
+            return "has a key that is not text"
+        return next((p for v in value.values() if (p := _extra_value_problem(v, depth + 1))), None)
+    if depth >= 4:
+        return "is nested too deeply (at most 4 levels)"
+    return f"holds a {type(value).__name__} (allowed: text, whole numbers, true/false, dates, null, lists and mappings of these)"
+
+
+def _extra(value: Any, path: Path, fm_text: str) -> dict[str, Any]:
+    """A newsroom's own fields: a mapping of names to plain values, shown by templates."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        _expect(False, "'extra' must be a mapping of field names to values", path, fm_text, "extra")
+        return {}
+    for key, item in value.items():
+        if not isinstance(key, str) or not key:
+            _expect(False, f"'extra' keys must be text, not {key!r}", path, fm_text, "extra")
+            return {}
+        problem = _extra_value_problem(item)
+        _expect(problem is None, f"'extra.{key}' {problem}", path, fm_text, "extra", key)
+    return value
 
 
 def read_entry(path: Path | str) -> Entry:
@@ -308,7 +492,7 @@ def read_entry(path: Path | str) -> Entry:
 
 
 def entry_to_front_matter(entry: Entry) -> dict[str, Any]:
-    return {
+    data = {
         "title": entry.title,
         "title_en": entry.title_en,
         "source": entry.source,
@@ -326,6 +510,12 @@ def entry_to_front_matter(entry: Entry) -> dict[str, Any]:
         "boilerplate": [dict(b) for b in entry.boilerplate],
         "machine": dict(sorted(entry.machine.items())),
     }
+    # Written only when set: the files of entries without them stay as they were.
+    if entry.source_url is not None:
+        data["source_url"] = entry.source_url
+    if entry.extra:
+        data["extra"] = entry.extra
+    return data
 
 
 def entry_to_text(entry: Entry) -> str:

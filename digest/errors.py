@@ -16,7 +16,7 @@ class DigestError(Exception):
     def __str__(self) -> str:
         if self.path is None:
             return self.message
-        where = str(self.path)
+        where = visible(str(self.path))
         if self.line is not None:
             where += f":{self.line}"
         return f"{where}: {self.message}"
@@ -48,3 +48,12 @@ class FileWriteError(DigestError, OSError):
 
     def __str__(self) -> str:
         return DigestError.__str__(self)
+
+
+def visible(text: str) -> str:
+    """text with control, format (bidi) and other invisible characters as escapes (\\n,
+    \\x7f, \\u202e): a file name holding a newline or U+202E must not break or reverse
+    the one line that names it."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)

@@ -56,6 +56,8 @@ def news_article_jsonld(site: SiteModel, story: Story) -> str:
     }
     if entry.source:
         data["sourceOrganization"] = {"@type": "Organization", "name": entry.source}
+    if entry.source_url:
+        data["isBasedOn"] = entry.source_url
     if story.has_english:
         data["workTranslation"] = {
             "@type": "NewsArticle",

@@ -93,6 +93,8 @@ class _Reader:
             else:
                 return result, i
             key, rest = _split_entry(text)
+            if key in result:
+                raise _NotSimple  # a repeated key: PyYAML's path names both lines as an error
             if rest:
                 result[key] = _scalar(rest)
             else:

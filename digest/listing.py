@@ -1,6 +1,7 @@
 """Entries as the JSON objects of CONTRACT.md (`digest list --json`)."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +37,22 @@ def entry_json(entry: Entry, taxonomy: Taxonomy, root: Path, flags: list[str] | 
         "title_en": entry.title_en if current else None,
         "source": entry.source,
         "date": entry.date.isoformat(),
+        "source_url": entry.source_url,
+        "extra": _json_ready(entry.extra),
         "tags": tags,
         "summary_ar": entry.summary_ar,
         "summary_en": entry.summary_en if current else None,
         "translation": {"status": translation_state(entry), "provider": entry.translation.provider},
         "review": {"state": entry.review.state, "by": entry.review.by, "flags": list(flags or [])},
     }
+
+
+def _json_ready(value: Any) -> Any:
+    """extra's values for JSON: dates as YYYY-MM-DD (the only non-JSON type it may hold)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_json_ready(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_ready(v) for k, v in value.items()}
+    return value

@@ -61,6 +61,8 @@ class Entry:
     seed_sha256: str | None = None
     boilerplate: list[dict[str, str]] = field(default_factory=list)  # [{text, reason}]
     machine: dict[str, str] = field(default_factory=dict)  # field → short_hash the tool wrote
+    source_url: str | None = None  # the original article (http/https), from the seed's `url:` header
+    extra: dict[str, Any] = field(default_factory=dict)  # a newsroom's own fields, for templates
     path: str | None = None  # content file, relative to the site root (not stored)
 
     def editor_changed(self, name: str) -> bool:
@@ -72,11 +74,19 @@ class Entry:
         return short_hash(_canonical(getattr(self, name))) != recorded
 
     def record_machine(self, name: str) -> None:
+        if name in _RECORDED_ONLY_WHEN_SET and getattr(self, name) is None:
+            # No record while unset: entries of seeds without a `url:` line keep the
+            # `machine:` they always had, and a value an editor adds later is theirs.
+            self.machine.pop(name, None)
+            return
         self.machine[name] = short_hash(_canonical(getattr(self, name)))
 
     def arabic_fingerprint(self) -> str:
         """What a translation was made from: headline, summary and tags."""
         return short_hash(_canonical([self.title, self.summary_ar]))
+
+
+_RECORDED_ONLY_WHEN_SET = frozenset({"source_url"})
 
 
 def _canonical(value: Any) -> str:

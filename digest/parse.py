@@ -24,6 +24,9 @@ _FILENAME_DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _HEADER_DATE_RE = re.compile(
     r"^\s*(?:date|التاريخ|تاريخ النشر)\s*[:：]\s*(\d{4})-(\d{2})-(\d{2})\s*$", re.IGNORECASE
 )
+# The original article's address, on a header line before the headline (in any order
+# with the date line).
+_HEADER_URL_RE = re.compile(r"^\s*(?:url|source_url|الرابط)\s*[:：]\s*(\S.*?)\s*$", re.IGNORECASE)
 # An inline dateline such as «دبي، الإمارات العربية المتحدة (CNN)-- ...».
 _DATELINE_RE = re.compile(r"^(?P<dateline>[^\n()]{2,80}\((?:CNN|[A-Z][A-Za-z .]{1,15})\))\s*[-–—]{1,2}")
 
@@ -39,6 +42,7 @@ class ParsedArticle:
     hashtags: list[Hashtag]
     boilerplate: list[Stripped] = field(default_factory=list)
     raw_sha256: str = ""
+    source_url: str | None = None  # from a `url:` header line
 
 
 def _clean_line(line: str) -> str:
@@ -86,13 +90,29 @@ def parse_article(
     if not paragraphs:
         raise InputError("no text", raw.path)
 
-    # Optional header line with a date (before the headline).
+    # Optional header lines before the headline: `date: YYYY-MM-DD` and `url: https://…`.
     header_date: dt.date | None = None
-    while paragraphs and (m := _HEADER_DATE_RE.match(paragraphs[0].split("\n")[0])):
-        try:
-            header_date = dt.date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            raise InputError(f"invalid date in header: {m.group(0).strip()}", raw.path, 1) from None
+    source_url: str | None = None
+    searched_to = 0  # where the header lines found so far end in raw.text (for line numbers)
+    while paragraphs:
+        first_line = paragraphs[0].split("\n")[0]
+        m = _HEADER_DATE_RE.match(first_line) or _HEADER_URL_RE.match(first_line)
+        if m is None:
+            break
+        at = raw.text.find(first_line.strip(), searched_to)
+        header_line = raw.text.count("\n", 0, at) + 1 if at >= 0 else None
+        searched_to = max(at, searched_to)
+        if m.re is _HEADER_DATE_RE:
+            try:
+                header_date = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                raise InputError(f"invalid date in header: {m.group(0).strip()}", raw.path, header_line) from None
+        else:
+            from .content import source_url_problem  # the rule front matter applies
+
+            if (problem := source_url_problem(m[1])) is not None:
+                raise InputError(f"invalid url in header: the address {problem}: {m[1][:80]!r}", raw.path, header_line)
+            source_url = m[1]
         rest = paragraphs[0].split("\n", 1)
         paragraphs[0:1] = [rest[1]] if len(rest) > 1 else []
 
@@ -158,4 +178,5 @@ def parse_article(
         hashtags=extract_hashtags("\n\n".join(body), limit=max_hashtags),
         boilerplate=stripped,
         raw_sha256=raw.sha256,
+        source_url=source_url,
     )

@@ -33,7 +33,7 @@ CHUNK_SIZE = 32
 
 
 # Fields ingest derives from the seed (and may refresh when the seed changes).
-MACHINE_FIELDS = ("title", "source", "date", "date_source", "tags", "body", "summary_ar", "boilerplate")
+MACHINE_FIELDS = ("title", "source", "date", "date_source", "tags", "body", "summary_ar", "boilerplate", "source_url")
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,7 @@ def fresh_values(parsed: ParsedArticle, config: Config) -> dict[str, object]:
         "body": body_from_paragraphs(parsed.paragraphs),
         "summary_ar": summarize(parsed.paragraphs, config.summary.max_sentences, config.summary.max_chars),
         "boilerplate": [{"text": s.text, "reason": s.reason} for s in parsed.boilerplate],
+        "source_url": parsed.source_url,
     }
 
 

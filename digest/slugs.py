@@ -7,6 +7,7 @@ treats combining marks as separators (شكرًا → "شكر-ا").
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 
 from .arabic import strip_bidi_controls, strip_diacritics
@@ -22,7 +23,10 @@ def make_slug(text: str, fallback_seed: str, max_chars: int = MAX_SLUG_CHARS) ->
 
     cleaned = strip_diacritics(strip_bidi_controls(unicodedata.normalize("NFC", text)))
     slug = slugify(cleaned, allow_unicode=True, max_length=max_chars, word_boundary=True, save_order=True)
-    slug = unicodedata.normalize("NFC", slug).strip("-.")
+    slug = unicodedata.normalize("NFC", slug)
+    if not all(_is_slug_char(ch) for ch in slug):  # python-slugify keeps "²", "Ⅻ", "_"…
+        slug = re.sub("-{2,}", "-", "".join(ch if _is_slug_char(ch) else "-" for ch in slug))
+    slug = slug.strip("-.")
     if not slug or slug in _WINDOWS_RESERVED or set(slug) <= {"-", "_"}:
         slug = "x-" + hashlib.sha1(fallback_seed.encode("utf-8")).hexdigest()[:10]
     return slug
@@ -62,3 +66,17 @@ def is_safe_slug(slug: str) -> bool:
         and slug.split(".")[0].casefold() not in _WINDOWS_RESERVED
         and slug == unicodedata.normalize("NFC", slug)
     )
+
+
+def is_safe_file_slug(slug: str) -> bool:
+    """True if a content file's name (without .md) may be an entry's slug: a safe path
+    segment of letters (with their combining marks), digits and '-' only — no '%', '#',
+    '.', spaces or control characters, which would break URLs, feeds and the sitemap."""
+    return is_safe_slug(slug) and all(_is_slug_char(ch) for ch in slug)
+
+
+def _is_slug_char(ch: str) -> bool:
+    if ch == "-" or ("a" <= ch <= "z") or ("0" <= ch <= "9"):
+        return True
+    category = unicodedata.category(ch)
+    return category[0] in "LM" or category == "Nd"

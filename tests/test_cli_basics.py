@@ -71,8 +71,9 @@ def test_list_json_shape(site_root: Path) -> None:
     result = invoke("list", "--json", "-C", str(site_root))
     assert result.exit_code == 0, result.output
     (item,) = json.loads(result.stdout)
-    assert set(item) == {"slug", "url", "path", "title", "title_en", "source", "date", "tags",
+    assert set(item) == {"slug", "url", "path", "title", "title_en", "source", "date", "source_url", "extra", "tags",
                          "summary_ar", "summary_en", "translation", "review"}
+    assert item["source_url"] is None and item["extra"] == {}  # the example seed has no url: line
     assert item["title"].startswith("التحالف الدولي") and item["source"] == "وكالات"
     assert item["path"] == f"content/{item['slug']}.md" and item["url"] == f"articles/{item['slug']}/"
     assert len(item["date"]) == 10 and item["date"][4] == "-"
