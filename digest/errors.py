@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .charsafe import visible
+
 
 class DigestError(Exception):
     """A problem the user can fix; printed as one line, never as a traceback."""
@@ -48,12 +50,3 @@ class FileWriteError(DigestError, OSError):
 
     def __str__(self) -> str:
         return DigestError.__str__(self)
-
-
-def visible(text: str) -> str:
-    """text with control, format (bidi) and other invisible characters as escapes (\\n,
-    \\x7f, \\u202e): a file name holding a newline or U+202E must not break or reverse
-    the one line that names it."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)

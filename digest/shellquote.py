@@ -14,51 +14,10 @@ panel shows must run exactly the command it seems to, when pasted into a shell:
 from __future__ import annotations
 
 import shlex
-import unicodedata
 
-# Categories whose characters show nothing (or move other text): Cc controls, Cf format
-# (bidi controls, zero-width characters), Cs/Co/Cn surrogates, private use, unassigned,
-# Zl/Zp line and paragraph separators.
-_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
-# Default-ignorable characters of other categories that render blank or not at all
-# (Hangul fillers, the combining grapheme joiner, variation selectors).
-_BLANK_OTHERS = frozenset({0x115F, 0x1160, 0x3164, 0xFFA0, 0x034F, 0x180B, 0x180C, 0x180D, 0x180F})
-_NAMED_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+from .charsafe import escape_char, is_invisible, visible
 
-
-def is_invisible(char: str) -> bool:
-    """True for a character a reader cannot see (or that reorders what they see)."""
-    code = ord(char)
-    if char == " ":
-        return False
-    category = unicodedata.category(char)
-    return (
-        category in _INVISIBLE_CATEGORIES
-        or category == "Zs"  # no-break and other odd spaces look like " " but are not
-        or code in _BLANK_OTHERS
-        or 0xFE00 <= code <= 0xFE0F
-        or 0xE0100 <= code <= 0xE01EF
-    )
-
-
-def escape_char(char: str) -> str:
-    """The ANSI-C escape of one character: \\n, \\t, \\r, \\xHH, \\uHHHH or \\UHHHHHHHH."""
-    if char in _NAMED_ESCAPES:
-        return _NAMED_ESCAPES[char]
-    code = ord(char)
-    if code < 0x80:
-        return f"\\x{code:02x}"
-    if code <= 0xFFFF:
-        return f"\\u{code:04x}"
-    return f"\\U{code:08x}"
-
-
-def visible(text: str) -> str:
-    """The text with every invisible character written as its escape (for names shown, not run)."""
-    if not any(is_invisible(char) for char in text):
-        return text
-    return "".join(escape_char(char) if is_invisible(char) else char for char in text)
-
+__all__ = ["review_command", "review_command_filter", "shell_quote", "visible"]
 
 def shell_quote(word: str) -> str:
     """One shell word that means exactly `word`, with no invisible character left in it."""

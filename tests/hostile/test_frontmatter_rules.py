@@ -138,7 +138,7 @@ def test_ill_typed_known_keys_are_one_line_everywhere(tmp_path: Path, stem: str)
     built = run_digest("build", "--offline", cwd=root)
     assert built.returncode == 1
     _one_error_naming(built.stderr, f"content/{stem}.md", line, words)
-    assert built.stdout.startswith("build: ") and " 1 entries," in built.stdout
+    assert built.stdout.startswith("build: ") and " 1 entry," in built.stdout
     assert (root / "site" / "articles" / "good-one" / "index.html").is_file()
     assert not (root / "site" / "articles" / stem).exists()
     assert html_problems(root / "site") == []
