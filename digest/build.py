@@ -291,7 +291,7 @@ def _repeat_last(report: BuildReport, summary: dict[str, Any], log: Callable[[st
 def _theme_environment(root: Path, review: bool) -> jinja2.Environment:
     """The Jinja environment with the page templates compiled (or read from the bytecode
     cache) in this process, before any fork, so page renderers share the compiled code."""
-    from .fragments import MACROS
+    from .fragments import MACROS, PARTIALS
     from .pagerender import precompile_theme
     from .pages import PAGE_TEMPLATES
     from .render import make_environment
@@ -299,7 +299,7 @@ def _theme_environment(root: Path, review: bool) -> jinja2.Environment:
 
     env = make_environment(root)
     attach_bytecode_cache(env, root)
-    precompile_theme(env, None if review else (MACROS, *PAGE_TEMPLATES))  # a review build: all of them
+    precompile_theme(env, None if review else (MACROS, *PARTIALS, *PAGE_TEMPLATES))  # a review build: all of them
     save_theme_references(env)
     return env
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_type_hints
+from urllib.parse import urlsplit
 
 from .errors import ConfigError
 
@@ -142,6 +144,55 @@ def _validate(config: Config, path: Path) -> None:
         raise ConfigError("translate.workers must be at least 1", path)
     if config.summary.max_sentences < 1 or config.summary.max_chars < 40:
         raise ConfigError("summary.max_sentences must be ≥ 1 and summary.max_chars ≥ 40", path)
+    check_base_url(config.site.base_url, "site.base_url", path)
+
+
+_URL_FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f\"'<>\\`{}|^]")
+
+
+def base_url_problem(value: str) -> str | None:
+    """Why `value` cannot be the base URL the site is published under (None: it can).
+
+    Accepted: an absolute http(s) URL with a host (`https://example.org/digest/`) or a path
+    starting with one `/` (`/digest/`). Anything else (`javascript:…`, `//host`, a relative
+    path, a query or fragment) would end up in every canonical link, feed and sitemap."""
+    value = value.strip()
+    if not value:
+        return None  # the default, "/"
+    if _URL_FORBIDDEN.search(value):
+        return "has a space, quote or other character that cannot be in a URL"
+    if value.startswith(("http://", "https://")):
+        parts = urlsplit(value)
+        if not parts.hostname:
+            return "has no host name"
+    elif not value.startswith("/") or value.startswith("//"):
+        return "must be an absolute http:// or https:// URL or a path starting with /"
+    if "?" in value or "#" in value:
+        return "must not have a query (?) or fragment (#): page paths are appended to it"
+    return None
+
+
+def check_base_url(value: str, where: str, path: Path | None = None) -> None:
+    """Raise a one-line ConfigError if `value` is not a usable base URL (`where` names the
+    setting: "site.base_url" or "--base-url")."""
+    problem = base_url_problem(value)
+    if problem is not None:
+        raise ConfigError(f"{where} {value!r} {problem}", path)
+
+
+def is_absolute_base_url(value: str) -> bool:
+    """True for an http(s) URL: what sitemap <loc>s, og:url and canonical links need."""
+    return value.strip().startswith(("http://", "https://"))
+
+
+def relative_urls_warning(base_url: str) -> str:
+    """The one line said when a public site is built (or checked) without an absolute base URL."""
+    shown = base_url.strip() or "/"
+    return (
+        f"base URL {shown!r} is not an absolute http(s) URL, so sitemap.xml, canonical links and og:url "
+        "are relative (search engines reject such a sitemap): before publishing, set site.base_url "
+        "in digest.toml (or --base-url) to the site's public address, e.g. https://example.org/digest/"
+    )
 
 
 def load_config(root: Path) -> Config:

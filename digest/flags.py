@@ -16,6 +16,7 @@ from .arabic import arabic_letter_count, latin_letter_count, normalize_digits, n
 from .boilerplate import PROMO_CUES, BoilerplateFilter
 from .config import Config
 from .glossary import Glossary
+from .hashtags import extract_hashtags, tag_key
 from .model import Entry
 from .markdown import body_hash
 from .shingles import WordHashes, jaccard, near_duplicate_sketches, near_duplicate_words, shingle_set, text_sketch, words_of
@@ -43,6 +44,7 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "number-missing": "A number in the Arabic summary does not appear in the English.",
     "summary-length": "A summary (Arabic or English) is empty, or shorter or longer than configured.",
     "tag-unlabelled": "A tag has no English label (neither in the entry nor in the glossary).",
+    "hashtag-not-tag": "A hashtag in the body is not one of the entry's tags, so it is not a tag: no tag page, and linked only if another entry has that tag.",
     "date-unknown": "No date in the file name or header: the ingest date was used.",
     "boilerplate-suspect": "The body still has a paragraph that looks like a promo, credit or link.",
     "near-duplicate": "The body is very similar to another entry's (word-shingle similarity).",
@@ -176,6 +178,19 @@ def _tag_label_flags(entry: Entry, glossary_keys: dict[str, str]) -> list[Flag]:
     if not missing:
         return []
     return [Flag("tag-unlabelled", "no English label: " + ", ".join(missing))]
+
+
+def _body_hashtag_flags(entry: Entry) -> list[Flag]:
+    """Hashtags in the body that are not the entry's tags. Ingest makes every hashtag of a
+    seed a tag; one an editor types into a body later is not, and stays plain text unless
+    some other entry has that tag. Not added silently: the editor decides (tags: or no #)."""
+    if "#" not in entry.body:
+        return []
+    own = {tag_key(name) for name in entry.tags}
+    missing = [f"#{tag.name}" for tag in extract_hashtags(entry.body) if tag.key not in own]
+    if not missing:
+        return []
+    return [Flag("hashtag-not-tag", "in the body but not in tags: " + ", ".join(missing) + " (add to tags: to make a tag, or remove the #)")]
 
 
 def _date_flags(entry: Entry) -> list[Flag]:
@@ -333,6 +348,7 @@ def compute_flags(entries: Iterable[Entry], glossary: Glossary, config: Config, 
                 *_number_flags(entry),
                 *_summary_length_flags(entry, config),
                 *_tag_label_flags(entry, glossary_keys),
+                *_body_hashtag_flags(entry),
                 *_date_flags(entry),
                 *_boilerplate_flags(entry, sniffer, words(entry)),
             ]

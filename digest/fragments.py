@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 ROOT_MARK = "\ue002"  # private-use code point: never in text (render_body strips its neighbours too)
 MACROS = "macros.html"  # the theme template whose macros render the fragments
+PARTIALS = ("partials/site_header.html", "partials/site_footer.html")  # included by its macros: a site may replace each
 
 
 class Fragments:

@@ -133,6 +133,33 @@ def check_site(site: Path, config: Config, jobs: int = 1, base_url: str | None =
     return problems
 
 
+_LOC = re.compile(r"<loc>([^<]*)</loc>")
+
+
+def relative_url_warnings(site: Path) -> list[DigestError]:
+    """A warning when the built site's sitemap has relative <loc>s: it was built without an
+    absolute http(s) base URL, so its canonical links and og:url are relative too. A preview
+    build (`--review`: it has the review dashboard) is never published: no warning."""
+    if (site / "review" / "index.html").is_file():
+        return []
+    sitemap = site / "sitemap.xml"
+    try:
+        text = sitemap.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    for match in _LOC.finditer(text):
+        location = match.group(1).strip()
+        if not location.startswith(("http://", "https://")):
+            line = text.count("\n", 0, match.start()) + 1
+            message = (
+                f"relative sitemap URL {location!r}: the site was built without an absolute base URL, "
+                "so search engines reject the sitemap and canonical links and og:url are relative; "
+                "set site.base_url (or build --base-url) to the public address, e.g. https://example.org/digest/"
+            )
+            return [CheckProblem(message, sitemap, line)]
+    return []
+
+
 def _base_path(base_url: str) -> str:
     path = urlsplit(base_url).path or "/"
     return path if path.endswith("/") else path + "/"

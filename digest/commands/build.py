@@ -8,6 +8,7 @@ import click
 
 from ..build import build_site
 from ..clikit import handle_errors, load_site_config, report_errors, root_option, site_root
+from ..config import check_base_url, is_absolute_base_url, relative_urls_warning
 
 
 @click.command("build")
@@ -33,6 +34,8 @@ def command(
 ) -> None:
     """Ingest new seeds, translate what is missing, and render the site into site/."""
     root = site_root()
+    if base_url is not None:
+        check_base_url(base_url, "--base-url")
     config = load_site_config(root)
     log = (lambda message: click.echo(message, err=True)) if verbose else (lambda _message: None)
     report = build_site(
@@ -50,6 +53,10 @@ def command(
     report_errors(report.errors)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
+    effective_base_url = base_url if base_url is not None else config.site.base_url
+    if not review and not is_absolute_base_url(effective_base_url):
+        # Said on every public build (a no-op one too): the sitemap is invalid until it is set.
+        click.echo(f"warning: {relative_urls_warning(effective_base_url)}", err=True)
     for line in (report.ingest_line, report.translate_line):
         if line:
             click.echo(line, err=True)

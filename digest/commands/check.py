@@ -8,25 +8,29 @@ from pathlib import Path
 import click
 
 from ..clikit import handle_errors, report_errors, root_option, site_root
-from ..config import load_config
+from ..config import check_base_url, load_config
 from ..errors import DigestError
 from ..glossary import load_glossary
-from ..validate import check_content, check_site
+from ..validate import check_content, check_site, relative_url_warnings
 
 
 @click.command("check")
 @click.option("--site", "site_dir", type=click.Path(file_okay=False), help="The built site to check (default: site/ in the site root).")
 @click.option("--no-site", is_flag=True, help="Check the content only.")
 @click.option("--base-url", metavar="URL", help="The base URL the site was built with, if not site.base_url (as `digest build --base-url`).")
+@click.option("--strict", is_flag=True, help="Count warnings (such as a sitemap without absolute URLs) as problems: exit 1. For CI before publishing.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes parsing HTML (default: the number of CPUs).")
 @root_option
 @handle_errors
-def command(site_dir: str | None, no_site: bool, base_url: str | None, jobs: int | None) -> None:
+def command(site_dir: str | None, no_site: bool, base_url: str | None, strict: bool, jobs: int | None) -> None:
     """Validate content (front matter, duplicate slugs, tag slug collisions) and the built
     site (HTML parses, internal links resolve, feeds are XML). One line per problem; exit 1
     if there is any."""
     root = site_root()
+    if base_url is not None:
+        check_base_url(base_url, "--base-url")
     problems: list[DigestError] = []
+    warnings: list[DigestError] = []
     try:
         config = load_config(root)
     except DigestError as exc:
@@ -38,9 +42,16 @@ def command(site_dir: str | None, no_site: bool, base_url: str | None, jobs: int
         problems.append(exc)
     problems += check_content(root)
     if not no_site and config is not None:
-        problems += check_site(Path(site_dir) if site_dir else root / "site", config, jobs=jobs or os.cpu_count() or 1, base_url=base_url)
+        built = Path(site_dir) if site_dir else root / "site"
+        problems += check_site(built, config, jobs=jobs or os.cpu_count() or 1, base_url=base_url)
+        warnings += relative_url_warnings(built)
+    if strict:
+        problems, warnings = problems + warnings, []
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    noted = f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else ""
     count = report_errors(problems)
     if count:
-        click.echo(f"check: {count} problem{'s' if count != 1 else ''}", err=True)
+        click.echo(f"check: {count} problem{'s' if count != 1 else ''}{noted}", err=True)
         sys.exit(1)
-    click.echo("check: no problems" + (" (content only)" if no_site else ""))
+    click.echo("check: no problems" + noted + (" (content only)" if no_site else ""))

@@ -27,27 +27,41 @@
   var root = results.getAttribute("data-root") || "";
   var entries = null;
 
+  // One result: an Arabic line (headline, date) and an English line (headline, or what is
+  // pending), each a block of its own direction, so neither runs into the other's line.
+  function line(lang, dir, className) {
+    var block = document.createElement("p");
+    block.lang = lang;
+    block.dir = dir;
+    block.className = className;
+    return block;
+  }
+
   function item(row) {
     var li = document.createElement("li");
+    var arabic = line("ar", "rtl", "result-ar");
     var link = document.createElement("a");
     link.href = root + row[0];
-    link.lang = "ar";
-    link.dir = "rtl";
     link.textContent = row[1];
-    li.appendChild(link);
-    if (row[2]) {
-      var en = document.createElement("span");
-      en.lang = "en";
-      en.dir = "ltr";
-      en.className = "related-en";
-      en.textContent = " " + row[2];
-      li.appendChild(document.createTextNode(" "));
-      li.appendChild(en);
-    }
+    arabic.appendChild(link);
     var date = document.createElement("time");
     date.dateTime = row[3];
-    date.textContent = " " + row[3];
-    li.appendChild(date);
+    date.dir = "ltr";  // isolated: 2018-08-11 stays in order inside the right-to-left line
+    date.textContent = row[3];
+    arabic.appendChild(document.createTextNode(" "));
+    arabic.appendChild(date);
+    li.appendChild(arabic);
+    var english = line("en", "ltr", "result-en");
+    if (row[2]) {
+      var englishLink = document.createElement("a");
+      englishLink.href = root + row[0];
+      englishLink.textContent = row[2];
+      english.appendChild(englishLink);
+    } else {
+      english.className += " pending";
+      english.textContent = "English translation pending";
+    }
+    li.appendChild(english);
     return li;
   }
 
@@ -60,7 +74,18 @@
       return words.every(function (w) { return row[4].indexOf(w) >= 0 || row[5].indexOf(w) >= 0; });
     });
     found.slice(0, MAX_RESULTS).forEach(function (row) { results.appendChild(item(row)); });
-    status.textContent = found.length + " نتيجة · " + found.length + (found.length === 1 ? " result" : " results");
+    // Arabic count, then the English one isolated left-to-right ("3 results", not "results 3").
+    status.textContent = "";
+    var countAr = document.createElement("span");
+    countAr.lang = "ar";
+    countAr.textContent = found.length + " نتيجة";
+    var countEn = document.createElement("span");
+    countEn.lang = "en";
+    countEn.dir = "ltr";
+    countEn.textContent = found.length + (found.length === 1 ? " result" : " results");
+    status.appendChild(countAr);
+    status.appendChild(document.createTextNode(" · "));
+    status.appendChild(countEn);
   }
 
   var params = new URLSearchParams(window.location.search);
