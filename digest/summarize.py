@@ -49,6 +49,16 @@ def _quotes_balanced(text: str) -> bool:
 _ABBREVIATION_END_RE = re.compile(r"(?:^|[\s(«“\"])(?:[\u0621-\u064a]\.)+$")
 
 
+def _ends_in_abbreviation(candidate: str) -> bool:
+    # The regex scans the whole sentence; it can only match one ending in a letter and a dot.
+    return (
+        len(candidate) >= 2
+        and candidate[-1] == "."
+        and "\u0621" <= candidate[-2] <= "\u064a"
+        and _ABBREVIATION_END_RE.search(candidate) is not None
+    )
+
+
 def _spans(paragraph: str) -> tuple[str, list[tuple[int, int]]]:
     """sentencex's segments as (start, end) in the paragraph, so merges keep its spacing.
 
@@ -76,8 +86,7 @@ def split_sentences(paragraph: str) -> list[str]:
     for begin, end in spans:
         start = begin if start is None else start
         candidate = text[start:end].strip()
-        # An abbreviation ends in a dot: only then is the regex worth running.
-        if _quotes_balanced(candidate) and not (candidate.endswith(".") and _ABBREVIATION_END_RE.search(candidate)):
+        if _quotes_balanced(candidate) and not _ends_in_abbreviation(candidate):
             merged.append(candidate)
             start = None
     if start is not None:
