@@ -1,0 +1,159 @@
+"""Built-in boilerplate classes: what news sites put around an article, recognised by form.
+
+Each class is a few regular expressions over a *folded* line (emphasis marks stripped,
+Arabic letters folded as in normalize_identity: أ إ آ → ا, ى → ي, ة → ه, diacritics removed,
+Latin case folded), written as the class's formula — never a string copied from one site.
+Precision comes first: a line must *start* with the class's formula (boilerplate is
+formulaic; a news sentence that mentions copyright, an agency or an app starts with its
+subject or verb) and be short. Classes:
+
+copyright             «© 2024 ...», «جميع الحقوق محفوظة ...», «Copyright ... All rights reserved»
+opinion-disclaimer    «المقال يعبر عن رأي كاتبه ولا يعبر بالضرورة عن رأي الموقع»
+verification-disclaimer  «لا يمكن لـ(الموقع) التحقق بشكل مستقل من ... مواقع التواصل»
+agency-end            «/انتهى/», «-انتهى-», «(انتهى)» closing agency copy
+click-promo           «لمتابعة المباراة على الأجهزة اللوحية اضغط هنا», «Click here to watch»
+read-also             «اقرأ أيضا: ...», «طالع أيضا», «مواضيع ذات صلة», «Read more: ...»
+follow-us             «تابعونا على تويتر», «تابعوا آخر الأخبار عبر قناتنا على تلغرام»
+photo-credit          «الصورة: رويترز», «(تصوير: ...)», «صورة أرشيفية», «Photo: AFP»
+source-credit         «نشر هذا الخبر أولاً على موقع صحيفة ...», «المصدر: صحيفة ...»,
+                      «This story originally appeared on ...» (trailing only)
+"""
+from __future__ import annotations
+
+import re
+
+from .arabic import normalize_identity
+
+# Letter folding for the patterns below (as normalize_identity folds the text).
+_PATTERN_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+# Emphasis and wrapping that must not hide a line: **x**, __x__, *x*, (x), [x], «x».
+_WRAPPING = " \t*_~>«»\"'“”()[]{}"
+
+MAX_LINE_CHARS = 300  # boilerplate lines are short; a longer paragraph is article text
+_SOCIAL = (
+    r"(?:فيسبوك|فيس بوك|تويتر|تويتير|اكس|انستغرام|انستجرام|انستقرام|يوتيوب|يو تيوب|تلغرام|تليغرام|تيليجرام|تلجرام"
+    r"|تيك توك|تيكتوك|واتساب|واتس اب|لينكد ?ان|سناب ?شات|facebook|twitter|instagram|youtube|telegram|tiktok"
+    r"|whatsapp|linkedin|snapchat|x)\\b"
+)
+_MONTHS = (
+    r"(?:يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|اذار|نيسان|ايار"
+    r"|حزيران|تموز|اب|ايلول|تشرين|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
+
+# class → patterns over the folded line (re.search; most are anchored at ^).
+_CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
+    "copyright": (
+        r"^(?:\d{4}\s*[-–]?\s*)?(?:©|\(c\)|copyright\b|all rights reserved)",
+        r"^(?:جميع|كل) (?:ال)?حقوق(?: \S+){0,2} محفوظه",
+        r"^(?:ال)?حقوق (?:النشر|الطبع|الملكيه)(?: \S+){0,2} (?:محفوظه|©)",
+        r"^الحقوق محفوظه",
+    ),
+    "opinion-disclaimer": (
+        r"^(?:(?:ملاحظه|تنويه|تنبيه|اخلاء مسوليه|disclaimer)\s*[:：-]?\s*)?(?:هذا |هذه |كل |جميع )?"
+        r"(?:المقال|المقالات|المقاله|الاراء|الافكار|المواد|مقالات الراي|ما ورد|ما يرد|المحتوى)"
+        r"(?: \S+){0,4} (?:تعبر|يعبر|تعكس|يعكس|تمثل|يمثل|تخص|يخص)(?: عن)? (?:راي|اراء|وجهه نظر|وجهات نظر|وجهه|افكار)"
+        r"(?: \S+){0,2} (?:كاتبها|كاتبه|الكاتب|كتابها|صاحبها|صاحبه|اصحابها|المولف|كاتبيها)",
+        r"^(?:(?:note|disclaimer)\s*:\s*)?(?:the )?(?:views|opinions) expressed (?:in this (?:article|piece|column) )?"
+        r"(?:are|belong to) (?:those of |solely those of )?the (?:author|writer)",
+    ),
+    "verification-disclaimer": (
+        r"^(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?(?:لا يمكن|لا تستطيع|لا يستطيع|يتعذر على|لا يتسنى|لا نستطيع|لا يمكننا)"
+        r"(?: \S+){0,3} (?:التحقق|التاكد)(?: \S+){0,10} (?:مواقع|وسائل|منصات|شبكات) التواصل",
+        r"^(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|is unable to|are unable to) "
+        r"independently (?:verify|confirm)(?: \S+){0,10} social media",
+    ),
+    "agency-end": (
+        r"^[/\-–—(\[]\s*انتهي\s*[/\-–—)\]](?:\s*[\w.]{1,8}){0,3}$",
+    ),
+    "click-promo": (
+        r"^(?:\S+ ){0,12}(?:اضغط|اضغطوا|انقر|انقروا|اضغطي|انقري) (?:هنا|على الرابط)",
+        r"^(?:\S+ ){0,12}(?:click|tap) (?:here|the link)",
+    ),
+    "read-also": (
+        r"^(?:اقرا|طالع|شاهد|تابع|اقرئي|اقراوا)(?: ايضا| كذلك| المزيد)\s*(?:[:：\-–|»]|$)",
+        r"^(?:اقرا|طالع|شاهد)\s*[:：]",
+        r"^(?:مواضيع|اخبار|مقالات|قصص|روابط|موضوعات)? ?ذات صله\s*(?:[:：\-–|]|$)",
+        r"^(?:read|see|watch) (?:also|more)\b",
+        r"^related(?: (?:articles|stories|news|content))?\s*:",
+    ),
+    "follow-us": (
+        r"^(?:لمتابعه \S+(?: \S+){0,4} )?(?:تابعونا|تابعنا|follow us)\b(?: \S+){0,8} (?:على|عبر|في|on|via)\b"
+        r"(?: \S+){0,6} (?:" + _SOCIAL + r"|حساباتنا|صفحتنا|قناتنا|حسابنا|مواقع التواصل|منصات التواصل|منصاتنا)",
+        r"^(?:تابعوا|تابعي|انضموا|انضم|اشتركوا|اشترك)\b(?: \S+){0,8} (?:عبر|على|في)\b(?: \S+){0,3} "
+        r"(?:حساباتنا|صفحتنا|قناتنا|حسابنا|منصاتنا|مجموعتنا)",
+    ),
+    "photo-credit": (
+        r"^(?:مصدر الصوره|حقوق الصوره|الصوره|الصور|صوره|صور|تصوير|photo|photos|image|picture|photo credit|credit)"
+        r"\s*[:：/|]\s*\S(?:.{0,80})$",
+        r"^صوره (?:ارشيفيه|تعبيريه|من الارشيف|توضيحيه)(?:\s*[:：/\-–|]\s*.{0,60})?$",
+        r"^(?:getty images|afp|reuters|ap|epa)(?:\s*(?:/|via)\s*(?:getty images|afp|reuters|ap|epa))*$",
+    ),
+    "source-credit": (
+        r"^(?:تم )?(?:نشر|نشرت)(?: هذا| هذه)? (?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله)?\s*"
+        r"(?:اولا|في الاصل|اصلا|للمره الاولى|بالاصل|اساسا) (?:على|في|عبر) (?:موقع|صحيفه|جريده|مجله|الموقع)",
+        r"^(?:هذا |هذه )?(?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله) (?:منشور|نشر|نشرت|منشوره)"
+        r"(?: \S+){0,2} (?:في الاصل|اصلا|اولا|بالاصل) (?:على|في) (?:موقع|صحيفه|جريده|مجله)",
+        r"^(?:للاطلاع على|لقراءه|يمكنكم قراءه|اقرا) (?:النص|المقال|التقرير|الخبر|الماده|الموضوع|القصه)"
+        r"(?: \S+){0,2} (?:الاصلي|الاصليه|كاملا|كامله|بلغته الاصليه)",
+        r"^(?:المصدر|مصدر الخبر|نقلا عن)\s*[:：]\s*(?:موقع|صحيفه|جريده|مجله|وكاله)?.{0,80}$",
+        r"^(?:this|the) (?:story|article|piece|report) (?:was )?(?:first |originally )(?:published|appeared) "
+        r"(?:on|in|at)\b",
+        r"^(?:originally published|read the original)\b",
+    ),
+}
+
+# Classes removed wherever they stand as a line or paragraph of their own; the others are
+# cut only at the end of the article (where scrapers leave them).
+ANYWHERE = frozenset({"copyright", "opinion-disclaimer", "verification-disclaimer", "read-also", "photo-credit", "click-promo", "follow-us"})
+TRAILING_ONLY = frozenset({"agency-end", "source-credit"})
+
+_COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern.translate(_PATTERN_FOLD)))
+    for name, patterns in _CLASS_PATTERNS.items()
+    for pattern in patterns
+)
+# Cheap pre-check: every class formula holds one of these folded cues.
+_CUE_RE = re.compile(
+    "(?:©|\\(c\\)|copyright|rights|حقوق|محفوظ|راي|اراء|وجه|views|opinion|التحقق|التاكد|verify|confirm|انتهي|اضغط|انقر"
+    "|click|tap|اقرا|طالع|شاهد|تابع|صله|read|see|watch|related|تابعونا|تابعنا|follow|انضم|اشترك|صور|تصوير|photo|image"
+    "|picture|credit|getty|afp|reuters|ap|epa|نشر|منشور|الاطلاع|لقراءه|المصدر|نقلا|story|article|piece|report|original)"
+)
+# «انتهى» set off by slashes, dashes or brackets at the very end of a paragraph.
+AGENCY_END_TAIL_RE = re.compile(r"\s*[/\-–—(\[]\s*انته[ىي]\s*[/\-–—)\]](?:\s*[\w.]{1,8}){0,3}\s*$")
+# The last sentence of a paragraph: after the last sentence end followed by a space.
+_LAST_SENTENCE_RE = re.compile(r"(?<=[.!?؟…])\s+(?=[^\s.!?؟…][^.!?؟…]*[.!?؟…]?\s*$)")
+
+
+def fold_line(line: str) -> str:
+    """The line as the class patterns see it: unwrapped and identity-folded."""
+    return normalize_identity(line.replace("**", " ").replace("__", " ").strip(_WRAPPING))
+
+
+def classify_line(line: str, trailing: bool = False) -> str | None:
+    """The boilerplate class of a whole line (or one-line paragraph), or None.
+
+    trailing: the line closes the article, so trailing-only classes count too."""
+    if not line or len(line) > MAX_LINE_CHARS or "\n" in line.strip():
+        return None
+    folded = fold_line(line)
+    if not folded or _CUE_RE.search(folded) is None:
+        return None
+    for name, pattern in _COMPILED:
+        if (trailing or name not in TRAILING_ONLY) and pattern.search(folded):
+            return name
+    return None
+
+
+def split_trailing_sentence(paragraph: str) -> tuple[str, str, str] | None:
+    """(kept text, removed sentence, class) when a paragraph ends in an agency end marker or
+    a source-credit sentence after article text; None otherwise."""
+    marker = AGENCY_END_TAIL_RE.search(paragraph)
+    if marker is not None and marker.start() > 0 and paragraph[: marker.start()].strip():
+        return paragraph[: marker.start()].rstrip(), paragraph[marker.start() :].strip(), "agency-end"
+    cut = _LAST_SENTENCE_RE.search(paragraph)
+    if cut is None:
+        return None
+    last = paragraph[cut.end() :]
+    if classify_line(last, trailing=True) == "source-credit":
+        return paragraph[: cut.start()].rstrip(), last.strip(), "source-credit"
+    return None
