@@ -33,7 +33,7 @@ MAX_LINE_CHARS = 300  # boilerplate lines are short; a longer paragraph is artic
 _SOCIAL = (
     r"(?:فيسبوك|فيس بوك|تويتر|تويتير|اكس|انستغرام|انستجرام|انستقرام|يوتيوب|يو تيوب|تلغرام|تليغرام|تيليجرام|تلجرام"
     r"|تيك توك|تيكتوك|واتساب|واتس اب|لينكد ?ان|سناب ?شات|facebook|twitter|instagram|youtube|telegram|tiktok"
-    r"|whatsapp|linkedin|snapchat|x)\\b"
+    r"|whatsapp|linkedin|snapchat|x)(?!\w)"
 )
 _MONTHS = (
     r"(?:يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|اذار|نيسان|ايار"
@@ -43,7 +43,7 @@ _MONTHS = (
 # class → patterns over the folded line (re.search; most are anchored at ^).
 _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
     "copyright": (
-        r"^(?:\d{4}\s*[-–]?\s*)?(?:©|\(c\)|copyright\b|all rights reserved)",
+        r"^(?:\d{4}\s*[-–]?\s*)?(?:©|\(?c\) ?\d{4}|copyright\b|all rights reserved)",
         r"^(?:جميع|كل) (?:ال)?حقوق(?: \S+){0,2} محفوظه",
         r"^(?:ال)?حقوق (?:النشر|الطبع|الملكيه)(?: \S+){0,2} (?:محفوظه|©)",
         r"^الحقوق محفوظه",
@@ -62,9 +62,6 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|is unable to|are unable to) "
         r"independently (?:verify|confirm)(?: \S+){0,10} social media",
     ),
-    "agency-end": (
-        r"^[/\-–—(\[]\s*انتهي\s*[/\-–—)\]](?:\s*[\w.]{1,8}){0,3}$",
-    ),
     "click-promo": (
         r"^(?:\S+ ){0,12}(?:اضغط|اضغطوا|انقر|انقروا|اضغطي|انقري) (?:هنا|على الرابط)",
         r"^(?:\S+ ){0,12}(?:click|tap) (?:here|the link)",
@@ -79,13 +76,13 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
     "follow-us": (
         r"^(?:لمتابعه \S+(?: \S+){0,4} )?(?:تابعونا|تابعنا|follow us)\b(?: \S+){0,8} (?:على|عبر|في|on|via)\b"
         r"(?: \S+){0,6} (?:" + _SOCIAL + r"|حساباتنا|صفحتنا|قناتنا|حسابنا|مواقع التواصل|منصات التواصل|منصاتنا)",
-        r"^(?:تابعوا|تابعي|انضموا|انضم|اشتركوا|اشترك)\b(?: \S+){0,8} (?:عبر|على|في)\b(?: \S+){0,3} "
+        r"^(?:تابعوا|تابعي|انضموا|انضم|اشتركوا|اشترك)(?!\w)(?: \S+){0,8} (?:عبر|على|في|الى|ب)(?!\w)(?: \S+){0,3} "
         r"(?:حساباتنا|صفحتنا|قناتنا|حسابنا|منصاتنا|مجموعتنا)",
     ),
     "photo-credit": (
         r"^(?:مصدر الصوره|حقوق الصوره|الصوره|الصور|صوره|صور|تصوير|photo|photos|image|picture|photo credit|credit)"
         r"\s*[:：/|]\s*\S(?:.{0,80})$",
-        r"^صوره (?:ارشيفيه|تعبيريه|من الارشيف|توضيحيه)(?:\s*[:：/\-–|]\s*.{0,60})?$",
+        r"^(?:ال)?صوره (?:ارشيفيه|تعبيريه|من الارشيف|توضيحيه)(?:\s*[:：/\-–|]\s*.{0,60})?$",
         r"^(?:getty images|afp|reuters|ap|epa)(?:\s*(?:/|via)\s*(?:getty images|afp|reuters|ap|epa))*$",
     ),
     "source-credit": (
@@ -116,10 +113,11 @@ _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _CUE_RE = re.compile(
     "(?:©|\\(c\\)|copyright|rights|حقوق|محفوظ|راي|اراء|وجه|views|opinion|التحقق|التاكد|verify|confirm|انتهي|اضغط|انقر"
     "|click|tap|اقرا|طالع|شاهد|تابع|صله|read|see|watch|related|تابعونا|تابعنا|follow|انضم|اشترك|صور|تصوير|photo|image"
-    "|picture|credit|getty|afp|reuters|ap|epa|نشر|منشور|الاطلاع|لقراءه|المصدر|نقلا|story|article|piece|report|original)"
+    "|picture|credit|getty|afp|reuters|ap|epa|نشر|منشور|اطلاع|لقراءه|المصدر|نقلا|story|article|piece|report|original)"
 )
 # «انتهى» set off by slashes, dashes or brackets at the very end of a paragraph.
 AGENCY_END_TAIL_RE = re.compile(r"\s*[/\-–—(\[]\s*انته[ىي]\s*[/\-–—)\]](?:\s*[\w.]{1,8}){0,3}\s*$")
+_AGENCY_END_LINE_RE = re.compile(r"^[/\-–—(\[]\s*انته[ىي]\s*[/\-–—)\]](?:\s*[\w.]{1,8}){0,3}$")
 # The last sentence of a paragraph: after the last sentence end followed by a space.
 _LAST_SENTENCE_RE = re.compile(r"(?<=[.!?؟…])\s+(?=[^\s.!?؟…][^.!?؟…]*[.!?؟…]?\s*$)")
 
@@ -135,6 +133,9 @@ def classify_line(line: str, trailing: bool = False) -> str | None:
     trailing: the line closes the article, so trailing-only classes count too."""
     if not line or len(line) > MAX_LINE_CHARS or "\n" in line.strip():
         return None
+    # The end marker's brackets are its form: matched before unwrapping strips them.
+    if trailing and _AGENCY_END_LINE_RE.match(line.replace("**", "").replace("__", "").strip()):
+        return "agency-end"
     folded = fold_line(line)
     if not folded or _CUE_RE.search(folded) is None:
         return None

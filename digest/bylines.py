@@ -35,7 +35,7 @@ DATED_BYLINE_MAX_CHARS = 120
 
 def colon_byline(line: str) -> str | None:
     """«CITY - AGENCY:» as a whole line → «CITY - AGENCY»; None for anything else."""
-    line = line.strip()
+    line = line.replace("**", "").replace("__", "").strip()  # emphasis must not hide it
     if not line.endswith((":", "：")) or len(line) > BYLINE_MAX_CHARS + 1:
         return None
     return _dashed_parts(line[:-1].strip())
