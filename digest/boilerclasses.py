@@ -109,17 +109,52 @@ _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, patterns in _CLASS_PATTERNS.items()
     for pattern in patterns
 )
-# Cheap pre-check: every class formula holds one of these folded cues.
-_CUE_RE = re.compile(
-    "(?:©|\\(c\\)|copyright|rights|حقوق|محفوظ|راي|اراء|وجه|views|opinion|التحقق|التاكد|verify|confirm|انتهي|اضغط|انقر"
-    "|click|tap|اقرا|طالع|شاهد|تابع|صله|read|see|watch|related|تابعونا|تابعنا|follow|انضم|اشترك|صور|تصوير|photo|image"
-    "|picture|credit|getty|afp|reuters|ap|epa|نشر|منشور|اطلاع|لقراءه|المصدر|نقلا|story|article|piece|report|original)"
+# Cheap pre-check (every paragraph of every article passes through here): the patterns are
+# anchored at the start, so a line can only match if its first word (folded) is one they
+# may start with, or, for the few that are not anchored or start with any word, if it holds
+# a "click here" verb, "independently", or a copyright sign.
+_FIRST_WORDS = frozenset(
+    normalize_identity(w)
+    for w in """
+    جميع كل حقوق الحقوق copyright all ملاحظة تنويه تنبيه إخلاء disclaimer note هذا هذه المقال المقالات المقالة الآراء
+    الأفكار المواد مقالات ما المحتوى the views opinions لا يتعذر اقرأ إقرأ طالع شاهد تابع اقرئي اقرأوا مواضيع أخبار قصص
+    روابط موضوعات ذات read see watch related لمتابعة تابعونا تابعنا follow تابعوا تابعي انضموا انضم اشتركوا اشترك مصدر
+    الصورة الصور صورة صور تصوير photo photos image picture credit getty afp reuters ap epa تم نشر نشرت الخبر المادة
+    التقرير القصة الموضوع للاطلاع لقراءة يمكنكم المصدر نقلا this originally
+    """.split()
 )
+_FIRST_TOKEN_RE = re.compile(r"[^\s:：/|\-–—(\[«»\"“”.,،]+")
+
+
+class _FoldedFirstWords(dict[str, bool]):
+    """First word → may a class start with it (folding once per distinct word)."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) > 100_000:
+            self.clear()
+        value = self[word] = normalize_identity(word) in _FIRST_WORDS
+        return value
+
+
+_may_start_a_class = _FoldedFirstWords()
+
+
+def _may_be_a_class(unwrapped: str) -> bool:
+    first = _FIRST_TOKEN_RE.match(unwrapped)
+    if first is not None and _may_start_a_class[first.group()]:
+        return True
+    # Plain substring tests run at C speed (a generator or a case-insensitive regex does not).
+    if "ضغط" in unwrapped or "نقر" in unwrapped or "©" in unwrapped or unwrapped[:4].isdigit():
+        return True
+    lowered = unwrapped.lower()
+    return (
+        "click" in lowered or "tap" in lowered or "independently" in lowered or "(c)" in lowered
+        or lowered.startswith("c)")
+    )
 # «انتهى» set off by slashes, dashes or brackets at the very end of a paragraph.
 AGENCY_END_TAIL_RE = re.compile(r"\s*[/\-–—(\[]\s*انته[ىي]\s*[/\-–—)\]](?:\s*[\w.]{1,8}){0,3}\s*$")
 _AGENCY_END_LINE_RE = re.compile(r"^[/\-–—(\[]\s*انته[ىي]\s*[/\-–—)\]](?:\s*[\w.]{1,8}){0,3}$")
-# The last sentence of a paragraph: after the last sentence end followed by a space.
-_LAST_SENTENCE_RE = re.compile(r"(?<=[.!?؟…])\s+(?=[^\s.!?؟…][^.!?؟…]*[.!?؟…]?\s*$)")
+_SENTENCE_ENDS = ".!?؟…"
 
 
 def fold_line(line: str) -> str:
@@ -136,8 +171,11 @@ def classify_line(line: str, trailing: bool = False) -> str | None:
     # The end marker's brackets are its form: matched before unwrapping strips them.
     if trailing and _AGENCY_END_LINE_RE.match(line.replace("**", "").replace("__", "").strip()):
         return "agency-end"
+    unwrapped = line.replace("**", " ").replace("__", " ").lstrip(_WRAPPING)
+    if not _may_be_a_class(unwrapped):
+        return None
     folded = fold_line(line)
-    if not folded or _CUE_RE.search(folded) is None:
+    if not folded:
         return None
     for name, pattern in _COMPILED:
         if (trailing or name not in TRAILING_ONLY) and pattern.search(folded):
@@ -148,13 +186,16 @@ def classify_line(line: str, trailing: bool = False) -> str | None:
 def split_trailing_sentence(paragraph: str) -> tuple[str, str, str] | None:
     """(kept text, removed sentence, class) when a paragraph ends in an agency end marker or
     a source-credit sentence after article text; None otherwise."""
-    marker = AGENCY_END_TAIL_RE.search(paragraph)
+    marker = AGENCY_END_TAIL_RE.search(paragraph) if "انته" in paragraph[-40:] else None
     if marker is not None and marker.start() > 0 and paragraph[: marker.start()].strip():
         return paragraph[: marker.start()].rstrip(), paragraph[marker.start() :].strip(), "agency-end"
-    cut = _LAST_SENTENCE_RE.search(paragraph)
-    if cut is None:
+    text = paragraph.rstrip()
+    # The last sentence: after the last sentence end (followed by a space) before the final
+    # character (rfind runs at C speed; a regex with a look-ahead would rescan the tail).
+    start = max(text.rfind(end + gap, 0, len(text) - 1) for end in _SENTENCE_ENDS for gap in " \n")
+    if start < 0:
         return None
-    last = paragraph[cut.end() :]
-    if classify_line(last, trailing=True) == "source-credit":
-        return paragraph[: cut.start()].rstrip(), last.strip(), "source-credit"
+    last = text[start + 1 :].strip()
+    if last and classify_line(last, trailing=True) == "source-credit":
+        return text[: start + 1].rstrip(), last, "source-credit"
     return None

@@ -46,14 +46,19 @@ def _clean_line(line: str) -> str:
     return " ".join(strip_bidi_controls(line).split())
 
 
+_BLANK_LINE_RE = re.compile(r"\n[ \t\u00a0]*\n")
+
+
 def _paragraphs(text: str) -> list[str]:
-    blocks = re.split(r"\n[ \t\u00a0]*\n", text)
     result = []
-    for block in blocks:
-        lines = [line.rstrip() for line in block.split("\n")]
-        lines = [line for line in lines if line.strip()]
+    for block in _BLANK_LINE_RE.split(text):
+        if "\n" not in block:  # most paragraphs are one line
+            if line := block.strip():
+                result.append(line)
+            continue
+        lines = [stripped for line in block.split("\n") if (stripped := line.strip())]
         if lines:
-            result.append("\n".join(line.strip() for line in lines))
+            result.append("\n".join(lines))
     return result
 
 
