@@ -101,7 +101,9 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
 
 # Classes removed wherever they stand as a line or paragraph of their own; the others are
 # cut only at the end of the article (where scrapers leave them).
-ANYWHERE = frozenset({"copyright", "opinion-disclaimer", "verification-disclaimer", "read-also", "photo-credit", "click-promo", "follow-us"})
+ANYWHERE = frozenset(
+    {"copyright", "opinion-disclaimer", "verification-disclaimer", "read-also", "photo-credit", "click-promo", "follow-us"}
+)
 TRAILING_ONLY = frozenset({"agency-end", "source-credit"})
 
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -151,6 +153,8 @@ def _may_be_a_class(unwrapped: str) -> bool:
         "click" in lowered or "tap" in lowered or "independently" in lowered or "(c)" in lowered
         or lowered.startswith("c)")
     )
+
+
 # «انتهى» set off by slashes, dashes or brackets at the very end of a paragraph.
 AGENCY_END_TAIL_RE = re.compile(r"\s*[/\-–—(\[]\s*انته[ىي]\s*[/\-–—)\]](?:\s*[\w.]{1,8}){0,3}\s*$")
 _AGENCY_END_LINE_RE = re.compile(r"^[/\-–—(\[]\s*انته[ىي]\s*[/\-–—)\]](?:\s*[\w.]{1,8}){0,3}$")

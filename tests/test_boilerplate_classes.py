@@ -120,3 +120,19 @@ def test_eval_report_in_docs_is_current(extra_dir: Path) -> None:
         capture_output=True, text=True,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_ingest_dated_byline_becomes_source_and_its_line_is_recorded(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    (root / "seeds").mkdir(parents=True)
+    seed = (
+        f"{HEADLINE}\n\nالقاهرة - أحمد علي | 12 مارس 2024 10:30 ص\n\n"
+        "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار.\n"
+    )
+    (root / "seeds" / "2024-03-12-b.txt").write_text(seed, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
+    assert result.exit_code == 0, result.output
+    (entry,), _ = load_entries(root / "content")
+    assert entry.source == "القاهرة - أحمد علي"
+    assert entry.body == "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
+    assert entry.boilerplate == [{"text": "القاهرة - أحمد علي | 12 مارس 2024 10:30 ص", "reason": "dateline"}]
