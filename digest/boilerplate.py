@@ -1,6 +1,8 @@
 """Boilerplate that scrapers leave around article text (promos, credits, separators).
 
-Two layers, both conservative and both recorded in the entry (`boilerplate:`) so an editor
+First the built-in classes of digest.boilerclasses (copyright, disclaimers, agency end
+markers, "click here", "read also", "follow us", photo and source credits), recorded under
+their class name; then two layers, both conservative and both recorded in the entry (`boilerplate:`) so an editor
 can see and restore what was removed:
 1. A pattern list (regular expressions, extensible with `ingest.boilerplate_patterns` in
    digest.toml) matched against whole *trailing* paragraphs.
@@ -17,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .arabic import normalize_identity
+from .boilerclasses import ANYWHERE, classify_line, split_trailing_sentence
 
 # Whole-paragraph patterns; each names the site it was seen on.
 DEFAULT_PATTERNS: tuple[str, ...] = (
@@ -49,7 +52,7 @@ PROMO_MAX_CHARS = 300
 @dataclass(frozen=True)
 class Stripped:
     text: str
-    reason: str  # "pattern", "promo", "separator" or "duplicate"
+    reason: str  # a class of digest.boilerclasses, "pattern", "promo", "separator", "duplicate" or "headline"
 
 
 class BoilerplateFilter:
@@ -76,23 +79,47 @@ class BoilerplateFilter:
         for i in range(len(body) - 1, max(len(body) - 4, 0) - 1, -1):
             if _SEPARATOR_RE.match(body[i]):
                 tail = body[i + 1 :]
-                if all(self.matches_pattern(p) or self.looks_like_promo(p) for p in tail):
-                    stripped = [Stripped(p, "separator" if j == 0 else "promo") for j, p in enumerate(body[i:])]
+                classes = [classify_line(p, trailing=True) for p in tail]
+                if all(c or self.matches_pattern(p) or self.looks_like_promo(p) for c, p in zip(classes, tail)):
+                    stripped = [Stripped(body[i], "separator")]
+                    stripped += [Stripped(p, c or "promo") for c, p in zip(classes, tail)]
                     body = body[:i]
                 break
-        # Trailing paragraphs (and lines of a trailing paragraph) matching patterns/promo cues.
+        # Trailing lines, then trailing sentences (an agency end marker, a credit closing the
+        # last paragraph), as long as something is peeled off.
         trailing: list[Stripped] = []
         while body:
-            last = body[-1]
-            kept_lines, removed_lines = self._split_trailing_lines(last)
-            if not removed_lines:
+            kept_lines, removed_lines = self._split_trailing_lines(body[-1])
+            if removed_lines:
+                trailing[:0] = [Stripped(line, reason) for line, reason in removed_lines]
+                if kept_lines:
+                    body[-1] = "\n".join(kept_lines)
+                else:
+                    body.pop()
+                continue
+            found = split_trailing_sentence(body[-1])
+            if found is None:
                 break
-            trailing[:0] = [Stripped(line, reason) for line, reason in removed_lines]
-            if kept_lines:
-                body[-1] = "\n".join(kept_lines)
-                break
-            body.pop()
-        stripped = trailing + stripped
+            kept, sentence, reason = found
+            trailing.insert(0, Stripped(sentence, reason))
+            body[-1] = kept
+        # Whole lines of a built-in class that may stand anywhere (a "read also" link or a
+        # photo credit between paragraphs).
+        anywhere: list[Stripped] = []
+        kept_paragraphs: list[str] = []
+        for paragraph in body:
+            lines = paragraph.split("\n")
+            kept_here = []
+            for line in lines:
+                reason = classify_line(line)
+                if reason in ANYWHERE:
+                    anywhere.append(Stripped(line, reason))
+                else:
+                    kept_here.append(line)
+            if kept_here:
+                kept_paragraphs.append(paragraph if len(kept_here) == len(lines) else "\n".join(kept_here))
+        body = kept_paragraphs
+        stripped = anywhere + trailing + stripped
         # Exact repeats of earlier paragraphs (a page captured twice).
         seen: set[str] = set()
         unique: list[str] = []
@@ -111,7 +138,9 @@ class BoilerplateFilter:
         removed: list[tuple[str, str]] = []
         while lines:
             line = lines[-1].strip()
-            if self.matches_pattern(line):
+            if (reason := classify_line(line, trailing=True)) is not None:
+                removed.insert(0, (lines.pop(), reason))
+            elif self.matches_pattern(line):
                 removed.insert(0, (lines.pop(), "pattern"))
             elif self.looks_like_promo(line):
                 removed.insert(0, (lines.pop(), "promo"))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .arabic import normalize_identity, strip_bidi_controls
 from .boilerplate import BoilerplateFilter, Stripped
+from .bylines import colon_byline, colon_dateline, dated_byline
 from .errors import InputError
 from .hashtags import Hashtag, extract_hashtags
 from .sources import RawArticle
@@ -49,14 +50,19 @@ def _clean_line(line: str) -> str:
     return " ".join(strip_bidi_controls(line).split())
 
 
+_BLANK_LINE_RE = re.compile(r"\n[ \t\u00a0]*\n")
+
+
 def _paragraphs(text: str) -> list[str]:
-    blocks = re.split(r"\n[ \t\u00a0]*\n", text)
     result = []
-    for block in blocks:
-        lines = [line.rstrip() for line in block.split("\n")]
-        lines = [line for line in lines if line.strip()]
+    for block in _BLANK_LINE_RE.split(text):
+        if "\n" not in block:  # most paragraphs are one line
+            if line := block.strip():
+                result.append(line)
+            continue
+        lines = [stripped for line in block.split("\n") if (stripped := line.strip())]
         if lines:
-            result.append("\n".join(line.strip() for line in lines))
+            result.append("\n".join(lines))
     return result
 
 
@@ -78,6 +84,38 @@ def _is_byline(paragraph: str) -> bool:
         and len(line.split()) <= BYLINE_MAX_WORDS
         and not line.endswith(_SENTENCE_END)
     )
+
+
+def _take_byline(paragraphs: list[str], stripped: list[Stripped]) -> str | None:
+    """The byline (source) at the top of the article; byline lines are taken out of
+    paragraphs, a dated byline line is recorded in `stripped` (its date and time)."""
+    source: str | None = None
+    for _ in range(2):  # a byline, then possibly a line with only its date and time
+        if len(paragraphs) < 1:
+            break
+        first, _, rest = paragraphs[0].partition("\n")
+        if not rest and len(paragraphs) < 2:
+            break  # the only text left is the article
+        if source is None and (name := colon_byline(first)) is not None:
+            found = _clean_line(name)
+        elif (dated := dated_byline(first)) is not None:
+            stripped.append(Stripped(first, "dateline"))
+            found = None if dated[0] is None else _clean_line(dated[0])
+        elif source is None and not rest and _is_byline(first):
+            found = _clean_line(first)
+        else:
+            break
+        if rest:
+            paragraphs[0] = rest
+        else:
+            paragraphs.pop(0)
+        source = source or found
+    if source is None and paragraphs:
+        if (m := _DATELINE_RE.match(paragraphs[0])) is not None:
+            source = _clean_line(m["dateline"])
+        elif (name := colon_dateline(paragraphs[0])) is not None:
+            source = _clean_line(name)
+    return source
 
 
 def parse_article(
@@ -143,11 +181,7 @@ def parse_article(
     stripped: list[Stripped] = []
     if paragraphs and repeats_headline(paragraphs[0]):
         paragraphs.pop(0)
-    source: str | None = None
-    if len(paragraphs) > 1 and _is_byline(paragraphs[0]):
-        source = _clean_line(paragraphs.pop(0))
-    elif paragraphs and (m := _DATELINE_RE.match(paragraphs[0])):
-        source = _clean_line(m["dateline"])
+    source = _take_byline(paragraphs, stripped)
 
     # Later repeats of the headline are not article text (pages captured twice).
     kept = []

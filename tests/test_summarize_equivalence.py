@@ -1,0 +1,77 @@
+"""Issue 16: the faster summariser writes exactly the summaries the old one wrote.
+
+The old implementation is kept verbatim in tests/ingest_eval/summarize_reference.py and both
+run on the same paragraphs: a fixed 1,500-article generated corpus (benchmarks/corpus.py),
+the project's seed and the 15 shared articles, under several length limits.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from digest.boilerplate import BoilerplateFilter
+from digest.parse import parse_article
+from digest.sources import read_article
+from digest.summarize import summarize
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).parent))
+from ingest_eval.summarize_reference import summarize as reference_summarize  # noqa: E402
+
+LIMITS = [(3, 400), (1, 120), (5, 1000), (2, 60)]
+
+
+def _load_corpus_module():
+    spec = importlib.util.spec_from_file_location("corpus", PROJECT / "benchmarks" / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _paragraph_lists(paths: list[Path]) -> list[list[str]]:
+    boilerplate = BoilerplateFilter()
+    return [
+        parse_article(read_article(p, 10_000_000), boilerplate, dt.date(2026, 1, 1), 200).paragraphs for p in paths
+    ]
+
+
+def _assert_same_summaries(articles: list[list[str]]) -> int:
+    compared = 0
+    for paragraphs in articles:
+        for max_sentences, max_chars in LIMITS:
+            assert summarize(paragraphs, max_sentences, max_chars) == reference_summarize(
+                paragraphs, max_sentences, max_chars
+            ), paragraphs[0][:80]
+            compared += 1
+    return compared
+
+
+@pytest.mark.slow
+def test_generated_corpus_summaries_unchanged(tmp_path: Path) -> None:
+    paths = _load_corpus_module().generate_corpus(tmp_path / "seeds", 1500)
+    assert _assert_same_summaries(_paragraph_lists(paths)) == 1500 * len(LIMITS)
+
+
+def test_real_articles_summaries_unchanged(extra_dir: Path) -> None:
+    paths = [PROJECT / "seeds" / "000_645458abd9460e4c.txt", *sorted(extra_dir.glob("*.txt"))]
+    assert _assert_same_summaries(_paragraph_lists(paths)) == 16 * len(LIMITS)
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["قال د. أحمد إن «الأمر انتهى.» ثم غادر."],
+        ["نص فيه \\*نجمة\\* و#وسم_طويل و#كلمة في الفقرة. ثانية؟ نعم!"],
+        ["Latin CASE folding, ﻻ ligatures and ٣ digits. أُحِبُّ العَرَبِيَّة‎ جدا."],
+        ["دبي، الإمارات (CNN)-- جملة أولى عن الحدث. جملة ثانية (مع قوس."],
+        ["word_with_underscore and\u00a0nbsp\u200f marks. ق.م. سنة 300 ق.م. وانتهى."],
+        [""],
+    ],
+)
+def test_edge_cases_unchanged(paragraphs: list[str]) -> None:
+    assert _assert_same_summaries([paragraphs]) == len(LIMITS)
