@@ -42,7 +42,7 @@ sys.path.insert(0, str(PROJECT))
 
 from corpus import generate_corpus  # noqa: E402
 
-from digest.content import load_entries  # noqa: E402
+from digest.content.entries import load_entries  # noqa: E402
 
 PELICAN_CONF = """\
 AUTHOR = "bench"
@@ -227,7 +227,7 @@ def scratch_dir(prefix: str) -> Path:
 def main(argv: list[str] | None = None) -> int:
     args = parse_bench_args(__doc__, [1000, 4000, 10000], argv)
     base = scratch_dir("digest-bench-build-")
-    # digest's per-user cache (the compiled built-in theme, digest.templatecache) goes here,
+    # digest's per-user cache (the compiled built-in theme, digest.cache.templatecache) goes here,
     # not in the home folder: "digest-first" times a build without it.
     os.environ["DIGEST_CACHE_DIR"] = str(base / "user-cache")
     print(f"cold builds, median of {args.repeat} interleaved rounds, on {base} ({os.cpu_count()} CPUs)")

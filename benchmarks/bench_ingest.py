@@ -37,8 +37,8 @@ from corpus import generate_corpus  # noqa: E402
 INGEST_SNIPPET = """
 import sys, time
 from pathlib import Path
-from digest.config import load_config
-from digest.ingest import ingest
+from digest.core.config import load_config
+from digest.ingest.run import ingest
 root = Path(sys.argv[1])
 config = load_config(root)
 start, cpu_start = time.perf_counter(), time.process_time()

@@ -17,12 +17,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate_corpus  # noqa: E402
 
-from digest.config import Config  # noqa: E402
-from digest.content import load_entries  # noqa: E402
-from digest.flags import compute_flags  # noqa: E402
-from digest.glossary import Glossary  # noqa: E402
-from digest.ingest import ingest  # noqa: E402
-from digest.shingles import near_duplicate_words, words_of  # noqa: E402
+from digest.core.config import Config  # noqa: E402
+from digest.content.entries import load_entries  # noqa: E402
+from digest.review.flags import compute_flags  # noqa: E402
+from digest.translate.glossary import Glossary  # noqa: E402
+from digest.ingest.run import ingest  # noqa: E402
+from digest.review.shingles import near_duplicate_words, words_of  # noqa: E402
 
 
 def _timed(fn) -> tuple[float, float]:  # type: ignore[no-untyped-def]

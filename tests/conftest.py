@@ -15,7 +15,7 @@ SHARED_EXTRA = PROJECT.parent / "shared" / "seeds-extra"
 
 @pytest.fixture(scope="session", autouse=True)
 def _private_user_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The per-user cache of compiled built-in templates (digest.templatecache) in a folder
+    """The per-user cache of compiled built-in templates (digest.cache.templatecache) in a folder
     of this test run, not the home of whoever runs the tests; subprocesses inherit it."""
     os.environ["DIGEST_CACHE_DIR"] = str(tmp_path_factory.mktemp("user-cache"))
 

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from digest.cli import cli
-from digest.content import load_entries
+from digest.content.entries import load_entries
 
 sys.path.insert(0, str(Path(__file__).parent))
 from ingest_eval.cases import BYLINE_CASES, CASES, HELD_OUT  # noqa: E402

@@ -13,9 +13,9 @@ from urllib.parse import quote
 
 import pytest
 
-from digest.build import build_site
-from digest.config import Config
-from digest.content import load_entries
+from digest.build.pipeline import build_site
+from digest.core.config import Config
+from digest.content.entries import load_entries
 
 from chromium import chromium_driver
 

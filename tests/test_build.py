@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from digest import pagerender
-from digest.build import build_site
+from digest.render import pagerender
+from digest.build.pipeline import build_site
 from digest.cli import cli
-from digest.config import Config
-from digest.content import load_entries, write_entry
-from digest.errors import DigestError
-from digest.ingest import ingest
-from digest.markdown import link_hashtags, render_body
-from digest.model import Entry
-from digest.render import TemplateError
+from digest.core.config import Config
+from digest.content.entries import load_entries, write_entry
+from digest.core.errors import DigestError
+from digest.ingest.run import ingest
+from digest.render.markdown import link_hashtags, render_body
+from digest.core.model import Entry
+from digest.render.environment import TemplateError
 
 PROJECT = Path(__file__).resolve().parent.parent
 ENGLISH_TITLE = "The coalition on attacks on its forces: we have no bases"
@@ -109,7 +109,7 @@ def test_review_mode_adds_panel_and_dashboard_never_the_public_build(site_root: 
     entry = _seed_entry(site_root)
     build_site(site_root, Config.for_test(), review=True, offline=True, out=site_root / "preview")
     html = _article(site_root, entry, "preview")
-    from digest.render import make_environment, template_exists
+    from digest.render.environment import make_environment, template_exists
 
     env = make_environment(site_root)
     if template_exists(env, "partials/review_panel.html"):
@@ -241,7 +241,7 @@ def test_build_cache_skips_parsing_and_fails_soft(site_root: Path) -> None:
 
 
 def test_mixed_script_runs_are_isolated() -> None:
-    from digest.bidi import english_text, isolate_html, isolate_plain
+    from digest.text.bidi import english_text, isolate_html, isolate_plain
 
     assert isolate_html("<p>قال (CNN) إن AT&amp;T</p>") == '<p>قال (<bdi dir="ltr">CNN</bdi>) إن <bdi dir="ltr">AT</bdi>&amp;<bdi dir="ltr">T</bdi></p>'
     assert str(english_text("The mayor of أربيل said")) == 'The mayor of <bdi lang="ar" dir="rtl">أربيل</bdi> said'

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from digest import buildcache
-from digest.build import build_site
-from digest.config import Config
-from digest.content import load_entries, read_entry, write_entry
-from digest.ingest import ingest
-from digest.markdown import body_hash
+from digest.cache import buildcache
+from digest.build.pipeline import build_site
+from digest.core.config import Config
+from digest.content.entries import load_entries, read_entry, write_entry
+from digest.ingest.run import ingest
+from digest.render.markdown import body_hash
 
 CACHE = Path(".digest") / "cache"
 
@@ -170,7 +170,7 @@ def test_a_build_with_the_theme_compiled_parses_no_template(site_root: Path, tmp
     expected_bytes = {p.relative_to(site_root / "site"): p.read_bytes() for p in expected}
     shutil.rmtree(site_root / ".digest")
     shutil.rmtree(site_root / "site")
-    from digest import templaterefs
+    from digest.render import templaterefs
 
     monkeypatch.setattr(templaterefs, "_TABLE", {})  # as in a new process: only the caches know
     monkeypatch.setattr(templaterefs, "_LOADED_WITH", {})
@@ -183,7 +183,7 @@ def test_a_build_with_the_theme_compiled_parses_no_template(site_root: Path, tmp
 
 
 def test_search_texts_are_normalised_once(three_entries: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from digest import search
+    from digest.sitemodel import search
 
     root = three_entries
     _build(root)

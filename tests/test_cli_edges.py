@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from digest.cli import cli
-from digest.content import read_entry, write_entry
+from digest.content.entries import read_entry, write_entry
 from digest.translate.providers import PROVIDERS, resolve_provider
 
 from conftest import PROJECT

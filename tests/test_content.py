@@ -11,10 +11,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from digest.content import body_from_paragraphs, entry_to_text, escape_markdown, load_entries, read_entry
-from digest.errors import ContentError
-from digest.model import Entry
-from digest.yamlemit import dump_front_matter
+from digest.content.entries import body_from_paragraphs, entry_to_text, escape_markdown, load_entries, read_entry
+from digest.core.errors import ContentError
+from digest.core.model import Entry
+from digest.content.yamlemit import dump_front_matter
 
 # Strings as they occur in entries: any text that can be written as UTF-8 (no surrogates).
 texts = st.text(st.characters(blacklist_categories=["Cs"]), max_size=40)
@@ -123,9 +123,9 @@ def test_body_paragraphs_are_blank_line_separated() -> None:
     assert body_from_paragraphs(["أ", "ب\nج"]) == "أ\n\nب\nج"
 
 
-# --- the quick index of content/ (digest.entryindex) -----------------------------------------
+# --- the quick index of content/ (digest.content.entryindex) -----------------------------------------
 
-from digest.entryindex import index_entries, scan_entry  # noqa: E402
+from digest.content.entryindex import index_entries, scan_entry  # noqa: E402
 
 _SEED_VALUES = st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=30)
 

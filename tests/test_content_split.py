@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.content import read_entry, split_front_matter
-from digest.errors import ContentError
+from digest.content.entries import read_entry, split_front_matter
+from digest.core.errors import ContentError
 
 _DEFINITION = re.compile(r"^---[ \t]*\n(.*?)^---[ \t]*$\n?", re.S | re.M)
 _LINES = st.sampled_from(["---", "--- ", "---\t", "----", "--- x", " ---", "a: b", "", "x---", "- ---", "\ufeff---"])

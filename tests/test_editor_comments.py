@@ -6,7 +6,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from digest.cli import cli
-from digest.content import read_entry
+from digest.content.entries import read_entry
 
 
 def _ingest(root: Path) -> None:

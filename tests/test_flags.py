@@ -7,11 +7,11 @@ import time
 
 import pytest
 
-from digest.config import Config
-from digest.flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag, compute_flags, numbers_in, translation_state
-from digest.glossary import Glossary
-from digest.model import Entry, Translation
-from digest.shingles import near_duplicates
+from digest.core.config import Config
+from digest.review.flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag, compute_flags, numbers_in, translation_state
+from digest.translate.glossary import Glossary
+from digest.core.model import Entry, Translation
+from digest.review.shingles import near_duplicates
 
 GLOSSARY = Glossary(terms={"داعش": "ISIS", "البيشمركة": "Peshmerga", "قوات البيشمركة": "Peshmerga forces", "أربيل": "Erbil"})
 BODY = "\n\n".join(
@@ -276,7 +276,7 @@ def test_a_memo_gives_the_flags_of_a_fresh_computation_after_every_edit() -> Non
     """digest serve keeps a FlagMemo between review builds: each build must give exactly
     what compute_flags without it gives, whatever changed (bodies becoming or ceasing to be
     near-duplicates, English, glossary, configuration, entries removed)."""
-    from digest.flags import FlagMemo
+    from digest.review.flags import FlagMemo
 
     rng = random.Random(7)
     sentences = [s for s in BODY.replace("\n\n", " ").split(".") if s.strip()] + [

@@ -1,4 +1,4 @@
-"""The fast front-matter reader (digest.fmread) against PyYAML: the same mapping, or None."""
+"""The fast front-matter reader (digest.content.fmread) against PyYAML: the same mapping, or None."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,10 +9,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.charsafe import has_invalid_chars, strip_invalid_chars
-from digest.content import read_entry, split_front_matter
-from digest.fmread import read_simple
-from digest.yamlemit import dump_front_matter
+from digest.text.charsafe import has_invalid_chars, strip_invalid_chars
+from digest.content.entries import read_entry, split_front_matter
+from digest.content.fmread import read_simple
+from digest.content.yamlemit import dump_front_matter
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from digest.arabic import normalize_identity
-from digest.hashtags import extract_hashtags, tag_key
+from digest.text.arabic import normalize_identity
+from digest.text.hashtags import extract_hashtags, tag_key
 
 
 def names(text: str) -> list[str]:
@@ -133,7 +133,7 @@ _CONTEXT = st.lists(
 @settings(max_examples=200, deadline=None)
 @example("و#أ بـ#ب ـ#ج xو#د «وب#هـ» ووو#ز")
 def test_fast_tag_scan_equals_the_documented_regex(text: str) -> None:
-    from digest.hashtags import iter_hashtag_matches, iter_raw_tags
+    from digest.text.hashtags import iter_hashtag_matches, iter_raw_tags
 
     assert list(iter_raw_tags(text)) == [raw for _match, raw in iter_hashtag_matches(text)]
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from digest.build import BuildReport, build_site
-from digest.config import load_config
-from digest.content import read_entry, write_entry
-from digest.fingerprint import body_hashtags
-from digest.manifest import manifest_path
-from digest.markdown import PLACEHOLDER_RE, render_body
-from digest.paging import Paging
+from digest.build.pipeline import BuildReport, build_site
+from digest.core.config import load_config
+from digest.content.entries import read_entry, write_entry
+from digest.cache.fingerprint import body_hashtags
+from digest.cache.manifest import manifest_path
+from digest.render.markdown import PLACEHOLDER_RE, render_body
+from digest.sitemodel.paging import Paging
 
 CONFIG = '[site]\npublish = "all"\nper_page = 3\n'
 
@@ -44,8 +44,8 @@ def _assert_same_as_clean(root: Path, tmp_path: Path, **kwargs: object) -> Build
 def fixed_code_stamp(monkeypatch: pytest.MonkeyPatch) -> None:
     """The tool's code is part of every fingerprint; colleagues editing digest/ while this
     runs must not turn an incremental build into a full one."""
-    monkeypatch.setattr("digest.fingerprint.code_stamp", lambda: "test")
-    monkeypatch.setattr("digest.inputs.code_stamp", lambda: "test")
+    monkeypatch.setattr("digest.cache.fingerprint.code_stamp", lambda: "test")
+    monkeypatch.setattr("digest.cache.inputs.code_stamp", lambda: "test")
 
 
 @pytest.fixture
@@ -224,7 +224,7 @@ def test_stable_pagination(count: int) -> None:
 def test_a_body_edit_fingerprints_only_its_article(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """When nothing but bodies changed (same cards, order, tags, templates, settings), the
     last build's fingerprints stand for every other page; the tree still equals a clean build."""
-    from digest.fingerprint import SiteFingerprints
+    from digest.cache.fingerprint import SiteFingerprints
 
     _build(root)
     _build(root)  # settles what ingest wrote

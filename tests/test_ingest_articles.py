@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from digest.boilerplate import BoilerplateFilter
-from digest.parse import ParsedArticle, parse_article
-from digest.sources import read_article
+from digest.ingest.boilerplate import BoilerplateFilter
+from digest.ingest.parse import ParsedArticle, parse_article
+from digest.ingest.sources import read_article
 
 from conftest import SEED_FILE
 
@@ -72,9 +72,9 @@ def test_seed_promo_lines_gone_and_recorded() -> None:
 
 def test_seed_entry_on_disk(site_root: Path) -> None:
     """The written entry carries the same facts (the file an editor opens)."""
-    from digest.config import Config
-    from digest.content import load_entries
-    from digest.ingest import ingest
+    from digest.core.config import Config
+    from digest.content.entries import load_entries
+    from digest.ingest.run import ingest
 
     report = ingest(site_root, [site_root / "seeds"], Config.for_test(), today=TODAY)
     assert report.summary_line() == "ingest: 1 new, 0 updated, 0 unchanged, 0 failed"
@@ -177,9 +177,9 @@ def test_shared_article(extra_dir: Path, name: str) -> None:
 
 
 def test_all_sixteen_ingest_without_errors(all_seeds_root: Path) -> None:
-    from digest.config import Config
-    from digest.content import load_entries
-    from digest.ingest import ingest
+    from digest.core.config import Config
+    from digest.content.entries import load_entries
+    from digest.ingest.run import ingest
 
     report = ingest(all_seeds_root, [all_seeds_root / "seeds"], Config.for_test(), today=TODAY)
     assert report.errors == [] and len(report.new) == 16

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from digest import output
+from digest.core import output
 from digest.cli import cli
-from digest.config import Config
-from digest.ingest import ingest
+from digest.core.config import Config
+from digest.ingest.run import ingest
 
 from conftest import SEED_FILE
 
@@ -153,7 +153,7 @@ def test_broken_entry_keeps_its_seed_no_duplicate_is_made(site_root: Path) -> No
 
 
 def test_entries_passed_in_are_used_instead_of_loading(site_root: Path) -> None:
-    from digest.content import load_entries
+    from digest.content.entries import load_entries
 
     ingest(site_root, [site_root / "seeds"], Config.for_test())
     entries, _ = load_entries(site_root / "content")

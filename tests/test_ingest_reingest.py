@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from digest.config import Config
-from digest.content import load_entries, read_entry
-from digest.ingest import ingest
+from digest.core.config import Config
+from digest.content.entries import load_entries, read_entry
+from digest.ingest.run import ingest
 
 from conftest import PROJECT, SEED_FILE
 
@@ -144,7 +144,7 @@ def _load_corpus_module():
 
 
 def test_worker_processes_give_byte_identical_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from digest import prepare
+    from digest.ingest import prepare
 
     monkeypatch.setattr(prepare, "MIN_FILES_PER_WORKER", 10)  # use the pool on a small batch
     monkeypatch.setattr(prepare, "CHUNK_SIZE", 4)

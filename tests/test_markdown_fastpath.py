@@ -1,4 +1,4 @@
-"""The plain-text fast path of digest.markdown.render_body: wherever it answers, its HTML is
+"""The plain-text fast path of digest.render.markdown.render_body: wherever it answers, its HTML is
 exactly mistune's (with the hashtag plugin); wherever Markdown syntax could matter it
 declines and mistune renders the body."""
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest import markdown, markdown_full
-from digest.markdown import render_body
+from digest.render import markdown, markdown_full
+from digest.render.markdown import render_body
 
 MISTUNE = markdown_full.make_markdown()
 

@@ -25,7 +25,7 @@ def test_every_folder_with_modules_is_a_discovered_package() -> None:
     discovered = set(find_packages(where=str(PROJECT), include=["digest", "digest.*"]))
     missing = _package_folders() - discovered
     assert not missing, f"folders with modules but no __init__.py (left out of a wheel): {missing}"
-    assert "digest.translate" in discovered and "digest.commands" in discovered
+    assert "digest.translate" in discovered and "digest.cli.commands" in discovered
 
 
 def test_setup_uses_discovery_not_a_hand_kept_list() -> None:

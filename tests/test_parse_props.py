@@ -7,10 +7,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from digest.boilerplate import BoilerplateFilter
-from digest.errors import InputError
-from digest.parse import parse_article
-from digest.sources import RawArticle, decode_bytes, normalize_text
+from digest.ingest.boilerplate import BoilerplateFilter
+from digest.core.errors import InputError
+from digest.ingest.parse import parse_article
+from digest.ingest.sources import RawArticle, decode_bytes, normalize_text
 
 PATH = Path("seeds/2020-02-03-prop.txt")
 FILTER = BoilerplateFilter()

@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from digest.cli import cli
-from digest.config import Config
-from digest.content import read_entry
-from digest.model import Entry, Review
-from digest.review import approve_command, is_public
+from digest.core.config import Config
+from digest.content.entries import read_entry
+from digest.core.model import Entry, Review
+from digest.review.states import approve_command, is_public
 
 SLUG = "خبر-تجريبي"
 # A hand-edited entry: comments, a flow mapping, quoted strings, an editor's key order.
@@ -150,7 +150,7 @@ def test_a_file_written_by_digest_round_trips_byte_for_byte(tmp_path: Path) -> N
     (tmp_path / "content").mkdir()
     copy = tmp_path / "content" / source.name
     copy.write_bytes(source.read_bytes())
-    from digest.frontmatter_edit import update_front_matter_mapping
+    from digest.content.frontmatter_edit import update_front_matter_mapping
 
     current = read_entry(copy).review.to_dict()
     update_front_matter_mapping(copy, "review", current)
@@ -206,7 +206,7 @@ def test_approve_command_shown_to_editors_is_exact() -> None:
 
 
 def test_approve_command_without_force_when_the_english_is_current() -> None:
-    from digest.model import Translation
+    from digest.core.model import Translation
 
     entry = _entry("draft")
     entry.title_en, entry.summary_en = "A headline", "A summary."

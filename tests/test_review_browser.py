@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from digest.build import build_site
-from digest.config import Config
-from digest.content import write_entry
+from digest.build.pipeline import build_site
+from digest.core.config import Config
+from digest.content.entries import write_entry
 
 from test_review_dashboard import ENTRIES
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from digest.build import build_site
-from digest.config import Config
-from digest.content import write_entry
-from digest.dashboard import dashboard_context
-from digest.flags import Flag
-from digest.model import Entry, Review, Translation
+from digest.build.pipeline import build_site
+from digest.core.config import Config
+from digest.content.entries import write_entry
+from digest.sitemodel.dashboard import dashboard_context
+from digest.review.flags import Flag
+from digest.core.model import Entry, Review, Translation
 
 
 BODIES = {

@@ -9,9 +9,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.content import read_entry, split_front_matter, write_entry
-from digest.model import Entry, Translation
-from digest.review import set_review_state
+from digest.content.entries import read_entry, split_front_matter, write_entry
+from digest.core.model import Entry, Translation
+from digest.review.states import set_review_state
 
 _ALPHABET = st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإةى ًٌٍَُِّْـ٠١٩abcXYZ 0123456789:#'\"-\\*[]{}|>,.!?«»“”\u200f\n\t"))
 TEXT = st.text(_ALPHABET, min_size=1, max_size=60).filter(lambda t: t.strip() != "")

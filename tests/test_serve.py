@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 import websocket  # websocket-client
 
-from digest.serve import LIVE_SCRIPT, error_page
-from digest.watch import DebouncedWatcher, diff, snapshot
+from digest.serve.server import LIVE_SCRIPT, error_page
+from digest.core.watch import DebouncedWatcher, diff, snapshot
 
 WAIT = 20.0  # generous upper bound for slow CI machines; the checks return as soon as true
 

@@ -14,11 +14,11 @@ import pytest
 from conftest import SEED_FILE, extra_seeds_dir
 from sitecheck import broken_links, html_files, parse_strict
 
-from digest.build import build_site
-from digest.config import Config, load_config
-from digest.content import load_entries
-from digest.hashtags import tag_key
-from digest.taxonomy import build_taxonomy
+from digest.build.pipeline import build_site
+from digest.core.config import Config, load_config
+from digest.content.entries import load_entries
+from digest.text.hashtags import tag_key
+from digest.sitemodel.taxonomy import build_taxonomy
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -107,7 +107,7 @@ def test_sitemap_is_valid_xml_listing_every_public_page(built: Path) -> None:
 def test_search_index_finds_arbil_without_hamza(built: Path) -> None:
     import json
 
-    from digest.arabic import normalize_identity
+    from digest.text.arabic import normalize_identity
 
     data = json.loads((built / "site" / "search.json").read_text(encoding="utf-8"))
     hits = [row for row in data["entries"] if normalize_identity("اربيل") in row[4]]
@@ -169,10 +169,11 @@ def test_nu_validator_finds_no_errors(built: Path) -> None:
 def test_a_build_compiles_its_templates_before_rendering_and_never_the_review_ones(
     site_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """digest.pages.PAGE_TEMPLATES lists the templates plan_pages uses: a build compiles
+    """digest.sitemodel.pages.PAGE_TEMPLATES lists the templates plan_pages uses: a build compiles
     those and what they extend or import while it parses content/, so forked renderers
     never compile one each; a public build never compiles the review templates."""
-    from digest import incremental, pages
+    from digest.cache import incremental
+    from digest.sitemodel import pages
 
     compiled: list[str] = []
     rendering: list[bool] = [False]

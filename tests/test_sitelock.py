@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.sitelock import LockHeld, exclusive_lock
+from digest.build.sitelock import LockHeld, exclusive_lock
 
 
 def test_a_held_lock_is_refused_at_once_and_free_again_after(tmp_path: Path) -> None:
@@ -23,7 +23,7 @@ def test_a_held_lock_is_refused_at_once_and_free_again_after(tmp_path: Path) -> 
 def test_a_lock_held_by_another_process_is_refused_and_dies_with_it(tmp_path: Path) -> None:
     path = tmp_path / "build.lock"
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from pathlib import Path; from digest.sitelock import exclusive_lock\n"
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; from digest.build.sitelock import exclusive_lock\n"
          "with exclusive_lock(Path(sys.argv[1])):\n print('held', flush=True); time.sleep(60)", str(path)],
         stdout=subprocess.PIPE, text=True,
     )

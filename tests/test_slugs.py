@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from slugify import slugify
 
-from digest.config import Config
-from digest.ingest import ingest
-from digest.slugs import MAX_SLUG_CHARS, SlugAllocator, is_safe_slug, make_slug, unique_slug
+from digest.core.config import Config
+from digest.ingest.run import ingest
+from digest.text.slugs import MAX_SLUG_CHARS, SlugAllocator, is_safe_slug, make_slug, unique_slug
 
 from conftest import SEED_FILE
 
@@ -61,7 +61,7 @@ def test_long_headline_cut_at_a_word_boundary() -> None:
 
 def test_stable_across_processes() -> None:
     """No per-process randomness (hash seeds) in slugs, including the fallback."""
-    code = "from digest.slugs import make_slug; print(make_slug('🔥 ؟', 'seeds/a.txt'), make_slug('خبر عاجل', 'x'))"
+    code = "from digest.text.slugs import make_slug; print(make_slug('🔥 ؟', 'seeds/a.txt'), make_slug('خبر عاجل', 'x'))"
     outputs = {
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                        env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.boilerplate import BoilerplateFilter
-from digest.errors import InputError
-from digest.parse import parse_article
-from digest.sources import decode_bytes, find_articles, read_article
+from digest.ingest.boilerplate import BoilerplateFilter
+from digest.core.errors import InputError
+from digest.ingest.parse import parse_article
+from digest.ingest.sources import decode_bytes, find_articles, read_article
 
 from conftest import SEED_FILE
 
@@ -139,7 +139,7 @@ def test_find_articles_recurses_sorts_and_reports_missing(tmp_path: Path) -> Non
        | st.text(max_size=30))
 @settings(max_examples=200, deadline=None)
 def test_fast_invalid_char_stripping_equals_the_full_class(text: str) -> None:
-    """Read text loses exactly the characters digest.charsafe defines as invalid."""
-    from digest.charsafe import _INVALID_RE, strip_invalid_chars
+    """Read text loses exactly the characters digest.text.charsafe defines as invalid."""
+    from digest.text.charsafe import _INVALID_RE, strip_invalid_chars
 
     assert strip_invalid_chars(text) == _INVALID_RE.sub("", text)

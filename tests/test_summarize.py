@@ -8,15 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.summarize import SUMMARIZER_VERSION, split_sentences, summarize
+from digest.ingest.summarize import SUMMARIZER_VERSION, split_sentences, summarize
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_645458abd9460e4c.txt"
 
 
 def _paragraphs(path: Path) -> list[str]:
-    from digest.boilerplate import BoilerplateFilter
-    from digest.parse import parse_article
-    from digest.sources import read_article
+    from digest.ingest.boilerplate import BoilerplateFilter
+    from digest.ingest.parse import parse_article
+    from digest.ingest.sources import read_article
 
     return parse_article(read_article(path, 20_000_000), BoilerplateFilter([]), dt.date(2026, 1, 1), 200).paragraphs
 

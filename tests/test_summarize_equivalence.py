@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from digest.boilerplate import BoilerplateFilter
-from digest.parse import parse_article
-from digest.sources import read_article
-from digest.summarize import summarize
+from digest.ingest.boilerplate import BoilerplateFilter
+from digest.ingest.parse import parse_article
+from digest.ingest.sources import read_article
+from digest.ingest.summarize import summarize
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).parent))

@@ -14,9 +14,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from libre_stub import LibreStub  # noqa: E402
 
-from digest.config import Config  # noqa: E402
-from digest.content import load_entries, read_entry, write_entry  # noqa: E402
-from digest.model import Entry  # noqa: E402
+from digest.core.config import Config  # noqa: E402
+from digest.content.entries import load_entries, read_entry, write_entry  # noqa: E402
+from digest.core.model import Entry  # noqa: E402
 from digest.translate import RetryPolicy, translate_entries, translation_state  # noqa: E402
 from digest.translate.providers import ProviderError  # noqa: E402
 

@@ -16,9 +16,9 @@ from deep_translator import exceptions as dt_exc
 sys.path.insert(0, str(Path(__file__).parent))
 from libre_stub import LibreStub  # noqa: E402
 
-from digest.content import load_entries  # noqa: E402
-from digest.errors import ConfigError  # noqa: E402
-from digest.glossary import Glossary, load_glossary  # noqa: E402
+from digest.content.entries import load_entries  # noqa: E402
+from digest.core.errors import ConfigError  # noqa: E402
+from digest.translate.glossary import Glossary, load_glossary  # noqa: E402
 from digest.translate import translation_state  # noqa: E402
 from digest.translate.chunking import chunk_text  # noqa: E402
 from digest.translate.client import ProviderClient  # noqa: E402
@@ -68,9 +68,9 @@ def test_restore_fixes_what_the_provider_changed() -> None:
 
 
 def test_glossary_restore_through_a_provider_that_lowercases(tmp_path: Path) -> None:
-    from digest.config import Config
-    from digest.content import write_entry
-    from digest.model import Entry
+    from digest.core.config import Config
+    from digest.content.entries import write_entry
+    from digest.core.model import Entry
     from digest.translate import RetryPolicy as Policy, translate_entries
     import datetime as dt
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..summarize import split_sentences
+from ..ingest.summarize import split_sentences
 
 _CLAUSE_RE = re.compile(r"(?<=[،؛,;:])\s+")
 

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from ..arabic import has_arabic
+from ..text.arabic import has_arabic
 from .failures import FAIL, RETRY, STOP, check_answer, classify
 from .http import last_status, request_timeout, reset_last_status
 from .resilience import CircuitBreaker, RateLimiter, RetryPolicy

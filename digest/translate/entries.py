@@ -13,12 +13,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import Config
-from ..content import write_entry
-from ..errors import DigestError, FileWriteError
-from ..glossary import load_glossary
-from ..model import Entry
-from ..wording import plural
+from ..core.config import Config
+from ..content.entries import write_entry
+from ..core.errors import DigestError, FileWriteError
+from .glossary import load_glossary
+from ..core.model import Entry
+from ..text.wording import plural
 from .chunking import chunk_text
 from .failures import first_unpublishable
 from .client import ProviderClient, Result, needs_translation
@@ -124,7 +124,7 @@ def translate_entries(
     """Fill missing/stale English of `entries` and write changed entries back (atomically).
 
     Never raises for network trouble: those entries stay pending and one warning says so.
-    Raises digest.errors.DigestError for a provider that cannot be used (unknown, no
+    Raises digest.core.errors.DigestError for a provider that cannot be used (unknown, no
     Arabic → English, missing key or URL).
     """
     name = (provider or config.translate.provider).strip().lower()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import DigestError
+from ..core.errors import DigestError
 
 
 class ProviderError(DigestError):

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..config import TranslateConfig
+from ..core.config import TranslateConfig
 
 
 @dataclass(frozen=True)

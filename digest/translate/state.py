@@ -1,7 +1,7 @@
 """Translation status of an entry, as shown to readers and editors."""
 from __future__ import annotations
 
-from ..model import Entry
+from ..core.model import Entry
 
 ENGLISH_FIELDS = ("title_en", "summary_en")
 

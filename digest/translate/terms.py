@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..arabic import normalize_identity
-from ..glossary import Glossary
+from ..text.arabic import normalize_identity
+from .glossary import Glossary
 
 _VARIANTS = {"ا": "اأإآٱ", "ي": "يىئ", "ه": "هة", "و": "وؤ"}
 _MARKS = "[\u0610-\u061a\u064b-\u065f\u0670\u0640]*"  # diacritics and tatweel between letters

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import html5lib
 
-from digest.config import Config
-from digest.content import write_entry
-from digest.model import Entry, Review, Translation
+from digest.core.config import Config
+from digest.content.entries import write_entry
+from digest.core.model import Entry, Review, Translation
 
 PROJECT = Path(__file__).resolve().parents[2]
 DIGEST = Path(sys.executable).parent / "digest"  # the installed console script

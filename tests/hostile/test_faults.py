@@ -21,10 +21,10 @@ from click.testing import CliRunner
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from libre_stub import LibreStub, fake_translate  # noqa: E402
 
-import digest.output  # noqa: E402
+import digest.core.output  # noqa: E402
 from digest.cli import cli  # noqa: E402
-from digest.content import read_entry, write_entry  # noqa: E402
-from digest.model import Review  # noqa: E402
+from digest.content.entries import read_entry, write_entry  # noqa: E402
+from digest.core.model import Review  # noqa: E402
 
 from .sites import make_entry, site_with_entries, snapshot  # noqa: E402
 
@@ -86,7 +86,7 @@ def _failing_replace(monkeypatch: pytest.MonkeyPatch, code: int) -> None:
     def replace(_src: object, _dst: object) -> None:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(digest.output.os, "replace", replace)
+    monkeypatch.setattr(digest.core.output.os, "replace", replace)
 
 
 def test_disk_full_during_review_approve_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -230,11 +230,11 @@ def test_an_os_error_no_command_handles_is_one_line_naming_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import digest.cli
-    import digest.commands.list
+    import digest.cli.commands.list
 
     def full(_content_dir: Path, _allow: bool = False) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(tmp_path / "x.md"))
 
-    monkeypatch.setattr(digest.commands.list, "load_entries", full)
+    monkeypatch.setattr(digest.cli.commands.list, "load_entries", full)
     assert digest.cli.run(["-C", str(tmp_path), "list"]) == 1
     assert capsys.readouterr().err == f"error: {tmp_path / 'x.md'}: No space left on device\n"

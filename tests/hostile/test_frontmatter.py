@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.build import build_site
+from digest.build.pipeline import build_site
 
 from .sites import hostile_config, html_problems, make_entry, run_digest, site_with_entries, snapshot
 

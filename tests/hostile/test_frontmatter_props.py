@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from digest.cli import cli
-from digest.content import FRONT_MATTER_KEYS
-from digest.model import DATE_SOURCES, REVIEW_STATES, TRANSLATION_STATES
+from digest.content.entries import FRONT_MATTER_KEYS
+from digest.core.model import DATE_SOURCES, REVIEW_STATES, TRANSLATION_STATES
 
 from .sites import make_entry, site_with_entries, snapshot
 

@@ -194,7 +194,7 @@ def test_duplicate_keys_are_one_error_naming_both_lines_everywhere(tmp_path: Pat
 
 
 def test_a_digest_written_file_with_a_repeated_key_is_refused_too(tmp_path: Path) -> None:
-    """The fast reader (digest/fmread.py) reads digest's own form: it must not take the last
+    """The fast reader (digest/content/fmread.py) reads digest's own form: it must not take the last
     of two `review:` blocks either."""
     root = _root(tmp_path)
     path = root / "content" / "good-one.md"
@@ -281,7 +281,7 @@ def test_an_incremental_build_checks_a_changed_file_again(tmp_path: Path, change
 def test_the_preview_names_the_bad_file_and_keeps_serving(tmp_path: Path) -> None:
     """`digest serve`'s builder: a bomb or a duplicate key is one problem line on the
     terminal and on the preview's error page, decided without expanding anything."""
-    from digest.serve import PreviewBuilder, error_page
+    from digest.serve.server import PreviewBuilder, error_page
 
     root = _root(tmp_path)
     (root / "content" / "bomb.md").write_text(GOOD_HEAD + "review:\n  flags:\n" + BOMB_LEVELS + "\n---\nنص\n", encoding="utf-8")

@@ -19,12 +19,12 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from digest.build import build_site
-from digest.content import entry_from_text
-from digest.errors import ContentError, DigestError
-from digest.ingest import ingest
-from digest.model import Review, Translation
-from digest.sources import decode_bytes
+from digest.build.pipeline import build_site
+from digest.content.entries import entry_from_text
+from digest.core.errors import ContentError, DigestError
+from digest.ingest.run import ingest
+from digest.core.model import Review, Translation
+from digest.ingest.sources import decode_bytes
 
 from .sites import PROJECT, hostile_config, html_problems, make_entry, site_with_entries
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from digest.build import build_site
-from digest.config import load_config
-from digest.sitelock import exclusive_lock
-from digest.content import read_entry
-from digest.sitetree import recover_leftovers
+from digest.build.pipeline import build_site
+from digest.core.config import load_config
+from digest.build.sitelock import exclusive_lock
+from digest.content.entries import read_entry
+from digest.core.sitetree import recover_leftovers
 
 from .sites import DIGEST, make_entry, site_with_entries, snapshot
 
@@ -63,7 +63,7 @@ def _check_content(root: Path, before: dict[str, str]) -> None:
 
 def _leftovers(root: Path) -> list[str]:
     """Unfinished staging trees beside site/ (old trees may still be being deleted in the
-    background: digest.incremental)."""
+    background: digest.cache.incremental)."""
     return sorted(p.name for p in root.iterdir() if p.name.startswith(".site.build-"))
 
 
@@ -182,7 +182,7 @@ class _Stopped(BaseException):
 
 
 def _stop_at_rename(monkeypatch: pytest.MonkeyPatch, stop_at: int) -> None:
-    import digest.incremental
+    import digest.cache.incremental
 
     calls = []
     real_rename = os.rename
@@ -193,7 +193,7 @@ def _stop_at_rename(monkeypatch: pytest.MonkeyPatch, stop_at: int) -> None:
             raise _Stopped
         real_rename(src, dst)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(digest.incremental.os, "rename", rename)
+    monkeypatch.setattr(digest.cache.incremental.os, "rename", rename)
 
 
 def _two_builds_apart(tmp_path: Path) -> tuple[Path, dict[str, str]]:
@@ -220,10 +220,10 @@ def test_the_swap_is_one_step_site_never_missing(tmp_path: Path, monkeypatch: py
 
 
 def test_without_an_atomic_exchange_a_stop_between_renames_is_undone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import digest.incremental
+    import digest.cache.incremental
 
     root, old = _two_builds_apart(tmp_path)
-    monkeypatch.setattr(digest.incremental, "exchange_paths", lambda _a, _b: False)  # e.g. not Linux
+    monkeypatch.setattr(digest.cache.incremental, "exchange_paths", lambda _a, _b: False)  # e.g. not Linux
     _stop_at_rename(monkeypatch, 2)  # old tree moved aside, new one not yet in place
     with pytest.raises(_Stopped):
         build_site(root, load_config(root), offline=True)

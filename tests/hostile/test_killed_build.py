@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.forking import fork_pool
-from digest.sitelock import exclusive_lock
+from digest.core.forking import fork_pool
+from digest.build.sitelock import exclusive_lock
 
 from .sites import DIGEST, snapshot
 

@@ -91,9 +91,9 @@ def test_out_that_would_contain_an_input_is_refused(tmp_path: Path, monkeypatch:
 
 @pytest.mark.parametrize("name", ["digest.toml", "glossary.toml"])
 def test_out_onto_the_config_or_glossary_is_refused(tmp_path: Path, name: str) -> None:
-    from digest.build import build_site
-    from digest.config import Config
-    from digest.sitetree import OutputError
+    from digest.build.pipeline import build_site
+    from digest.core.config import Config
+    from digest.core.sitetree import OutputError
 
     root = _site(tmp_path)
     (root / "glossary.toml").unlink(missing_ok=True)  # missing: still refused
@@ -125,8 +125,8 @@ def test_a_built_site_is_never_loaded_as_templates(tmp_path: Path, monkeypatch: 
 
 
 def test_serve_preview_inside_digest_folder_still_builds(tmp_path: Path) -> None:
-    from digest.build import build_site
-    from digest.config import Config
+    from digest.build.pipeline import build_site
+    from digest.core.config import Config
 
     root = _site(tmp_path)
     report = build_site(root, Config.for_test(), out=root / ".digest" / "preview", review=True, offline=True, preview=True)

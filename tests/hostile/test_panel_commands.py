@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from digest.model import Review, Translation
-from digest.publish import approve_command
-from digest.render import make_environment
-from digest.shellquote import review_command, shell_quote, visible
+from digest.core.model import Review, Translation
+from digest.review.publish import approve_command
+from digest.render.environment import make_environment
+from digest.text.shellquote import review_command, shell_quote, visible
 
 from .sites import make_entry, run_digest, site_with_entries
 

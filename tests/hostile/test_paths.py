@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from digest.build import build_site
-from digest.content import read_entry
-from digest.errors import ContentError
-from digest.ingest import ingest
-from digest.sitetree import OutputError
-from digest.validate import check_content
+from digest.build.pipeline import build_site
+from digest.content.entries import read_entry
+from digest.core.errors import ContentError
+from digest.ingest.run import ingest
+from digest.core.sitetree import OutputError
+from digest.content.validate import check_content
 
 from .sites import all_paths, hostile_config, html_problems, make_entry, run_digest, site_with_entries
 

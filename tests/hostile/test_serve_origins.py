@@ -1,4 +1,4 @@
-"""Issue 13.9: the preview server's one check of Host and Origin (digest.serve.check_request),
+"""Issue 13.9: the preview server's one check of Host and Origin (digest.serve.server.check_request),
 on the requests a hostile page or a DNS-rebinding attack can make. The same check over real
 HTTP and WebSocket is in tests/test_serve.py::test_serve_answers_only_its_own_host_and_origin."""
 from __future__ import annotations
@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from tornado.httputil import HTTPHeaders
 
-from digest.serve import AllowedOrigins, check_request
+from digest.serve.server import AllowedOrigins, check_request
 
 PORT = 8000
 LOCAL = AllowedOrigins.for_address("127.0.0.1", PORT)

@@ -8,7 +8,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from digest.build import build_site
+from digest.build.pipeline import build_site
 
 from .sites import DIGEST, PROJECT, hostile_config, html_problems, make_entry, site_with_entries
 

@@ -9,9 +9,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from digest.boilerplate import BoilerplateFilter
-from digest.parse import ParsedArticle, parse_article
-from digest.sources import RawArticle, read_article
+from digest.ingest.boilerplate import BoilerplateFilter
+from digest.ingest.parse import ParsedArticle, parse_article
+from digest.ingest.sources import RawArticle, read_article
 
 from .cases import BYLINE_CASES, CASES
 

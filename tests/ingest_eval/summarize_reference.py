@@ -20,7 +20,7 @@ from collections import Counter
 
 import sentencex
 
-from digest.arabic import normalize_identity
+from digest.text.arabic import normalize_identity
 
 SUMMARIZER_VERSION = 1  # raise with any change to the output once entries exist in the wild
 _OPEN_CLOSE = {"«": "»", "“": "”", "(": ")"}

@@ -1,0 +1,1 @@
+"""`digest build`: the pipeline, output staging and swap, the build lock."""

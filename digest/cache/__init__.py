@@ -1,0 +1,1 @@
+"""The only package that knows caches exist: build cache, fingerprints, manifest, fast paths."""

@@ -1,0 +1,372 @@
+"""Page fingerprints: a hash of everything a page is rendered from, computed without
+rendering it. Two builds give a page the same fingerprint only if it would render to the
+same bytes, so an incremental build re-renders exactly the pages whose fingerprint changed.
+
+What each page depends on (see digest.sitemodel.pages for the contexts):
+
+- every page: the tool (version + code), the configuration, base URL, review mode, and the
+  templates it uses (its template and everything that one extends, includes or imports);
+- a *card* of a story (what listings, feeds, neighbours and related links show): every
+  field of the entry except its body, the story's derived fields and its tags' labels;
+- an article page: its card and body, how its hashtags resolve (which have a tag page),
+  its newer/older neighbours' cards, its related stories' cards, its review flags;
+- listings (home, English index, tag pages, months, feeds): the cards of the stories shown
+  and the pager links; the tags index and archive: the tag and month counts.
+
+Anything unknown (a new page kind) gets no fingerprint and is always rendered.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import jinja2
+
+from .codestamp import code_stamp, digest_of
+from ..text.hashtags import TAG_CHARS, clean_tag
+from ..render.markdown import body_hash
+from ..core.model import Entry
+from ..sitemodel.pages import FEED_LIMIT, Page
+from ..sitemodel.paging import Paging
+from ..sitemodel.stories import SiteModel, Story
+from ..sitemodel.taxonomy import Tag
+from ..render.templaterefs import references as _references
+
+BUILTIN_ALIAS = "!builtin/"  # digest.render.environment: the built-in theme under a prefix (aliases)
+FORMAT = 3  # bump when the meaning of a fingerprint changes
+_ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(Entry) if f.name not in ("body", "path"))
+# title_en and summary_en of a Story follow from its entry and state: not hashed twice.
+_STORY_FIELDS = tuple(
+    f.name for f in dataclasses.fields(Story) if f.name not in ("entry", "tags", "index", "title_en", "summary_en")
+)
+Stamp = tuple[int, int]  # (mtime_ns, size) of a content file
+EntryParts = tuple[str, str, tuple[str, ...]]  # digest of the entry without its body, of the body, body hashtags
+_TAG_FIELDS = tuple(f.name for f in dataclasses.fields(Tag) if f.name != "entries")
+
+
+def body_hashtags(markdown: str) -> tuple[str, ...]:
+    """Every raw hashtag the Markdown renderer could link: the cleaned run of tag characters
+    after every `#` (digest.render.markdown links a subset of these — those after a boundary or a
+    glued clitic). A superset is fine: it only makes the fingerprint more cautious, and one
+    regex pass costs a tenth of checking each `#` the way the renderer does."""
+    found: dict[str, None] = {}
+    for match in _AFTER_HASH.finditer(markdown):
+        raw = clean_tag(match.group(1))
+        if raw is not None:
+            found[raw] = None
+    return tuple(found)
+
+
+_AFTER_HASH = re.compile(f"#({TAG_CHARS}+)")
+
+
+# --- templates -----------------------------------------------------------------------------
+
+def template_closures(env: jinja2.Environment, names: Iterable[str]) -> dict[str, str]:
+    """For each page template, a hash of every template its pages can depend on: itself and
+    what it extends, includes or imports, plus every *shared* template (any template that is
+    not one of `names`: base.html, macros.html, partials/...). Shared templates count for
+    every page because Python code may render them too (digest.render.fragments renders cards with
+    macros.html), which no static analysis of a page template would see. So editing
+    article.html re-renders article pages only; editing base.html or macros.html, every page.
+
+    A dynamic reference (`{% include var %}`) makes a template depend on all of them.
+    """
+    names = sorted(set(names))
+    sources: dict[str, str | None] = {}
+    refs: dict[str, set[str] | None] = {}
+
+    def load(name: str) -> None:
+        if name in sources:
+            return
+        try:
+            source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        except (jinja2.TemplateNotFound, UnicodeDecodeError):
+            sources[name], refs[name] = None, set()
+            return
+        sources[name] = source
+        refs[name] = _references(env, source)
+        for child in refs[name] or ():
+            load(child)
+
+    every = [n for n in env.list_templates() if is_theme_template(n)]
+
+    def closure(name: str) -> set[str]:
+        load(name)
+        seen: set[str] = set()
+        stack = [name]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            children = refs.get(current, set())
+            if children is None:  # dynamic: could be any template
+                for other in every:
+                    load(other)
+                seen.update(every)
+                continue
+            stack.extend(children)
+        return seen
+
+    shared: set[str] = set()
+    for name in every:
+        if name not in names:
+            shared |= closure(name)
+    return {name: digest_of([(n, sources.get(n)) for n in sorted(closure(name) | shared)]) for name in names}
+
+
+def is_theme_template(name: str) -> bool:
+    """Theme files that are templates: not the static assets (copied as files), not the
+    `!builtin/` aliases of the built-in theme, not Python package files."""
+    if name.startswith(("static/", BUILTIN_ALIAS)) or "__pycache__" in name:
+        return False
+    return not name.endswith((".py", ".pyc"))
+
+
+# --- the site --------------------------------------------------------------------------------
+
+@dataclasses.dataclass
+class PreviousBuild:
+    """What the last build's manifest says: its structure digest, page fingerprints and
+    entry digests (slug → (content stamp, EntryParts))."""
+
+    structure: str | None
+    files: dict[str, str | None]
+    entries: dict[str, tuple[Stamp, EntryParts]]
+
+
+class SiteFingerprints:
+    """Fingerprints of the pages of one SiteModel; memo tables carry work between builds."""
+
+    def __init__(
+        self,
+        site: SiteModel,
+        env: jinja2.Environment,
+        entry_memo: dict[str, tuple[Stamp, EntryParts]],
+        stable: dict[str, Stamp] | None = None,
+        related_memo: tuple[str, dict[str, tuple[str, ...]]] | None = None,
+    ):
+        self.site = site
+        self.env = env
+        # slug → (stamp of its content file, its parts): hashing every entry's text on
+        # every build would cost more than the rest of a one-entry rebuild.
+        self.entry_memo = entry_memo
+        # "content/<slug>.md" → stamp, for files unchanged from before the build read them
+        # until now: only their entries are known to equal the file with that stamp.
+        self.stable = stable or {}
+        self.settings = digest_of(code_stamp(), repr(site.config), site.base_url, site.review_mode)
+        # Related entries are a function of the order of the stories and their tags (and of
+        # the code): while those are unchanged — an edited body, headline or template —
+        # the last build's lists still hold; otherwise every list is computed again.
+        self.related_key = digest_of(
+            self.settings, [(s.slug, s.date, [t.key for t in s.tags]) for s in site.stories]
+        )
+        reusable = related_memo is not None and related_memo[0] == self.related_key
+        self.related_memo: dict[str, tuple[str, ...]] = dict(related_memo[1]) if reusable and related_memo else {}
+        self._cards: dict[str, str] = {}
+        self._tag_digests: dict[str, str] = {}
+        self._resolved: dict[str, str | None] = {}
+        self._templates: dict[str, str] = {}
+        self._tags_index_fp: str | None = None
+        self._structure: str | None = None
+        self._review_fp: str | None = None
+        self._kinds: dict[str, Callable[[Page], Any]] = {
+            "home": self._listing,
+            "en": self._listing,
+            "article": self._article,
+            "tag": self._tag_page,
+            "tag-feed": self._tag_feed,
+            "tags": self._tags_index,
+            "archive": self._archive,
+            "month": self._month,
+            "feed": self._feed,
+            "search": lambda page: None,
+            "404": lambda page: None,
+            "review": self._review,
+        }
+
+    def of_pages(self, pages: Sequence[Page], previous: PreviousBuild | None = None) -> dict[str, str | None]:
+        """Output path → fingerprint (None: unknown kind, always render).
+
+        With `previous` (the last build's structure, fingerprints and entry digests): when
+        this build's structure is the same (see `structure`), every page but the articles
+        whose body changed keeps its fingerprint — an edited body costs one fingerprint,
+        not one per page."""
+        current = self.structure(pages)  # also kept in the manifest for the next build
+        if previous is not None and previous.structure == current:
+            result: dict[str, str | None] = {}
+            for page in pages:
+                known = previous.files.get(page.path)
+                if known is None or page.kind == "article" and self._body_changed(page, previous):
+                    known = self.of_page(page)
+                result[page.path] = known
+            return result
+        return {page.path: self.of_page(page) for page in pages}
+
+    def _prepare(self, pages: Sequence[Page]) -> None:
+        if not self._templates:
+            self._templates = template_closures(self.env, sorted({p.template for p in pages}))
+            for story in self.site.stories:  # every card once, up front: pages then only look them up
+                self.card(story)
+
+    def structure(self, pages: Sequence[Page]) -> str:
+        """A digest of every input of every page except the article bodies: the settings, the
+        templates, the pages, every story's card in order (its fields, tags and labels — so
+        also the listings, counts, neighbours and related lists), and the review flags."""
+        if self._structure is None:
+            self._prepare(pages)
+            self._structure = digest_of(
+                FORMAT,
+                self.settings,
+                sorted(self._templates.items()),
+                "\n".join(page.path for page in pages),
+                self.related_key,
+                self._cards_of(self.site.stories),
+                self._review_inputs() if self.site.review_mode else None,
+            )
+        return self._structure
+
+    def structure_if_known(self) -> str | None:
+        """The structure digest if of_pages computed one (for the manifest)."""
+        return self._structure
+
+    def _body_changed(self, page: Page, previous: PreviousBuild) -> bool:
+        entry = self.site.by_slug[page.key].entry
+        before = previous.entries.get(entry.slug)
+        return before is None or before[1][1:] != self.entry_parts(entry)[1:]
+
+    def of_page(self, page: Page) -> str | None:
+        kind = self._kinds.get(page.kind)
+        if kind is None:
+            return None
+        # The page's fields as a tuple: a dataclass repr costs more than the rest of a page.
+        fields = (page.path, page.template, page.kind, page.key, page.number)
+        return digest_of(self.settings, fields, self._templates.get(page.template), kind(page))
+
+    # -- stories --
+
+    def card(self, story: Story) -> str:
+        fp = self._cards.get(story.slug)
+        if fp is None:
+            entry = story.entry
+            fp = self._cards[story.slug] = digest_of(
+                self.entry_parts(entry)[0],
+                [getattr(story, name) for name in _STORY_FIELDS],
+                [self._tag_digest(tag) for tag in story.tags],
+            )
+        return fp
+
+    def _cards_of(self, stories: Iterable[Story]) -> list[str]:
+        cards = self._cards
+        return [cards.get(s.slug) or self.card(s) for s in stories]
+
+    def _resolve(self, raw: str) -> str | None:
+        """The tag page a body hashtag links to (None: plain text), as PageRenderer does."""
+        if raw not in self._resolved:
+            tag = self.site.taxonomy.for_name(raw)
+            has_page = tag is not None and bool(self.site.stories_by_tag.get(tag.key))
+            self._resolved[raw] = tag.url if has_page and tag is not None else None
+        return self._resolved[raw]
+
+    def entry_parts(self, entry: Entry) -> EntryParts:
+        """Digests of the entry (without body) and of its body, and the body's hashtags."""
+        stamp = self.stable.get(f"content/{entry.slug}.md")
+        memo = self.entry_memo.get(entry.slug)
+        if stamp is not None and memo is not None and memo[0] == stamp:
+            return memo[1]
+        parts = (
+            digest_of([getattr(entry, name) for name in _ENTRY_FIELDS]),
+            body_hash(entry.body),
+            body_hashtags(entry.body),
+        )
+        if stamp is not None:
+            self.entry_memo[entry.slug] = (stamp, parts)
+        else:
+            self.entry_memo.pop(entry.slug, None)
+        return parts
+
+    def related_slugs(self, story: Story) -> tuple[str, ...]:
+        slugs = self.related_memo.get(story.slug)
+        if slugs is None:
+            slugs = self.related_memo[story.slug] = tuple(s.slug for s in self.site.related(story))
+        return slugs
+
+    # -- page kinds --
+
+    def _article(self, page: Page) -> Any:
+        site = self.site
+        story = site.by_slug[page.key]
+        _fields, body, hashtags = self.entry_parts(story.entry)
+        newer, older = site.neighbours(story)
+        return (
+            self.card(story),
+            body,
+            [(raw, self._resolve(raw)) for raw in hashtags],
+            self.card(newer) if newer else None,
+            self.card(older) if older else None,
+            self._cards_of([site.by_slug[slug] for slug in self.related_slugs(story)]),
+            repr(site.flags.get(story.slug)) if site.review_mode else None,
+        )
+
+    def _listing(self, page: Page) -> Any:
+        stories = self.site.stories
+        paging = Paging(len(stories), self.site.site.per_page)
+        prefix = "" if page.kind == "home" else "en/"
+        return paging.pager(prefix, page.number), self._cards_of(paging.items(stories, page.number))
+
+    def _tag_page(self, page: Page) -> Any:
+        tag = self.site.taxonomy.by_key[page.key]
+        members = self.site.stories_by_tag[tag.key]
+        paging = Paging(len(members), self.site.site.per_page)
+        return (
+            self._tag_fields(tag),
+            len(members),
+            paging.pager(f"tags/{tag.slug}/", page.number),
+            self._cards_of(paging.items(members, page.number)),
+        )
+
+    def _tag_digest(self, tag: Tag) -> str:
+        fp = self._tag_digests.get(tag.key)
+        if fp is None:
+            fp = self._tag_digests[tag.key] = digest_of(self._tag_fields(tag))
+        return fp
+
+    @staticmethod
+    def _tag_fields(tag: Tag) -> tuple[Any, ...]:
+        return tuple(getattr(tag, name) for name in _TAG_FIELDS)
+
+    def _tag_feed(self, page: Page) -> Any:
+        tag = self.site.taxonomy.by_key[page.key]
+        return self._tag_fields(tag), self._cards_of(self.site.stories_by_tag[tag.key][:FEED_LIMIT])
+
+    def _tags_index(self, page: Page) -> Any:
+        if self._tags_index_fp is None:
+            by_tag = self.site.stories_by_tag
+            self._tags_index_fp = digest_of(
+                [(self._tag_fields(t), len(by_tag[t.key])) for t in self.site.taxonomy if by_tag[t.key]]
+            )
+        return self._tags_index_fp
+
+    def _archive(self, page: Page) -> Any:
+        return sorted((month, len(stories)) for month, stories in self.site.stories_by_month.items())
+
+    def _month(self, page: Page) -> Any:
+        return self._cards_of(self.site.stories_by_month[page.key])
+
+    def _feed(self, page: Page) -> Any:
+        return self._cards_of(self.site.stories[:FEED_LIMIT])
+
+    def _review(self, page: Page) -> Any:
+        return self._review_inputs()
+
+    def _review_inputs(self) -> Any:
+        """The dashboard's inputs: every entry (drafts and rejected ones too) and every flag."""
+        if self._review_fp is None:
+            self._review_fp = digest_of(
+                [self.entry_parts(e)[0] for e in self.site.all_entries],
+                sorted((slug, repr(flags)) for slug, flags in self.site.flags.items()),
+            )
+        return self._review_fp

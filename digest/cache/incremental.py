@@ -1,0 +1,243 @@
+"""Incremental output: render only the pages whose fingerprint changed, keep the rest.
+
+The output stays atomic — site/ is always the old or the new complete tree:
+
+- nothing changed (same fingerprints, no page added or removed): site/ is not touched;
+- some pages changed: a staging tree beside site/ gets a hard link to every unchanged
+  file (no bytes copied), the changed pages are rendered into it as new files (never
+  written through a link, which would alter the old tree), and it is swapped in; the old
+  tree is deleted in the background;
+- no usable manifest (first build, site/ replaced or deleted, other settings or tool
+  version): everything is rendered, as a cold build.
+
+The manifest is removed before the swap and written after it, so an interrupted build
+leaves either no manifest (next build is full) or one that matches site/.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..render import templaterefs
+from .fingerprint import PreviousBuild, SiteFingerprints
+from .manifest import Manifest, forget_manifest, load_manifest, save_manifest, tree_identity
+from ..render.pagerender import PageRenderer, render_pages
+from ..sitemodel.pages import Page
+from ..core.sitetree import StagingTree, exchange_paths
+
+
+@dataclass
+class RenderResult:
+    rendered: int = 0  # pages rendered
+    written: int = 0  # extra files (sitemap, search index, assets) written
+    linked: int = 0  # files carried over from the previous tree
+    removed: int = 0  # files of the previous tree that no longer belong
+    full: bool = False  # no usable manifest: everything was rendered
+    unchanged: bool = False  # nothing changed: the tree was left as it was
+
+
+def render_site(
+    root: Path,
+    out: Path,
+    renderer: PageRenderer,
+    pages: Sequence[Page],
+    extra: dict[str, bytes],
+    workers: int,
+    stamps: dict[str, tuple[int, int]] | None = None,
+    alongside: Callable[[], object] | None = None,
+    late_extra: Callable[[], dict[str, bytes]] | None = None,
+) -> RenderResult:
+    """Bring `out` up to date with `pages` and `extra` (see the module doc).
+
+    `stamps`: (mtime_ns, size) of the input files taken before the build read them
+    (digest.cache.inputs); they let unchanged entries skip hashing.
+    `alongside`: work of the build that does not touch the output (saving its caches): run
+    while the workers render on a cold build, else after the pages.
+    `late_extra`: more files like `extra`, costly to make: made while the workers render on
+    a cold build, else first (an incremental build compares them with the last ones).
+    """
+    alongside = alongside or _nothing
+    late_extra = late_extra or dict
+    old = load_manifest(root, out)
+    usable = old.describes(out)
+    templaterefs.remember(old.references)
+
+    def fingerprints() -> SiteFingerprints:
+        stable = _unchanged_since(root, stamps or {}, "content/")
+        return SiteFingerprints(renderer.site, renderer.env, dict(old.entries), stable, old.related)
+
+    if not usable:
+        return _render_everything(root, out, renderer, pages, extra, workers, fingerprints, stamps or {}, alongside, late_extra)
+    prints = fingerprints()
+    extra = {**extra, **late_extra()}
+    files: dict[str, str | None] = dict(prints.of_pages(pages, PreviousBuild(old.structure, old.files, old.entries)))
+    for rel, data in extra.items():
+        files[rel] = hashlib.blake2b(data, digest_size=16).hexdigest()
+    kept = {rel for rel, fp in files.items() if usable and fp is not None and old.files.get(rel) == fp} if usable else set()
+    stale = [rel for rel in old.files if rel not in files] if usable else []
+    result = RenderResult(full=not usable)
+    if usable and len(kept) == len(files) and not stale:
+        result.unchanged = True
+        _save(root, out, files, prints, stamps or {})  # memo tables may have grown
+        alongside()
+        return result
+
+    forget_manifest(root, out)
+    tree = StagingTree(out)
+    try:
+        result.linked = _link_unchanged(out, tree.dir, sorted(kept))
+        for rel in sorted(extra):
+            if rel not in kept:
+                tree.write(rel, extra[rel])
+                result.written += 1
+        todo = [page for page in pages if page.path not in kept]
+        result.rendered = render_pages(renderer, todo, tree.dir, workers)
+        result.removed = len(stale)
+        _swap(tree, out)
+    except BaseException:
+        tree.discard()
+        raise
+    _save(root, out, files, prints, stamps or {})
+    alongside()
+    return result
+
+
+def _nothing() -> None:
+    pass
+
+
+def _render_everything(
+    root: Path,
+    out: Path,
+    renderer: PageRenderer,
+    pages: Sequence[Page],
+    extra: dict[str, bytes],
+    workers: int,
+    fingerprints: Callable[[], SiteFingerprints],
+    stamps: dict[str, tuple[int, int]],
+    alongside: Callable[[], object],
+    late_extra: Callable[[], dict[str, bytes]],
+) -> RenderResult:
+    """No usable manifest (a cold build): every page is rendered. The fingerprints only
+    matter to the next build, so they are computed while the workers render; so are the
+    late extra files, and the build's `alongside` work."""
+    files: dict[str, str | None] = {}
+    result = RenderResult(full=True)
+    made: list[SiteFingerprints] = []
+
+    def meanwhile() -> None:
+        made.append(fingerprints())
+        files.update(made[0].of_pages(pages))
+        late = late_extra()
+        for rel in sorted(late):
+            tree.write(rel, late[rel])
+            result.written += 1
+        for rel, data in {**extra, **late}.items():
+            files[rel] = hashlib.blake2b(data, digest_size=16).hexdigest()
+        alongside()
+
+    # Related-story lists are needed by both the article pages and the fingerprints:
+    # computed once here, the forked renderers inherit them.
+    for story in renderer.site.stories:
+        renderer.site.related(story)
+    forget_manifest(root, out)
+    tree = StagingTree(out)
+    try:
+        for rel in sorted(extra):
+            tree.write(rel, extra[rel])
+            result.written += 1
+        result.rendered = render_pages(renderer, pages, tree.dir, workers, meanwhile=meanwhile)
+        _swap(tree, out)
+    except BaseException:
+        tree.discard()
+        raise
+    _save(root, out, files, made[0], stamps)
+    return result
+
+
+def _unchanged_since(root: Path, stamps: dict[str, tuple[int, int]], prefix: str) -> dict[str, tuple[int, int]]:
+    """The stamped files under `prefix` that still have their stamp (nothing wrote them
+    during the build: not ingest, not translation, not an editor)."""
+    stable = {}
+    base = str(root)
+    for rel, stamp in stamps.items():
+        if rel.startswith(prefix):
+            try:
+                stat = os.stat(os.path.join(base, rel))
+            except OSError:
+                continue
+            if (stat.st_mtime_ns, stat.st_size) == stamp:
+                stable[rel] = stamp
+    return stable
+
+
+def _save(
+    root: Path, out: Path, files: dict[str, str | None], prints: SiteFingerprints, stamps: dict[str, tuple[int, int]]
+) -> None:
+    manifest = Manifest(
+        tree=tree_identity(out),
+        files=files,
+        entries={slug: memo for slug, memo in prints.entry_memo.items() if f"content/{slug}.md" in stamps},
+        related=(prints.related_key, prints.related_memo),
+        references=templaterefs.known(),
+        structure=prints.structure_if_known(),
+    )
+    try:
+        save_manifest(root, out, manifest)
+    except OSError:
+        pass  # no manifest: the next build is a full one, still correct
+
+
+def _link_unchanged(old: Path, new: Path, paths: list[str]) -> int:
+    """Hard-link each unchanged file of the old tree into the new one (parents first).
+
+    Plain strings and os calls: this runs for every file of the site."""
+    src, dst = str(old) + os.sep, str(new) + os.sep
+    made: set[str] = {""}
+    link = os.link
+    for rel in paths:
+        parent = rel.rpartition("/")[0]
+        if parent not in made:
+            os.makedirs(dst + parent, exist_ok=True)
+            while parent and parent not in made:
+                made.add(parent)
+                parent = parent.rpartition("/")[0]
+        try:
+            link(src + rel, dst + rel)
+        except OSError:  # another file system or no hard links: copy instead
+            shutil.copy2(src + rel, dst + rel)
+    return len(paths)
+
+
+def _swap(tree: StagingTree, out: Path) -> None:
+    """Swap the staging tree in; the old tree is deleted in the background."""
+    if not out.exists():
+        os.rename(tree.dir, out)
+        return
+    graveyard = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    if exchange_paths(tree.dir, out):  # one step: site/ is never missing, even if killed here
+        os.rename(tree.dir, graveyard / "tree")
+    else:  # two renames; a build killed between them is undone by recover_leftovers
+        os.rename(out, graveyard / "tree")
+        os.rename(tree.dir, out)
+    _remove_later(graveyard)
+
+
+def _remove_later(path: Path) -> None:
+    """Delete a directory without making the build wait (thousands of unlinks)."""
+    if sys.platform != "win32" and shutil.which("rm"):
+        try:
+            subprocess.Popen(["rm", "-rf", "--", str(path)], start_new_session=True,
+                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            return
+        except OSError:
+            pass
+    shutil.rmtree(path, ignore_errors=True)
+

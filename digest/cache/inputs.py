@@ -1,0 +1,111 @@
+"""The no-op fast path: if no input of the build changed since the last successful build
+of the same output — by (mtime_ns, size) of every input file, before any file is read or
+hashed — the build stops at once and reports what the last one did.
+
+Inputs: seeds/, content/, templates/, digest.toml, the glossary (digest.core.watch.snapshot),
+the translation memory, the configuration and build options, and the tool itself
+(version and code). The output must still be the tree that build left (same inode).
+
+A build records the inputs it saw only if it succeeded without errors, with the stamps they
+had when it started: a file changed during the build (by the build itself — ingest,
+translation — or by an editor) then differs, so the next build is a real one, which finds
+out what changed.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .codestamp import code_stamp, digest_of
+from .manifest import tree_identity
+from ..core.output import atomic_write_bytes
+from ..core.watch import Snapshot, snapshot
+
+RECORD_DIR = Path(".digest") / "inputs"
+TRACKED_STATE = (Path(".digest") / "tm.sqlite",)  # read by an offline build too
+FORMAT = 1
+
+
+@dataclass
+class LastBuild:
+    key: str  # options, configuration and tool
+    files: Snapshot
+    tree: tuple[int, int] | None
+    summary: dict[str, Any] = field(default_factory=dict)  # BuildReport fields to repeat
+
+
+def input_snapshot(root: Path) -> Snapshot:
+    files = snapshot(root)
+    for rel in TRACKED_STATE:
+        try:
+            stat = os.stat(root / rel)
+        except OSError:
+            continue
+        files[rel.as_posix()] = (stat.st_mtime_ns, stat.st_size)
+    return files
+
+
+def options_key(*options: Any) -> str:
+    return digest_of(FORMAT, code_stamp(), *options)
+
+
+def _record_path(root: Path, out: Path) -> Path:
+    name = hashlib.blake2b(str(out.resolve()).encode("utf-8"), digest_size=8).hexdigest()
+    return root / RECORD_DIR / f"{name}.pickle"
+
+
+class InputCheck:
+    """Taken when a build starts: `unchanged()` says whether it can stop right there."""
+
+    def __init__(self, root: Path, out: Path, key: str):
+        self.root = root
+        self.out = out
+        self.key = key
+        self.before = input_snapshot(root)
+        self.last: LastBuild | None = None  # the last build with the same options and tool
+
+    def unchanged(self) -> LastBuild | None:
+        """The last build's record if nothing changed since it, else None."""
+        try:
+            with _record_path(self.root, self.out).open("rb") as handle:
+                version, last = pickle.load(handle)
+        except Exception:  # noqa: BLE001 - missing or corrupt: just build
+            return None
+        if version != FORMAT or not isinstance(last, LastBuild) or last.key != self.key:
+            return None
+        self.last = last
+        if last.tree is None or last.tree != tree_identity(self.out):
+            return None
+        return last if last.files == self.before else None
+
+    def same_as_last(self, rel: str) -> bool:
+        """True if input file `rel` ("seeds/x.txt") has the mtime and size it had when the
+        last build (same options and tool) saw it — so that build already used its bytes."""
+        if self.last is None:
+            return False
+        stamp = self.before.get(rel)
+        return stamp is not None and self.last.files.get(rel) == stamp
+
+    def record(self, summary: dict[str, Any]) -> None:
+        """Remember the inputs this (successful) build saw; best effort.
+
+        The stamps taken before the build are the ones recorded: a file the build (ingest,
+        translation) or an editor changed while it ran now has another stamp, so the next
+        build is a real one and finds out what changed — no second scan needed."""
+        last = LastBuild(key=self.key, files=self.before, tree=tree_identity(self.out), summary=summary)
+        try:
+            path = _record_path(self.root, self.out)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(path, pickle.dumps((FORMAT, last), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        except OSError:
+            pass
+
+    def forget(self) -> None:
+        try:
+            _record_path(self.root, self.out).unlink()
+        except OSError:
+            pass

@@ -1,0 +1,87 @@
+"""Which seed files `digest build` must ingest: those with no entry, or whose bytes or
+summariser version differ from their entry's.
+
+Split in two so the costly half overlaps other work: `scan_seeds` lists the seeds and
+hashes those that changed since the last build (all of them on a cold build) — it needs no
+entries, so it runs while the workers parse content/ — and `SeedScan.changed(entries)`
+compares. A seed with an entry and the mtime and size it had at the last build (same tool
+and options) was checked then: it is neither resolved nor hashed again (nor made a Path).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .inputs import InputCheck
+from ..core.model import Entry
+from ..ingest.sources import iter_article_files, seed_key
+from ..ingest.summarize import SUMMARIZER_VERSION
+
+
+@dataclass
+class SeedScan:
+    root: Path
+    check: InputCheck
+    files: list[tuple[str, str]] = field(default_factory=list)  # (root-relative path, path as found)
+    digests: dict[str, str] = field(default_factory=dict)  # path as found → sha256 (changed seeds only)
+
+    def changed(self, entries: list[Entry]) -> list[Path]:
+        """Seed files to ingest, sorted as find_articles sorts."""
+        by_seed = {e.seed: e for e in entries if e.seed}
+        resolved_root = self.root.resolve()
+        resolved_dirs: dict[Path, str] = {}
+        changed = []
+        for rel, name in self.files:
+            known = by_seed.get(rel)
+            if known is not None and self.check.same_as_last(rel) and self.check.same_as_last(f"content/{known.slug}.md"):
+                continue
+            path = Path(name)
+            entry = by_seed.get(_seed_key(path, resolved_root, resolved_dirs))
+            if (
+                entry is None
+                or entry.summary_version != SUMMARIZER_VERSION and not entry.editor_changed("summary_ar")
+                or entry.seed_sha256 != self._digest(name)
+            ):
+                changed.append(path)
+        return sorted(changed, key=lambda p: p.parts)
+
+    def _digest(self, name: str) -> str | None:
+        digest = self.digests.get(name)
+        if digest is None:
+            digest = self.digests[name] = _sha256(name)
+        return digest
+
+
+def scan_seeds(root: Path, check: InputCheck) -> SeedScan:
+    """The seed files under root/seeds, with the changed ones already hashed."""
+    scan = SeedScan(root, check)
+    seeds_dir = str(root / "seeds")
+    prefix = len(seeds_dir) + 1
+    for name in iter_article_files(seeds_dir):
+        rel = "seeds/" + name[prefix:].replace(os.sep, "/")  # relative_to(root), without pathlib's cost
+        scan.files.append((rel, name))
+        if not check.same_as_last(rel):
+            scan.digests[name] = _sha256(name)
+    return scan
+
+
+def _sha256(name: str) -> str | None:
+    """None for an unreadable seed: it counts as changed, and ingest reports it."""
+    try:
+        with open(name, "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return None
+
+
+def _seed_key(path: Path, resolved_root: Path, resolved_dirs: dict[Path, str]) -> str:
+    """seed_key(path) without resolving every file: a file that is not a symlink resolves
+    to its folder resolved (once per folder, as a key) plus its name."""
+    if path.is_symlink():
+        return seed_key(path, resolved_root, root_is_resolved=True)
+    folder = resolved_dirs.get(path.parent)
+    if folder is None:
+        folder = resolved_dirs[path.parent] = seed_key(path.parent, resolved_root, root_is_resolved=True)
+    return path.name if folder == "." else f"{folder.rstrip('/')}/{path.name}"

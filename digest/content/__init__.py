@@ -1,0 +1,1 @@
+"""content/*.md: front matter (read, write, round-trip edit), entries, validation."""

@@ -1,0 +1,1 @@
+"""Config, errors, the data model and file primitives every stage uses."""

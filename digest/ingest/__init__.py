@@ -1,0 +1,1 @@
+"""seeds -> entries: decode, parse, boilerplate, summarise, write."""

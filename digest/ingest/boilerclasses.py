@@ -1,0 +1,205 @@
+"""Built-in boilerplate classes: what news sites put around an article, recognised by form.
+
+Each class is a few regular expressions over a *folded* line (emphasis marks stripped,
+Arabic letters folded as in normalize_identity: أ إ آ → ا, ى → ي, ة → ه, diacritics removed,
+Latin case folded), written as the class's formula — never a string copied from one site.
+Precision comes first: a line must *start* with the class's formula (boilerplate is
+formulaic; a news sentence that mentions copyright, an agency or an app starts with its
+subject or verb) and be short. Classes:
+
+copyright             «© 2024 ...», «جميع الحقوق محفوظة ...», «Copyright ... All rights reserved»
+opinion-disclaimer    «المقال يعبر عن رأي كاتبه ولا يعبر بالضرورة عن رأي الموقع»
+verification-disclaimer  «لا يمكن لـ(الموقع) التحقق بشكل مستقل من ... مواقع التواصل»
+agency-end            «/انتهى/», «-انتهى-», «(انتهى)» closing agency copy
+click-promo           «لمتابعة المباراة على الأجهزة اللوحية اضغط هنا», «Click here to watch»
+read-also             «اقرأ أيضا: ...», «طالع أيضا», «مواضيع ذات صلة», «Read more: ...»
+follow-us             «تابعونا على تويتر», «تابعوا آخر الأخبار عبر قناتنا على تلغرام»
+photo-credit          «الصورة: رويترز», «(تصوير: ...)», «صورة أرشيفية», «Photo: AFP»
+source-credit         «نشر هذا الخبر أولاً على موقع صحيفة ...», «المصدر: صحيفة ...»,
+                      «This story originally appeared on ...» (trailing only)
+"""
+from __future__ import annotations
+
+import re
+
+from ..text.arabic import normalize_identity
+
+# Letter folding for the patterns below (as normalize_identity folds the text).
+_PATTERN_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+# Emphasis and wrapping that must not hide a line: **x**, __x__, *x*, (x), [x], «x».
+_WRAPPING = " \t*_~>«»\"'“”()[]{}"
+
+MAX_LINE_CHARS = 300  # boilerplate lines are short; a longer paragraph is article text
+_SOCIAL = (
+    r"(?:فيسبوك|فيس بوك|تويتر|تويتير|اكس|انستغرام|انستجرام|انستقرام|يوتيوب|يو تيوب|تلغرام|تليغرام|تيليجرام|تلجرام"
+    r"|تيك توك|تيكتوك|واتساب|واتس اب|لينكد ?ان|سناب ?شات|facebook|twitter|instagram|youtube|telegram|tiktok"
+    r"|whatsapp|linkedin|snapchat|x)(?!\w)"
+)
+_MONTHS = (
+    r"(?:يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|اذار|نيسان|ايار"
+    r"|حزيران|تموز|اب|ايلول|تشرين|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
+
+# class → patterns over the folded line (re.search; most are anchored at ^).
+_CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
+    "copyright": (
+        r"^(?:\d{4}\s*[-–]?\s*)?(?:©|\(?c\) ?\d{4}|copyright\b|all rights reserved)",
+        r"^(?:جميع|كل) (?:ال)?حقوق(?: \S+){0,2} محفوظه",
+        r"^(?:ال)?حقوق (?:النشر|الطبع|الملكيه)(?: \S+){0,2} (?:محفوظه|©)",
+        r"^الحقوق محفوظه",
+    ),
+    "opinion-disclaimer": (
+        r"^(?:(?:ملاحظه|تنويه|تنبيه|اخلاء مسوليه|disclaimer)\s*[:：-]?\s*)?(?:هذا |هذه |كل |جميع )?"
+        r"(?:المقال|المقالات|المقاله|الاراء|الافكار|المواد|مقالات الراي|ما ورد|ما يرد|المحتوى)"
+        r"(?: \S+){0,4} (?:تعبر|يعبر|تعكس|يعكس|تمثل|يمثل|تخص|يخص)(?: عن)? (?:راي|اراء|وجهه نظر|وجهات نظر|وجهه|افكار)"
+        r"(?: \S+){0,2} (?:كاتبها|كاتبه|الكاتب|كتابها|صاحبها|صاحبه|اصحابها|المولف|كاتبيها)",
+        r"^(?:(?:note|disclaimer)\s*:\s*)?(?:the )?(?:views|opinions) expressed (?:in this (?:article|piece|column) )?"
+        r"(?:are|belong to) (?:those of |solely those of )?the (?:author|writer)",
+    ),
+    "verification-disclaimer": (
+        r"^(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?(?:لا يمكن|لا تستطيع|لا يستطيع|يتعذر على|لا يتسنى|لا نستطيع|لا يمكننا)"
+        r"(?: \S+){0,3} (?:التحقق|التاكد)(?: \S+){0,10} (?:مواقع|وسائل|منصات|شبكات) التواصل",
+        r"^(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|is unable to|are unable to) "
+        r"independently (?:verify|confirm)(?: \S+){0,10} social media",
+    ),
+    "click-promo": (
+        r"^(?:\S+ ){0,12}(?:اضغط|اضغطوا|انقر|انقروا|اضغطي|انقري) (?:هنا|على الرابط)",
+        r"^(?:\S+ ){0,12}(?:click|tap) (?:here|the link)",
+    ),
+    "read-also": (
+        r"^(?:اقرا|طالع|شاهد|تابع|اقرئي|اقراوا)(?: ايضا| كذلك| المزيد)\s*(?:[:：\-–|»]|$)",
+        r"^(?:اقرا|طالع|شاهد)\s*[:：]",
+        r"^(?:مواضيع|اخبار|مقالات|قصص|روابط|موضوعات)? ?ذات صله\s*(?:[:：\-–|]|$)",
+        r"^(?:read|see|watch) (?:also|more)\b",
+        r"^related(?: (?:articles|stories|news|content))?\s*:",
+    ),
+    "follow-us": (
+        r"^(?:لمتابعه \S+(?: \S+){0,4} )?(?:تابعونا|تابعنا|follow us)\b(?: \S+){0,8} (?:على|عبر|في|on|via)\b"
+        r"(?: \S+){0,6} (?:" + _SOCIAL + r"|حساباتنا|صفحتنا|قناتنا|حسابنا|مواقع التواصل|منصات التواصل|منصاتنا)",
+        r"^(?:تابعوا|تابعي|انضموا|انضم|اشتركوا|اشترك)(?!\w)(?: \S+){0,8} (?:عبر|على|في|الى|ب)(?!\w)(?: \S+){0,3} "
+        r"(?:حساباتنا|صفحتنا|قناتنا|حسابنا|منصاتنا|مجموعتنا)",
+    ),
+    "photo-credit": (
+        r"^(?:مصدر الصوره|حقوق الصوره|الصوره|الصور|صوره|صور|تصوير|photo|photos|image|picture|photo credit|credit)"
+        r"\s*[:：/|]\s*\S(?:.{0,80})$",
+        r"^(?:ال)?صوره (?:ارشيفيه|تعبيريه|من الارشيف|توضيحيه)(?:\s*[:：/\-–|]\s*.{0,60})?$",
+        r"^(?:getty images|afp|reuters|ap|epa)(?:\s*(?:/|via)\s*(?:getty images|afp|reuters|ap|epa))*$",
+    ),
+    "source-credit": (
+        r"^(?:تم )?(?:نشر|نشرت)(?: هذا| هذه)? (?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله)?\s*"
+        r"(?:اولا|في الاصل|اصلا|للمره الاولى|بالاصل|اساسا) (?:على|في|عبر) (?:موقع|صحيفه|جريده|مجله|الموقع)",
+        r"^(?:هذا |هذه )?(?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله) (?:منشور|نشر|نشرت|منشوره)"
+        r"(?: \S+){0,2} (?:في الاصل|اصلا|اولا|بالاصل) (?:على|في) (?:موقع|صحيفه|جريده|مجله)",
+        r"^(?:للاطلاع على|لقراءه|يمكنكم قراءه|اقرا) (?:النص|المقال|التقرير|الخبر|الماده|الموضوع|القصه)"
+        r"(?: \S+){0,2} (?:الاصلي|الاصليه|كاملا|كامله|بلغته الاصليه)",
+        r"^(?:المصدر|مصدر الخبر|نقلا عن)\s*[:：]\s*(?:موقع|صحيفه|جريده|مجله|وكاله)?.{0,80}$",
+        r"^(?:this|the) (?:story|article|piece|report) (?:was )?(?:first |originally )(?:published|appeared) "
+        r"(?:on|in|at)\b",
+        r"^(?:originally published|read the original)\b",
+    ),
+}
+
+# Classes removed wherever they stand as a line or paragraph of their own; the others are
+# cut only at the end of the article (where scrapers leave them).
+ANYWHERE = frozenset(
+    {"copyright", "opinion-disclaimer", "verification-disclaimer", "read-also", "photo-credit", "click-promo", "follow-us"}
+)
+TRAILING_ONLY = frozenset({"agency-end", "source-credit"})
+
+_COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern.translate(_PATTERN_FOLD)))
+    for name, patterns in _CLASS_PATTERNS.items()
+    for pattern in patterns
+)
+# Cheap pre-check (every paragraph of every article passes through here): the patterns are
+# anchored at the start, so a line can only match if its first word (folded) is one they
+# may start with, or, for the few that are not anchored or start with any word, if it holds
+# a "click here" verb, "independently", or a copyright sign.
+_FIRST_WORDS = frozenset(
+    normalize_identity(w)
+    for w in """
+    جميع كل حقوق الحقوق copyright all ملاحظة تنويه تنبيه إخلاء disclaimer note هذا هذه المقال المقالات المقالة الآراء
+    الأفكار المواد مقالات ما المحتوى the views opinions لا يتعذر اقرأ إقرأ طالع شاهد تابع اقرئي اقرأوا مواضيع أخبار قصص
+    روابط موضوعات ذات read see watch related لمتابعة تابعونا تابعنا follow تابعوا تابعي انضموا انضم اشتركوا اشترك مصدر
+    الصورة الصور صورة صور تصوير photo photos image picture credit getty afp reuters ap epa تم نشر نشرت الخبر المادة
+    التقرير القصة الموضوع للاطلاع لقراءة يمكنكم المصدر نقلا this originally
+    """.split()
+)
+_FIRST_TOKEN_RE = re.compile(r"[^\s:：/|\-–—(\[«»\"“”.,،]+")
+
+
+class _FoldedFirstWords(dict[str, bool]):
+    """First word → may a class start with it (folding once per distinct word)."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) > 100_000:
+            self.clear()
+        value = self[word] = normalize_identity(word) in _FIRST_WORDS
+        return value
+
+
+_may_start_a_class = _FoldedFirstWords()
+
+
+def _may_be_a_class(unwrapped: str) -> bool:
+    first = _FIRST_TOKEN_RE.match(unwrapped)
+    if first is not None and _may_start_a_class[first.group()]:
+        return True
+    # Plain substring tests run at C speed (a generator or a case-insensitive regex does not).
+    if "ضغط" in unwrapped or "نقر" in unwrapped or "©" in unwrapped or unwrapped[:4].isdigit():
+        return True
+    lowered = unwrapped.lower()
+    return (
+        "click" in lowered or "tap" in lowered or "independently" in lowered or "(c)" in lowered
+        or lowered.startswith("c)")
+    )
+
+
+# «انتهى» set off by slashes, dashes or brackets at the very end of a paragraph.
+AGENCY_END_TAIL_RE = re.compile(r"\s*[/\-–—(\[]\s*انته[ىي]\s*[/\-–—)\]](?:\s*[\w.]{1,8}){0,3}\s*$")
+_AGENCY_END_LINE_RE = re.compile(r"^[/\-–—(\[]\s*انته[ىي]\s*[/\-–—)\]](?:\s*[\w.]{1,8}){0,3}$")
+_SENTENCE_ENDS = ".!?؟…"
+
+
+def fold_line(line: str) -> str:
+    """The line as the class patterns see it: unwrapped and identity-folded."""
+    return normalize_identity(line.replace("**", " ").replace("__", " ").strip(_WRAPPING))
+
+
+def classify_line(line: str, trailing: bool = False) -> str | None:
+    """The boilerplate class of a whole line (or one-line paragraph), or None.
+
+    trailing: the line closes the article, so trailing-only classes count too."""
+    if not line or len(line) > MAX_LINE_CHARS or "\n" in line.strip():
+        return None
+    # The end marker's brackets are its form: matched before unwrapping strips them.
+    if trailing and _AGENCY_END_LINE_RE.match(line.replace("**", "").replace("__", "").strip()):
+        return "agency-end"
+    unwrapped = line.replace("**", " ").replace("__", " ").lstrip(_WRAPPING)
+    if not _may_be_a_class(unwrapped):
+        return None
+    folded = fold_line(line)
+    if not folded:
+        return None
+    for name, pattern in _COMPILED:
+        if (trailing or name not in TRAILING_ONLY) and pattern.search(folded):
+            return name
+    return None
+
+
+def split_trailing_sentence(paragraph: str) -> tuple[str, str, str] | None:
+    """(kept text, removed sentence, class) when a paragraph ends in an agency end marker or
+    a source-credit sentence after article text; None otherwise."""
+    marker = AGENCY_END_TAIL_RE.search(paragraph) if "انته" in paragraph[-40:] else None
+    if marker is not None and marker.start() > 0 and paragraph[: marker.start()].strip():
+        return paragraph[: marker.start()].rstrip(), paragraph[marker.start() :].strip(), "agency-end"
+    text = paragraph.rstrip()
+    # The last sentence: after the last sentence end (followed by a space) before the final
+    # character (rfind runs at C speed; a regex with a look-ahead would rescan the tail).
+    start = max(text.rfind(end + gap, 0, len(text) - 1) for end in _SENTENCE_ENDS for gap in " \n")
+    if start < 0:
+        return None
+    last = text[start + 1 :].strip()
+    if last and classify_line(last, trailing=True) == "source-credit":
+        return text[: start + 1].rstrip(), last, "source-credit"
+    return None

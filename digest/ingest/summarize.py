@@ -1,0 +1,191 @@
+"""Entry → Arabic extractive summary.
+
+Sentences come from sentencex (it understands ؟ ، ؛, keeps decimals whole); a sentence that
+ends inside an open quotation is joined with the next, so a summary is never cut inside
+quotes, and so is one that ends in an Arabic abbreviation sentencex does not know
+(«د.» doctor, «أ.د.» professor, «م.» engineer or AD, «ق.م.» BC: a lone letter and a dot).
+Sentences are scored by position (news leads first) and centrality (word overlap with the
+rest of the article), then the best are returned in article order, whole sentences only,
+within max_sentences and max_chars.
+
+SUMMARIZER_VERSION is stored in each entry; raising it makes ingest re-summarise entries
+whose summary the tool wrote (an editor's summary_ar is never replaced).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import chain
+
+import sentencex
+
+from ..text.arabic import normalize_identity
+
+SUMMARIZER_VERSION = 1  # raise with any change to the output once entries exist in the wild
+_OPEN_CLOSE = {"«": "»", "“": "”", "(": ")"}
+_WORD_RE = re.compile(r"\w+")
+# Very common Arabic function words that say nothing about centrality.
+_STOPWORDS = frozenset(
+    normalize_identity(w)
+    for w in "في من على إلى عن أن إن ما لا لم هذا هذه التي الذي الذين كان كانت قد مع بين ذلك تلك وقال قال أو ثم كما بعد قبل حتى عند و".split()
+)
+
+
+_QUOTE_CHARS_RE = re.compile('[«»“”()"]')
+
+
+def _quotes_balanced(text: str) -> bool:
+    # Most sentences hold no quotation mark at all: one regex scan instead of seven counts.
+    if _QUOTE_CHARS_RE.search(text) is None:
+        return True
+    for opening, closing in _OPEN_CLOSE.items():
+        if text.count(opening) > text.count(closing):
+            return False
+    return text.count('"') % 2 == 0
+
+
+# A piece ending in one Arabic letter and a dot (or a run of them: «أ.د.», «ق.م.») ends in
+# an abbreviation, not a sentence.
+_ABBREVIATION_END_RE = re.compile(r"(?:^|[\s(«“\"])(?:[\u0621-\u064a]\.)+$")
+
+
+def _ends_in_abbreviation(candidate: str) -> bool:
+    # The regex scans the whole sentence; it can only match one ending in a letter and a dot.
+    return (
+        len(candidate) >= 2
+        and candidate[-1] == "."
+        and "\u0621" <= candidate[-2] <= "\u064a"
+        and _ABBREVIATION_END_RE.search(candidate) is not None
+    )
+
+
+def _spans(paragraph: str) -> tuple[str, list[tuple[int, int]]]:
+    """sentencex's segments as (start, end) in the paragraph, so merges keep its spacing.
+
+    Should sentencex ever alter the text, its pieces joined by spaces stand in for it."""
+    pieces = [s.strip() for s in sentencex.segment("ar", paragraph) if s.strip()]
+    spans, cursor = [], 0
+    for piece in pieces:
+        start = paragraph.find(piece, cursor)
+        if start < 0:
+            joined = " ".join(pieces)
+            offsets = [0]
+            for p in pieces[:-1]:
+                offsets.append(offsets[-1] + len(p) + 1)
+            return joined, [(o, o + len(p)) for o, p in zip(offsets, pieces)]
+        spans.append((start, start + len(piece)))
+        cursor = start + len(piece)
+    return paragraph, spans
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Arabic-aware sentences, never splitting inside a quotation or after an abbreviation."""
+    text, spans = _spans(paragraph)
+    merged: list[str] = []
+    start = None
+    for begin, end in spans:
+        start = begin if start is None else start
+        candidate = text[start:end].strip()
+        if _quotes_balanced(candidate) and not _ends_in_abbreviation(candidate):
+            merged.append(candidate)
+            start = None
+    if start is not None:
+        merged.append(text[start : spans[-1][1]].strip())
+    return merged
+
+
+def _cut_outside_quotes(text: str, limit: int) -> str:
+    """The longest prefix within `limit` that ends at a clause mark or a word boundary
+    outside any quotation, with an ellipsis; the lead sentence is too long to use whole."""
+    budget = limit - 1  # room for the ellipsis
+    for boundary in (re.compile(r"[،؛:,;](?=\s)"), re.compile(r"\s")):
+        ends = [m.start() + (1 if m.group().strip() else 0) for m in boundary.finditer(text, 0, budget + 1)]
+        for end in reversed(ends):
+            prefix = text[:end].rstrip(" ،؛:,;")
+            if prefix and _quotes_balanced(prefix):
+                return prefix + "…"
+    return text[:budget].rstrip() + "…"  # one unbroken run: nothing better is possible
+
+
+class _ChunkWords(dict[str, tuple[str, ...]]):
+    """Space-free chunk of text → its scoring words, computed once per distinct chunk.
+
+    Identity normalisation never joins or splits text across whitespace (it removes marks
+    and folds letters inside a chunk), so normalising chunk by chunk gives the words that
+    normalising the whole sentence gives; news reuses most of its words, so the memo hits."""
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        if len(self) > _CHUNK_MEMO_LIMIT:
+            self.clear()
+        value = self[chunk] = tuple(
+            w for w in _WORD_RE.findall(normalize_identity(chunk)) if w not in _STOPWORDS and len(w) > 1
+        )
+        return value
+
+
+_CHUNK_MEMO_LIMIT = 200_000
+_chunk_words = _ChunkWords()
+
+
+def _words(sentence: str) -> list[str]:
+    return list(chain.from_iterable(map(_chunk_words.__getitem__, sentence.split())))
+
+
+def _word_set(sentence: str) -> set[str]:
+    return set(chain.from_iterable(map(_chunk_words.__getitem__, sentence.split())))
+
+
+_ESCAPE_RE = re.compile(r"\\(.)")
+_HASHTAG_RE = re.compile(r"#([\w\u064b-\u065f\u0670]+)")
+
+
+def plain_text(markdown_paragraph: str) -> str:
+    """Markdown paragraph → text: drop escapes and the `#` of hashtags (underscores → spaces)."""
+    text = markdown_paragraph
+    if "\\" in text:
+        text = _ESCAPE_RE.sub(r"\1", text)
+    if "#" in text:
+        text = _HASHTAG_RE.sub(lambda m: m.group(1).replace("_", " "), text)
+    return " ".join(text.split())
+
+
+# «دبي، الإمارات العربية المتحدة (CNN)--»: an agency dateline opening the lead is not news.
+_DATELINE_RE = re.compile(r"^[^.؟!«»“”\"]{0,60}\((?:[A-Za-z][A-Za-z .]{0,20}|[\u0600-\u06ff ]{2,20})\)\s*[-–—]+\s*")
+
+
+def summarize(paragraphs: list[str], max_sentences: int = 3, max_chars: int = 400) -> str:
+    sentences: list[tuple[int, int, str]] = []  # (paragraph index, order, sentence)
+    for p_index, paragraph in enumerate(paragraphs):
+        text = plain_text(paragraph)
+        if p_index == 0:
+            text = _DATELINE_RE.sub("", text)
+        for sentence in split_sentences(text):
+            sentences.append((p_index, len(sentences), sentence))
+    if not sentences:
+        return ""
+    # Only which words a sentence holds counts (not how often), so sets do.
+    bags = [_word_set(s) for _, _, s in sentences]
+    document = Counter(chain.from_iterable(bags))
+    scored = []
+    for (p_index, order, sentence), bag in zip(sentences, bags):
+        # Integer sums, so the same float as summing document[w] - 1 word by word.
+        centrality = (sum(map(document.__getitem__, bag)) - len(bag)) / (len(bag) + 4)
+        position = 1.0 / (1 + p_index)  # the lead carries the news
+        length_penalty = 0.5 if len(sentence) > max_chars else 1.0
+        scored.append((position * 2 + centrality * 0.15) * length_penalty)
+    ranking = sorted(range(len(sentences)), key=lambda i: (-scored[i], i))
+    chosen: list[int] = []
+    total = 0
+    for i in ranking:
+        text = sentences[i][2]
+        extra = len(text) + (1 if chosen else 0)
+        if total + extra > max_chars:
+            continue
+        chosen.append(i)
+        total += extra
+        if len(chosen) >= max_sentences:
+            break
+    if not chosen:
+        # Even the shortest sentence is too long: the lead, cut outside any quotation.
+        return _cut_outside_quotes(sentences[0][2], max_chars)
+    return " ".join(sentences[i][2] for i in sorted(chosen))

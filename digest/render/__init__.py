@@ -1,0 +1,1 @@
+"""Jinja environment, Markdown, fragments, pages -> bytes."""

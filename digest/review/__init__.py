@@ -1,0 +1,1 @@
+"""Review states, the publish gate, automatic flags, near-duplicates."""

@@ -1,0 +1,1 @@
+"""`digest serve`: the live-reload preview."""

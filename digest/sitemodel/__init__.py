@@ -1,0 +1,1 @@
+"""What the site is made of: stories, tags, paging, page kinds, feeds, search."""

@@ -1,0 +1,74 @@
+"""The review dashboard's context: one row per entry, counts for the filters.
+
+Rendered by the site builder (`digest build --review`, `digest serve`) from
+templates/review/dashboard.html into review/index.html; never part of the public build.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..review.flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag, translation_state
+from ..core.model import REVIEW_STATES, Entry
+from .taxonomy import entry_url
+
+
+@dataclass(frozen=True)
+class DashboardRow:
+    slug: str
+    title: str
+    title_en: str | None  # only a current translation (machine or edited)
+    date: dt.date
+    state: str  # draft | approved | rejected
+    by: str | None
+    at: str | None
+    reason: str | None
+    translation: str  # pending | machine | stale | edited, as it really is
+    provider: str | None
+    flags: tuple[Flag, ...]
+    url: str | None  # site-relative preview page; rejected entries have none
+
+    @property
+    def flag_codes(self) -> str:
+        """Space-separated codes, for the filter script's data attribute."""
+        return " ".join(dict.fromkeys(f.code for f in self.flags))
+
+
+def dashboard_rows(entries: Iterable[Entry], flags: Mapping[str, list[Flag]]) -> list[DashboardRow]:
+    """Entries newest first (then by slug)."""
+    rows = []
+    for entry in sorted(entries, key=lambda e: (e.date, e.slug), reverse=True):
+        status = translation_state(entry)
+        rows.append(
+            DashboardRow(
+                slug=entry.slug,
+                title=entry.title,
+                title_en=entry.title_en if status in ("machine", "edited") else None,
+                date=entry.date,
+                state=entry.review.state,
+                by=entry.review.by,
+                at=entry.review.at,
+                reason=entry.review.reason,
+                translation=status,
+                provider=entry.translation.provider,
+                flags=tuple(flags.get(entry.slug, ())),
+                # The preview build skips rejected entries, so there is no page to link to.
+                url=None if entry.review.state == "rejected" else entry_url(entry.slug),
+            )
+        )
+    return rows
+
+
+def dashboard_context(entries: Iterable[Entry], flags: Mapping[str, list[Flag]]) -> dict[str, Any]:
+    rows = dashboard_rows(entries, flags)
+    states = Counter(r.state for r in rows)
+    codes = Counter(f.code for r in rows for f in r.flags)
+    return {
+        "rows": rows,
+        "state_counts": {s: states[s] for s in REVIEW_STATES},
+        "flag_counts": {c: codes[c] for c in FLAG_CODES if codes[c]},
+        "flag_descriptions": FLAG_DESCRIPTIONS,
+    }

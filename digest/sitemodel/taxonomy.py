@@ -1,0 +1,98 @@
+"""Tags across the whole site: identity, display name, English label, stable slug."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ..text.hashtags import tag_key
+from ..core.model import Entry
+from ..text.slugs import make_slug
+
+TAGS_PREFIX = "tags"
+ARTICLES_PREFIX = "articles"
+
+
+@dataclass
+class Tag:
+    key: str  # Arabic-normalised identity
+    name: str  # display form (the most used spelling; ties: first in sorted order)
+    slug: str
+    name_en: str | None = None
+    entries: list[Entry] = field(default_factory=list)  # newest first
+
+    @property
+    def url(self) -> str:
+        return f"{TAGS_PREFIX}/{self.slug}/"
+
+
+def entry_url(slug: str) -> str:
+    return f"{ARTICLES_PREFIX}/{slug}/"
+
+
+class Taxonomy:
+    def __init__(self, tags: dict[str, Tag], keys: Mapping[str, str] | None = None):
+        self.by_key = tags
+        self._by_name: dict[str, Tag | None] = {}  # memo: normalising a name is the costly part
+        if keys:  # spellings already normalised while grouping (build_taxonomy)
+            self._by_name = {name: tags.get(key) for name, key in keys.items()}
+
+    def for_name(self, name: str) -> Tag | None:
+        try:
+            return self._by_name[name]
+        except KeyError:
+            tag = self._by_name[name] = self.by_key.get(tag_key(name))
+            return tag
+
+    def tags_of(self, entry: Entry) -> list[Tag]:
+        result = []
+        seen: set[str] = set()  # by key: comparing Tag dataclasses field by field is slow
+        for name in entry.tags:
+            tag = self.for_name(name)
+            if tag is not None and tag.key not in seen:
+                seen.add(tag.key)
+                result.append(tag)
+        return result
+
+    def __iter__(self):
+        return iter(self.by_key.values())
+
+    def __len__(self) -> int:
+        return len(self.by_key)
+
+
+def build_taxonomy(entries: Iterable[Entry], labels: Mapping[str, str] | None = None) -> Taxonomy:
+    """Group entries by tag identity. `labels` maps tag keys to preferred English labels
+    (the glossary); otherwise an entry's `tags_en` gives the label (newest entry wins)."""
+    ordered = sorted(entries, key=lambda e: (e.date, e.slug), reverse=True)
+    spellings: dict[str, Counter[str]] = {}
+    members: dict[str, list[Entry]] = {}
+    found_labels: dict[str, str] = {}
+    keys: dict[str, str] = {}  # display name → identity, computed once per spelling
+    for entry in ordered:
+        for name in entry.tags:
+            key = keys.get(name)
+            if key is None:
+                key = keys[name] = tag_key(name)
+            if not key:
+                continue
+            spellings.setdefault(key, Counter())[name] += 1
+            bucket = members.setdefault(key, [])
+            if not bucket or bucket[-1] is not entry:
+                bucket.append(entry)
+            label = entry.tags_en.get(name)
+            if label and key not in found_labels:
+                found_labels[key] = label
+    tags: dict[str, Tag] = {}
+    used_slugs: set[str] = set()
+    for key in sorted(members):
+        counts = spellings[key]
+        name = sorted(counts, key=lambda n: (-counts[n], n))[0]
+        base = make_slug(key, fallback_seed=key)
+        slug, n = base, 2
+        while slug.casefold() in used_slugs:
+            slug, n = f"{base}-{n}", n + 1
+        used_slugs.add(slug.casefold())
+        label = (labels or {}).get(key) or found_labels.get(key)
+        tags[key] = Tag(key=key, name=name, slug=slug, name_en=label, entries=members[key])
+    return Taxonomy(tags, keys)

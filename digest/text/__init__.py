@@ -1,0 +1,1 @@
+"""Pure functions on text: Arabic character classes, hashtags, bidi, slugs, safe characters."""
