@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..translate.glossary import GLOSSARY_FILES
+from .layout import GLOSSARY_FILES
 
 WATCHED_DIRS = ("seeds", "content", "templates")
 WATCHED_FILES = ("digest.toml", *GLOSSARY_FILES)

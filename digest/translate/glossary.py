@@ -26,9 +26,7 @@ import yaml
 
 from ..text.arabic import normalize_identity
 from ..core.errors import ConfigError
-
-GLOSSARY_FILE = "glossary.toml"
-GLOSSARY_FILES = (GLOSSARY_FILE, "glossary.yaml", "glossary.yml")
+from ..core.layout import GLOSSARY_FILES
 _SECTIONS = ("terms", "labels")
 
 
