@@ -33,8 +33,8 @@ from ..sitemodel.paging import Paging
 from ..sitemodel.stories import SiteModel, Story
 from ..sitemodel.taxonomy import Tag
 from ..render.templaterefs import references as _references
+from ..render.environment import is_theme_template
 
-BUILTIN_ALIAS = "!builtin/"  # digest.render.environment: the built-in theme under a prefix (aliases)
 FORMAT = 3  # bump when the meaning of a fingerprint changes
 _ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(Entry) if f.name not in ("body", "path"))
 # title_en and summary_en of a Story follow from its entry and state: not hashed twice.
@@ -116,14 +116,6 @@ def template_closures(env: jinja2.Environment, names: Iterable[str]) -> dict[str
         if name not in names:
             shared |= closure(name)
     return {name: digest_of([(n, sources.get(n)) for n in sorted(closure(name) | shared)]) for name in names}
-
-
-def is_theme_template(name: str) -> bool:
-    """Theme files that are templates: not the static assets (copied as files), not the
-    `!builtin/` aliases of the built-in theme, not Python package files."""
-    if name.startswith(("static/", BUILTIN_ALIAS)) or "__pycache__" in name:
-        return False
-    return not name.endswith((".py", ".pyc"))
 
 
 # --- the site --------------------------------------------------------------------------------

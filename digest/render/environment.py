@@ -46,6 +46,14 @@ class TemplateError(DigestError):
 
 
 @functools.cache
+def is_theme_template(name: str) -> bool:
+    """Theme files that are templates: not the static assets (copied as files), not the
+    `!builtin/` aliases of the built-in theme, not Python package files."""
+    if name.startswith(("static/", BUILTIN_PREFIX + "/")) or "__pycache__" in name:
+        return False
+    return not name.endswith((".py", ".pyc"))
+
+
 def builtin_templates_dir() -> Path:
     """The installed `digest.templates` package's folder (found by its import spec, which
     costs nothing, where importlib.resources costs ~10 ms of start-up to import)."""

@@ -18,11 +18,10 @@ import jinja2
 from ..core.forking import can_fork, fork_pool
 from ..core.errors import DigestError
 from ..sitemodel.feeds import news_article_jsonld
-from ..cache.fingerprint import is_theme_template
 from .fragments import MACROS, ROOT_MARK, Fragments
 from .markdown import PLACEHOLDER_RE, BodyCache, hashtag_html
 from ..sitemodel.pages import Page, page_context
-from .environment import render_template
+from .environment import is_theme_template, render_template
 from ..sitemodel.stories import SiteModel
 from .templaterefs import loaded_with
 
