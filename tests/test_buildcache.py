@@ -16,7 +16,7 @@ from digest.build.pipeline import build_site
 from digest.core.config import Config
 from digest.content.entries import load_entries, read_entry, write_entry
 from digest.ingest.run import ingest
-from digest.render.markdown import body_hash
+from digest.core.model import body_hash
 
 CACHE = Path(".digest") / "cache"
 

@@ -19,8 +19,8 @@ from ..cache.loading import load_content
 from ..core.errors import DigestError
 from ..translate.glossary import load_glossary
 from ..cache.seedscan import SeedScan, scan_seeds
-from ..render.markdown import BodyCache, body_hash
-from ..core.model import Entry
+from ..render.markdown import BodyCache
+from ..core.model import Entry, body_hash
 from ..cache.inputs import InputCheck, options_key
 from ..review.publish import is_public
 from .sitelock import LockHeld, exclusive_lock

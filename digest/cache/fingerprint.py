@@ -26,8 +26,7 @@ import jinja2
 
 from .codestamp import code_stamp, digest_of
 from ..text.hashtags import TAG_CHARS, clean_tag
-from ..render.markdown import body_hash
-from ..core.model import Entry
+from ..core.model import Entry, body_hash
 from ..sitemodel.pages import FEED_LIMIT, Page
 from ..sitemodel.paging import Paging
 from ..sitemodel.stories import SiteModel, Story

@@ -18,8 +18,8 @@ from .buildcache import BuildCache
 from ..content.entries import read_entry
 from ..core.forking import can_fork, fork_pool
 from ..core.errors import ContentError
-from ..render.markdown import body_hash, render_body
-from ..core.model import Entry
+from ..render.markdown import render_body
+from ..core.model import Entry, body_hash
 from ..core.rootguard import real_root, refusal, split_outside
 
 MIN_FILES_PER_WORKER = 250  # below this a pool costs more than it saves

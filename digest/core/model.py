@@ -17,6 +17,12 @@ def short_hash(value: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def body_hash(markdown: str) -> str:
+    """An entry body's identity: keys the rendered-body cache and the review flags' memo,
+    so both stages agree on when a body changed."""
+    return hashlib.blake2b(markdown.encode("utf-8"), digest_size=16).hexdigest()
+
+
 @dataclass
 class Translation:
     status: str = "pending"

@@ -14,7 +14,6 @@ worker processes:
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from typing import Any
@@ -22,6 +21,7 @@ from typing import Any
 from markupsafe import escape
 
 from ..text.bidi import isolate_html, isolate_latin
+from ..core.model import body_hash
 from ..text.hashtags import HASHTAG_RE, clean_tag
 
 RENDER_VERSION = 1  # bump when render_body's output changes: invalidates cached bodies
@@ -115,10 +115,6 @@ def hashtag_end(src: str, hash_at: int) -> tuple[str, int] | None:
             return None
         return raw, found.start("tag") + len(found.group("tag").rstrip("_"))
     return None
-
-
-def body_hash(markdown: str) -> str:
-    return hashlib.blake2b(markdown.encode("utf-8"), digest_size=16).hexdigest()
 
 
 class BodyCache:

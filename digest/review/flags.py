@@ -17,8 +17,7 @@ from ..ingest.boilerplate import PROMO_CUES, BoilerplateFilter
 from ..core.config import Config
 from ..translate.glossary import Glossary
 from ..text.hashtags import extract_hashtags, tag_key
-from ..core.model import Entry
-from ..render.markdown import body_hash
+from ..core.model import Entry, body_hash
 from .shingles import WordHashes, jaccard, near_duplicate_sketches, near_duplicate_words, shingle_set, text_sketch, words_of
 from ..ingest.summarize import plain_text
 from ..translate.state import is_current, translation_state  # one judgement for the whole tool
