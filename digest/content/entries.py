@@ -12,7 +12,7 @@ import yaml
 
 from ..text.charsafe import clean_strings, has_invalid_chars, strip_direction_controls, strip_invalid_chars
 from ..core.errors import ContentError
-from .fmread import read_simple
+from .fmread import read_simple, split_front_matter
 from ..core.model import DATE_SOURCES, REVIEW_STATES, TRANSLATION_STATES, Entry, Review, Translation
 from ..core.output import atomic_write_text
 from ..text.slugs import is_safe_file_slug
@@ -49,32 +49,6 @@ FRONT_MATTER_KEYS: dict[str, str] = {
 MAX_FRONT_MATTER_BYTES = 1_000_000
 _TRANSLATION_KEYS = {"status", "provider", "at", "source_hash"}
 _REVIEW_KEYS = {"state", "by", "at", "reason", "flags"}
-
-
-def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
-    """Return (yaml text, body, line number where the body starts)."""
-    text = text.lstrip("\ufeff")
-    if not text.startswith("---"):
-        raise ContentError("missing front matter: the file must start with a '---' line", path, 1)
-    opening = _OPENING_LINE.match(text)
-    if opening is not None:
-        start = opening.end()
-        # The first later line that is '---' plus spaces or tabs closes it (str.find, not a
-        # lazy regex stepping through every character of the front matter).
-        at = text.find("\n---", start - 1)
-        while at != -1:
-            line_start = at + 1
-            line_end = text.find("\n", line_start)
-            if line_end == -1:
-                line_end = len(text)
-            if not text[line_start + 3 : line_end].strip(" \t"):
-                fm = text[start:line_start]
-                return fm, text[line_end + 1 :], fm.count("\n") + 3
-            at = text.find("\n---", line_end)
-    raise ContentError("front matter is not closed by a '---' line", path, 1)
-
-
-_OPENING_LINE = re.compile(r"---[ \t]*\n")
 
 
 def _line_of_key(fm_text: str, key: str) -> int | None:

@@ -17,7 +17,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 
-from .entries import split_front_matter
+from .fmread import split_front_matter
 from ..core.errors import ContentError
 from ..core.output import atomic_write_text
 
