@@ -22,23 +22,17 @@ from markupsafe import escape
 
 from ..text.bidi import isolate_html, isolate_latin
 from ..core.model import body_hash
-from ..text.hashtags import HASHTAG_RE, clean_tag
+from ..text.hashtags import clean_tag, hashtag_end
+from .placeholders import MARK_CLOSE, MARK_OPEN, PLACEHOLDER_RE, hashtag_placeholder
 
 RENDER_VERSION = 1  # bump when render_body's output changes: invalidates cached bodies
-_OPEN, _CLOSE = "\ue000", "\ue001"  # private-use code points: never in real text (stripped first)
-PLACEHOLDER_RE = re.compile(f"{_OPEN}([^{_OPEN}{_CLOSE}]+){_CLOSE}")
-
-
-def hashtag_placeholder(raw: str) -> str:
-    """What a hashtag is in a rendered body until link_hashtags resolves it (both paths)."""
-    return f"{_OPEN}{raw}{_CLOSE}"
 _MARKDOWN: Callable[[str], Any] | None = None  # mistune, set up on first use (digest.render.markdown_full)
 
 
 def render_body(markdown: str) -> str:
     """Markdown → HTML with hashtag placeholders (pure: depends on the text only)."""
     global _MARKDOWN
-    clean = markdown.replace(_OPEN, "").replace(_CLOSE, "")
+    clean = markdown.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
     html = _plain_body_html(clean, isolate_latin)  # isolated paragraph by paragraph: no tag split
     if html is not None:
         return html
@@ -98,23 +92,6 @@ def _plain_inline(src: str) -> str | None:
     if any("_" in text for text in out[::2]):  # `_` outside a hashtag may be emphasis
         return None
     return "".join(out).replace('"', "&quot;")
-
-
-def hashtag_end(src: str, hash_at: int) -> tuple[str, int] | None:
-    """Whether the `#` at hash_at starts a hashtag (after a boundary, or a glued clitic):
-    (raw tag, end of the token — a trailing `_` stays text), or None."""
-    for back in range(0, 4):  # up to two clitic letters and a tatweel before the `#`
-        start = hash_at - back
-        if start < 0:
-            break
-        found = HASHTAG_RE.match(src, start)
-        if found is None or found.start("tag") - 1 != hash_at:
-            continue
-        raw = clean_tag(found.group("tag"))
-        if raw is None:
-            return None
-        return raw, found.start("tag") + len(found.group("tag").rstrip("_"))
-    return None
 
 
 class BodyCache:

@@ -11,7 +11,8 @@ from typing import Any
 import mistune
 from markupsafe import escape
 
-from .markdown import hashtag_end, hashtag_placeholder
+from ..text.hashtags import hashtag_end
+from .placeholders import hashtag_placeholder
 
 _HASH_START = r"#[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+"
 

@@ -107,3 +107,20 @@ def extract_hashtags(text: str, limit: int | None = None) -> list[Hashtag]:
             if limit is not None and len(seen) >= limit:
                 break
     return list(seen.values())
+
+
+def hashtag_end(src: str, hash_at: int) -> tuple[str, int] | None:
+    """Whether the `#` at hash_at starts a hashtag (after a boundary, or a glued clitic):
+    (raw tag, end of the token — a trailing `_` stays text), or None."""
+    for back in range(0, 4):  # up to two clitic letters and a tatweel before the `#`
+        start = hash_at - back
+        if start < 0:
+            break
+        found = HASHTAG_RE.match(src, start)
+        if found is None or found.start("tag") - 1 != hash_at:
+            continue
+        raw = clean_tag(found.group("tag"))
+        if raw is None:
+            return None
+        return raw, found.start("tag") + len(found.group("tag").rstrip("_"))
+    return None
