@@ -47,8 +47,8 @@ from bench_build import PELICAN_CONF, parse_bench_args, prepare, scratch_dir  # 
 from corpus import SEED_ARTICLE, SeedMaterial, article_text, tag_pool, zipf_weights  # noqa: E402
 
 from digest.build.pipeline import build_site  # noqa: E402
-from digest.core.config import load_config  # noqa: E402
 from digest.content.entries import read_entry, write_entry  # noqa: E402
+from digest.core.config import load_config  # noqa: E402
 
 DIGEST = [sys.executable, "-m", "digest.cli"]
 OVERRIDE = '{% extends "!builtin/article.html" %}{% block title %}{{ super() }} · {{ n }}{% endblock %}'

@@ -15,14 +15,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import generate_corpus  # noqa: E402
+from corpus import generate_corpus
 
-from digest.core.config import Config  # noqa: E402
-from digest.content.entries import load_entries  # noqa: E402
-from digest.review.flags import compute_flags  # noqa: E402
-from digest.translate.glossary import Glossary  # noqa: E402
-from digest.ingest.run import ingest  # noqa: E402
-from digest.review.shingles import near_duplicate_words, words_of  # noqa: E402
+from digest.content.entries import load_entries
+from digest.core.config import Config
+from digest.ingest.run import ingest
+from digest.review.flags import compute_flags
+from digest.review.shingles import near_duplicate_words, words_of
+from digest.translate.glossary import Glossary
 
 
 def _timed(fn) -> tuple[float, float]:  # type: ignore[no-untyped-def]

@@ -36,8 +36,8 @@ sys.path.insert(0, str(PROJECT / "tests"))
 import requests  # noqa: E402
 from deep_translator import LibreTranslator  # noqa: E402
 
-from digest.core.config import Config  # noqa: E402
 from digest.content.entries import load_entries, write_entry  # noqa: E402
+from digest.core.config import Config  # noqa: E402
 from digest.core.model import Entry  # noqa: E402
 from digest.translate import translate_entries  # noqa: E402
 

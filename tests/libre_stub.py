@@ -99,7 +99,7 @@ class LibreStub:
             self.requests = 0
             self.texts.clear()
 
-    def start(self) -> "LibreStub":
+    def start(self) -> LibreStub:
         self._thread.start()
         return self
 
@@ -108,7 +108,7 @@ class LibreStub:
         self._server.shutdown()
         self._server.server_close()
 
-    def __enter__(self) -> "LibreStub":
+    def __enter__(self) -> LibreStub:
         return self.start()
 
     def __exit__(self, *exc: Any) -> None:

@@ -12,12 +12,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from chromium import chromium_driver
 
 from digest.build.pipeline import build_site
-from digest.core.config import Config
 from digest.content.entries import load_entries
-
-from chromium import chromium_driver
+from digest.core.config import Config
 
 PROJECT = Path(__file__).resolve().parent.parent
 ARTIFACTS = PROJECT / "test-artifacts"
@@ -27,7 +26,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from digest.render import pagerender
 from digest.build.pipeline import build_site
 from digest.cli import cli
-from digest.core.config import Config
 from digest.content.entries import load_entries, write_entry
+from digest.core.config import Config
 from digest.core.errors import DigestError
-from digest.ingest.run import ingest
-from digest.render.markdown import link_hashtags, render_body
 from digest.core.model import Entry
+from digest.ingest.run import ingest
+from digest.render import pagerender
 from digest.render.environment import TemplateError
+from digest.render.markdown import link_hashtags, render_body
 
 PROJECT = Path(__file__).resolve().parent.parent
 ENGLISH_TITLE = "The coalition on attacks on its forces: we have no bases"

@@ -3,20 +3,19 @@ bodies (SQLite, read lazily) and compiled templates. Each must make a rebuild ch
 never change what is built."""
 from __future__ import annotations
 
-import shutil
-
 import dataclasses
+import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from digest.cache import buildcache
 from digest.build.pipeline import build_site
-from digest.core.config import Config
+from digest.cache import buildcache
 from digest.content.entries import load_entries, read_entry, write_entry
-from digest.ingest.run import ingest
+from digest.core.config import Config
 from digest.core.model import body_hash
+from digest.ingest.run import ingest
 
 CACHE = Path(".digest") / "cache"
 

@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import PROJECT, SEED_FILE
 
 from digest import __version__
 from digest.cli import cli
-
-from conftest import PROJECT, SEED_FILE
 
 
 def invoke(*args: str):

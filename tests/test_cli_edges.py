@@ -11,15 +11,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import PROJECT
 
 from digest.cli import cli
 from digest.content.entries import read_entry, write_entry
 from digest.translate.providers import PROVIDERS, resolve_provider
 
-from conftest import PROJECT
-
 sys.path.insert(0, str(PROJECT / "tests"))
-from libre_stub import LibreStub  # noqa: E402
+from libre_stub import LibreStub
 
 EXAMPLE_SLUG = "التحالف-الدولي-عن-قصف-قواتها-ليس-لدينا-قواعد-الميليشيات-تستهدف-العراقيين"
 
@@ -251,7 +250,7 @@ def test_a_filter_selects_entries_counts_them_and_asks_first(new_site: Path) -> 
     invoke("-C", str(new_site), "review", "reject", "story-2")
     declined = invoke("-C", str(new_site), "review", "approve", "--state", "draft", input="n\n")
     assert declined.exit_code == 1
-    assert "  story-1\n  story-0\napprove 2 entries? [y/N]: n\napprove: nothing changed\n" == declined.stderr
+    assert declined.stderr == "  story-1\n  story-0\napprove 2 entries? [y/N]: n\napprove: nothing changed\n"
     assert _states(new_site) == {"story-0": "draft", "story-1": "draft", "story-2": "rejected"}
     unanswered = invoke("-C", str(new_site), "review", "approve", "--state", "draft", input="")  # a script, no --yes
     assert unanswered.exit_code == 1

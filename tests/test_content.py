@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from digest.content.entries import body_from_paragraphs, entry_to_text, escape_markdown, load_entries, read_entry
+from digest.content.yamlemit import dump_front_matter
 from digest.core.errors import ContentError
 from digest.core.model import Entry
-from digest.content.yamlemit import dump_front_matter
 
 # Strings as they occur in entries: any text that can be written as UTF-8 (no surrogates).
 texts = st.text(st.characters(blacklist_categories=["Cs"]), max_size=40)

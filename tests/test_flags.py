@@ -8,10 +8,10 @@ import time
 import pytest
 
 from digest.core.config import Config
-from digest.review.flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag, compute_flags, numbers_in, translation_state
-from digest.translate.glossary import Glossary
 from digest.core.model import Entry, Translation
+from digest.review.flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag, compute_flags, numbers_in, translation_state
 from digest.review.shingles import near_duplicates
+from digest.translate.glossary import Glossary
 
 GLOSSARY = Glossary(terms={"داعش": "ISIS", "البيشمركة": "Peshmerga", "قوات البيشمركة": "Peshmerga forces", "أربيل": "Erbil"})
 BODY = "\n\n".join(

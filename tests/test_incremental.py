@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from digest.build.pipeline import BuildReport, build_site
-from digest.core.config import load_config
-from digest.content.entries import read_entry, write_entry
 from digest.cache.fingerprint import body_hashtags
 from digest.cache.manifest import manifest_path
+from digest.content.entries import read_entry, write_entry
+from digest.core.config import load_config
 from digest.render.markdown import PLACEHOLDER_RE, render_body
 from digest.sitemodel.paging import Paging
 

@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import SEED_FILE
 
 from digest.ingest.boilerplate import BoilerplateFilter
 from digest.ingest.parse import ParsedArticle, parse_article
 from digest.ingest.sources import read_article
-
-from conftest import SEED_FILE
 
 TODAY = dt.date(2026, 1, 2)
 
@@ -72,8 +71,8 @@ def test_seed_promo_lines_gone_and_recorded() -> None:
 
 def test_seed_entry_on_disk(site_root: Path) -> None:
     """The written entry carries the same facts (the file an editor opens)."""
-    from digest.core.config import Config
     from digest.content.entries import load_entries
+    from digest.core.config import Config
     from digest.ingest.run import ingest
 
     report = ingest(site_root, [site_root / "seeds"], Config.for_test(), today=TODAY)
@@ -177,8 +176,8 @@ def test_shared_article(extra_dir: Path, name: str) -> None:
 
 
 def test_all_sixteen_ingest_without_errors(all_seeds_root: Path) -> None:
-    from digest.core.config import Config
     from digest.content.entries import load_entries
+    from digest.core.config import Config
     from digest.ingest.run import ingest
 
     report = ingest(all_seeds_root, [all_seeds_root / "seeds"], Config.for_test(), today=TODAY)

@@ -10,23 +10,22 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEED_FILE
 
-from digest.core import output
 from digest.cli import cli
+from digest.core import output
 from digest.core.config import Config
 from digest.ingest.run import ingest
-
-from conftest import SEED_FILE
 
 BAD_FILES: dict[str, bytes] = {
     "empty.txt": b"",
     "whitespace.txt": b"  \n\n\t \r\n",
     "binary.txt": b"\x7fELF\x02\x01\x01\x00\x00\x00" + bytes(range(256)) * 4,
     "undecodable.txt": b"\x81\x8d\x8e\x90\x9d\x9e" * 20,
-    "no-letters.txt": "123 456\n\n--- !!! ٣٤٥ ...\n".encode("utf-8"),
-    "headline-only.txt": "عنوان فقط بلا نص\n".encode("utf-8"),
-    "headline-twice.txt": "عنوان الخبر\n\nعنوان الخبر\n".encode("utf-8"),
-    "promo-only.txt": "عنوان\n\nهل أعجبك المحتوى وتريد المزيد منه يصل إلى صندوق بريدك الإلكتروني؟\n".encode("utf-8"),
+    "no-letters.txt": "123 456\n\n--- !!! ٣٤٥ ...\n".encode(),
+    "headline-only.txt": "عنوان فقط بلا نص\n".encode(),
+    "headline-twice.txt": "عنوان الخبر\n\nعنوان الخبر\n".encode(),
+    "promo-only.txt": "عنوان\n\nهل أعجبك المحتوى وتريد المزيد منه يصل إلى صندوق بريدك الإلكتروني؟\n".encode(),
 }
 
 

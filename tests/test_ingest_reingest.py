@@ -8,12 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
-
-from digest.core.config import Config
-from digest.content.entries import load_entries, read_entry
-from digest.ingest.run import ingest
-
 from conftest import PROJECT, SEED_FILE
+
+from digest.content.entries import load_entries, read_entry
+from digest.core.config import Config
+from digest.ingest.run import ingest
 
 TODAY = dt.date(2026, 1, 2)
 

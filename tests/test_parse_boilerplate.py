@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from digest.ingest.boilerplate import BoilerplateFilter
-from digest.core.config import Config
 from digest.content.entries import load_entries
-from digest.ingest.run import ingest
+from digest.core.config import Config
+from digest.ingest.boilerplate import BoilerplateFilter
 from digest.ingest.parse import parse_article
+from digest.ingest.run import ingest
 from digest.ingest.sources import RawArticle
 
 BODY = "نص الخبر الأول عن الاجتماع.\n\nنص الفقرة الثانية عن النتائج."

@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from digest.ingest.boilerplate import BoilerplateFilter
 from digest.core.errors import InputError
+from digest.ingest.boilerplate import BoilerplateFilter
 from digest.ingest.parse import parse_article
 from digest.ingest.sources import RawArticle, decode_bytes, normalize_text
 

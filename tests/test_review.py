@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from digest.cli import cli
-from digest.core.config import Config
 from digest.content.entries import read_entry
+from digest.core.config import Config
 from digest.core.model import Entry, Review
 from digest.review.states import approve_command, is_public
 
@@ -67,7 +67,7 @@ def test_approve_records_who_and_when_and_keeps_everything_else(root: Path) -> N
     entry = read_entry(entry_file(root))
     assert entry.review.state == "approved" and entry.review.by == "Digest editors"
     at = dt.datetime.fromisoformat(entry.review.at.replace("Z", "+00:00"))  # type: ignore[union-attr]
-    assert at.tzinfo is not None and abs(dt.datetime.now(dt.timezone.utc) - at) < dt.timedelta(days=1)
+    assert at.tzinfo is not None and abs(dt.datetime.now(dt.UTC) - at) < dt.timedelta(days=1)
     # Only the review mapping changed: every other line, comment and the body are intact.
     before, after = ENTRY_TEXT.split("\n"), text.split("\n")
     changed = [(b, a) for b, a in zip(before, after) if b != a]
@@ -131,7 +131,7 @@ def test_unknown_slug_is_one_line_and_exit_1(root: Path) -> None:
     for action in ("approve", "reject", "reopen"):
         result = run(root, action, "no-such-entry")
         assert result.exit_code == 1
-        assert result.output.strip().splitlines() == [f"error: content: no entry with slug 'no-such-entry' (see `digest review list`)"]
+        assert result.output.strip().splitlines() == ["error: content: no entry with slug 'no-such-entry' (see `digest review list`)"]
 
 
 def test_review_key_is_added_after_translation_when_missing(root: Path) -> None:

@@ -4,14 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from digest.build.pipeline import build_site
-from digest.core.config import Config
-from digest.content.entries import write_entry
-
+from chromium import chromium_driver
 from test_review_dashboard import ENTRIES
 
-from chromium import chromium_driver
+from digest.build.pipeline import build_site
+from digest.content.entries import write_entry
+from digest.core.config import Config
 
 PROJECT = Path(__file__).resolve().parent.parent
 

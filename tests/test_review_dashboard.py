@@ -9,12 +9,11 @@ import html5lib
 import pytest
 
 from digest.build.pipeline import build_site
-from digest.core.config import Config
 from digest.content.entries import write_entry
-from digest.sitemodel.dashboard import dashboard_context
-from digest.review.flags import Flag
+from digest.core.config import Config
 from digest.core.model import Entry, Review, Translation
-
+from digest.review.flags import Flag
+from digest.sitemodel.dashboard import dashboard_context
 
 BODIES = {
     "approved-one": "افتتحت البلدية جسراً جديداً فوق النهر بعد عامين من العمل المتواصل.\n\nوقال المهندسون إن الجسر يخفف الزحام في وسط المدينة.",

@@ -9,14 +9,13 @@ import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from click.testing import CliRunner
-
 from chromium import chromium_driver
+from click.testing import CliRunner
 from conftest import PROJECT, extra_seeds_dir
+
 from digest.cli import cli
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -25,7 +24,7 @@ SEED_TITLE_EN_START = "International Coalition on the shelling of its forces"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 import websocket  # websocket-client
 
-from digest.serve.server import LIVE_SCRIPT, error_page
 from digest.core.watch import DebouncedWatcher, diff, snapshot
+from digest.serve.server import LIVE_SCRIPT, error_page
 
 WAIT = 20.0  # generous upper bound for slow CI machines; the checks return as soon as true
 
@@ -229,7 +229,7 @@ def test_serve_answers_only_its_own_host_and_origin(server: Server) -> None:
     assert status == 403 and "Origin 'http://evil.example' is not this preview" in body
     status, _headers, _body = _raw_get(port, "/livereload.js", {"Host": f"evil.example:{port}"})
     assert status == 403  # the script too: every route goes through the same check
-    server.wait_for_line(f"warning: refused a request for /: Host 'evil.example' is not an address of this preview")
+    server.wait_for_line("warning: refused a request for /: Host 'evil.example' is not an address of this preview")
 
     # WebSockets: same origin only (and our Host only).
     ws = _livereload_client(server)  # websocket-client sends Origin http://127.0.0.1:port

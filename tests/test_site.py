@@ -15,10 +15,10 @@ from conftest import SEED_FILE, extra_seeds_dir
 from sitecheck import broken_links, html_files, parse_strict
 
 from digest.build.pipeline import build_site
-from digest.core.config import Config, load_config
 from digest.content.entries import load_entries
-from digest.text.hashtags import tag_key
+from digest.core.config import Config, load_config
 from digest.sitemodel.taxonomy import build_taxonomy
+from digest.text.hashtags import tag_key
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -12,10 +12,8 @@ from digest.build.sitelock import LockHeld, exclusive_lock
 
 def test_a_held_lock_is_refused_at_once_and_free_again_after(tmp_path: Path) -> None:
     path = tmp_path / "build.lock"
-    with exclusive_lock(path):
-        with pytest.raises(LockHeld):
-            with exclusive_lock(path):
-                pass
+    with exclusive_lock(path), pytest.raises(LockHeld), exclusive_lock(path):
+        pass
     with exclusive_lock(path):  # released: taken again
         pass
 
@@ -29,9 +27,8 @@ def test_a_lock_held_by_another_process_is_refused_and_dies_with_it(tmp_path: Pa
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        with pytest.raises(LockHeld):
-            with exclusive_lock(path):
-                pass
+        with pytest.raises(LockHeld), exclusive_lock(path):
+            pass
     finally:
         holder.kill()
         holder.wait()

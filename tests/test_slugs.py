@@ -7,6 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import SEED_FILE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from slugify import slugify
@@ -14,8 +15,6 @@ from slugify import slugify
 from digest.core.config import Config
 from digest.ingest.run import ingest
 from digest.text.slugs import MAX_SLUG_CHARS, SlugAllocator, is_safe_slug, make_slug, unique_slug
-
-from conftest import SEED_FILE
 
 
 @pytest.mark.parametrize(

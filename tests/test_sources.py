@@ -7,15 +7,14 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import SEED_FILE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.ingest.boilerplate import BoilerplateFilter
 from digest.core.errors import InputError
+from digest.ingest.boilerplate import BoilerplateFilter
 from digest.ingest.parse import parse_article
-from digest.ingest.sources import decode_bytes, find_articles, read_article
-
-from conftest import SEED_FILE
+from digest.ingest.sources import find_articles, read_article
 
 SEED_TEXT = SEED_FILE.read_text(encoding="utf-8")
 

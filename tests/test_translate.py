@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from libre_stub import LibreStub  # noqa: E402
+from libre_stub import LibreStub
 
-from digest.core.config import Config  # noqa: E402
-from digest.content.entries import load_entries, read_entry, write_entry  # noqa: E402
-from digest.core.model import Entry  # noqa: E402
-from digest.translate import RetryPolicy, translate_entries, translation_state  # noqa: E402
-from digest.translate.providers import ProviderError  # noqa: E402
+from digest.content.entries import load_entries, read_entry, write_entry
+from digest.core.config import Config
+from digest.core.model import Entry
+from digest.translate import RetryPolicy, translate_entries, translation_state
+from digest.translate.providers import ProviderError
 
 PROJECT = Path(__file__).resolve().parent.parent
 FAST = RetryPolicy(workers=4, timeout=0.5, retries=2, backoff_base=0.01, backoff_max=0.02, breaker_threshold=4)

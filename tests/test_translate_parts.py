@@ -14,21 +14,21 @@ from deep_translator import LibreTranslator, MyMemoryTranslator
 from deep_translator import exceptions as dt_exc
 
 sys.path.insert(0, str(Path(__file__).parent))
-from libre_stub import LibreStub  # noqa: E402
+from libre_stub import LibreStub
 
-from digest.content.entries import load_entries  # noqa: E402
-from digest.core.errors import ConfigError  # noqa: E402
-from digest.translate.glossary import Glossary, load_glossary  # noqa: E402
-from digest.translate import translation_state  # noqa: E402
-from digest.translate.chunking import chunk_text  # noqa: E402
-from digest.translate.client import ProviderClient  # noqa: E402
-from digest.translate.failures import FAIL, RETRY, STOP, QuotaExhausted, classify  # noqa: E402
-from digest.translate.http import last_status, request_timeout  # noqa: E402
-from digest.translate.memory import TranslationMemory  # noqa: E402
-from digest.translate.progress import RequestProgress  # noqa: E402
-from digest.translate.providers import PROVIDERS, ProviderError, resolve_provider, translator_factory  # noqa: E402
-from digest.translate.resilience import CircuitBreaker, RetryPolicy  # noqa: E402
-from digest.translate.terms import TermProtector  # noqa: E402
+from digest.content.entries import load_entries
+from digest.core.errors import ConfigError
+from digest.translate import translation_state
+from digest.translate.chunking import chunk_text
+from digest.translate.client import ProviderClient
+from digest.translate.failures import FAIL, RETRY, STOP, QuotaExhausted, classify
+from digest.translate.glossary import Glossary, load_glossary
+from digest.translate.http import last_status, request_timeout
+from digest.translate.memory import TranslationMemory
+from digest.translate.progress import RequestProgress
+from digest.translate.providers import PROVIDERS, ProviderError, resolve_provider, translator_factory
+from digest.translate.resilience import CircuitBreaker, RetryPolicy
+from digest.translate.terms import TermProtector
 
 PROJECT = Path(__file__).resolve().parent.parent
 GLOSSARY = Glossary(
@@ -68,11 +68,13 @@ def test_restore_fixes_what_the_provider_changed() -> None:
 
 
 def test_glossary_restore_through_a_provider_that_lowercases(tmp_path: Path) -> None:
-    from digest.core.config import Config
-    from digest.content.entries import write_entry
-    from digest.core.model import Entry
-    from digest.translate import RetryPolicy as Policy, translate_entries
     import datetime as dt
+
+    from digest.content.entries import write_entry
+    from digest.core.config import Config
+    from digest.core.model import Entry
+    from digest.translate import RetryPolicy as Policy
+    from digest.translate import translate_entries
 
     (tmp_path / "content").mkdir()
     (tmp_path / "glossary.toml").write_text('[terms]\n"داعش" = "ISIS"\n', encoding="utf-8")
@@ -264,7 +266,7 @@ def test_breaker_opens_after_consecutive_failures_only() -> None:
 
 
 class CountingTranslator:
-    instances: list["CountingTranslator"] = []
+    instances: list[CountingTranslator] = []
     lock = threading.Lock()
 
     def __init__(self) -> None:

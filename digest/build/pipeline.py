@@ -13,19 +13,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..core.config import Config
-from ..cache.buildcache import StoredBodies, load_cache, load_search_memo, save_cache, save_search_memo, snapshot_entries
-from ..cache.loading import load_content
-from ..core.errors import DigestError
-from ..translate.glossary import load_glossary
-from ..cache.seedscan import SeedScan, scan_seeds
-from ..render.markdown import BodyCache
-from ..core.model import Entry, body_hash
+from ..cache.buildcache import (
+    StoredBodies,
+    load_cache,
+    load_search_memo,
+    save_cache,
+    save_search_memo,
+    snapshot_entries,
+)
 from ..cache.inputs import InputCheck, options_key
-from ..review.publish import is_public
-from .sitelock import LockHeld, exclusive_lock
+from ..cache.loading import load_content
+from ..cache.seedscan import SeedScan, scan_seeds
+from ..core.config import Config
+from ..core.errors import DigestError
+from ..core.model import Entry, body_hash
 from ..core.sitetree import OutputError, check_replaceable
+from ..render.markdown import BodyCache
+from ..review.publish import is_public
 from ..text.wording import plural
+from ..translate.glossary import load_glossary
+from .sitelock import LockHeld, exclusive_lock
 
 if TYPE_CHECKING:
     import jinja2
@@ -41,9 +48,9 @@ def _import_rendering_side() -> None:
     instead of delaying it; each stage then imports its names from the loaded modules."""
     import slugify  # noqa: F401 - tag slugs (digest.text.slugs imports it where it is used)
 
-    from ..sitemodel import feeds, pages, search, stories, taxonomy  # noqa: F401
     from ..cache import incremental, templatecache  # noqa: F401
-    from ..render import pagerender, environment as render  # noqa: F401
+    from ..render import pagerender  # noqa: F401
+    from ..sitemodel import feeds, pages, search, stories, taxonomy  # noqa: F401
 
 STATIC_FILES = ("style.css", "search.js")  # templates/static/* → assets/*
 REVIEW_TEMPLATE = "review/dashboard.html"
@@ -246,12 +253,12 @@ def _build(
         published.sort(key=lambda e: (e.date, e.slug), reverse=True)
 
     from ..cache.incremental import render_site
+    from ..cache.templatecache import save_theme_references
+    from ..render.environment import provider_name, template_exists
     from ..render.pagerender import PageRenderer
     from ..sitemodel.pages import Page, plan_pages
-    from ..render.environment import provider_name, template_exists
     from ..sitemodel.stories import SiteModel, make_story
     from ..sitemodel.taxonomy import build_taxonomy
-    from ..cache.templatecache import save_theme_references
 
     env = environments[0]
 
@@ -333,11 +340,11 @@ def _repeat_last(report: BuildReport, summary: dict[str, Any], log: Callable[[st
 def _theme_environment(root: Path, review: bool) -> jinja2.Environment:
     """The Jinja environment with the page templates compiled (or read from the bytecode
     cache) in this process, before any fork, so page renderers share the compiled code."""
+    from ..cache.templatecache import attach_bytecode_cache, save_theme_references
+    from ..render.environment import make_environment
     from ..render.fragments import MACROS, PARTIALS
     from ..render.pagerender import precompile_theme
     from ..sitemodel.pages import PAGE_TEMPLATES
-    from ..render.environment import make_environment
-    from ..cache.templatecache import attach_bytecode_cache, save_theme_references
 
     env = make_environment(root)
     attach_bytecode_cache(env, root)

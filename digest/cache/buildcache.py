@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from .codestamp import code_stamp
-from ..render.markdown import RENDER_VERSION
 from ..core.model import Entry
 from ..core.output import atomic_write_bytes
+from ..render.markdown import RENDER_VERSION
+from .codestamp import code_stamp
 
 CACHE_DIR = Path(".digest") / "cache"
 ENTRIES_FILE = "entries.pickle"

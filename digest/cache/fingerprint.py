@@ -24,15 +24,15 @@ from typing import Any
 
 import jinja2
 
-from .codestamp import code_stamp, digest_of
-from ..text.hashtags import TAG_CHARS, clean_tag
 from ..core.model import Entry, body_hash
+from ..render.environment import is_theme_template
+from ..render.templaterefs import references as _references
 from ..sitemodel.pages import FEED_LIMIT, Page
 from ..sitemodel.paging import Paging
 from ..sitemodel.stories import SiteModel, Story
 from ..sitemodel.taxonomy import Tag
-from ..render.templaterefs import references as _references
-from ..render.environment import is_theme_template
+from ..text.hashtags import TAG_CHARS, clean_tag
+from .codestamp import code_stamp, digest_of
 
 FORMAT = 3  # bump when the meaning of a fingerprint changes
 _ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(Entry) if f.name not in ("body", "path"))
@@ -191,7 +191,7 @@ class SiteFingerprints:
             result: dict[str, str | None] = {}
             for page in pages:
                 known = previous.files.get(page.path)
-                if known is None or page.kind == "article" and self._body_changed(page, previous):
+                if known is None or (page.kind == "article" and self._body_changed(page, previous)):
                     known = self.of_page(page)
                 result[page.path] = known
             return result

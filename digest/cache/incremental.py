@@ -25,12 +25,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.sitetree import StagingTree, exchange_paths
 from ..render import templaterefs
-from .fingerprint import PreviousBuild, SiteFingerprints
-from .manifest import Manifest, forget_manifest, load_manifest, save_manifest, tree_identity
 from ..render.pagerender import PageRenderer, render_pages
 from ..sitemodel.pages import Page
-from ..core.sitetree import StagingTree, exchange_paths
+from .fingerprint import PreviousBuild, SiteFingerprints
+from .manifest import Manifest, forget_manifest, load_manifest, save_manifest, tree_identity
 
 
 @dataclass

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .codestamp import code_stamp, digest_of
-from .manifest import tree_identity
 from ..core.output import atomic_write_bytes
 from ..core.watch import Snapshot, snapshot
+from .codestamp import code_stamp, digest_of
+from .manifest import tree_identity
 
 RECORD_DIR = Path(".digest") / "inputs"
 TRACKED_STATE = (Path(".digest") / "tm.sqlite",)  # read by an offline build too

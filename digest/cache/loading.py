@@ -14,13 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .buildcache import BuildCache
 from ..content.entries import read_entry
-from ..core.forking import can_fork, fork_pool
 from ..core.errors import ContentError
-from ..render.markdown import render_body
+from ..core.forking import can_fork, fork_pool
 from ..core.model import Entry, body_hash
 from ..core.rootguard import real_root, refusal, split_outside
+from ..render.markdown import render_body
+from .buildcache import BuildCache
 
 MIN_FILES_PER_WORKER = 250  # below this a pool costs more than it saves
 

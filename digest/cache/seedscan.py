@@ -14,10 +14,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .inputs import InputCheck
 from ..core.model import Entry
 from ..ingest.sources import iter_article_files, seed_key
 from ..ingest.summarize import SUMMARIZER_VERSION
+from .inputs import InputCheck
 
 
 @dataclass
@@ -41,7 +41,7 @@ class SeedScan:
             entry = by_seed.get(_seed_key(path, resolved_root, resolved_dirs))
             if (
                 entry is None
-                or entry.summary_version != SUMMARIZER_VERSION and not entry.editor_changed("summary_ar")
+                or (entry.summary_version != SUMMARIZER_VERSION and not entry.editor_changed("summary_ar"))
                 or entry.seed_sha256 != self._digest(name)
             ):
                 changed.append(path)

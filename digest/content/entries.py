@@ -10,12 +10,12 @@ from typing import Any
 
 import yaml
 
-from ..text.charsafe import clean_strings, has_invalid_chars, strip_direction_controls, strip_invalid_chars
 from ..core.errors import ContentError
-from .fmread import read_simple, split_front_matter
 from ..core.model import DATE_SOURCES, REVIEW_STATES, TRANSLATION_STATES, Entry, Review, Translation
 from ..core.output import atomic_write_text
+from ..text.charsafe import clean_strings, has_invalid_chars, strip_direction_controls, strip_invalid_chars
 from ..text.slugs import is_safe_file_slug
+from .fmread import read_simple, split_front_matter
 from .yamlemit import dump_front_matter
 
 try:  # the C loader is ~10x faster; fall back where libyaml is missing
@@ -367,7 +367,7 @@ def _review(value: Any, path: Path, fm_text: str) -> Review:
     _expect(_when(at), "'review.at' must be a date, a time stamp or null", path, fm_text, "review", "at")
     flags = value.get("flags")
     _expect(
-        flags is None or isinstance(flags, list) and all(isinstance(f, str) for f in flags),
+        flags is None or (isinstance(flags, list) and all(isinstance(f, str) for f in flags)),
         "'review.flags' must be a list of strings", path, fm_text, "review", "flags",
     )
     return Review(state=state, by=value.get("by"), at=None if at is None else str(at), reason=value.get("reason"))

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .entries import read_entry
 from ..core.errors import ContentError
 from ..core.model import Entry
-from .yamlemit import is_plain_safe
 from ..core.rootguard import content_paths, refusal
+from .entries import read_entry
+from .yamlemit import is_plain_safe
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*$", re.S | re.M)
 _KEYS = ("seed", "seed_sha256", "summary_version")

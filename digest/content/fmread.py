@@ -125,7 +125,7 @@ class _Reader:
             else:
                 item = _scalar(text)
             items.append(item)
-        if i < self.n and (indents[i] > indent or indents[i] == indent and lines[i][indent] == "-"):
+        if i < self.n and (indents[i] > indent or (indents[i] == indent and lines[i][indent] == "-")):
             raise _NotSimple  # "-" alone, a continuation line, odd indentation
         return items, i
 
@@ -166,7 +166,7 @@ def _split_entry(text: str) -> tuple[Any, str]:
 def _scalar(text: str) -> Any:
     first = text[0]
     if first == '"':
-        if not text.endswith('"') or len(text) < 2 or "\\" in text and _SURROGATE_ESCAPE.search(text):
+        if not text.endswith('"') or len(text) < 2 or ("\\" in text and _SURROGATE_ESCAPE.search(text)):
             raise _NotSimple
         try:
             return json.loads(text)  # raises on trailing text, raw controls, YAML-only escapes

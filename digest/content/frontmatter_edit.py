@@ -17,9 +17,9 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 
-from .fmread import split_front_matter
 from ..core.errors import ContentError
 from ..core.output import atomic_write_text
+from .fmread import split_front_matter
 
 
 def _yaml() -> YAML:

@@ -18,11 +18,11 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ..core.config import Config
-from .entries import load_entries
 from ..core.errors import DigestError
-from ..text.hashtags import tag_key
 from ..core.model import Entry
+from ..text.hashtags import tag_key
 from ..text.slugs import make_slug
+from .entries import load_entries
 
 
 class CheckProblem(DigestError):

@@ -80,7 +80,7 @@ class Config:
     path: Path | None = None  # the file it was read from (not an option)
 
     @classmethod
-    def for_test(cls, **sections: dict[str, Any]) -> "Config":
+    def for_test(cls, **sections: dict[str, Any]) -> Config:
         return _from_mapping(sections, Path("<test>"))
 
     def fingerprint(self) -> str:

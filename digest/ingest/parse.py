@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.errors import InputError
 from ..text.arabic import normalize_identity, strip_bidi_controls
+from ..text.hashtags import Hashtag, extract_hashtags
 from .boilerplate import BoilerplateFilter, Stripped
 from .bylines import colon_byline, colon_dateline, dated_byline
-from ..core.errors import InputError
-from ..text.hashtags import Hashtag, extract_hashtags
 from .sources import RawArticle
 
 MAX_HEADLINE_CHARS = 400

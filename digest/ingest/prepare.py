@@ -17,12 +17,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .boilerplate import BoilerplateFilter
-from ..core.config import Config
 from ..content.entries import body_from_paragraphs, entry_to_text
+from ..core.config import Config
 from ..core.errors import InputError
 from ..core.forking import die_with_parent
 from ..core.model import Entry, Translation
+from .boilerplate import BoilerplateFilter
 from .parse import ParsedArticle, parse_article
 from .sources import read_article
 from .summarize import SUMMARIZER_VERSION, summarize

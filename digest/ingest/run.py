@@ -13,18 +13,17 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.config import Config
 from ..content.entries import write_entry
 from ..content.entryindex import IndexedEntry, index_entries
+from ..core.config import Config
 from ..core.errors import ContentError, DigestError, FileWriteError, InputError
 from ..core.model import Entry
 from ..core.output import atomic_write_text
 from ..core.rootguard import real_root, refusal, split_outside
-from .prepare import MACHINE_FIELDS, Job, Prepared, prepare_all, worker_count
 from ..text.slugs import SlugAllocator, make_slug
+from .prepare import MACHINE_FIELDS, Job, Prepared, prepare_all, worker_count
 from .sources import find_articles, seed_key
 from .summarize import SUMMARIZER_VERSION
-
 
 
 @dataclass

@@ -14,10 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-
+from ..core.errors import InputError
 from ..text.arabic import arabic_letter_count, latin_letter_count
 from ..text.charsafe import strip_invalid_chars
-from ..core.errors import InputError
 
 ARTICLE_SUFFIXES = (".txt",)
 # Legacy encodings still met in Arabic scrapes; detection is limited to these so a

@@ -6,9 +6,9 @@ Lookup order for a template name: the site's `<root>/templates/`, then the built
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import importlib.util
-import datetime as dt
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,9 +16,9 @@ from typing import Any
 
 import jinja2
 
+from ..core.errors import DigestError
 from ..text.arabic import has_arabic
 from ..text.bidi import arabic_text, english_text, isolate_plain
-from ..core.errors import DigestError
 from ..text.shellquote import review_command_filter, shell_quote, visible
 from .templaterefs import record as record_references
 

@@ -20,9 +20,9 @@ from typing import Any
 
 from markupsafe import escape
 
-from ..text.bidi import isolate_html, isolate_latin
 from ..core.model import body_hash
-from ..text.hashtags import clean_tag, hashtag_end
+from ..text.bidi import isolate_html, isolate_latin
+from ..text.hashtags import hashtag_end
 from .placeholders import MARK_CLOSE, MARK_OPEN, PLACEHOLDER_RE, hashtag_placeholder
 
 RENDER_VERSION = 1  # bump when render_body's output changes: invalidates cached bodies

@@ -15,14 +15,14 @@ from typing import Any
 
 import jinja2
 
-from ..core.forking import can_fork, fork_pool
 from ..core.errors import DigestError
+from ..core.forking import can_fork, fork_pool
 from ..sitemodel.feeds import news_article_jsonld
+from ..sitemodel.pages import Page, page_context
+from ..sitemodel.stories import SiteModel
+from .environment import is_theme_template, render_template
 from .fragments import MACROS, ROOT_MARK, Fragments
 from .markdown import PLACEHOLDER_RE, BodyCache, hashtag_html
-from ..sitemodel.pages import Page, page_context
-from .environment import is_theme_template, render_template
-from ..sitemodel.stories import SiteModel
 from .templaterefs import loaded_with
 
 MIN_PAGES_PER_WORKER = 300  # below this, forking costs more than it saves

@@ -12,15 +12,23 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..text.arabic import arabic_letter_count, latin_letter_count, normalize_digits, normalize_identity
-from ..ingest.boilerplate import PROMO_CUES, BoilerplateFilter
 from ..core.config import Config
-from ..translate.glossary import Glossary
-from ..text.hashtags import extract_hashtags, tag_key
 from ..core.model import Entry, body_hash
-from .shingles import WordHashes, jaccard, near_duplicate_sketches, near_duplicate_words, shingle_set, text_sketch, words_of
+from ..ingest.boilerplate import PROMO_CUES, BoilerplateFilter
 from ..ingest.summarize import plain_text
+from ..text.arabic import arabic_letter_count, latin_letter_count, normalize_digits, normalize_identity
+from ..text.hashtags import extract_hashtags, tag_key
+from ..translate.glossary import Glossary
 from ..translate.state import is_current, translation_state  # one judgement for the whole tool
+from .shingles import (
+    WordHashes,
+    jaccard,
+    near_duplicate_sketches,
+    near_duplicate_words,
+    shingle_set,
+    text_sketch,
+    words_of,
+)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from itertools import combinations
 
-
 SHINGLE_WORDS = 3
 SKETCH_SIZE = 64
 MAX_BUCKET = 40  # a sketch value in more texts than this is a stock phrase, not evidence

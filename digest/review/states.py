@@ -12,12 +12,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.config import Config
 from ..content.entries import load_entries, read_entry
+from ..core.config import Config
 from ..core.errors import DigestError
-from .flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag, compute_flags, translation_state
-from ..translate.glossary import Glossary
 from ..core.model import REVIEW_STATES, Entry
+from ..translate.glossary import Glossary
+from .flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag, compute_flags, translation_state
 from .publish import approve_command, is_public
 
 __all__ = [
@@ -89,7 +89,7 @@ class StateChange:
 
 
 def now_utc() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def set_review_state(

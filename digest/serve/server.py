@@ -36,10 +36,10 @@ from typing import Any
 from ..build.pipeline import BuildReport, build_site
 from ..core.config import load_config
 from ..core.errors import ContentError, DigestError
-from ..review.flags import FlagMemo
-from ..render.markdown import BodyCache
-from ..text.shellquote import visible
 from ..core.watch import DebouncedWatcher
+from ..render.markdown import BodyCache
+from ..review.flags import FlagMemo
+from ..text.shellquote import visible
 
 PREVIEW_DIR = Path(".digest") / "preview"
 POLL_SECONDS = 0.25  # how often the inputs are polled
@@ -110,7 +110,7 @@ def error_page(problems: list[str]) -> bytes:
         "<body><h1>Build error</h1>\n"
         "<p>The preview could not be rebuilt. Fix the file and save: this page reloads by itself.</p>\n"
         f"<ul class=\"build-errors\">\n{items}\n</ul>\n</body></html>\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 # --- Who may talk to the preview -------------------------------------------------------

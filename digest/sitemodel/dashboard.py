@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..review.flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag, translation_state
 from ..core.model import REVIEW_STATES, Entry
+from ..review.flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag, translation_state
 from .taxonomy import entry_url
 
 

@@ -12,8 +12,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .paging import Paging, page_path
 from ..review.publish import approve_command
+from .paging import Paging, page_path
 from .stories import SiteModel, Story
 
 FEED_LIMIT = 30  # entries per Atom feed

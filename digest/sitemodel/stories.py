@@ -2,15 +2,15 @@
 tags, neighbours) and the `SiteModel` every page is rendered from. No I/O here."""
 from __future__ import annotations
 
-import datetime as dt
 import bisect
+import datetime as dt
 import heapq
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.config import Config, SiteConfig
-from ..translate.state import translation_state  # judged from the content, as translate does
 from ..core.model import Entry
+from ..translate.state import translation_state  # judged from the content, as translate does
 from .taxonomy import Tag, Taxonomy, entry_url
 
 RELATED_LIMIT = 5

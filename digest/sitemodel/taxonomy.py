@@ -5,8 +5,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..text.hashtags import tag_key
 from ..core.model import Entry
+from ..text.hashtags import tag_key
 from ..text.slugs import make_slug
 
 TAGS_PREFIX = "tags"

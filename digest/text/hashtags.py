@@ -112,7 +112,7 @@ def extract_hashtags(text: str, limit: int | None = None) -> list[Hashtag]:
 def hashtag_end(src: str, hash_at: int) -> tuple[str, int] | None:
     """Whether the `#` at hash_at starts a hashtag (after a boundary, or a glued clitic):
     (raw tag, end of the token — a trailing `_` stays text), or None."""
-    for back in range(0, 4):  # up to two clitic letters and a tatweel before the `#`
+    for back in range(4):  # up to two clitic letters and a tatweel before the `#`
         start = hash_at - back
         if start < 0:
             break

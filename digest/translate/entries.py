@@ -13,15 +13,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.config import Config
 from ..content.entries import write_entry
+from ..core.config import Config
 from ..core.errors import DigestError, FileWriteError
-from .glossary import load_glossary
 from ..core.model import Entry
 from ..text.wording import plural
 from .chunking import chunk_text
-from .failures import first_unpublishable
 from .client import ProviderClient, Result, needs_translation
+from .failures import first_unpublishable
+from .glossary import load_glossary
 from .memory import TranslationMemory
 from .progress import RequestProgress
 from .providers import PROVIDERS, ProviderError, ProviderSpec, call_kwargs, resolve_provider, translator_factory

@@ -24,9 +24,10 @@ from typing import Any
 
 import yaml
 
-from ..text.arabic import normalize_identity
 from ..core.errors import ConfigError
 from ..core.layout import GLOSSARY_FILES
+from ..text.arabic import normalize_identity
+
 _SECTIONS = ("terms", "labels")
 
 

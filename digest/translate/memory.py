@@ -47,11 +47,11 @@ class TranslationMemory:
         self._conn = self._open()
 
     @classmethod
-    def for_root(cls, root: Path) -> "TranslationMemory":
+    def for_root(cls, root: Path) -> TranslationMemory:
         return cls(root / TM_FILE)
 
     @classmethod
-    def in_memory(cls) -> "TranslationMemory":
+    def in_memory(cls) -> TranslationMemory:
         return cls(None)
 
     def _connect(self) -> sqlite3.Connection:
@@ -117,7 +117,7 @@ class TranslationMemory:
             try:
                 self._conn.execute(
                     "INSERT OR REPLACE INTO tm (provider, pair, key, source, target, created) VALUES (?, ?, ?, ?, ?, ?)",
-                    (provider, pair, _key(text), normalise_source(text), translation, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+                    (provider, pair, _key(text), normalise_source(text), translation, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
                 )
                 self._conn.commit()
             except sqlite3.DatabaseError as exc:

@@ -21,7 +21,7 @@ class RetryPolicy:
     breaker_threshold: int = 5  # consecutive failed attempts that stop the run's calls
 
     @classmethod
-    def from_config(cls, config: TranslateConfig, **overrides: float) -> "RetryPolicy":
+    def from_config(cls, config: TranslateConfig, **overrides: float) -> RetryPolicy:
         values = {
             "workers": config.workers,
             "timeout": config.timeout,

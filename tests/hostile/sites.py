@@ -14,8 +14,8 @@ from pathlib import Path
 
 import html5lib
 
-from digest.core.config import Config
 from digest.content.entries import write_entry
+from digest.core.config import Config
 from digest.core.model import Entry, Review, Translation
 
 PROJECT = Path(__file__).resolve().parents[2]

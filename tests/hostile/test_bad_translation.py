@@ -12,13 +12,13 @@ import pytest
 from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from libre_stub import LibreStub, fake_translate  # noqa: E402
+from libre_stub import LibreStub, fake_translate
 
-from digest.cli import cli  # noqa: E402
-from digest.core.config import Config  # noqa: E402
-from digest.content.entries import load_entries, read_entry, write_entry  # noqa: E402
-from digest.core.model import Entry, Review  # noqa: E402
-from digest.translate import RetryPolicy, translate_entries  # noqa: E402
+from digest.cli import cli
+from digest.content.entries import load_entries, read_entry, write_entry
+from digest.core.config import Config
+from digest.core.model import Entry, Review
+from digest.translate import RetryPolicy, translate_entries
 
 FAST = RetryPolicy(workers=2, timeout=2, retries=1, backoff_base=0.01, backoff_max=0.02, breaker_threshold=4)
 TITLES = {"good": "خبر جيد عن الاقتصاد", "bad": "خبر سيئ عن السياسة", "other": "خبر آخر عن الرياضة"}

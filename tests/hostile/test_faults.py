@@ -19,14 +19,14 @@ import pytest
 from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from libre_stub import LibreStub, fake_translate  # noqa: E402
+from libre_stub import LibreStub, fake_translate
 
-import digest.core.output  # noqa: E402
-from digest.cli import cli  # noqa: E402
-from digest.content.entries import read_entry, write_entry  # noqa: E402
-from digest.core.model import Review  # noqa: E402
+import digest.core.output
+from digest.cli import cli
+from digest.content.entries import read_entry, write_entry
+from digest.core.model import Review
 
-from .sites import make_entry, site_with_entries, snapshot  # noqa: E402
+from .sites import make_entry, site_with_entries, snapshot
 
 SEED = "عنوان الخبر الأول عن الاقتصاد\n\nوكالات\n\nنص الخبر الأول في بغداد اليوم مع تفاصيل كافية.\n"
 
@@ -95,7 +95,7 @@ def test_disk_full_during_review_approve_names_the_file(tmp_path: Path, monkeypa
     _failing_replace(monkeypatch, errno.ENOSPC)
     code, errors, _out = _digest(root, "review", "approve", "one")
     assert code == 1
-    assert errors == [f"error: content/one.md: cannot write: No space left on device"]
+    assert errors == ["error: content/one.md: cannot write: No space left on device"]
     assert snapshot(root / "content") == before  # unchanged, no temporary file left
 
 
@@ -105,7 +105,7 @@ def test_content_path_that_is_a_file_names_the_entry_and_the_folder(tmp_path: Pa
     code, errors, out = _digest(root, "ingest")
     assert code == 1
     assert len(errors) == 1
-    assert errors[0].startswith(f"error: content/") and errors[0].endswith(
+    assert errors[0].startswith("error: content/") and errors[0].endswith(
         ".md: cannot create the folder content/: File exists"
     )
     assert out.strip() == "ingest: 0 new, 0 updated, 0 unchanged, 1 failed"
@@ -131,7 +131,7 @@ def test_translate_counts_only_saved_entries_and_exits_1(tmp_path: Path, monkeyp
         code, errors, out = _digest(root, "translate", "--provider", "libre", "--provider-url", stub.url)
         assert code == 1
         assert [line for line in errors if line.startswith("error:")] == [
-            f"error: content/one.md: cannot write: Read-only file system"
+            "error: content/one.md: cannot write: Read-only file system"
         ]
         assert "translate: 0 translated, 0 from memory, 0 pending, 0 failed, 0 edited kept, 0 current, 1 not saved (2 requests)" in out
         assert snapshot(root / "content") == before

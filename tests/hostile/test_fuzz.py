@@ -22,11 +22,12 @@ from hypothesis import strategies as st
 from digest.build.pipeline import build_site
 from digest.content.entries import entry_from_text
 from digest.core.errors import ContentError, DigestError
-from digest.ingest.run import ingest
 from digest.core.model import Review, Translation
+from digest.ingest.run import ingest
 from digest.ingest.sources import decode_bytes
 
 from .sites import PROJECT, hostile_config, html_problems, make_entry, site_with_entries
+
 
 def fuzz(examples: int) -> settings:
     """Bounded and repeatable: derandomized, no example database, no deadline."""

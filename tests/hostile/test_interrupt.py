@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from digest.build.pipeline import build_site
-from digest.core.config import load_config
 from digest.build.sitelock import exclusive_lock
 from digest.content.entries import read_entry
+from digest.core.config import load_config
 from digest.core.sitetree import recover_leftovers
 
 from .sites import DIGEST, make_entry, site_with_entries, snapshot

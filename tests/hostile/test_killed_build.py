@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.core.forking import fork_pool
 from digest.build.sitelock import exclusive_lock
+from digest.core.forking import fork_pool
 
 from .sites import DIGEST, snapshot
 

@@ -30,7 +30,7 @@ def _site(tmp_path: Path) -> Path:
 
 def _build(root: Path, *args: str) -> tuple[int, list[str]]:
     result = CliRunner().invoke(cli, ["-C", str(root), "build", "--offline", *args])
-    assert "Traceback" not in result.output and not isinstance(result.exception, Exception) or result.exit_code in (0, 1)
+    assert ("Traceback" not in result.output and not isinstance(result.exception, Exception)) or result.exit_code in (0, 1)
     return result.exit_code, result.output.strip().splitlines()
 
 
@@ -117,7 +117,7 @@ def test_a_built_site_is_never_loaded_as_templates(tmp_path: Path, monkeypatch: 
     code, lines = _build(root)
     assert code == 1
     assert lines == [
-        f"error: templates/.digest-site: this folder holds pages a digest build wrote (.digest-site), not templates: "
+        "error: templates/.digest-site: this folder holds pages a digest build wrote (.digest-site), not templates: "
         "move or delete it (a build's output is never used as a theme)"
     ]
     assert not (root / "pwned").exists() and not (tmp_path / "pwned").exists() and not Path("pwned").exists()

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from digest.core.model import Review, Translation
-from digest.review.publish import approve_command
 from digest.render.environment import make_environment
+from digest.review.publish import approve_command
 from digest.text.shellquote import review_command, shell_quote, visible
 
 from .sites import make_entry, run_digest, site_with_entries

@@ -9,10 +9,10 @@ import pytest
 
 from digest.build.pipeline import build_site
 from digest.content.entries import read_entry
-from digest.core.errors import ContentError
-from digest.ingest.run import ingest
-from digest.core.sitetree import OutputError
 from digest.content.validate import check_content
+from digest.core.errors import ContentError
+from digest.core.sitetree import OutputError
+from digest.ingest.run import ingest
 
 from .sites import all_paths, hostile_config, html_problems, make_entry, run_digest, site_with_entries
 

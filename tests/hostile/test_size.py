@@ -38,7 +38,7 @@ def test_a_50_mb_article_is_refused_by_the_configurable_limit_in_bounded_memory(
     paragraph = ("\n\n".join(_seed_paragraphs()) + "\n\n").encode("utf-8")
     seed = root / "seeds" / "2024-01-01-huge.txt"
     with seed.open("wb") as handle:
-        handle.write("عنوان مقال ضخم\n\n".encode("utf-8"))
+        handle.write("عنوان مقال ضخم\n\n".encode())
         while handle.tell() < 50 * MIB:
             handle.write(paragraph)
     size = seed.stat().st_size

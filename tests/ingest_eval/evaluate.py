@@ -105,9 +105,7 @@ def evaluate(extra_dir: Path | None = None) -> Evaluation:
             continue
         if outcome.expected is not None:
             scores[outcome.expected].false_negatives += 1
-        if outcome.removed_as is not None and outcome.removed_as != outcome.expected:
-            scores.setdefault(outcome.removed_as, ClassScore()).false_positives += 1
-        elif outcome.removed_as is not None and not outcome.news_intact:
+        if (outcome.removed_as is not None and outcome.removed_as != outcome.expected) or (outcome.removed_as is not None and not outcome.news_intact):
             scores.setdefault(outcome.removed_as, ClassScore()).false_positives += 1
     news = [o for o in outcomes if o.expected is None]
     evaluation = Evaluation(outcomes, scores, len(news), [o for o in news if not o.correct])

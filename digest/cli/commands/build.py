@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ...build.pipeline import build_site
+from ...core.config import check_base_url, is_absolute_base_url, relative_urls_warning
 from ..clikit import (
     handle_errors,
     load_site_config,
@@ -17,7 +18,6 @@ from ..clikit import (
     root_option,
     site_root,
 )
-from ...core.config import check_base_url, is_absolute_base_url, relative_urls_warning
 
 
 @click.command("build")

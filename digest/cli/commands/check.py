@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from ..clikit import handle_errors, plural, report_errors, report_warnings, root_option, site_root
+from ...content.validate import check_content, check_site, relative_url_warnings
 from ...core.config import check_base_url, load_config
 from ...core.errors import DigestError
 from ...translate.glossary import load_glossary
-from ...content.validate import check_content, check_site, relative_url_warnings
+from ..clikit import handle_errors, plural, report_errors, report_warnings, root_option, site_root
 
 
 @click.command("check")

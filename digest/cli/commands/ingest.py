@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from ..clikit import handle_errors, load_site_config, progress_stream, report_errors, root_option, site_root
 from ...ingest.run import ingest
+from ..clikit import handle_errors, load_site_config, progress_stream, report_errors, root_option, site_root
 
 
 @click.command("ingest")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..clikit import handle_errors
 from ...core.errors import DigestError, FileWriteError
 from ...core.output import atomic_write_text
+from ..clikit import handle_errors
 
 EXAMPLE_CONFIG = """\
 # digest.toml: every setting is optional; the values below are the defaults.
@@ -81,8 +81,8 @@ def command(directory: Path) -> None:
 def _example_entry(root: Path, seed: Path) -> str:
     """Ingest the example seed into content/ and give it an editor's English, so that it
     can be approved and published offline; returns its slug."""
-    from ...core.config import load_config
     from ...content.entries import read_entry, write_entry
+    from ...core.config import load_config
     from ...ingest.run import ingest
 
     report = ingest(root, [seed], load_config(root))

@@ -6,12 +6,12 @@ import sys
 
 import click
 
-from ..clikit import handle_errors, load_site_config, plural, report_errors, root_option, site_root
 from ...content.entries import load_entries
-from ...translate.glossary import load_glossary
-from ..listing import entry_json
 from ...review.states import compute_flags
 from ...sitemodel.taxonomy import build_taxonomy
+from ...translate.glossary import load_glossary
+from ..clikit import handle_errors, load_site_config, plural, report_errors, root_option, site_root
+from ..listing import entry_json
 
 
 @click.command("list")

@@ -9,14 +9,24 @@ from typing import Any
 
 import click
 
-from ..clikit import WholeSummaryGroup, handle_errors, load_site_config, plural, relative_to_root, report_errors, root_option, site_root
 from ...core.errors import DigestError
-from ...review.flags import FLAG_CODES, Flag, translation_state
-from ...translate.glossary import load_glossary
-from ..listing import entry_json
 from ...core.model import REVIEW_STATES, Entry
+from ...review.flags import FLAG_CODES, Flag, translation_state
 from ...review.states import default_editor, entries_with_flags, set_review_state
 from ...sitemodel.taxonomy import build_taxonomy
+from ...translate.glossary import load_glossary
+from ..clikit import (
+    WholeSummaryGroup,
+    handle_errors,
+    load_site_config,
+    plural,
+    relative_to_root,
+    report_errors,
+    root_option,
+    site_root,
+)
+from ..listing import entry_json
+
 
 @click.group("review", cls=WholeSummaryGroup, invoke_without_command=True)
 @root_option

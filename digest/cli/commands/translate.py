@@ -5,8 +5,8 @@ import sys
 
 import click
 
-from ..clikit import handle_errors, load_site_config, report_errors, report_warnings, root_option, site_root
 from ...content.entries import load_entries
+from ..clikit import handle_errors, load_site_config, report_errors, report_warnings, root_option, site_root
 
 
 @click.command("translate")
