@@ -14,6 +14,7 @@ from ..core.errors import ContentError
 from ..core.model import DATE_SOURCES, REVIEW_STATES, TRANSLATION_STATES, Entry, Review, Translation
 from ..core.output import atomic_write_text
 from ..text.charsafe import clean_strings, has_invalid_chars, strip_direction_controls, strip_invalid_chars
+from ..text.hashtags import TAG_CHARS
 from ..text.slugs import is_safe_file_slug
 from .fmread import read_simple, split_front_matter
 from .yamlemit import dump_front_matter
@@ -545,7 +546,7 @@ def load_entries(content_dir: Path, allow_outside_root: bool = False) -> tuple[l
 
 # --- Markdown body from plain paragraphs -------------------------------------------------
 
-_HASHTAG_OR_CHAR = re.compile(r"(#[\w\u0610-\u061a\u064b-\u065f\u0670]+)|([\\`*_\[\]<>|~])")
+_HASHTAG_OR_CHAR = re.compile(rf"(#{TAG_CHARS}+)|([\\`*_\[\]<>|~])")
 _BLOCK_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))(?=\s|$)")
 
 
