@@ -42,7 +42,7 @@ def test_a_missing_site_root_is_a_usage_error_not_a_new_site(tmp_path: Path) -> 
 
 
 def test_the_console_script_exits_with_the_command_status(site_root: Path) -> None:
-    """main() ends the process itself (os._exit, after flushing): statuses and output survive."""
+    """main() exits with the command's status; its output survives the shutdown."""
     ok = subprocess.run([sys.executable, "-m", "digest.cli", "-C", str(site_root), "ingest"], capture_output=True, text=True)
     assert ok.returncode == 0 and ok.stdout.strip() == "ingest: 1 new, 0 updated, 0 unchanged, 0 failed"
     usage = subprocess.run([sys.executable, "-m", "digest.cli", "no-such-command"], capture_output=True, text=True)

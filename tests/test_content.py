@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from digest.content.entries import body_from_paragraphs, entry_to_text, escape_markdown, load_entries, read_entry
-from digest.content.yamlemit import dump_front_matter
+from digest.content.frontmatter.emit import dump_front_matter
 from digest.core.errors import ContentError
 from digest.core.model import Entry
 

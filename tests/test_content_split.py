@@ -8,7 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.content.entries import read_entry, split_front_matter
+from digest.content.entries import read_entry
+from digest.content.frontmatter import split_front_matter
 from digest.core.errors import ContentError
 
 _DEFINITION = re.compile(r"^---[ \t]*\n(.*?)^---[ \t]*$\n?", re.S | re.M)

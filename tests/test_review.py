@@ -150,10 +150,10 @@ def test_a_file_written_by_digest_round_trips_byte_for_byte(tmp_path: Path) -> N
     (tmp_path / "content").mkdir()
     copy = tmp_path / "content" / source.name
     copy.write_bytes(source.read_bytes())
-    from digest.content.frontmatter_edit import update_front_matter_mapping
+    from digest.content import frontmatter
 
     current = read_entry(copy).review.to_dict()
-    update_front_matter_mapping(copy, "review", current)
+    frontmatter.edit_file(copy, {"review": current})
     assert copy.read_bytes() == source.read_bytes()
 
 

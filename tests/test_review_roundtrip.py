@@ -9,7 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.content.entries import read_entry, split_front_matter, write_entry
+from digest.content.entries import read_entry, write_entry
+from digest.content.frontmatter import split_front_matter
 from digest.core.model import Entry, Translation
 from digest.review.states import set_review_state
 

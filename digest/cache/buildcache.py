@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import pickle
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -141,7 +141,7 @@ def snapshot_entries(
     return EntrySnapshot(overlay=overlay)
 
 
-def save_cache(root: Path, snapshot: EntrySnapshot | None, bodies: dict[str, str], used_bodies: Callable[[], set[str]], store: BodyStore | None) -> None:
+def save_cache(root: Path, snapshot: EntrySnapshot | None, bodies: Mapping[str, str], used_bodies: Callable[[], set[str]], store: BodyStore | None) -> None:
     """Write what changed (atomically): the entries' base or overlay, and the bodies rendered
     in this process that the store lacks. Bodies no entry uses any more are dropped when the
     base is rewritten (hashing every body costs more than the rest of a one-entry rebuild;
@@ -238,14 +238,17 @@ class BodyStore:
             return None  # rendered again instead
         return None if row is None else row[0]
 
-    def sync(self, bodies: dict[str, str], used: set[str] | None) -> None:
+    def sync(self, bodies: Mapping[str, str], used: set[str] | None) -> None:
         """Add the bodies the store lacks (the used ones only, if `used` is given) and drop
         the stored ones not in `used`."""
+        # The bodies held in memory: those of a StoredBodies read from this very store need
+        # no writing back.
+        rendered = bodies.rendered if isinstance(bodies, StoredBodies) else bodies
         if used is None:
-            new = [(key, html) for key, html in dict.items(bodies) if key not in self.keys]
+            new = [(key, html) for key, html in rendered.items() if key not in self.keys]
             old = []
         else:
-            new = [(key, bodies[key]) for key in used - self.keys if key in bodies]
+            new = [(key, rendered[key]) for key in used - self.keys if key in rendered]
             old = [(key,) for key in self.keys - used]
         if not new and not old:
             return
@@ -261,21 +264,48 @@ class BodyStore:
         self.keys = (self.keys | {key for key, _html in new}) - {key for (key,) in old}
 
 
-class StoredBodies(dict):  # type: ignore[type-arg]
-    """The bodies rendered in this process, falling back to the store: what BodyCache.get
-    and the loaders see as a plain dict of bodies."""
+class StoredBodies(MutableMapping[str, str]):
+    """The bodies rendered in this process (`rendered`), falling back to the store: what
+    BodyCache.get and the loaders see as one mapping of body hash → HTML. Every read (`[]`,
+    `get`, `in`, iteration) sees both; a body read from the store is kept in `rendered`
+    for the rest of the process; writes go to `rendered`. BodyStore.sync saves `rendered`."""
 
-    def __init__(self, rendered: dict[str, str], store: BodyStore | None):
-        super().__init__(rendered)
+    def __init__(self, rendered: Mapping[str, str], store: BodyStore | None):
+        self.rendered: dict[str, str] = dict(rendered)
         self.store = store
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
-        html = dict.get(self, key)
+    def __getitem__(self, key: str) -> str:
+        try:
+            return self.rendered[key]
+        except KeyError:
+            html = self.store.get(key) if self.store is not None else None
+            if html is None:
+                raise
+            self.rendered[key] = html
+            return html
+
+    def get(self, key: str, default: Any = None) -> Any:  # faster than Mapping.get's try/except
+        html = self.rendered.get(key)
         if html is None and self.store is not None:
             html = self.store.get(key)
             if html is not None:
-                self[key] = html
+                self.rendered[key] = html
         return default if html is None else html
 
     def __contains__(self, key: object) -> bool:
-        return dict.__contains__(self, key) or (self.store is not None and key in self.store.keys)
+        return key in self.rendered or (self.store is not None and key in self.store.keys)
+
+    def __setitem__(self, key: str, html: str) -> None:
+        self.rendered[key] = html
+
+    def __delitem__(self, key: str) -> None:
+        del self.rendered[key]  # the store is pruned by sync, never here
+
+    def _all_keys(self) -> set[str]:
+        return self.rendered.keys() | (self.store.keys if self.store is not None else set())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all_keys())
+
+    def __len__(self) -> int:
+        return len(self._all_keys())

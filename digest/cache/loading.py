@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +38,7 @@ class Loaded:
     parsed: int = 0  # files parsed (the rest came from the cache)
 
 
-_KNOWN_BODIES: dict[str, str] = {}  # inherited through fork: bodies that need no rendering
+_KNOWN_BODIES: Mapping[str, str] = {}  # inherited through fork: bodies that need no rendering
 
 
 def _load_one(path: str, with_body: bool) -> _Result:
@@ -69,7 +69,7 @@ def load_content(
     content_dir: Path,
     workers: int,
     cache: BuildCache | None = None,
-    bodies: dict[str, str] | None = None,
+    bodies: MutableMapping[str, str] | None = None,
     meanwhile: Callable[[], object] | None = None,
     allow_outside_root: bool = False,
 ) -> Loaded:
@@ -145,7 +145,7 @@ def _folder_outside(content_dir: Path) -> bool:
 def _parse_all(
     paths: list[str],
     workers: int,
-    bodies: dict[str, str] | None,
+    bodies: MutableMapping[str, str] | None,
     meanwhile: Callable[[], object] | None,
     pickled: dict[str, bytes],
 ) -> list[_Result]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.arabic import EASTERN_DIGIT_FOLDS
+
 _DASH_SPLIT_RE = re.compile(r"\s*[-–—]\s*")
 # A byline part: one to four words, no digits, no sentence or quotation marks.
 _PART_RE = re.compile(r"^[^\d\s.،,؛;؟?!«»\"“”():|#]+(?:\.[^\d\s.،,؛;؟?!«»\"“”():|#]+)*(?: [^\d\s.،,؛;؟?!«»\"“”():|#]+){0,3}$")
@@ -28,7 +30,7 @@ _DATE_OR_TIME_RE = re.compile(
     rf"|(?<!\w)(?:{_MONTHS})(?!\w)",
     re.IGNORECASE,
 )
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+_DIGITS = str.maketrans(EASTERN_DIGIT_FOLDS)
 BYLINE_MAX_CHARS = 60
 DATED_BYLINE_MAX_CHARS = 120
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content import frontmatter
 from ..content.entries import write_entry
 from ..content.entryindex import IndexedEntry, index_entries
 from ..core.config import Config
@@ -168,9 +168,6 @@ def _load_or_block(item: IndexedEntry, key: str, unreadable: dict[str, Path], re
         return None
 
 
-_SEED_LINE_RE = re.compile(r"^seed:[ \t]*(?P<value>[^\n]*?)[ \t]*$", re.M)
-
-
 def _seeds_of_files(paths: list[Path]) -> dict[str, Path]:
     """seed → content file, read leniently from files whose front matter did not load."""
     seeds: dict[str, Path] = {}
@@ -179,10 +176,8 @@ def _seeds_of_files(paths: list[Path]) -> dict[str, Path]:
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        for match in _SEED_LINE_RE.finditer(text):
-            value = match["value"].strip("'\"")
-            if value and value != "null":
-                seeds[value] = path
+        for value in frontmatter.scan_key_leniently(text, "seed"):
+            seeds[value] = path
     return seeds
 
 

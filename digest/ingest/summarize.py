@@ -19,7 +19,8 @@ from itertools import chain
 
 import sentencex
 
-from ..text.arabic import normalize_identity
+from ..text.arabic import ARABIC_BASIC_LETTERS, ARABIC_SCRIPT, normalize_identity
+from ..text.hashtags import TAG_CHARS
 
 SUMMARIZER_VERSION = 1  # raise with any change to the output once entries exist in the wild
 _OPEN_CLOSE = {"«": "»", "“": "”", "(": ")"}
@@ -46,7 +47,8 @@ def _quotes_balanced(text: str) -> bool:
 
 # A piece ending in one Arabic letter and a dot (or a run of them: «أ.د.», «ق.م.») ends in
 # an abbreviation, not a sentence.
-_ABBREVIATION_END_RE = re.compile(r"(?:^|[\s(«“\"])(?:[\u0621-\u064a]\.)+$")
+_BASIC_LETTER_RE = re.compile(f"[{ARABIC_BASIC_LETTERS}]")
+_ABBREVIATION_END_RE = re.compile(rf"(?:^|[\s(«“\"])(?:[{ARABIC_BASIC_LETTERS}]\.)+$")
 
 
 def _ends_in_abbreviation(candidate: str) -> bool:
@@ -54,7 +56,7 @@ def _ends_in_abbreviation(candidate: str) -> bool:
     return (
         len(candidate) >= 2
         and candidate[-1] == "."
-        and "\u0621" <= candidate[-2] <= "\u064a"
+        and _BASIC_LETTER_RE.match(candidate[-2]) is not None
         and _ABBREVIATION_END_RE.search(candidate) is not None
     )
 
@@ -136,7 +138,7 @@ def _word_set(sentence: str) -> set[str]:
 
 
 _ESCAPE_RE = re.compile(r"\\(.)")
-_HASHTAG_RE = re.compile(r"#([\w\u064b-\u065f\u0670]+)")
+_HASHTAG_RE = re.compile(f"#({TAG_CHARS}+)")
 
 
 def plain_text(markdown_paragraph: str) -> str:
@@ -150,7 +152,7 @@ def plain_text(markdown_paragraph: str) -> str:
 
 
 # «دبي، الإمارات العربية المتحدة (CNN)--»: an agency dateline opening the lead is not news.
-_DATELINE_RE = re.compile(r"^[^.؟!«»“”\"]{0,60}\((?:[A-Za-z][A-Za-z .]{0,20}|[\u0600-\u06ff ]{2,20})\)\s*[-–—]+\s*")
+_DATELINE_RE = re.compile(rf"^[^.؟!«»“”\"]{{0,60}}\((?:[A-Za-z][A-Za-z .]{{0,20}}|[{ARABIC_SCRIPT} ]{{2,20}})\)\s*[-–—]+\s*")
 
 
 def summarize(paragraphs: list[str], max_sentences: int = 3, max_chars: int = 400) -> str:

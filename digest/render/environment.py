@@ -68,14 +68,28 @@ def builtin_templates_dir() -> Path:
 
 class ThemeEnvironment(jinja2.Environment):
     """Reports every template it parses to digest.render.templaterefs, so fingerprints know what a
-    template references without parsing it a second time. `_parse` is Jinja's internal
-    step shared by parse() and compile(); if a Jinja lacks it, nothing is recorded and the
-    fingerprints parse for themselves."""
+    template references without parsing it a second time. Only public Jinja API: `compile`
+    accepts a parsed tree as well as source (it parses the source itself otherwise), so the
+    source is parsed here through `parse` and the tree handed on."""
 
-    def _parse(self, source: str, name: str | None, filename: str | None) -> jinja2.nodes.Template:
-        tree = super()._parse(source, name, filename)
+    def parse(self, source: str, name: str | None = None, filename: str | None = None) -> jinja2.nodes.Template:
+        tree = super().parse(source, name, filename)
         record_references(source, tree)
         return tree
+
+    def compile(
+        self,
+        source: str | jinja2.nodes.Template,
+        name: str | None = None,
+        filename: str | None = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> Any:
+        if isinstance(source, str):
+            source = self.parse(source, name, filename)  # syntax errors reported as compile would
+        if raw:
+            return super().compile(source, name, filename, raw=True, defer_init=defer_init)
+        return super().compile(source, name, filename, raw=False, defer_init=defer_init)
 
 
 def _refuse_built_pages(site_dir: Path) -> None:

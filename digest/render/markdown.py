@@ -15,7 +15,7 @@ worker processes:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
 from markupsafe import escape
@@ -100,8 +100,8 @@ class BodyCache:
     A plain dict so an incremental builder can persist or share it.
     """
 
-    def __init__(self, data: dict[str, str] | None = None):
-        self.data: dict[str, str] = data if data is not None else {}
+    def __init__(self, data: MutableMapping[str, str] | None = None):
+        self.data: MutableMapping[str, str] = data if data is not None else {}
         self.hits = 0
         self.misses = 0
 

@@ -11,10 +11,10 @@ from typing import Any
 import mistune
 from markupsafe import escape
 
-from ..text.hashtags import hashtag_end
+from ..text.hashtags import TAG_CHARS, hashtag_end
 from .placeholders import hashtag_placeholder
 
-_HASH_START = r"#[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+"
+_HASH_START = f"#{TAG_CHARS}+"
 
 
 def _parse_hashtag(inline: Any, m: re.Match[str], state: Any) -> int | None:

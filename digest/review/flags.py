@@ -16,8 +16,8 @@ from ..core.config import Config
 from ..core.model import Entry, body_hash
 from ..ingest.boilerplate import PROMO_CUES, BoilerplateFilter
 from ..ingest.summarize import plain_text
-from ..text.arabic import arabic_letter_count, latin_letter_count, normalize_digits, normalize_identity
-from ..text.hashtags import extract_hashtags, tag_key
+from ..text.arabic import ARABIC_SCRIPT, arabic_letter_count, latin_letter_count, normalize_digits, normalize_identity
+from ..text.hashtags import TAG_CHARS, extract_hashtags, tag_key
 from ..translate.glossary import Glossary
 from ..translate.state import is_current, translation_state  # one judgement for the whole tool
 from .shingles import (
@@ -101,7 +101,7 @@ def _glossary_flags(entry: Entry, glossary_patterns: list[tuple[re.Pattern[str],
 
 
 _LATIN_RUN_RE = re.compile(r"[A-Za-z]+(?:[\s,'’-]+[A-Za-z]+){2,}")  # three or more Latin words in a row
-_ARABIC_WORD_RE = re.compile("[\u0600-\u06ff\u0750-\u077f]{2,}")
+_ARABIC_WORD_RE = re.compile(f"[{ARABIC_SCRIPT}]{{2,}}")
 
 
 def _script_mix_flags(entry: Entry) -> list[Flag]:
@@ -256,7 +256,7 @@ class BoilerplateSniffer:
 
 
 _ESCAPE_RE = re.compile(r"\\(.)")
-_HASHTAG_MARK_RE = re.compile(r"#([\w\u064b-\u065f\u0670]+)")
+_HASHTAG_MARK_RE = re.compile(f"#({TAG_CHARS}+)")
 
 
 def _boilerplate_flags(entry: Entry, sniffer: BoilerplateSniffer, body_words: list[str]) -> list[Flag]:

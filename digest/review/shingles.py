@@ -16,6 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from itertools import combinations
 
+from ..text.arabic import ARABIC_MARK_RE, EASTERN_DIGIT_FOLDS, IDENTITY_LETTER_FOLDS, TATWEEL
+
 SHINGLE_WORDS = 3
 SKETCH_SIZE = 64
 MAX_BUCKET = 40  # a sketch value in more texts than this is a stock phrase, not evidence
@@ -23,18 +25,8 @@ MIN_SHINGLES = 8  # shorter texts are too small to call duplicates
 # Arabic identity folding (as digest.text.arabic.normalize_identity: alef/ya/ta marbuta/hamza
 # seats, tatweel, Eastern digits, case), applied once per *distinct* word through a memo:
 # folding whole 10k bodies character by character is several times slower.
-_DIACRITICS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
-_FOLD = str.maketrans(
-    {
-        "\u0640": None,
-        **dict.fromkeys("أإآٱ", "ا"),
-        "ى": "ي",
-        "ة": "ه",
-        "ؤ": "و",
-        "ئ": "ي",
-        **{d: str(i % 10) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")},
-    }
-)
+_DIACRITICS_RE = ARABIC_MARK_RE
+_FOLD = str.maketrans({TATWEEL: None, **IDENTITY_LETTER_FOLDS, **EASTERN_DIGIT_FOLDS})
 _WORD_RE = re.compile(r"[^\W_]+")  # diacritics are removed first, so they never split a word
 _MEMO_LIMIT = 500_000
 

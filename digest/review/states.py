@@ -1,7 +1,7 @@
 """Review states (draft → approved | rejected, reopen → draft) and the publish gate.
 
 A state change rewrites only the `review:` mapping of the entry's front matter (see
-digest/content/frontmatter_edit.py), so editors' comments, key order and the body stay as they are.
+digest.content.frontmatter.edit), so editors' comments, key order and the body stay as they are.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..content import frontmatter
 from ..content.entries import load_entries, read_entry
 from ..core.config import Config
 from ..core.errors import DigestError
@@ -118,12 +119,9 @@ def set_review_state(
                 f"the English translation is {status}; translate or edit it first, or approve anyway with --force",
                 path,
             )
-    from ..content.frontmatter_edit import update_front_matter_mapping  # ruamel.yaml: only when editing
-
-    update_front_matter_mapping(
+    frontmatter.edit_file(
         path,
-        "review",
-        {"state": state, "by": by, "at": at or now_utc(), "reason": reason},
+        {"review": {"state": state, "by": by, "at": at or now_utc(), "reason": reason}},
         after="translation",
     )
     return StateChange(entry.slug, path, old, state, changed=True)

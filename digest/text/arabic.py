@@ -1,4 +1,8 @@
-"""Arabic text helpers: identity normalisation, invisible marks, digits.
+"""Arabic text helpers and THE Arabic character classes: marks, letters, digits, tatweel.
+
+Every regex in digest that needs an Arabic character class builds it from the constants
+here (character-class bodies, to put inside `[...]`), so hashtags, flags, summaries,
+glossary matching and duplicate detection agree on what a mark or a letter is.
 
 Identity normalisation is for *matching* (tag identity, search, duplicate detection);
 displayed text is never normalised this way.
@@ -12,25 +16,41 @@ import unicodedata
 BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
 _BIDI_RE = re.compile(f"[{BIDI_CONTROLS}]")
 
+# --- Character classes (bodies for `[...]`) ---------------------------------------------
+# Tatweel (kashida) stretches a word; a letter-like filler (category Lm), not a mark.
 TATWEEL = "\u0640"
-# Harakat, tanween, shadda, sukun, superscript alef and Quranic marks.
-_DIACRITICS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
-
-_IDENTITY_TABLE = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ة": "ه",
-        "ؤ": "و",
-        "ئ": "ي",
-        TATWEEL: None,
-    }
+# The combining marks (category Mn) of the Arabic, Arabic Supplement, Arabic Extended-A
+# and Presentation Forms blocks: harakat, tanween, shadda, sukun, superscript alef, the
+# honorific signs and the Quranic annotation marks. Python's `\w` does not match them, so
+# a word pattern must add them. Not marks: U+06DD (end of ayah, Cf), U+06DE and U+06E9
+# (symbols, So), U+06E5/U+06E6 (small waw/yeh, Lm: letters, already in `\w`).
+# tests/test_arabic_classes.py checks this equals the Mn set of those blocks.
+ARABIC_MARKS = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+    "\u08ca-\u08e1\u08e3-\u08ff"
+)
+# Any character of the Arabic script blocks (letters, marks, digits, punctuation):
+# Arabic, Arabic Supplement, Arabic Extended-A, Presentation Forms-A and -B.
+ARABIC_SCRIPT = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+# The basic Arabic letters hamza … yeh (U+0621–U+064A; includes tatweel, U+0640).
+ARABIC_BASIC_LETTERS = "\u0621-\u064a"
+ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"  # U+0660–U+0669
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"  # Extended Arabic-Indic, U+06F0–U+06F9
+# Letter folds of identity normalisation (tatweel, marks and digits are handled apart).
+IDENTITY_LETTER_FOLDS: dict[str, str] = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+}
+# Eastern digit → ASCII digit, for both digit sets.
+EASTERN_DIGIT_FOLDS: dict[str, str] = dict(
+    zip(ARABIC_INDIC_DIGITS + PERSIAN_DIGITS, "0123456789" * 2)
 )
 
-_EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# --- Compiled patterns ---------------------------------------------------------------------
+ARABIC_MARK_RE = re.compile(f"[{ARABIC_MARKS}]")
+ARABIC_SCRIPT_RE = re.compile(f"[{ARABIC_SCRIPT}]")
+_DIACRITICS_RE = ARABIC_MARK_RE
+
+_EASTERN_DIGITS = str.maketrans(EASTERN_DIGIT_FOLDS)
 
 
 def strip_bidi_controls(text: str) -> str:
@@ -62,11 +82,8 @@ def normalize_identity(text: str) -> str:
 
 
 # normalize_identity's fast path: bidi controls, diacritics and tatweel in one pass.
-_INVISIBLE_OR_MARK_RE = re.compile(f"[{BIDI_CONTROLS}\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed{TATWEEL}]")
-_IDENTITY_FOLDS = (
-    *{"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}.items(),
-    *zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"),
-)
+_INVISIBLE_OR_MARK_RE = re.compile(f"[{BIDI_CONTROLS}{ARABIC_MARKS}{TATWEEL}]")
+_IDENTITY_FOLDS = (*IDENTITY_LETTER_FOLDS.items(), *EASTERN_DIGIT_FOLDS.items())
 
 
 def normalize_digits(text: str) -> str:
@@ -74,7 +91,7 @@ def normalize_digits(text: str) -> str:
     return text.translate(_EASTERN_DIGITS)
 
 
-_ARABIC_LETTER_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC_LETTER_RE = ARABIC_SCRIPT_RE
 _LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u024f]")
 
 

@@ -11,8 +11,10 @@ import re
 
 from markupsafe import Markup, escape
 
+from .arabic import ARABIC_SCRIPT
+
 _LATIN = "A-Za-z\u00c0-\u024f"
-_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_ARABIC = ARABIC_SCRIPT
 # Starts with a Latin letter not glued to a word, an entity (&, #) or a placeholder (\ue000).
 _LATIN_RUN = re.compile(rf"(?<![\w&#\ue000])[{_LATIN}](?:[{_LATIN}0-9 .,’\-]*[{_LATIN}0-9])?")
 _ANY_LATIN = re.compile(f"[{_LATIN}]")  # every run above and below starts with one

@@ -13,14 +13,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .arabic import normalize_identity, strip_bidi_controls
+from .arabic import ARABIC_MARKS, TATWEEL, normalize_identity, strip_bidi_controls
 
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-TAG_CHARS = rf"[\w{_MARKS}]"  # what may follow the `#`
+# `\w` is letters and digits of any script plus `_`; Arabic marks must be added.
+TAG_CHARS = rf"[\w{ARABIC_MARKS}]"  # what may follow the `#`
 _BOUNDARY = r"\s«“\"'‘(\[{<>*"
 # A `#` is a hashtag start only after a boundary (or text start), optionally through a clitic.
 HASHTAG_RE = re.compile(
-    rf"(?<![^{_BOUNDARY}])(?P<clitic>[وفبلك]{{1,2}}\u0640?)?#(?P<tag>[\w{_MARKS}]+)"
+    rf"(?<![^{_BOUNDARY}])(?P<clitic>[وفبلك]{{1,2}}{TATWEEL}?)?#(?P<tag>{TAG_CHARS}+)"
 )
 
 
@@ -61,7 +61,7 @@ def iter_hashtag_matches(text: str) -> Iterator[tuple[re.Match[str], str]]:
 # ahead), then check what precedes the `#` by hand. Same results as HASHTAG_RE (a test
 # compares them), ~10x faster on article text, where HASHTAG_RE's leading look-behind makes
 # the engine try every position.
-_TAG_AFTER_HASH_RE = re.compile(rf"#(?P<tag>[\w{_MARKS}]+)")
+_TAG_AFTER_HASH_RE = re.compile(rf"#(?P<tag>{TAG_CHARS}+)")
 _BOUNDARY_PUNCT = frozenset("«“\"'‘([{<>*")
 _CLITICS = frozenset("وفبلك")
 
@@ -75,7 +75,7 @@ def _hash_starts_tag(text: str, pos: int) -> bool:
     if _is_boundary(text, pos - 1):
         return True
     i = pos - 1
-    if text[i] == "\u0640":  # tatweel after the clitic: بـ#tag
+    if text[i] == TATWEEL:  # tatweel after the clitic: بـ#tag
         i -= 1
     for _ in range(2):  # one or two clitic letters: و#tag, وب#tag
         if i < 0 or text[i] not in _CLITICS:

@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text.arabic import normalize_identity
+from ..text.arabic import ARABIC_MARKS, TATWEEL, normalize_identity
 from .glossary import Glossary
 
 _VARIANTS = {"ا": "اأإآٱ", "ي": "يىئ", "ه": "هة", "و": "وؤ"}
-_MARKS = "[\u0610-\u061a\u064b-\u065f\u0670\u0640]*"  # diacritics and tatweel between letters
-_LETTER = r"[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640]"
+_MARKS = f"[{ARABIC_MARKS}{TATWEEL}]*"  # diacritics and tatweel between letters
+_LETTER = rf"[^\W\d_]|[{ARABIC_MARKS}{TATWEEL}]"
 
 
 def _letters(term: str) -> str:

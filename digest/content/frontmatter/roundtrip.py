@@ -1,13 +1,12 @@
 """Round-trip edits of an entry's front matter that keep what editors wrote.
 
 ruamel.yaml's round-trip mode keeps key order, comments, quoting and flow/block style; only
-the front matter goes through it, the Markdown body is copied byte for byte. The file is
-replaced atomically (temporary file + rename), so a reader sees the old or the new entry.
+the front matter goes through it, the Markdown body is copied byte for byte. The caller
+writes the result atomically (digest.core.output.atomic_write_text).
 """
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -17,9 +16,9 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 
-from ..core.errors import ContentError
-from ..core.output import atomic_write_text
-from .fmread import split_front_matter
+from ...core.errors import ContentError
+from .safe import load_front_matter
+from .split import split_front_matter
 
 
 def _yaml() -> YAML:
@@ -60,13 +59,10 @@ def _dump(yaml: YAML, data: CommentedMap) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
-def update_front_matter_mapping(path: Path, key: str, values: Mapping[str, Any], after: str | None = None) -> None:
-    """Set `values` inside the mapping at front-matter `key` (created after `after` if absent)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError(f"cannot read: {exc}", path) from None
+def edit_text(text: str, path: Path, changes: Mapping[str, Any], after: str | None = None) -> str:
+    """`changes` set in the front matter of `text` (see digest.content.frontmatter.edit)."""
     head, fm, rest = _split(text, path)
+    load_front_matter(fm, path)  # the rules of every read (size, anchors, duplicates) hold here too
     yaml = _yaml()
     try:
         data = yaml.load(fm)
@@ -74,28 +70,26 @@ def update_front_matter_mapping(path: Path, key: str, values: Mapping[str, Any],
         raise ContentError(f"invalid YAML in front matter: {exc}".splitlines()[0], path) from None
     if not isinstance(data, CommentedMap):
         raise ContentError("front matter must be a mapping of keys to values", path, 2)
-    target = data.get(key)
-    if not isinstance(target, CommentedMap):
-        # Absent or null (or a non-mapping the content loader will reject anyway): start afresh.
-        target = CommentedMap()
-        if key in data:
-            data[key] = target
-        else:
-            keys = list(data)
-            position = keys.index(after) + 1 if after in keys else len(keys)
-            data.insert(position, key, target)
-    for name, value in values.items():
-        target[name] = value
-    atomic_write_text(path, head + _dump(yaml, data) + rest)
+    for key, value in changes.items():
+        if not isinstance(value, Mapping):
+            _put(data, key, value, after)
+            continue
+        target = data.get(key)
+        if not isinstance(target, CommentedMap):
+            # Absent or null (or a non-mapping the content loader will reject anyway): start afresh.
+            target = CommentedMap()
+            _put(data, key, target, after)
+        for name, sub_value in value.items():
+            target[name] = sub_value
+    return head + _dump(yaml, data) + rest
 
 
-_COMMENT_RE = re.compile(r"(?:^|\s)#", re.M)
-
-
-def has_comments(front_matter: str) -> bool:
-    """Cheap test for YAML comments an editor may have written (false positives are fine:
-    they only send a write through the slower, comment-keeping path)."""
-    return _COMMENT_RE.search(front_matter) is not None
+def _put(data: CommentedMap, key: str, value: Any, after: str | None) -> None:
+    if key in data:
+        data[key] = value
+    else:
+        keys = list(data)
+        data.insert(keys.index(after) + 1 if after in keys else len(keys), key, value)
 
 
 def merge_front_matter(existing_text: str, new_values: Mapping[str, Any], body: str, path: Path) -> str | None:
@@ -103,6 +97,7 @@ def merge_front_matter(existing_text: str, new_values: Mapping[str, Any], body: 
     comments, key order and quoting; None if the existing front matter cannot be read that way."""
     try:
         head, fm, _rest = _split(existing_text, path)
+        load_front_matter(fm, path)  # never round-trip a block the rules refuse
     except ContentError:
         return None
     yaml = _yaml()

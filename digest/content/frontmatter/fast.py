@@ -1,4 +1,4 @@
-"""A fast reader for front matter in the form digest itself writes (digest.content.yamlemit).
+"""A fast reader for front matter in the form digest itself writes (frontmatter.emit).
 
 PyYAML, even with libyaml's scanner, builds its node graph in Python: ~1 ms per entry, the
 largest cost of a cold build. Front matter written by `digest` is block-style YAML with
@@ -9,7 +9,7 @@ handles it in a fraction of that time.
 whenever the text steps outside that simple form (comments, blank lines, flow collections,
 anchors, multi-line scalars, tabs, odd escapes, numbers other than plain decimals…); the
 caller then asks PyYAML, which also produces the error messages. When in doubt it says None:
-a slow correct answer beats a fast different one. tests/test_fmread.py compares the two
+a slow correct answer beats a fast different one. tests/test_frontmatter_fast.py compares the two
 with hypothesis.
 """
 from __future__ import annotations
@@ -17,13 +17,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..core.errors import ContentError
-from .yamlemit import _PLAIN_FORBIDDEN_INSIDE, _PLAIN_FORBIDDEN_START, _RESOLVER, _RESOLVER_FIRST_CHARS
+from .emit import _PLAIN_FORBIDDEN_INSIDE, _PLAIN_FORBIDDEN_START, _RESOLVER, _RESOLVER_FIRST_CHARS
 
 # Anything PyYAML treats specially anywhere in the text (control and non-printable
 # characters, tabs, CR, Unicode line breaks, BOM) or a document marker: PyYAML decides.
@@ -217,29 +215,3 @@ def _resolve(text: str) -> Any:
         except ValueError:
             raise _NotSimple from None  # PyYAML's message names the bad date
     raise _NotSimple
-
-
-def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
-    """Return (yaml text, body, line number where the body starts)."""
-    text = text.lstrip("\ufeff")
-    if not text.startswith("---"):
-        raise ContentError("missing front matter: the file must start with a '---' line", path, 1)
-    opening = _OPENING_LINE.match(text)
-    if opening is not None:
-        start = opening.end()
-        # The first later line that is '---' plus spaces or tabs closes it (str.find, not a
-        # lazy regex stepping through every character of the front matter).
-        at = text.find("\n---", start - 1)
-        while at != -1:
-            line_start = at + 1
-            line_end = text.find("\n", line_start)
-            if line_end == -1:
-                line_end = len(text)
-            if not text[line_start + 3 : line_end].strip(" \t"):
-                fm = text[start:line_start]
-                return fm, text[line_end + 1 :], fm.count("\n") + 3
-            at = text.find("\n---", line_end)
-    raise ContentError("front matter is not closed by a '---' line", path, 1)
-
-
-_OPENING_LINE = re.compile(r"---[ \t]*\n")
