@@ -27,10 +27,11 @@ from pathlib import Path
 
 import jinja2
 
+from ..core.layout import TEMPLATE_CACHE_DIR
 from ..render import templaterefs
 from .codestamp import code_stamp
 
-CACHE_DIR = Path(".digest") / "cache" / "templates"
+CACHE_DIR = TEMPLATE_CACHE_DIR
 _STALE_AFTER = 7 * 24 * 3600  # seconds before another stamp's files leave the per-user cache
 
 
