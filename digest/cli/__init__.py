@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "serve",
     "review",
     "check",
+    "clean",
 ]
 
 
