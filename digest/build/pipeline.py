@@ -1,7 +1,12 @@
-"""`digest build`: the orchestrator. One stage after another, each timed:
+"""`digest build`: the orchestrator. One stage after another over one BuildContext, each
+timed under its name (`digest build -v` prints them):
 
-ingest seeds/ → load entries → translate what is missing → review flags and publish gate →
-taxonomy → plan pages → render into a staging directory → swap it in for site/.
+inputs (nothing changed: stop) → ingest seeds/ → load entries → translate what is missing →
+review flags and publish gate → taxonomy (the site model) → plan pages → render into a
+staging directory and swap it in for site/.
+
+`build_site` takes the lock and decides whether to build; `run_stages` reads as the list
+above; each `*_stage` function takes the context and fills in what the next one needs.
 """
 from __future__ import annotations
 
@@ -37,7 +42,7 @@ if TYPE_CHECKING:
 
 
 def _import_rendering_side() -> None:
-    """Import what stages 5–8 use (Jinja, the site model, pages, renderer: ~50–80 ms). A
+    """Import what the taxonomy, plan and render stages use (Jinja, the site model, pages, renderer). A
     build calls this while its workers parse content/, so the imports overlap the parsing
     instead of delaying it; each stage then imports its names from the loaded modules."""
     import slugify  # noqa: F401 - tag slugs (digest.text.slugs imports it where it is used)

@@ -5,7 +5,8 @@ import click
 
 from ...build.clean import clean_site
 from ...core.layout import SiteLayout
-from ..clikit import handle_errors, plural, relative_to_root, require_site_root, root_option, site_root
+from ...text.wording import plural
+from ..clikit import handle_errors, relative_to_root, require_site_root, root_option, site_root
 
 
 @click.command("clean")
