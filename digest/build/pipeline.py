@@ -1,7 +1,12 @@
-"""`digest build`: the orchestrator. One stage after another, each timed:
+"""`digest build`: the orchestrator. One stage after another over one BuildContext, each
+timed under its name (`digest build -v` prints them):
 
-ingest seeds/ → load entries → translate what is missing → review flags and publish gate →
-taxonomy → plan pages → render into a staging directory → swap it in for site/.
+inputs (nothing changed: stop) → ingest seeds/ → load entries → translate what is missing →
+review flags and publish gate → taxonomy (the site model) → plan pages → render into a
+staging directory and swap it in for site/.
+
+`build_site` takes the lock and decides whether to build; `run_stages` reads as the list
+above; each `*_stage` function takes the context and fills in what the next one needs.
 """
 from __future__ import annotations
 
@@ -13,25 +18,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..cache.buildcache import (
-    StoredBodies,
-    load_cache,
-    load_search_memo,
-    save_cache,
-    save_search_memo,
-    snapshot_entries,
-)
-from ..cache.inputs import InputCheck, options_key
-from ..cache.loading import load_content
+from ..cache.buildcache import EntrySnapshot, StoredBodies, snapshot_entries
+from ..cache.layer import BuildCaches
+from ..cache.loading import Loaded, load_content
 from ..cache.seedscan import SeedScan, scan_seeds
 from ..core.config import Config
 from ..core.errors import DigestError
+from ..core.layout import SiteLayout
 from ..core.model import Entry, body_hash
 from ..core.sitetree import OutputError, check_replaceable
 from ..render.markdown import BodyCache
 from ..review.publish import is_public
 from ..text.wording import plural
-from ..translate.glossary import load_glossary
+from ..translate.glossary import Glossary, load_glossary
 from .sitelock import LockHeld, exclusive_lock
 
 if TYPE_CHECKING:
@@ -43,7 +42,7 @@ if TYPE_CHECKING:
 
 
 def _import_rendering_side() -> None:
-    """Import what stages 5–8 use (Jinja, the site model, pages, renderer: ~50–80 ms). A
+    """Import what the taxonomy, plan and render stages use (Jinja, the site model, pages, renderer). A
     build calls this while its workers parse content/, so the imports overlap the parsing
     instead of delaying it; each stage then imports its names from the loaded modules."""
     import slugify  # noqa: F401 - tag slugs (digest.text.slugs imports it where it is used)
@@ -102,12 +101,65 @@ def _silent(_message: str) -> None:
     pass
 
 
-@contextmanager
-def _stage(report: BuildReport, name: str, log: Callable[[str], None]) -> Iterator[None]:
-    start = time.perf_counter()
-    yield
-    report.timings[name] = time.perf_counter() - start
-    log(f"  {name}: {report.timings[name]:.3f}s")
+@dataclass(frozen=True)
+class BuildOptions:
+    """What the command line asked for (`digest build`'s options, or digest serve's)."""
+
+    out: Path
+    base_url: str | None = None
+    drafts: bool = False  # also publish drafts (review implies it)
+    review: bool = False  # the review panel and dashboard
+    offline: bool = False
+    provider: str | None = None
+    provider_url: str | None = None
+    preview: bool = False  # `out` is digest serve's preview folder inside .digest/
+    use_cache: bool = True  # False: --no-cache, a clean build from the inputs alone
+
+    def key(self, config: Config) -> tuple[object, ...]:
+        """Everything besides the input files that decides the output (a no-op build needs
+        the same key as the last one)."""
+        return (str(self.out.resolve()), self.base_url, self.drafts, self.review, self.offline, self.provider, self.provider_url, repr(config))
+
+
+@dataclass
+class BuildContext:
+    """One build: its site root, settings and options, the caches, the report, and what each
+    stage hands to the next (filled in stage by stage, in the order build_site runs them)."""
+
+    layout: SiteLayout
+    config: Config
+    options: BuildOptions
+    report: BuildReport
+    caches: BuildCaches
+    bodies: BodyCache  # rendered Markdown bodies (kept in memory by digest serve)
+    log: Callable[[str], None] = _silent
+    flag_memo: FlagMemo | None = None  # digest serve's memo of the review flags
+    # Filled by the stages:
+    glossary: Glossary | None = None
+    seeds: SeedScan | None = None  # seeds/ as it stands (the ingest stage's input)
+    environment: jinja2.Environment | None = None  # the theme, compiled before any fork
+    loaded: Loaded | None = None  # content/ as parsed
+    ingested: bool = False  # the ingest stage rewrote content/
+    entries: list[Entry] = field(default_factory=list)
+    entry_snapshot: EntrySnapshot | None = None  # the parsed entries as the cache keeps them
+    flags: dict[str, Any] = field(default_factory=dict)
+    published: list[Entry] = field(default_factory=list)
+    site: SiteModel | None = None
+    pages: list[Page] = field(default_factory=list)
+    extra: dict[str, bytes] = field(default_factory=dict)  # sitemap, robots.txt, assets
+    normalised: dict[str, str] = field(default_factory=dict)  # the search text made this build
+
+    @property
+    def root(self) -> Path:
+        return self.layout.root
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Time one stage (printed with `digest build -v`, kept in the report)."""
+        start = time.perf_counter()
+        yield
+        self.report.timings[name] = time.perf_counter() - start
+        self.log(f"  {name}: {self.report.timings[name]:.3f}s")
 
 
 def build_site(
@@ -125,6 +177,7 @@ def build_site(
     cache: BodyCache | None = None,
     flag_memo: FlagMemo | None = None,
     preview: bool = False,
+    use_cache: bool = True,
 ) -> BuildReport:
     """Build the site of `root` into `out` (default `<root>/site`), replacing it atomically.
 
@@ -132,25 +185,27 @@ def build_site(
     the default, so the public site never shows unapproved entries or review information.
     `cache` and `flag_memo`: what a long-running caller (digest serve) keeps between builds.
     `preview`: `out` is digest serve's preview folder, which may sit inside .digest/.
+    `use_cache=False` (`--no-cache`): no cache is read or written; the output is the same.
     """
-    out = out or root / "site"
+    layout = SiteLayout(root)
+    out = out or layout.site
+    options = BuildOptions(out, base_url, drafts or review, review, offline, provider, provider_url, preview, use_cache)
     report = BuildReport(out=out)
     check_replaceable(out, root, allow_preview=preview)
-    lock_dir = root / ".digest"
-    lock_dir.mkdir(parents=True, exist_ok=True)
+    layout.state.mkdir(parents=True, exist_ok=True)
+    ctx = BuildContext(
+        layout, config, options, report, BuildCaches(layout, out, enabled=use_cache), cache if cache is not None else BodyCache(), log, flag_memo
+    )
     try:
-        with exclusive_lock(lock_dir / "build.lock"):
+        with exclusive_lock(layout.build_lock):
             # 0. Nothing changed since the last build (by mtime and size): stop here.
-            with _stage(report, "inputs", log):
-                options = (str(out.resolve()), base_url, drafts or review, review, offline, provider, provider_url, repr(config))
-                check = InputCheck(root, out, options_key(*options))
-                last = check.unchanged()
+            with ctx.stage("inputs"):
+                last = ctx.caches.start(*options.key(config))
             if last is not None:
                 _repeat_last(report, last.summary, log)
                 return report
-            check.forget()
             try:
-                _build(root, config, report, out, base_url, drafts or review, review, offline, provider, provider_url, log, cache, check, flag_memo)
+                run_stages(ctx)
             except OSError as exc:
                 if isinstance(exc, DigestError):  # already names its file
                     raise
@@ -158,10 +213,188 @@ def build_site(
                 what = "cannot write the site" if in_site else "build stopped"
                 raise OutputError(f"{what}: {exc.strerror or exc}", shown) from None
             if not report.errors and (offline or not report.warnings):
-                check.record(_last_summary(report))
+                ctx.caches.record(_last_summary(report))
     except LockHeld:
-        raise BuildLockedError("another build of this site root is running", lock_dir / "build.lock") from None
+        raise BuildLockedError("another build of this site root is running", layout.build_lock) from None
     return report
+
+
+def run_stages(ctx: BuildContext) -> None:
+    """The pipeline, stage after stage (each timed under its name)."""
+    ctx.glossary = load_glossary(ctx.root)
+    ctx.caches.open()
+    ctx.report.warnings.extend(ctx.caches.warnings)
+    # Bodies rendered before (in this process, or stored on disk) are read as pages need them.
+    ctx.bodies.data = StoredBodies(ctx.bodies.data, ctx.caches.disk.bodies)
+
+    with ctx.stage("ingest"):  # seeds/ → content/ (only new or changed seeds)
+        ingest_stage(ctx)
+    with ctx.stage("load"):  # content/ → entries
+        load_stage(ctx)
+    with ctx.stage("translate"):  # missing or stale English
+        translate_stage(ctx)
+    with ctx.stage("review"):  # review flags and the publish gate
+        review_stage(ctx)
+    with ctx.stage("taxonomy"):  # published entries → tags, stories: the site model
+        site_model_stage(ctx)
+    with ctx.stage("plan"):  # the site model → the pages and files to write
+        plan_stage(ctx)
+    with ctx.stage("render"):  # pages → bytes in a staging tree → swapped in for site/
+        render_stage(ctx)
+    _count(ctx)
+
+
+def ingest_stage(ctx: BuildContext) -> None:
+    """Parse content/ (unchanged files from the build cache; the rest on every core, bodies
+    rendered as they are parsed), then ingest only the seeds that are new or changed since
+    their entry was written.
+
+    Overlapping: while the workers parse, this process scans seeds/, imports the rendering
+    side and compiles the theme — serial work that would otherwise wait for the parse."""
+
+    def meanwhile() -> None:
+        assert ctx.caches.check is not None
+        ctx.seeds = scan_seeds(ctx.root, ctx.caches.check)
+        _import_rendering_side()
+        ctx.environment = _theme_environment(ctx)
+
+    ctx.loaded = _load(ctx, meanwhile)
+    assert ctx.seeds is not None
+    changed = ctx.seeds.changed(ctx.loaded.entries)
+    if changed:
+        from ..ingest.run import ingest  # the parser and summariser load only when a seed needs them
+
+        ingested = ingest(ctx.root, changed, ctx.config, existing=ctx.loaded.entries)  # no second scan of content/
+        ctx.report.errors.extend(ingested.errors)
+        ctx.report.ingest_line = ingested.summary_line()
+        ctx.ingested = True
+
+
+def load_stage(ctx: BuildContext) -> None:
+    """Reload what ingest rewrote; a bad file is reported and left out, the rest build."""
+    if ctx.ingested:
+        ctx.loaded = _load(ctx, None)
+    loaded = ctx.loaded
+    assert loaded is not None
+    ctx.entries = loaded.entries
+    ctx.report.parsed = loaded.parsed
+    seen = {str(e) for e in ctx.report.errors}
+    ctx.report.errors.extend(e for e in loaded.errors if str(e) not in seen)
+    # Taken before any stage edits an entry; None when every entry came from the cache as is.
+    if ctx.options.use_cache:
+        ctx.entry_snapshot = snapshot_entries(ctx.entries, loaded.stats, ctx.caches.disk, loaded.pickled)
+
+
+def translate_stage(ctx: BuildContext) -> None:
+    """Fill missing or stale English (offline: it stays "Translation pending")."""
+    candidates = [e for e in ctx.entries if e.review.state != "rejected"]
+    ctx.report.translate_line, warnings, unsaved = _translate(ctx, candidates)
+    ctx.report.warnings.extend(warnings)
+    ctx.report.errors.extend(unsaved)  # entries whose English could not be written: exit 1
+
+
+def review_stage(ctx: BuildContext) -> None:
+    """The review flags (review builds only) and the publish gate, newest first."""
+    if ctx.options.review:
+        from ..review.flags import compute_flags  # the checks load only for review builds
+
+        assert ctx.glossary is not None
+        ctx.flags = compute_flags(ctx.entries, ctx.glossary, ctx.config, ctx.flag_memo)
+    ctx.published = [e for e in ctx.entries if _is_published(e, ctx.config, ctx.options.drafts)]
+    ctx.published.sort(key=lambda e: (e.date, e.slug), reverse=True)
+
+
+def site_model_stage(ctx: BuildContext) -> None:
+    """Tags of the published entries only (a draft's tags never leak into the public site),
+    and the stories the pages are made of."""
+    from ..render.environment import provider_name
+    from ..sitemodel.stories import SiteModel, make_story
+    from ..sitemodel.taxonomy import build_taxonomy
+
+    assert ctx.glossary is not None
+    options = ctx.options
+    taxonomy = build_taxonomy(ctx.published, labels=ctx.glossary.by_key())
+    provider_label = provider_name(options.provider or ctx.config.translate.provider)
+    ctx.site = SiteModel(
+        config=ctx.config,
+        stories=[make_story(e, i, taxonomy, _provider_label(e, provider_label)) for i, e in enumerate(ctx.published)],
+        taxonomy=taxonomy,
+        base_url=_normalise_base_url(options.base_url if options.base_url is not None else ctx.config.site.base_url),
+        review_mode=options.review,
+        flags=ctx.flags,
+        all_entries=sorted(ctx.entries, key=lambda e: (e.date, e.slug), reverse=True) if options.review else [],
+    )
+
+
+def plan_stage(ctx: BuildContext) -> None:
+    """The pages to render and the files that need no template."""
+    from ..render.environment import template_exists
+    from ..sitemodel.pages import Page, plan_pages
+
+    assert ctx.site is not None and ctx.environment is not None
+    ctx.pages = plan_pages(ctx.site)
+    if ctx.options.review and template_exists(ctx.environment, REVIEW_TEMPLATE):
+        ctx.pages.append(Page("review/index.html", REVIEW_TEMPLATE, "review"))
+    ctx.extra = _extra_files(ctx.site, ctx.pages, ctx.environment)
+    ctx.caches.open_search_memo()
+
+
+def render_stage(ctx: BuildContext) -> None:
+    """Render the pages whose inputs changed since the last build (all of them the first
+    time, or with --no-cache) into a staging tree, unchanged ones hard-linked, and swap it in;
+    a failure leaves site/ as it was (digest.cache.incremental).
+
+    Overlapping: on a cold build, the search index (normalising every Arabic text) and
+    saving the caches run in this process while the forked workers render."""
+    from ..cache.incremental import render_site
+    from ..render.pagerender import PageRenderer
+
+    assert ctx.site is not None and ctx.environment is not None
+    site, env = ctx.site, ctx.environment
+
+    def search_files() -> dict[str, bytes]:
+        from ..sitemodel.search import INDEX_FILE, search_index_json
+
+        index, used = search_index_json(site, ctx.caches.search_memo)
+        ctx.normalised.update(used)
+        return {INDEX_FILE: index}
+
+    def save_caches() -> None:  # best effort: a cache not saved makes the next build slower, not wrong
+        try:
+            entries = ctx.entries
+            ctx.caches.save(ctx.entry_snapshot, ctx.bodies.data, lambda: {body_hash(e.body) for e in entries}, ctx.normalised, env)
+        except OSError as exc:
+            ctx.report.warnings.append(f"build cache not saved: {exc}")
+
+    assert ctx.caches.check is not None
+    renderer = PageRenderer(site, env, ctx.bodies)
+    ctx.report.pages = render_site(
+        ctx.root,
+        ctx.options.out,
+        renderer,
+        ctx.pages,
+        ctx.extra,
+        ctx.config.build.workers,
+        ctx.caches.check.before,
+        alongside=save_caches,
+        late_extra=search_files,
+        use_manifest=ctx.options.use_cache,
+    ).rendered
+
+
+def _count(ctx: BuildContext) -> None:
+    assert ctx.site is not None
+    report = ctx.report
+    report.entries = len(ctx.published)
+    report.held_back = sum(1 for e in ctx.entries if e.review.state == "draft" and not _is_published(e, ctx.config, ctx.options.drafts))
+    report.tags = sum(1 for t in ctx.site.taxonomy if ctx.site.stories_by_tag[t.key])
+    report.files = report.pages + len(ctx.extra) + 2  # + the search index and the marker file
+
+
+def _load(ctx: BuildContext, meanwhile: Callable[[], None] | None) -> Loaded:
+    return load_content(
+        ctx.layout.content, ctx.config.build.workers, ctx.caches.disk, ctx.bodies.data, meanwhile, ctx.config.ingest.allow_outside_root
+    )
 
 
 def _shown_path(filename: object, out: Path) -> tuple[Path | None, bool]:
@@ -178,145 +411,6 @@ def _shown_path(filename: object, out: Path) -> tuple[Path | None, bool]:
     if rel.parts and rel.parts[0].startswith(f".{out.name}.build-"):
         return out.joinpath(*rel.parts[1:]), True
     return path, rel.parts[:1] == (out.name,)
-
-
-def _build(
-    root: Path,
-    config: Config,
-    report: BuildReport,
-    out: Path,
-    base_url: str | None,
-    drafts: bool,
-    review: bool,
-    offline: bool,
-    provider: str | None,
-    provider_url: str | None,
-    log: Callable[[str], None],
-    cache: BodyCache | None,
-    check: InputCheck,
-    flag_memo: FlagMemo | None = None,
-) -> None:
-    glossary = load_glossary(root)
-    disk_cache = load_cache(root)
-    report.warnings.extend(disk_cache.warnings)
-    bodies = cache if cache is not None else BodyCache()
-    bodies.data = StoredBodies(bodies.data, disk_cache.bodies)  # read from disk as pages need them
-    content_dir = root / "content"
-
-    # 1. Load the entries (unchanged files from the build cache; new ones parsed on both
-    #    cores, bodies rendered as they are parsed), then ingest only the seeds that are new
-    #    or changed since their entry was written.
-    with _stage(report, "ingest", log):
-        seeds: list[SeedScan] = []
-        environments: list[jinja2.Environment] = []
-
-        def meanwhile() -> None:  # serial work, done while the workers parse
-            seeds.append(scan_seeds(root, check))
-            _import_rendering_side()
-            environments.append(_theme_environment(root, review))
-
-        loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data, meanwhile, config.ingest.allow_outside_root)
-        changed = seeds[0].changed(loaded.entries)
-        if changed:
-            from ..ingest.run import ingest  # the parser and summariser load only when a seed needs them
-
-            ingested = ingest(root, changed, config, existing=loaded.entries)  # no second scan of content/
-            report.errors.extend(ingested.errors)
-            report.ingest_line = ingested.summary_line()
-
-    # 2. Reload what ingest rewrote; a bad file is reported and left out, the rest build.
-    with _stage(report, "load", log):
-        if changed:
-            loaded = load_content(content_dir, config.build.workers, disk_cache, bodies.data, None, config.ingest.allow_outside_root)
-        entries = loaded.entries
-        report.parsed = loaded.parsed
-        seen = {str(e) for e in report.errors}
-        report.errors.extend(e for e in loaded.errors if str(e) not in seen)
-        # Taken before any stage edits an entry; None when every entry came from the cache as is.
-        entry_snapshot = snapshot_entries(entries, loaded.stats, disk_cache, loaded.pickled)
-
-    # 3. Translate what is missing or stale (offline: it stays "Translation pending").
-    with _stage(report, "translate", log):
-        candidates = [e for e in entries if e.review.state != "rejected"]
-        report.translate_line, warnings, unsaved = _translate(root, candidates, config, provider, provider_url, offline)
-        report.warnings.extend(warnings)
-        report.errors.extend(unsaved)  # entries whose English could not be written: exit 1
-
-    # 4. Review flags (review mode only) and the publish gate.
-    with _stage(report, "review", log):
-        flags = {}
-        if review:
-            from ..review.flags import compute_flags  # the checks load only for review builds
-
-            flags = compute_flags(entries, glossary, config, flag_memo)
-        published = [e for e in entries if _is_published(e, config, drafts)]
-        published.sort(key=lambda e: (e.date, e.slug), reverse=True)
-
-    from ..cache.incremental import render_site
-    from ..cache.templatecache import save_theme_references
-    from ..render.environment import provider_name, template_exists
-    from ..render.pagerender import PageRenderer
-    from ..sitemodel.pages import Page, plan_pages
-    from ..sitemodel.stories import SiteModel, make_story
-    from ..sitemodel.taxonomy import build_taxonomy
-
-    env = environments[0]
-
-    # 5. Tags of the published entries only (a draft's tags never leak into the public site).
-    with _stage(report, "taxonomy", log):
-        taxonomy = build_taxonomy(published, labels=glossary.by_key())
-        provider_label = provider_name(provider or config.translate.provider)
-        site = SiteModel(
-            config=config,
-            stories=[make_story(e, i, taxonomy, _provider_label(e, provider_label)) for i, e in enumerate(published)],
-            taxonomy=taxonomy,
-            base_url=_normalise_base_url(base_url if base_url is not None else config.site.base_url),
-            review_mode=review,
-            flags=flags,
-            all_entries=sorted(entries, key=lambda e: (e.date, e.slug), reverse=True) if review else [],
-        )
-
-    # 6. Plan pages and the non-template files.
-    with _stage(report, "plan", log):
-        pages = plan_pages(site)
-        if review and template_exists(env, REVIEW_TEMPLATE):
-            pages.append(Page("review/index.html", REVIEW_TEMPLATE, "review"))
-        extra = _extra_files(site, pages, env)
-        search_memo = load_search_memo(root)
-        normalised: dict[str, str] = {}
-
-        def search_files() -> dict[str, bytes]:
-            """The search index: normalising every Arabic text is its costly part, so a cold
-            build makes it while the workers render (digest.cache.incremental)."""
-            from ..sitemodel.search import INDEX_FILE, search_index_json
-
-            index, used = search_index_json(site, search_memo)
-            normalised.update(used)
-            return {INDEX_FILE: index}
-
-    # 8. Keep the parsed entries and rendered bodies for the next build (best effort; done
-    #    alongside stage 7, while the workers render on a cold build).
-    def save_caches() -> None:
-        try:
-            save_cache(root, entry_snapshot, bodies.data, lambda: {body_hash(e.body) for e in entries}, disk_cache.bodies)
-            save_search_memo(root, normalised, search_memo)
-            save_theme_references(env)  # templates the fingerprints parsed too
-        except OSError as exc:
-            report.warnings.append(f"build cache not saved: {exc}")
-
-    # 7. Render the pages whose inputs changed since the last build (all of them the first
-    #    time) into a staging tree, unchanged ones hard-linked, and swap it in; a failure
-    #    leaves site/ as it was (digest.cache.incremental).
-    with _stage(report, "render", log):
-        renderer = PageRenderer(site, env, bodies)
-        report.pages = render_site(
-            root, out, renderer, pages, extra, config.build.workers, check.before, alongside=save_caches, late_extra=search_files
-        ).rendered
-
-    report.entries = len(published)
-    report.held_back = sum(1 for e in entries if e.review.state == "draft" and not _is_published(e, config, drafts))
-    report.tags = sum(1 for t in taxonomy if site.stories_by_tag[t.key])
-    report.files = report.pages + len(extra) + 2  # + the search index and the marker file
 
 
 def _last_summary(report: BuildReport) -> dict[str, Any]:
@@ -337,18 +431,18 @@ def _repeat_last(report: BuildReport, summary: dict[str, Any], log: Callable[[st
     log("  nothing changed since the last build")
 
 
-def _theme_environment(root: Path, review: bool) -> jinja2.Environment:
+def _theme_environment(ctx: BuildContext) -> jinja2.Environment:
     """The Jinja environment with the page templates compiled (or read from the bytecode
     cache) in this process, before any fork, so page renderers share the compiled code."""
-    from ..cache.templatecache import attach_bytecode_cache, save_theme_references
+    from ..cache.templatecache import save_theme_references
     from ..render.environment import make_environment
     from ..render.fragments import MACROS, PARTIALS
     from ..render.pagerender import precompile_theme
     from ..sitemodel.pages import PAGE_TEMPLATES
 
-    env = make_environment(root)
-    attach_bytecode_cache(env, root)
-    precompile_theme(env, None if review else (MACROS, *PARTIALS, *PAGE_TEMPLATES))  # a review build: all of them
+    env = make_environment(ctx.root)
+    ctx.caches.attach_templates(env)
+    precompile_theme(env, None if ctx.options.review else (MACROS, *PARTIALS, *PAGE_TEMPLATES))  # a review build: all of them
     save_theme_references(env)
     return env
 
@@ -370,13 +464,10 @@ def _normalise_base_url(base_url: str) -> str:
     return base_url if base_url.endswith("/") else base_url + "/"
 
 
-def _translate(
-    root: Path, entries: list[Entry], config: Config, provider: str | None, provider_url: str | None, offline: bool
-) -> tuple[str, list[str], list[DigestError]]:
+def _translate(ctx: BuildContext, entries: list[Entry]) -> tuple[str, list[str], list[DigestError]]:
     from ..translate import translation_state  # not translate_entries yet: it imports the providers' HTTP stack
-    from ..translate.memory import TM_FILE
-
-    if offline and not (root / TM_FILE).exists():
+    options = ctx.options
+    if options.offline and not ctx.layout.translation_memory.exists():
         # Offline with no translation memory nothing can be filled in (tag labels come from
         # the glossary in the taxonomy stage), so skip the pass over every entry.
         pending = sum(1 for e in entries if translation_state(e) in ("pending", "stale"))
@@ -386,7 +477,9 @@ def _translate(
 
     from ..translate import translate_entries
 
-    result = translate_entries(root, entries, config, provider=provider, provider_url=provider_url, offline=offline)
+    result = translate_entries(
+        ctx.root, entries, ctx.config, provider=options.provider, provider_url=options.provider_url, offline=options.offline
+    )
     return result.summary_line(), list(result.warnings), list(result.errors)
 
 

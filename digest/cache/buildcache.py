@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..core.layout import CACHE_DIR
 from ..core.model import Entry
 from ..core.output import atomic_write_bytes
 from ..render.markdown import RENDER_VERSION
 from .codestamp import code_stamp
 
-CACHE_DIR = Path(".digest") / "cache"
 ENTRIES_FILE = "entries.pickle"
 OVERLAY_FILE = "entries-overlay.pickle"
 BODIES_FILE = "bodies.sqlite"

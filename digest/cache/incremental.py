@@ -53,6 +53,7 @@ def render_site(
     stamps: dict[str, tuple[int, int]] | None = None,
     alongside: Callable[[], object] | None = None,
     late_extra: Callable[[], dict[str, bytes]] | None = None,
+    use_manifest: bool = True,
 ) -> RenderResult:
     """Bring `out` up to date with `pages` and `extra` (see the module doc).
 
@@ -62,10 +63,11 @@ def render_site(
     while the workers render on a cold build, else after the pages.
     `late_extra`: more files like `extra`, costly to make: made while the workers render on
     a cold build, else first (an incremental build compares them with the last ones).
+    `use_manifest=False` (`--no-cache`): render everything and write no manifest.
     """
     alongside = alongside or _nothing
     late_extra = late_extra or dict
-    old = load_manifest(root, out)
+    old = load_manifest(root, out) if use_manifest else Manifest()
     usable = old.describes(out)
     templaterefs.remember(old.references)
 
@@ -74,7 +76,7 @@ def render_site(
         return SiteFingerprints(renderer.site, renderer.env, dict(old.entries), stable, old.related)
 
     if not usable:
-        return _render_everything(root, out, renderer, pages, extra, workers, fingerprints, stamps or {}, alongside, late_extra)
+        return _render_everything(root, out, renderer, pages, extra, workers, fingerprints, stamps or {}, alongside, late_extra, use_manifest)
     prints = fingerprints()
     extra = {**extra, **late_extra()}
     files: dict[str, str | None] = dict(prints.of_pages(pages, PreviousBuild(old.structure, old.files, old.entries)))
@@ -124,6 +126,7 @@ def _render_everything(
     stamps: dict[str, tuple[int, int]],
     alongside: Callable[[], object],
     late_extra: Callable[[], dict[str, bytes]],
+    use_manifest: bool = True,
 ) -> RenderResult:
     """No usable manifest (a cold build): every page is rendered. The fingerprints only
     matter to the next build, so they are computed while the workers render; so are the
@@ -133,8 +136,9 @@ def _render_everything(
     made: list[SiteFingerprints] = []
 
     def meanwhile() -> None:
-        made.append(fingerprints())
-        files.update(made[0].of_pages(pages))
+        if use_manifest:  # fingerprints only serve the next build's manifest
+            made.append(fingerprints())
+            files.update(made[0].of_pages(pages))
         late = late_extra()
         for rel in sorted(late):
             tree.write(rel, late[rel])
@@ -158,7 +162,8 @@ def _render_everything(
     except BaseException:
         tree.discard()
         raise
-    _save(root, out, files, made[0], stamps)
+    if use_manifest:
+        _save(root, out, files, made[0], stamps)
     return result
 
 

@@ -20,13 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..core.layout import INPUTS_DIR, TM_FILE
 from ..core.output import atomic_write_bytes
 from ..core.watch import Snapshot, snapshot
 from .codestamp import code_stamp, digest_of
 from .manifest import tree_identity
 
-RECORD_DIR = Path(".digest") / "inputs"
-TRACKED_STATE = (Path(".digest") / "tm.sqlite",)  # read by an offline build too
+RECORD_DIR = INPUTS_DIR
+TRACKED_STATE = (TM_FILE,)  # read by an offline build too
 FORMAT = 1
 
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..core.layout import MANIFEST_DIR
 from ..core.output import atomic_write_bytes
 
-MANIFEST_DIR = Path(".digest") / "manifest"
 FORMAT = 6
 
 

@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.layout import SiteLayout
 from ..core.model import Entry
 from ..ingest.sources import iter_article_files, seed_key
 from ..ingest.summarize import SUMMARIZER_VERSION
@@ -57,7 +58,7 @@ class SeedScan:
 def scan_seeds(root: Path, check: InputCheck) -> SeedScan:
     """The seed files under root/seeds, with the changed ones already hashed."""
     scan = SeedScan(root, check)
-    seeds_dir = str(root / "seeds")
+    seeds_dir = str(SiteLayout(root).seeds)
     prefix = len(seeds_dir) + 1
     for name in iter_article_files(seeds_dir):
         rel = "seeds/" + name[prefix:].replace(os.sep, "/")  # relative_to(root), without pathlib's cost

@@ -4,7 +4,8 @@ Compiling the theme costs about 0.1 s in every fresh `digest` process — most o
 re-rendering one page costs, and a tenth of a cold build of 1,000 entries. Two places:
 
 - the built-in theme's templates, the same for every site, in a per-user cache
-  (`$DIGEST_CACHE_DIR`, else `$XDG_CACHE_HOME/digest`, else `~/.cache/digest`): compiled
+  (`$DIGEST_CACHE_DIR`, else `$XDG_CACHE_HOME/digest`, else `~/.cache/digest`; none with
+  `DIGEST_CACHE_DIR=off`): compiled
   by the first build on the machine, as Python compiles a package's modules once. Jinja's
   own default for this cache is likewise per user (in the temp folder). What each of them
   extends, imports or includes (digest.render.templaterefs) is kept there too, so a build need
@@ -27,16 +28,22 @@ from pathlib import Path
 
 import jinja2
 
+from ..core.layout import TEMPLATE_CACHE_DIR
 from ..render import templaterefs
 from .codestamp import code_stamp
 
-CACHE_DIR = Path(".digest") / "cache" / "templates"
+CACHE_DIR = TEMPLATE_CACHE_DIR
 _STALE_AFTER = 7 * 24 * 3600  # seconds before another stamp's files leave the per-user cache
 
 
-def user_cache_dir() -> Path:
-    """Where the per-user cache lives (not created here)."""
+USER_CACHE_OFF = "off"  # DIGEST_CACHE_DIR=off: no per-user cache (read-only home, shared CI runners)
+
+
+def user_cache_dir() -> Path | None:
+    """Where the per-user cache lives (not created here); None when switched off."""
     configured = os.environ.get("DIGEST_CACHE_DIR")
+    if configured and configured.strip().lower() == USER_CACHE_OFF:
+        return None
     if configured:
         return Path(configured)
     if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
@@ -75,7 +82,10 @@ def attach_bytecode_cache(env: jinja2.Environment, root: Path) -> None:
         return
     user_dir: Path | None
     try:
-        user_dir = user_cache_dir() / "templates"
+        user_base = user_cache_dir()
+        if user_base is None:
+            raise RuntimeError("per-user cache switched off")
+        user_dir = user_base / "templates"
         user_dir.mkdir(parents=True, exist_ok=True)
         _remove_other_stamps(user_dir, stamp, older_than=_STALE_AFTER)
         _learn_references(user_dir / f"{stamp}-references.pickle")

@@ -13,6 +13,7 @@ import click
 
 from ..core.config import Config, load_config
 from ..core.errors import DigestError
+from ..core.layout import CONFIG_FILE, CONTENT_DIR, SEEDS_DIR
 from ..text.wording import plural  # noqa: F401 - for the commands
 
 T = TypeVar("T")
@@ -109,7 +110,7 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-SITE_ROOT_MARKERS = ("digest.toml", "content", "seeds")
+SITE_ROOT_MARKERS = (CONFIG_FILE, CONTENT_DIR, SEEDS_DIR)
 
 
 def require_site_root(root: Path) -> None:

@@ -5,13 +5,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from ..core.layout import SiteLayout
 from ..core.model import Entry
 from ..sitemodel.taxonomy import Taxonomy, entry_url
 from ..translate.state import is_current, translation_state
 
 
 def entry_json(entry: Entry, taxonomy: Taxonomy, root: Path, flags: list[str] | None = None) -> dict[str, Any]:
-    path = Path(entry.path) if entry.path else root / "content" / f"{entry.slug}.md"
+    path = Path(entry.path) if entry.path else SiteLayout(root).entry_file(entry.slug)
     try:
         rel = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from ..core.config import Config
 from ..core.errors import DigestError
+from ..core.layout import SiteLayout
 from ..core.model import Entry
 from ..text.hashtags import tag_key
 from ..text.slugs import make_slug
@@ -33,7 +34,7 @@ class CheckProblem(DigestError):
 
 
 def check_content(root: Path, allow_outside_root: bool = False) -> list[DigestError]:
-    content_dir = root / "content"
+    content_dir = SiteLayout(root).content
     entries, errors = load_entries(content_dir, allow_outside_root)
     problems: list[DigestError] = list(errors)
     problems += _duplicate_slugs(content_dir)

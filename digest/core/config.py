@@ -16,8 +16,7 @@ from typing import Any, get_type_hints
 from urllib.parse import urlsplit
 
 from .errors import ConfigError
-
-CONFIG_FILE = "digest.toml"
+from .layout import CONFIG_FILE
 
 
 @dataclass

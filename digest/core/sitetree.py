@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from .errors import DigestError
+from .layout import INPUT_NAMES, SiteLayout
 
 # ctypes, shutil and tempfile are imported where they are used: this module is loaded at
 # the start of every build (check_replaceable), before the build needs them (~15 ms).
@@ -23,9 +24,7 @@ class OutputError(DigestError):
 # What a build reads from the site root. An output folder among them would be read back by
 # the next build: pages as template overrides (article text run as Jinja), robots.txt as a
 # seed, the output marker in content/ (entries deleted with the old tree).
-INPUT_NAMES = ("seeds", "content", "templates", ".digest", "digest.toml", "glossary.toml", "glossary.yaml", "glossary.yml")
 # digest serve's own output: inside .digest/ on purpose (a cache, never read as input).
-PREVIEW_DIR = Path(".digest") / "preview"
 
 
 def _within(inner: Path, outer: Path) -> bool:
@@ -43,7 +42,7 @@ def check_replaceable(out: Path, root: Path, *, allow_preview: bool = False) -> 
     real_root = root.resolve()
     if resolved == real_root or resolved in real_root.parents:
         raise OutputError("the output directory must not be the site root or one of its parents", out)
-    if not (allow_preview and resolved == (root / PREVIEW_DIR).resolve()):
+    if not (allow_preview and resolved == SiteLayout(root).preview.resolve()):
         for name in INPUT_NAMES:
             real_input = (root / name).resolve()
             if _within(resolved, real_input) or _within(real_input, resolved):

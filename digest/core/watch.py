@@ -11,10 +11,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .layout import GLOSSARY_FILES
+from .layout import CONFIG_FILE, CONTENT_DIR, GLOSSARY_FILES, SEEDS_DIR, TEMPLATES_DIR
 
-WATCHED_DIRS = ("seeds", "content", "templates")
-WATCHED_FILES = ("digest.toml", *GLOSSARY_FILES)
+WATCHED_DIRS = (SEEDS_DIR, CONTENT_DIR, TEMPLATES_DIR)
+WATCHED_FILES = (CONFIG_FILE, *GLOSSARY_FILES)
 
 Snapshot = dict[str, tuple[int, int]]  # relative path → (mtime_ns, size)
 

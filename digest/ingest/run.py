@@ -17,6 +17,7 @@ from ..content.entries import write_entry
 from ..content.entryindex import IndexedEntry, index_entries
 from ..core.config import Config
 from ..core.errors import ContentError, DigestError, FileWriteError, InputError
+from ..core.layout import SiteLayout
 from ..core.model import Entry
 from ..core.output import atomic_write_text
 from ..core.rootguard import real_root, refusal, split_outside
@@ -92,7 +93,7 @@ def ingest(
     """
     today = today or dt.date.today()
     report = IngestReport()
-    content_dir = root / "content"
+    content_dir = SiteLayout(root).content
     known: list[Entry | IndexedEntry]
     if existing is None:
         # Most entries need only their seed keys (unchanged seeds): a quick scan, not YAML.

@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 
 from ..core.errors import DigestError
+from ..core.layout import SiteLayout
 from ..text.arabic import has_arabic
 from ..text.bidi import arabic_text, english_text, isolate_plain
 from ..text.shellquote import review_command_filter, shell_quote, visible
@@ -108,7 +109,7 @@ def _refuse_built_pages(site_dir: Path) -> None:
 def make_environment(root: Path | None) -> jinja2.Environment:
     builtin = jinja2.FileSystemLoader(str(builtin_templates_dir()))
     loaders: list[jinja2.BaseLoader] = []
-    site_dir = root / "templates" if root is not None else None
+    site_dir = SiteLayout(root).templates if root is not None else None
     if site_dir is not None and site_dir.is_dir() and site_dir.resolve() != builtin_templates_dir().resolve():
         _refuse_built_pages(site_dir)
         loaders.append(jinja2.FileSystemLoader(str(site_dir)))

@@ -16,6 +16,7 @@ from ..content import frontmatter
 from ..content.entries import load_entries, read_entry
 from ..core.config import Config
 from ..core.errors import DigestError
+from ..core.layout import SiteLayout
 from ..core.model import REVIEW_STATES, Entry
 from ..translate.glossary import Glossary
 from .flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag, compute_flags, translation_state
@@ -52,7 +53,7 @@ def default_editor() -> str:
 
 def find_entry(root: Path, slug: str) -> Entry:
     """The entry content/<slug>.md; ReviewError naming the slug if there is none."""
-    content_dir = root / "content"
+    content_dir = SiteLayout(root).content
     # Accept the content file's path too (tab completion gives "content/<slug>.md"), and
     # NFC, as macOS terminals may hand over decomposed Arabic.
     slug = unicodedata.normalize("NFC", slug.strip())
@@ -107,7 +108,7 @@ def set_review_state(
     if state not in REVIEW_STATES:
         raise ValueError(f"unknown review state {state!r}")
     entry = find_entry(root, slug)
-    path = Path(entry.path or root / "content" / f"{slug}.md")
+    path = Path(entry.path or SiteLayout(root).entry_file(slug))
     old = entry.review.state
     same_review = state == "draft" or (entry.review.by == by and reason == entry.review.reason)
     if old == state and same_review:  # nothing to record: leave the file untouched
@@ -129,6 +130,6 @@ def set_review_state(
 
 def entries_with_flags(root: Path, config: Config, glossary: Glossary) -> tuple[list[Entry], dict[str, list[Flag]], list[DigestError]]:
     """All entries (newest first), their flags, and the content errors met on the way."""
-    entries, errors = load_entries(root / "content", config.ingest.allow_outside_root)
+    entries, errors = load_entries(SiteLayout(root).content, config.ingest.allow_outside_root)
     entries.sort(key=lambda e: (e.date, e.slug), reverse=True)
     return entries, compute_flags(entries, glossary, config), list(errors)

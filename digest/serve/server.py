@@ -36,12 +36,12 @@ from typing import Any
 from ..build.pipeline import BuildReport, build_site
 from ..core.config import load_config
 from ..core.errors import ContentError, DigestError
+from ..core.layout import SiteLayout
 from ..core.watch import DebouncedWatcher
 from ..render.markdown import BodyCache
 from ..review.flags import FlagMemo
 from ..text.shellquote import visible
 
-PREVIEW_DIR = Path(".digest") / "preview"
 POLL_SECONDS = 0.25  # how often the inputs are polled
 QUIET_SECONDS = 0.2  # a batch of changes is built once the inputs were quiet this long
 
@@ -65,7 +65,7 @@ class PreviewBuilder:
 
     def __init__(self, root: Path, out: Path | None = None, echo: Echo = print, echo_err: Echo = print):
         self.root = root
-        self.out = out or root / PREVIEW_DIR
+        self.out = out or SiteLayout(root).preview
         self.echo = echo
         self.echo_err = echo_err
         self.cache = BodyCache()  # rendered bodies survive between rebuilds

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..content.entries import write_entry
 from ..core.config import Config
 from ..core.errors import DigestError, FileWriteError
+from ..core.layout import SiteLayout
 from ..core.model import Entry
 from ..text.wording import plural
 from .chunking import chunk_text
@@ -303,7 +304,7 @@ def _write_if_changed(plan: _Plan, root: Path, report: TranslateReport) -> None:
     entry = plan.entry
     if _snapshot(entry) == plan.before:
         return
-    content_dir = Path(entry.path).parent if entry.path else root / "content"
+    content_dir = Path(entry.path).parent if entry.path else SiteLayout(root).content
     try:
         write_entry(entry, content_dir)
     except OSError as exc:

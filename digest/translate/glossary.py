@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from ..core.errors import ConfigError
-from ..core.layout import GLOSSARY_FILES
+from ..core.layout import SiteLayout
 from ..text.arabic import normalize_identity
 
 _SECTIONS = ("terms", "labels")
@@ -92,7 +92,7 @@ def _check_conflicts(sections: list[dict[str, str]], path: Path) -> None:
 
 
 def find_glossary(root: Path) -> Path | None:
-    found = [root / name for name in GLOSSARY_FILES if (root / name).is_file()]
+    found = [path for path in SiteLayout(root).glossary_files if path.is_file()]
     if len(found) > 1:
         raise ConfigError(f"two glossaries: keep one of {', '.join(p.name for p in found)}", found[1])
     return found[0] if found else None

@@ -14,7 +14,8 @@ import threading
 import unicodedata
 from pathlib import Path
 
-TM_FILE = Path(".digest") / "tm.sqlite"
+from ..core.layout import TM_FILE  # user data beside the caches, never removed by `digest clean`
+
 _SCHEMA_VERSION = 1
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS tm (

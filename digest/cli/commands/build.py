@@ -1,4 +1,4 @@
-"""digest build [--out DIR] [--base-url URL] [--drafts] [--review] [--offline] [--provider NAME] [--provider-url URL]"""
+"""digest build [--out DIR] [--base-url URL] [--drafts] [--review] [--offline] [--provider NAME] [--provider-url URL] [--no-cache] [-v]"""
 from __future__ import annotations
 
 import sys
@@ -28,6 +28,7 @@ from ..clikit import (
 @click.option("--offline", is_flag=True, help="Do not call a translation provider: missing English stays 'Translation pending'.")
 @click.option("--provider", help="Translation provider (default: translate.provider).")
 @click.option("--provider-url", help="Base URL of a self-hosted provider (libre).")
+@click.option("--no-cache", is_flag=True, help="Read and write no cache: a clean build from the inputs (same output).")
 @click.option("-v", "--verbose", is_flag=True, help="Print the time of each stage.")
 @root_option
 @handle_errors
@@ -39,6 +40,7 @@ def command(
     offline: bool,
     provider: str | None,
     provider_url: str | None,
+    no_cache: bool,
     verbose: bool,
 ) -> None:
     """Ingest new seeds, translate what is missing, and render the site into site/."""
@@ -59,6 +61,7 @@ def command(
         provider=provider,
         provider_url=provider_url,
         log=log,
+        use_cache=not no_cache,
     )
     report_errors(report.errors)
     report_warnings(report.warnings)

@@ -10,6 +10,7 @@ import click
 from ...content.validate import check_content, check_site, relative_url_warnings
 from ...core.config import check_base_url, load_config
 from ...core.errors import DigestError
+from ...core.layout import SiteLayout
 from ...translate.glossary import load_glossary
 from ..clikit import handle_errors, plural, report_errors, report_warnings, root_option, site_root
 
@@ -42,7 +43,7 @@ def command(site_dir: str | None, no_site: bool, base_url: str | None, strict: b
         problems.append(exc)
     problems += check_content(root, config.ingest.allow_outside_root if config is not None else False)
     if not no_site and config is not None:
-        built = Path(site_dir) if site_dir else root / "site"
+        built = Path(site_dir) if site_dir else SiteLayout(root).site
         problems += check_site(built, config, jobs=jobs or os.cpu_count() or 1, base_url=base_url)
         warnings += relative_url_warnings(built)
     if strict:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ...core.layout import SiteLayout
 from ...ingest.run import ingest
 from ..clikit import handle_errors, load_site_config, progress_stream, report_errors, root_option, site_root
 
@@ -19,7 +20,7 @@ def command(paths: tuple[Path, ...]) -> None:
     """Turn raw articles (files or folders; default seeds/) into entries in content/."""
     root = site_root()
     config = load_site_config(root)
-    targets = [_resolve(path, root) for path in paths] or [root / "seeds"]
+    targets = [_resolve(path, root) for path in paths] or [SiteLayout(root).seeds]
     # A folder or file named here that is outside the site root was asked for: trusted.
     # Links inside the root leading out are not (checked through their real paths).
     inside = os.path.abspath(root) + os.sep

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ...core.errors import DigestError, FileWriteError
+from ...core.layout import SiteLayout
 from ...core.output import atomic_write_text
 from ..clikit import handle_errors
 
@@ -49,21 +50,22 @@ EXAMPLE_SUMMARY_EN = (
 @handle_errors
 def command(directory: Path) -> None:
     """Scaffold a new site root with a working example article."""
-    if (directory / "digest.toml").exists() or (directory / "content").exists():
+    layout = SiteLayout(directory)
+    if layout.config_file.exists() or layout.content.exists():
         raise DigestError("already a site root (digest.toml or content/ exists); nothing changed", directory)
-    for sub in ("seeds", "content", "templates"):
+    for folder in (layout.seeds, layout.content, layout.templates):
         try:
-            (directory / sub).mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise FileWriteError(f"create the folder {sub}/", directory / sub, exc) from None
+            raise FileWriteError(f"create the folder {folder.name}/", folder, exc) from None
     data = files("digest") / "data"
-    atomic_write_text(directory / "digest.toml", EXAMPLE_CONFIG)
-    seed = directory / "seeds" / "example.txt"
+    atomic_write_text(layout.config_file, EXAMPLE_CONFIG)
+    seed = layout.seeds / "example.txt"
     atomic_write_text(seed, (data / "example-seed.txt").read_text(encoding="utf-8"))
     glossary = data / "glossary.toml"
     if glossary.is_file():
-        atomic_write_text(directory / "glossary.toml", glossary.read_text(encoding="utf-8"))
-    atomic_write_text(directory / "templates" / "README.txt", TEMPLATES_README)
+        atomic_write_text(layout.glossary_files[0], glossary.read_text(encoding="utf-8"))
+    atomic_write_text(layout.templates / "README.txt", TEMPLATES_README)
     slug = _example_entry(directory, seed)
     click.echo(f"created a site root in {directory}, with one example article (a draft; its English written by an editor):")
     click.echo(f"  content/{slug}.md")
@@ -88,11 +90,11 @@ def _example_entry(root: Path, seed: Path) -> str:
     report = ingest(root, [seed], load_config(root))
     if report.errors:  # the packaged example is known to ingest: this is a bug
         raise DigestError(f"the example article did not ingest: {report.errors[0]}", seed)
-    (path,) = sorted((root / "content").glob("*.md"))
+    (path,) = sorted(SiteLayout(root).content.glob("*.md"))
     entry = read_entry(path)
     entry.title_en = EXAMPLE_TITLE_EN
     entry.summary_en = EXAMPLE_SUMMARY_EN
     entry.translation.status = "edited"
     entry.translation.provider = "editors"
-    write_entry(entry, root / "content")
+    write_entry(entry, SiteLayout(root).content)
     return entry.slug

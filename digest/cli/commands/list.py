@@ -7,6 +7,7 @@ import sys
 import click
 
 from ...content.entries import load_entries
+from ...core.layout import SiteLayout
 from ...review.states import compute_flags
 from ...sitemodel.taxonomy import build_taxonomy
 from ...translate.glossary import load_glossary
@@ -22,7 +23,7 @@ def command(as_json: bool) -> None:
     """List all entries, newest first."""
     root = site_root()
     config = load_site_config(root)
-    entries, errors = load_entries(root / "content", config.ingest.allow_outside_root)
+    entries, errors = load_entries(SiteLayout(root).content, config.ingest.allow_outside_root)
     report_errors(errors)
     entries.sort(key=lambda e: (e.date, e.slug), reverse=True)
     taxonomy = build_taxonomy(entries)

@@ -6,6 +6,7 @@ import sys
 import click
 
 from ...content.entries import load_entries
+from ...core.layout import SiteLayout
 from ..clikit import handle_errors, load_site_config, report_errors, report_warnings, root_option, site_root
 
 
@@ -22,7 +23,7 @@ def command(provider: str | None, provider_url: str | None, retranslate: bool, o
 
     root = site_root()
     config = load_site_config(root)
-    entries, errors = load_entries(root / "content", config.ingest.allow_outside_root)
+    entries, errors = load_entries(SiteLayout(root).content, config.ingest.allow_outside_root)
     report = translate_entries(
         root,
         entries,
