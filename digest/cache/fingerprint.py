@@ -14,6 +14,12 @@ What each page depends on (see digest.sitemodel.pages for the contexts):
   and the pager links; the tags index and archive: the tag and month counts.
 
 Anything unknown (a new page kind) gets no fingerprint and is always rendered.
+
+Beside that per-kind digest, each page carries the dependencies its rendering *recorded*
+(digest.render.recording): every story, entry, body, tag, template and site-model field its
+templates actually read. `dependency(key)` gives the current value of one such key; a page
+is kept only if its kind digest and the values of all its recorded keys are unchanged, so a
+template override or a context key nobody listed here can never leave a page stale.
 """
 from __future__ import annotations
 
@@ -164,6 +170,9 @@ class SiteFingerprints:
         self._tags_index_fp: str | None = None
         self._structure: str | None = None
         self._review_fp: str | None = None
+        self._whole_site: str | None = None
+        self._entries_by_slug: dict[str, Entry] | None = None
+        self._template_sources: dict[str, str] = {}
         self._kinds: dict[str, Callable[[Page], Any]] = {
             "home": self._listing,
             "en": self._listing,
@@ -361,3 +370,58 @@ class SiteFingerprints:
                 sorted((slug, repr(flags)) for slug, flags in self.site.flags.items()),
             )
         return self._review_fp
+
+
+    # -- recorded dependencies (digest.render.recording) --
+
+    def dependency(self, key: tuple[str, str]) -> str | None:
+        """The current value of a recorded dependency key ("gone" if what it names is gone)."""
+        kind, name = key
+        if kind == "card":
+            story = self.site.by_slug.get(name)
+            if story is not None:
+                return self.card(story)
+            entry = self._entry(name)  # a draft the review dashboard shows
+            return "gone" if entry is None else self.entry_parts(entry)[0]
+        if kind == "body":
+            entry = self._entry(name)
+            return "gone" if entry is None else self.entry_parts(entry)[1]
+        if kind == "tag":
+            tag = self.site.taxonomy.by_key.get(name)
+            return "gone" if tag is None else self._tag_digest(tag)
+        if kind == "hashtag":
+            return repr(self._resolve(name))
+        if kind == "template":
+            return self._template_source(name)
+        return self.whole_site()  # ("model", name): a template read the site model itself
+
+    def _entry(self, slug: str) -> Entry | None:
+        story = self.site.by_slug.get(slug)
+        if story is not None:
+            return story.entry
+        if self._entries_by_slug is None:
+            self._entries_by_slug = {e.slug: e for e in self.site.all_entries}
+        return self._entries_by_slug.get(slug)
+
+    def _template_source(self, name: str) -> str:
+        known = self._template_sources.get(name)
+        if known is None:
+            try:
+                source: str | None = self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
+            except (jinja2.TemplateNotFound, UnicodeDecodeError):
+                source = None
+            known = self._template_sources[name] = digest_of(name, source)
+        return known
+
+    def whole_site(self) -> str:
+        """Every story's card in order, every body, tag and flag: for a page whose template
+        reads the site model directly (`model.stories`), which could show any of them."""
+        if self._whole_site is None:
+            stories = self.site.stories
+            self._whole_site = digest_of(
+                self._cards_of(stories),
+                [self.entry_parts(s.entry)[1] for s in stories],
+                [self._tag_digest(t) for t in self.site.taxonomy],
+                self._review_inputs() if self.site.review_mode else None,
+            )
+        return self._whole_site

@@ -80,12 +80,19 @@ def render_site(
     files: dict[str, str | None] = dict(prints.of_pages(pages, PreviousBuild(old.structure, old.files, old.entries)))
     for rel, data in extra.items():
         files[rel] = hashlib.blake2b(data, digest_size=16).hexdigest()
-    kept = {rel for rel, fp in files.items() if usable and fp is not None and old.files.get(rel) == fp} if usable else set()
+    # A page is kept if its kind digest is the same and nothing its last rendering read changed.
+    values = _current_values(old.dep_values, prints)
+    changed = {key for key, value in values.items() if old.dep_values.get(key) != value}
+    no_deps: frozenset[tuple[str, str]] = frozenset()
+    kept = {
+        rel for rel, fp in files.items()
+        if fp is not None and old.files.get(rel) == fp and not (changed and not changed.isdisjoint(old.deps.get(rel, no_deps)))
+    }
     stale = [rel for rel in old.files if rel not in files] if usable else []
     result = RenderResult(full=not usable)
     if usable and len(kept) == len(files) and not stale:
         result.unchanged = True
-        _save(root, out, files, prints, stamps or {})  # memo tables may have grown
+        _save(root, out, files, prints, stamps or {}, old.deps, values)  # memo tables may have grown
         alongside()
         return result
 
@@ -104,7 +111,9 @@ def render_site(
     except BaseException:
         tree.discard()
         raise
-    _save(root, out, files, prints, stamps or {})
+    deps = {rel: old.deps[rel] for rel in kept if rel in old.deps}
+    deps.update((page.path, renderer.recorded.get(page.path, no_deps)) for page in todo)
+    _save(root, out, files, prints, stamps or {}, deps, _values_of(deps, prints, values))
     alongside()
     return result
 
@@ -158,7 +167,8 @@ def _render_everything(
     except BaseException:
         tree.discard()
         raise
-    _save(root, out, files, made[0], stamps)
+    deps = {page.path: renderer.recorded.get(page.path, frozenset()) for page in pages}
+    _save(root, out, files, made[0], stamps, deps, _values_of(deps, made[0], {}))
     return result
 
 
@@ -178,8 +188,30 @@ def _unchanged_since(root: Path, stamps: dict[str, tuple[int, int]], prefix: str
     return stable
 
 
+Key = tuple[str, str]
+
+
+def _current_values(previous: dict[Key, str | None], prints: SiteFingerprints) -> dict[Key, str | None]:
+    """The current value of every dependency key the last build's pages recorded."""
+    value = prints.dependency
+    return {key: value(key) for key in previous}
+
+
+def _values_of(deps: dict[str, frozenset[Key]], prints: SiteFingerprints, known: dict[Key, str | None]) -> dict[Key, str | None]:
+    """The value of every key `deps` names (those in `known` are current already)."""
+    value = prints.dependency
+    every: set[Key] = set().union(*deps.values()) if deps else set()
+    return {key: known[key] if key in known else value(key) for key in every}
+
+
 def _save(
-    root: Path, out: Path, files: dict[str, str | None], prints: SiteFingerprints, stamps: dict[str, tuple[int, int]]
+    root: Path,
+    out: Path,
+    files: dict[str, str | None],
+    prints: SiteFingerprints,
+    stamps: dict[str, tuple[int, int]],
+    deps: dict[str, frozenset[Key]],
+    dep_values: dict[Key, str | None],
 ) -> None:
     manifest = Manifest(
         tree=tree_identity(out),
@@ -188,6 +220,8 @@ def _save(
         related=(prints.related_key, prints.related_memo),
         references=templaterefs.known(),
         structure=prints.structure_if_known(),
+        deps=deps,
+        dep_values=dep_values,
     )
     try:
         save_manifest(root, out, manifest)
