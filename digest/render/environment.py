@@ -89,7 +89,7 @@ class ThemeEnvironment(jinja2.Environment):
         note_read(obj, argument)
         return super().getitem(obj, argument)
 
-    def get_template(self, name: Any, parent: str | None = None, globals: Any = None) -> jinja2.Template:  # noqa: A002 - Jinja's name
+    def get_template(self, name: Any, parent: str | None = None, globals: Any = None) -> jinja2.Template:
         if isinstance(name, str):
             note(("template", name))
         return super().get_template(name, parent, globals)

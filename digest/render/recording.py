@@ -39,7 +39,7 @@ _current: set[Key] | None = None  # the keys of the page being rendered (one pag
 def recording() -> Iterator[set[Key]]:
     """Collect the dependency keys noted inside the block into the yielded set."""
     global _current
-    outer, keys = _current, set()
+    outer, keys = _current, set[Key]()
     _current = keys
     try:
         yield keys
