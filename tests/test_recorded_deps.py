@@ -221,3 +221,25 @@ def test_random_edits_end_equal_to_a_clean_build(root: Path, tmp_path: Path, see
     for _step in range(8):
         rng.choice(edits)()
         _build_equals_clean(root, tmp_path)
+
+
+def test_every_context_key_is_covered_by_its_kind_digest(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Values read through stories, entries, tags or the site model are recorded; any other
+    context value (a count, a pager) only through its kind's digest. A context key that
+    digest does not cover fails here instead of leaving pages stale."""
+    from digest.cache.fingerprint import KIND_CONTEXT_INPUTS
+    from digest.render.pagerender import PageRenderer
+
+    seen: dict[str, set[str]] = {}
+    original = PageRenderer.context
+
+    def capture(self: PageRenderer, page: object) -> dict[str, object]:
+        context = original(self, page)  # type: ignore[arg-type]
+        seen.setdefault(page.kind, set()).update(context)  # type: ignore[attr-defined]
+        return context
+
+    monkeypatch.setattr(PageRenderer, "context", capture)
+    _digest(root, "build", "--offline", "--review")
+    assert set(seen) == set(KIND_CONTEXT_INPUTS)  # every kind rendered
+    uncovered = {kind: sorted(keys - KIND_CONTEXT_INPUTS[kind]) for kind, keys in seen.items() if keys - KIND_CONTEXT_INPUTS[kind]}
+    assert uncovered == {}

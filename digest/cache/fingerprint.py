@@ -67,6 +67,34 @@ def body_hashtags(markdown: str) -> tuple[str, ...]:
 _AFTER_HASH = re.compile(f"#({TAG_CHARS}+)")
 
 
+# The template context each kind's digest below stands for (digest.sitemodel.pages builds
+# the contexts, digest.render.pagerender adds body_html and jsonld). What a template reads
+# *through* a story, entry, tag or the site model is recorded while it renders; a context
+# value of another sort (a count, a pager, a date) is only seen through these digests. So a
+# test (tests/test_recorded_deps.py) renders every kind and fails on a context key missing
+# here: a new key cannot leave pages silently stale, it must be added to its kind's digest.
+_COMMON_CONTEXT = frozenset({"site", "model", "page", "root", "canonical", "review_mode", "lang_alternate"})
+_LISTING_CONTEXT = frozenset({"editions", "pager"})
+_FEED_CONTEXT = frozenset({"feed_title", "feed_title_en", "feed_id", "feed_url", "home_url", "stories", "updated"})
+KIND_CONTEXT_INPUTS: dict[str, frozenset[str]] = {
+    kind: _COMMON_CONTEXT | keys
+    for kind, keys in {
+        "home": _LISTING_CONTEXT,
+        "en": _LISTING_CONTEXT,
+        "article": frozenset({"story", "entry", "newer", "older", "related", "entry_flags", "approve_command", "body_html", "jsonld"}),
+        "tag": frozenset({"tag", "count", "stories", "pager"}),
+        "tag-feed": _FEED_CONTEXT | {"tag"},
+        "tags": frozenset({"by_name", "by_count"}),
+        "archive": frozenset({"years"}),
+        "month": frozenset({"month", "editions"}),
+        "feed": _FEED_CONTEXT,
+        "search": frozenset(),
+        "404": frozenset(),
+        "review": frozenset({"entries", "flags", "taxonomy", "rows", "state_counts", "flag_counts", "flag_descriptions"}),
+    }.items()
+}
+
+
 # --- templates -----------------------------------------------------------------------------
 
 def template_closures(env: jinja2.Environment, names: Iterable[str]) -> dict[str, str]:
