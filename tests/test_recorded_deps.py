@@ -178,7 +178,7 @@ def test_random_edits_end_equal_to_a_clean_build(root: Path, tmp_path: Path, see
 
     def tags() -> None:
         entry = read_entry(rng.choice(_entries(root)))
-        entry.tags = entry.tags[1:] + [rng.choice(["اقتصاد", "وسم_جديد", "سياسة"])]
+        entry.tags = [*entry.tags[1:], rng.choice(["اقتصاد", "وسم_جديد", "سياسة"])]
         write_entry(entry, root / "content")
 
     def rename_tag() -> None:  # one tag renamed on every entry that has it
