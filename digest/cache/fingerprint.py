@@ -243,7 +243,9 @@ class SiteFingerprints:
     def structure(self, pages: Sequence[Page]) -> str:
         """A digest of every input of every page except the article bodies: the settings, the
         templates, the pages, every story's card in order (its fields, tags and labels — so
-        also the listings, counts, neighbours and related lists), and the review flags."""
+        also the listings, counts, neighbours and related lists), every tag, and the review
+        flags. While it is unchanged, the only recorded dependencies (`dependency`) that can
+        change value are bodies and what reads the whole model (digest.cache.incremental)."""
         if self._structure is None:
             self._prepare(pages)
             self._structure = digest_of(
@@ -253,6 +255,7 @@ class SiteFingerprints:
                 "\n".join(page.path for page in pages),
                 self.related_key,
                 self._cards_of(self.site.stories),
+                [self._tag_digest(t) for t in self.site.taxonomy],  # recorded ("tag", key) reads
                 self._review_inputs() if self.site.review_mode else None,
             )
         return self._structure

@@ -81,8 +81,7 @@ def render_site(
     for rel, data in extra.items():
         files[rel] = hashlib.blake2b(data, digest_size=16).hexdigest()
     # A page is kept if its kind digest is the same and nothing its last rendering read changed.
-    values = _current_values(old.dep_values, prints)
-    changed = {key for key, value in values.items() if old.dep_values.get(key) != value}
+    values, changed = _changed_values(old, prints)
     no_deps: frozenset[tuple[str, str]] = frozenset()
     kept = {
         rel for rel, fp in files.items()
@@ -112,8 +111,8 @@ def render_site(
         tree.discard()
         raise
     deps = {rel: old.deps[rel] for rel in kept if rel in old.deps}
-    deps.update((page.path, renderer.recorded.get(page.path, no_deps)) for page in todo)
-    _save(root, out, files, prints, stamps or {}, deps, _values_of(deps, prints, values))
+    values = _with_new_keys(deps, [page.path for page in todo], renderer.recorded, prints, values, pruned=bool(stale))
+    _save(root, out, files, prints, stamps or {}, deps, values)
     alongside()
     return result
 
@@ -167,8 +166,9 @@ def _render_everything(
     except BaseException:
         tree.discard()
         raise
-    deps = {page.path: renderer.recorded.get(page.path, frozenset()) for page in pages}
-    _save(root, out, files, made[0], stamps, deps, _values_of(deps, made[0], {}))
+    deps: dict[str, frozenset[Key]] = {}
+    values = _with_new_keys(deps, [page.path for page in pages], renderer.recorded, made[0], {}, pruned=True)
+    _save(root, out, files, made[0], stamps, deps, values)
     return result
 
 
@@ -191,17 +191,50 @@ def _unchanged_since(root: Path, stamps: dict[str, tuple[int, int]], prefix: str
 Key = tuple[str, str]
 
 
-def _current_values(previous: dict[Key, str | None], prints: SiteFingerprints) -> dict[Key, str | None]:
-    """The current value of every dependency key the last build's pages recorded."""
+def _changed_values(old: Manifest, prints: SiteFingerprints) -> tuple[dict[Key, str | None], set[Key]]:
+    """The current value of every key the last build's pages recorded, and the keys whose
+    value changed. With the same structure digest as the last build (settings, templates,
+    every card, tag and the order: see SiteFingerprints.structure) only bodies can differ,
+    and with them what reads the whole model: only those keys are evaluated again."""
     value = prints.dependency
-    return {key: value(key) for key in previous}
+    before = old.dep_values
+    if old.structure is not None and old.structure == prints.structure_if_known():
+        changed = {key for key, known in before.items() if key[0] == "body" and value(key) != known}
+        if changed:
+            changed.update(key for key in before if key[0] == "model")
+    else:
+        changed = {key for key, known in before.items() if value(key) != known}
+    if not changed:
+        return before, changed
+    return {**before, **{key: value(key) for key in changed}}, changed
 
 
-def _values_of(deps: dict[str, frozenset[Key]], prints: SiteFingerprints, known: dict[Key, str | None]) -> dict[Key, str | None]:
-    """The value of every key `deps` names (those in `known` are current already)."""
+def _with_new_keys(
+    deps: dict[str, frozenset[Key]],
+    rendered: list[str],
+    recorded: dict[str, frozenset[Key]],
+    prints: SiteFingerprints,
+    known: dict[Key, str | None],
+    pruned: bool,
+) -> dict[Key, str | None]:
+    """Add the rendered pages' recorded keys to `deps` (as the very key objects of the
+    returned values, so pickle stores each key once) and return every key's value: those in
+    `known` are current. `pruned`: pages went away, so keep only the keys still used."""
     value = prints.dependency
-    every: set[Key] = set().union(*deps.values()) if deps else set()
-    return {key: known[key] if key in known else value(key) for key in every}
+    values = dict(known)
+    no_deps: frozenset[Key] = frozenset()
+    fresh = [(rel, recorded.get(rel, no_deps)) for rel in rendered]
+    for _rel, keys in fresh:
+        for key in keys:
+            if key not in values:
+                values[key] = value(key)
+    canonical = {key: key for key in values}
+    for rel, keys in fresh:
+        deps[rel] = frozenset(map(canonical.__getitem__, keys))
+    if pruned:
+        used: set[Key] = set().union(*deps.values()) if deps else set()
+        values = {key: known_value for key, known_value in values.items() if key in used}
+    return values
 
 
 def _save(
@@ -213,10 +246,6 @@ def _save(
     deps: dict[str, frozenset[Key]],
     dep_values: dict[Key, str | None],
 ) -> None:
-    # One object per distinct key: pickle then stores each key once and every page's set
-    # refers to it (a 4,000-entry manifest shrinks to a fraction).
-    canonical = {key: key for key in dep_values}
-    deps = {rel: frozenset(map(canonical.__getitem__, keys)) for rel, keys in deps.items()}
     manifest = Manifest(
         tree=tree_identity(out),
         files=files,
