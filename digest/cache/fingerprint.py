@@ -14,6 +14,12 @@ What each page depends on (see digest.sitemodel.pages for the contexts):
   and the pager links; the tags index and archive: the tag and month counts.
 
 Anything unknown (a new page kind) gets no fingerprint and is always rendered.
+
+Beside that per-kind digest, each page carries the dependencies its rendering *recorded*
+(digest.render.recording): every story, entry, body, tag, template and site-model field its
+templates actually read. `dependency(key)` gives the current value of one such key; a page
+is kept only if its kind digest and the values of all its recorded keys are unchanged, so a
+template override or a context key nobody listed here can never leave a page stale.
 """
 from __future__ import annotations
 
@@ -59,6 +65,34 @@ def body_hashtags(markdown: str) -> tuple[str, ...]:
 
 
 _AFTER_HASH = re.compile(f"#({TAG_CHARS}+)")
+
+
+# The template context each kind's digest below stands for (digest.sitemodel.pages builds
+# the contexts, digest.render.pagerender adds body_html and jsonld). What a template reads
+# *through* a story, entry, tag or the site model is recorded while it renders; a context
+# value of another sort (a count, a pager, a date) is only seen through these digests. So a
+# test (tests/test_recorded_deps.py) renders every kind and fails on a context key missing
+# here: a new key cannot leave pages silently stale, it must be added to its kind's digest.
+_COMMON_CONTEXT = frozenset({"site", "model", "page", "root", "canonical", "review_mode", "lang_alternate"})
+_LISTING_CONTEXT = frozenset({"editions", "pager"})
+_FEED_CONTEXT = frozenset({"feed_title", "feed_title_en", "feed_id", "feed_url", "home_url", "stories", "updated"})
+KIND_CONTEXT_INPUTS: dict[str, frozenset[str]] = {
+    kind: _COMMON_CONTEXT | keys
+    for kind, keys in {
+        "home": _LISTING_CONTEXT,
+        "en": _LISTING_CONTEXT,
+        "article": frozenset({"story", "entry", "newer", "older", "related", "entry_flags", "approve_command", "body_html", "jsonld"}),
+        "tag": frozenset({"tag", "count", "stories", "pager"}),
+        "tag-feed": _FEED_CONTEXT | {"tag"},
+        "tags": frozenset({"by_name", "by_count"}),
+        "archive": frozenset({"years"}),
+        "month": frozenset({"month", "editions"}),
+        "feed": _FEED_CONTEXT,
+        "search": frozenset(),
+        "404": frozenset(),
+        "review": frozenset({"entries", "flags", "taxonomy", "rows", "state_counts", "flag_counts", "flag_descriptions"}),
+    }.items()
+}
 
 
 # --- templates -----------------------------------------------------------------------------
@@ -164,6 +198,9 @@ class SiteFingerprints:
         self._tags_index_fp: str | None = None
         self._structure: str | None = None
         self._review_fp: str | None = None
+        self._whole_site: str | None = None
+        self._entries_by_slug: dict[str, Entry] | None = None
+        self._template_sources: dict[str, str] = {}
         self._kinds: dict[str, Callable[[Page], Any]] = {
             "home": self._listing,
             "en": self._listing,
@@ -206,7 +243,9 @@ class SiteFingerprints:
     def structure(self, pages: Sequence[Page]) -> str:
         """A digest of every input of every page except the article bodies: the settings, the
         templates, the pages, every story's card in order (its fields, tags and labels — so
-        also the listings, counts, neighbours and related lists), and the review flags."""
+        also the listings, counts, neighbours and related lists), every tag, and the review
+        flags. While it is unchanged, the only recorded dependencies (`dependency`) that can
+        change value are bodies and what reads the whole model (digest.cache.incremental)."""
         if self._structure is None:
             self._prepare(pages)
             self._structure = digest_of(
@@ -216,6 +255,7 @@ class SiteFingerprints:
                 "\n".join(page.path for page in pages),
                 self.related_key,
                 self._cards_of(self.site.stories),
+                [self._tag_digest(t) for t in self.site.taxonomy],  # recorded ("tag", key) reads
                 self._review_inputs() if self.site.review_mode else None,
             )
         return self._structure
@@ -361,3 +401,58 @@ class SiteFingerprints:
                 sorted((slug, repr(flags)) for slug, flags in self.site.flags.items()),
             )
         return self._review_fp
+
+
+    # -- recorded dependencies (digest.render.recording) --
+
+    def dependency(self, key: tuple[str, str]) -> str | None:
+        """The current value of a recorded dependency key ("gone" if what it names is gone)."""
+        kind, name = key
+        if kind == "card":
+            story = self.site.by_slug.get(name)
+            if story is not None:
+                return self.card(story)
+            entry = self._entry(name)  # a draft the review dashboard shows
+            return "gone" if entry is None else self.entry_parts(entry)[0]
+        if kind == "body":
+            entry = self._entry(name)
+            return "gone" if entry is None else self.entry_parts(entry)[1]
+        if kind == "tag":
+            tag = self.site.taxonomy.by_key.get(name)
+            return "gone" if tag is None else self._tag_digest(tag)
+        if kind == "hashtag":
+            return repr(self._resolve(name))
+        if kind == "template":
+            return self._template_source(name)
+        return self.whole_site()  # ("model", name): a template read the site model itself
+
+    def _entry(self, slug: str) -> Entry | None:
+        story = self.site.by_slug.get(slug)
+        if story is not None:
+            return story.entry
+        if self._entries_by_slug is None:
+            self._entries_by_slug = {e.slug: e for e in self.site.all_entries}
+        return self._entries_by_slug.get(slug)
+
+    def _template_source(self, name: str) -> str:
+        known = self._template_sources.get(name)
+        if known is None:
+            try:
+                source: str | None = self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
+            except (jinja2.TemplateNotFound, UnicodeDecodeError):
+                source = None
+            known = self._template_sources[name] = digest_of(name, source)
+        return known
+
+    def whole_site(self) -> str:
+        """Every story's card in order, every body, tag and flag: for a page whose template
+        reads the site model directly (`model.stories`), which could show any of them."""
+        if self._whole_site is None:
+            stories = self.site.stories
+            self._whole_site = digest_of(
+                self._cards_of(stories),
+                [self.entry_parts(s.entry)[1] for s in stories],
+                [self._tag_digest(t) for t in self.site.taxonomy],
+                self._review_inputs() if self.site.review_mode else None,
+            )
+        return self._whole_site

@@ -82,12 +82,18 @@ def render_site(
     files: dict[str, str | None] = dict(prints.of_pages(pages, PreviousBuild(old.structure, old.files, old.entries)))
     for rel, data in extra.items():
         files[rel] = hashlib.blake2b(data, digest_size=16).hexdigest()
-    kept = {rel for rel, fp in files.items() if usable and fp is not None and old.files.get(rel) == fp} if usable else set()
+    # A page is kept if its kind digest is the same and nothing its last rendering read changed.
+    values, changed = _changed_values(old, prints)
+    no_deps: frozenset[tuple[str, str]] = frozenset()
+    kept = {
+        rel for rel, fp in files.items()
+        if fp is not None and old.files.get(rel) == fp and not (changed and not changed.isdisjoint(old.deps.get(rel, no_deps)))
+    }
     stale = [rel for rel in old.files if rel not in files] if usable else []
     result = RenderResult(full=not usable)
     if usable and len(kept) == len(files) and not stale:
         result.unchanged = True
-        _save(root, out, files, prints, stamps or {})  # memo tables may have grown
+        _save(root, out, files, prints, stamps or {}, old.deps, values)  # memo tables may have grown
         alongside()
         return result
 
@@ -106,7 +112,9 @@ def render_site(
     except BaseException:
         tree.discard()
         raise
-    _save(root, out, files, prints, stamps or {})
+    deps = {rel: old.deps[rel] for rel in kept if rel in old.deps}
+    values = _with_new_keys(deps, [page.path for page in todo], renderer.recorded, prints, values, pruned=bool(stale))
+    _save(root, out, files, prints, stamps or {}, deps, values)
     alongside()
     return result
 
@@ -163,7 +171,9 @@ def _render_everything(
         tree.discard()
         raise
     if use_manifest:
-        _save(root, out, files, made[0], stamps)
+        deps: dict[str, frozenset[Key]] = {}
+        values = _with_new_keys(deps, [page.path for page in pages], renderer.recorded, made[0], {}, pruned=True)
+        _save(root, out, files, made[0], stamps, deps, values)
     return result
 
 
@@ -183,8 +193,63 @@ def _unchanged_since(root: Path, stamps: dict[str, tuple[int, int]], prefix: str
     return stable
 
 
+Key = tuple[str, str]
+
+
+def _changed_values(old: Manifest, prints: SiteFingerprints) -> tuple[dict[Key, str | None], set[Key]]:
+    """The current value of every key the last build's pages recorded, and the keys whose
+    value changed. With the same structure digest as the last build (settings, templates,
+    every card, tag and the order: see SiteFingerprints.structure) only bodies can differ,
+    and with them what reads the whole model: only those keys are evaluated again."""
+    value = prints.dependency
+    before = old.dep_values
+    if old.structure is not None and old.structure == prints.structure_if_known():
+        changed = {key for key, known in before.items() if key[0] == "body" and value(key) != known}
+        if changed:
+            changed.update(key for key in before if key[0] == "model")
+    else:
+        changed = {key for key, known in before.items() if value(key) != known}
+    if not changed:
+        return before, changed
+    return {**before, **{key: value(key) for key in changed}}, changed
+
+
+def _with_new_keys(
+    deps: dict[str, frozenset[Key]],
+    rendered: list[str],
+    recorded: dict[str, frozenset[Key]],
+    prints: SiteFingerprints,
+    known: dict[Key, str | None],
+    pruned: bool,
+) -> dict[Key, str | None]:
+    """Add the rendered pages' recorded keys to `deps` (as the very key objects of the
+    returned values, so pickle stores each key once) and return every key's value: those in
+    `known` are current. `pruned`: pages went away, so keep only the keys still used."""
+    value = prints.dependency
+    values = dict(known)
+    no_deps: frozenset[Key] = frozenset()
+    fresh = [(rel, recorded.get(rel, no_deps)) for rel in rendered]
+    for _rel, keys in fresh:
+        for key in keys:
+            if key not in values:
+                values[key] = value(key)
+    canonical = {key: key for key in values}
+    for rel, keys in fresh:
+        deps[rel] = frozenset(map(canonical.__getitem__, keys))
+    if pruned:
+        used: set[Key] = set().union(*deps.values()) if deps else set()
+        values = {key: known_value for key, known_value in values.items() if key in used}
+    return values
+
+
 def _save(
-    root: Path, out: Path, files: dict[str, str | None], prints: SiteFingerprints, stamps: dict[str, tuple[int, int]]
+    root: Path,
+    out: Path,
+    files: dict[str, str | None],
+    prints: SiteFingerprints,
+    stamps: dict[str, tuple[int, int]],
+    deps: dict[str, frozenset[Key]],
+    dep_values: dict[Key, str | None],
 ) -> None:
     manifest = Manifest(
         tree=tree_identity(out),
@@ -193,6 +258,8 @@ def _save(
         related=(prints.related_key, prints.related_memo),
         references=templaterefs.known(),
         structure=prints.structure_if_known(),
+        deps=deps,
+        dep_values=dep_values,
     )
     try:
         save_manifest(root, out, manifest)

@@ -19,7 +19,7 @@ from typing import Any
 from ..core.layout import MANIFEST_DIR
 from ..core.output import atomic_write_bytes
 
-FORMAT = 6
+FORMAT = 7
 
 
 @dataclass
@@ -30,6 +30,10 @@ class Manifest:
     related: tuple[str, dict[str, tuple[str, ...]]] | None = None  # (key of story order and tags, slug → related)
     references: dict[str, frozenset[str] | None] = field(default_factory=dict)  # template source digest → names it uses
     structure: str | None = None  # digest of every page input but the bodies (fingerprint.SiteFingerprints.structure)
+    # What rendering each page read (digest.render.recording): output path → its keys, and
+    # each key's value when the tree was built (fingerprint.SiteFingerprints.dependency).
+    deps: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
+    dep_values: dict[tuple[str, str], str | None] = field(default_factory=dict)
 
     def describes(self, out: Path) -> bool:
         """True if `out` is the very tree this manifest was written for."""

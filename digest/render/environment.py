@@ -21,6 +21,7 @@ from ..core.layout import SiteLayout
 from ..text.arabic import has_arabic
 from ..text.bidi import arabic_text, english_text, isolate_plain
 from ..text.shellquote import review_command_filter, shell_quote, visible
+from .recording import note, note_read
 from .templaterefs import record as record_references
 
 BUILTIN_PREFIX = "!builtin"
@@ -91,6 +92,22 @@ class ThemeEnvironment(jinja2.Environment):
         if raw:
             return super().compile(source, name, filename, raw=True, defer_init=defer_init)
         return super().compile(source, name, filename, raw=False, defer_init=defer_init)
+
+    # Dependency recording (digest.render.recording): Jinja routes every `a.b` and `a[b]` of
+    # a template through these two public hooks, and every extends/include/import through
+    # get_template, so what a page reads is noted as it renders.
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        note_read(obj, attribute)
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        note_read(obj, argument)
+        return super().getitem(obj, argument)
+
+    def get_template(self, name: Any, parent: str | None = None, globals: Any = None) -> jinja2.Template:
+        if isinstance(name, str):
+            note(("template", name))
+        return super().get_template(name, parent, globals)
 
 
 def _refuse_built_pages(site_dir: Path) -> None:

@@ -17,6 +17,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from .recording import note, note_stories, note_tags
+
 ROOT_MARK = "\ue002"  # private-use code point: never in text (render_body strips its neighbours too)
 MACROS = "macros.html"  # the theme template whose macros render the fragments
 PARTIALS = ("partials/site_header.html", "partials/site_footer.html")  # included by its macros: a site may replace each
@@ -40,6 +42,7 @@ class Fragments:
     def _render(self, key: tuple[Any, ...], macro: str, *args: Any, **kwargs: Any) -> str:
         """The macro's HTML for `key`, with ROOT_MARK as the root: rendered on first use."""
         html = self._html.get(key)
+        note(("template", MACROS))  # a cached fragment is a read of the macros, as a fresh one
         if html is None:
             if self._macros is None:
                 self._macros = self.env.get_template(MACROS).module
@@ -47,31 +50,38 @@ class Fragments:
         return html
 
     def card(self, story: Any, root: str, english: bool = False) -> Markup:
+        note_stories((story,))
         html = self._render(("card", story.index, english), "story_card", story, ROOT_MARK, english_first=english)
         return Markup(html.replace(ROOT_MARK, root))
 
     # A list's items in one call: a template loop costs more per item than the item does.
     def cards(self, stories: Sequence[Any], root: str, english: bool = False, sep: str = "\n") -> Markup:
+        note_stories(stories)
         html = sep.join(self._render(("card", s.index, english), "story_card", s, ROOT_MARK, english_first=english) for s in stories)
         return Markup(html.replace(ROOT_MARK, root))
 
     def dated_cards(self, stories: Sequence[Any], root: str) -> Markup:
+        note_stories(stories)
         html = "\n".join(self._render(("dated_card", s.index), "dated_card", s, ROOT_MARK) for s in stories)
         return Markup(html.replace(ROOT_MARK, root))
 
     def tag_items(self, tags: Sequence[Any], root: str, sep: str = "\n") -> Markup:
+        note_tags(tags)
         html = sep.join(self._render(("tag_item", t.key), "tag_item", t, ROOT_MARK) for t in tags)
         return Markup(html.replace(ROOT_MARK, root))
 
     def related_items(self, stories: Sequence[Any], root: str, sep: str = "\n") -> Markup:
+        note_stories(stories)
         html = sep.join(self._render(("related_item", s.index), "related_item", s, ROOT_MARK) for s in stories)
         return Markup(html.replace(ROOT_MARK, root))
 
     def tag_link(self, tag: Any, root: str, count: Any = None) -> Markup:
+        note_tags((tag,))
         return Markup(self._render(("tag_link", tag.key, count), "tag_link", tag, ROOT_MARK, count).replace(ROOT_MARK, root))
 
     def feed_entries(self, stories: Sequence[Any], model: Any) -> Markup:
         """Atom entries: absolute links, so one rendering serves every feed listing the story."""
+        note_stories(stories)
         return Markup("".join(self._render(("feed_entry", s.index), "feed_entry", s, model) for s in stories))
 
     # The site-wide fragments escape the root: the 404 page's is the base URL's path.

@@ -23,6 +23,7 @@ from ..sitemodel.stories import SiteModel
 from .environment import is_theme_template, render_template
 from .fragments import MACROS, ROOT_MARK, Fragments
 from .markdown import PLACEHOLDER_RE, BodyCache, hashtag_html
+from .recording import Key, note, recording
 from .templaterefs import loaded_with
 
 MIN_PAGES_PER_WORKER = 300  # below this, forking costs more than it saves
@@ -34,16 +35,20 @@ class PageRenderer:
         self.env = env
         self.cache = cache if cache is not None else BodyCache()
         self._hashtags: dict[str, str] = {}
+        # Output path → the dependency keys its last rendering noted (digest.render.recording).
+        self.recorded: dict[str, frozenset[Key]] = {}
         Fragments(env).install()
 
     def body_html(self, page: Page) -> str:
         """The article body with its hashtags linked relative to this page."""
         story = self.site.by_slug[page.key]
         root = page.root
+        note(("body", story.slug))
         return PLACEHOLDER_RE.sub(lambda m: self._hashtag(m.group(1)).replace(ROOT_MARK, root), self.cache.get(story.entry.body))
 
     def _hashtag(self, raw: str) -> str:
         """A hashtag's HTML with ROOT_MARK for the page's root: resolved once per build."""
+        note(("hashtag", raw))
         html = self._hashtags.get(raw)
         if html is None:
             tag = self.site.taxonomy.for_name(raw)
@@ -59,7 +64,11 @@ class PageRenderer:
         return context
 
     def render(self, page: Page) -> bytes:
-        return render_template(self.env, page.template, self.context(page)).encode("utf-8")
+        """The page's bytes; what rendering it read is kept in `recorded`."""
+        with recording() as keys:
+            data = render_template(self.env, page.template, self.context(page)).encode("utf-8")
+        self.recorded[page.path] = frozenset(keys)
+        return data
 
     def precompile(self, pages: Sequence[Page]) -> None:
         """Compile the templates of `pages` once, before forking, so workers share the
@@ -138,15 +147,21 @@ def _chunks(pages: Sequence[Page], workers: int, position: Callable[[Page], int]
 _WORKER: tuple[PageRenderer, Sequence[Page], Path] | None = None  # inherited through fork
 
 
-def _render_chunk(indices: list[int]) -> tuple[int, tuple[type, str, str | None, int | None] | None]:
+ChunkResult = tuple[int, "tuple[type, str, str | None, int | None] | None", "list[tuple[int, frozenset[Key]]]"]
+
+
+def _render_chunk(indices: list[int]) -> ChunkResult:
+    """Render a worker's pages; send back how many, an error as parts, and each page's
+    recorded dependencies (the parent keeps them for the next build)."""
     assert _WORKER is not None
     renderer, pages, dest = _WORKER
+    recorded = renderer.recorded
     try:
         for i in indices:
             write_page(dest, pages[i], renderer.render(pages[i]))
     except DigestError as exc:  # sent back as parts: the exception's own pickling drops path/line
-        return 0, (type(exc), exc.message, str(exc.path) if exc.path else None, exc.line)
-    return len(indices), None
+        return 0, (type(exc), exc.message, str(exc.path) if exc.path else None, exc.line), []
+    return len(indices), None, [(i, recorded.pop(pages[i].path)) for i in indices]
 
 
 def render_pages(
@@ -180,11 +195,13 @@ def render_pages(
             results = pool.imap_unordered(_render_chunk, chunks)  # the workers start now
             if meanwhile is not None:
                 meanwhile()
-            for count, error in results:
+            for count, error, recorded in results:
                 if error is not None:
                     cls, message, path, line = error
                     raise cls(message, path, line)
                 written += count
+                for i, keys in recorded:
+                    renderer.recorded[pages[i].path] = keys
         return written
     finally:
         _WORKER = None
