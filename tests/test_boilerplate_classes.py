@@ -126,3 +126,33 @@ def test_ingest_dated_byline_becomes_source_and_its_line_is_recorded(tmp_path: P
     assert entry.source == "القاهرة - أحمد علي"
     assert entry.body == "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
     assert entry.boilerplate == [{"text": "القاهرة - أحمد علي | 12 مارس 2024 10:30 ص", "reason": "dateline"}]
+
+
+def test_ingest_removes_the_generalised_classes_and_keeps_a_place_pair_lead(tmp_path: Path) -> None:
+    """The issue 16 follow-up rules from the CLI: a negated opinion disclaimer, «اقرأ أيضًا..»,
+    a photo attributed with «لـ», initials with `/` after «انتهى»; a lead opening with two
+    places and a colon keeps `source:` empty (no dateline)."""
+    root = tmp_path / "site"
+    (root / "seeds").mkdir(parents=True)
+    lead = "القاهرة - الرياض: محادثات جديدة بشأن الاستثمار المشترك بين البلدين، بحسب مسؤولين."
+    seed = (
+        f"{HEADLINE}\n\n{lead}\n\n"
+        "اقرأ أيضًا.. كيف تغيرت أسعار الغذاء؟\n\n"
+        "الصورة لوكالة الأنباء الفرنسية\n\n"
+        "وقال وزير الزراعة في مؤتمر صحفي إن الخطة تشمل قروضا ميسرة.\n\n"
+        "المقالات المنشورة في قسم الرأي لا تعبر بالضرورة عن رأي الموقع\n\n"
+        "(انتهى) س.ع/م.ح\n"
+    )
+    (root / "seeds" / "2024-03-12-c.txt").write_text(seed, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
+    assert result.exit_code == 0, result.output
+    (entry,), errors = load_entries(root / "content")
+    assert errors == []
+    assert entry.source is None
+    assert entry.body == f"{lead}\n\nوقال وزير الزراعة في مؤتمر صحفي إن الخطة تشمل قروضا ميسرة."
+    assert entry.boilerplate == [
+        {"text": "اقرأ أيضًا.. كيف تغيرت أسعار الغذاء؟", "reason": "read-also"},
+        {"text": "الصورة لوكالة الأنباء الفرنسية", "reason": "photo-credit"},
+        {"text": "المقالات المنشورة في قسم الرأي لا تعبر بالضرورة عن رأي الموقع", "reason": "opinion-disclaimer"},
+        {"text": "(انتهى) س.ع/م.ح", "reason": "agency-end"},
+    ]

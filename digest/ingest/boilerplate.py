@@ -108,6 +108,13 @@ class BoilerplateFilter:
         anywhere: list[Stripped] = []
         kept_paragraphs: list[str] = []
         for paragraph in body:
+            if "\n" not in paragraph:  # most paragraphs are one line
+                reason = classify_line(paragraph)
+                if reason in ANYWHERE:
+                    anywhere.append(Stripped(paragraph, reason))
+                else:
+                    kept_paragraphs.append(paragraph)
+                continue
             lines = paragraph.split("\n")
             kept_here = []
             for line in lines:
