@@ -193,7 +193,7 @@ def classify_line(line: str, trailing: bool = False) -> str | None:
     """The boilerplate class of a whole line (or one-line paragraph), or None.
 
     trailing: the line closes the article, so trailing-only classes count too."""
-    if not line or len(line) > MAX_LINE_CHARS or "\n" in line.strip():
+    if not line or len(line) > MAX_LINE_CHARS or ("\n" in line and "\n" in line.strip()):
         return None
     # The end marker's brackets are its form: matched before unwrapping strips them.
     if trailing and _AGENCY_END_LINE_RE.match(line.replace("**", "").replace("__", "").strip()):
