@@ -1,6 +1,5 @@
 """The ingest Markdown body fast path (digest/ingest/escape.py) gives escape_markdown's
-output for every kind of paragraph it might take a short cut on; so does the key that
-finds repeated paragraphs (digest/ingest/boilerplate.py)."""
+output for every kind of paragraph it might take a short cut on."""
 from __future__ import annotations
 
 import pytest
@@ -39,12 +38,3 @@ def test_markdown_body_equals_escape_markdown(paragraph: str) -> None:
 
 def test_markdown_body_escapes_what_markdown_would_read() -> None:
     assert markdown_body(["1. بند", "نص عادي", "*تنبيه*"]) == "1\\. بند\n\nنص عادي\n\n\\*تنبيه\\*"
-
-
-@pytest.mark.parametrize(
-    "paragraph", ["a b", "a  b", "a\u00a0b", " a", "a ", "a\nb", "", "\u2028x", "a\u3000b", "خبر\tعاجل", "x\u200bx"]
-)
-def test_duplicate_key_fast_path_equals_collapsing_whitespace(paragraph: str) -> None:
-    from digest.ingest.boilerplate import _repeat_key
-
-    assert _repeat_key(paragraph) == " ".join(paragraph.split())

@@ -49,22 +49,6 @@ _SEPARATOR_RE = re.compile(r"^\s*[-–—_=*]{5,}\s*$")
 PROMO_MAX_CHARS = 300
 
 
-# Whitespace that " ".join(p.split()) would change: any but a single plain space.
-_ODD_WHITESPACE_RE = re.compile(r"[^\S ]| {2}")
-
-
-def _repeat_key(paragraph: str) -> str:
-    """" ".join(paragraph.split()), without rebuilding the paragraph when that changes
-    nothing (most paragraphs: single spaces, no line break, nothing at the ends)."""
-    if (
-        _ODD_WHITESPACE_RE.search(paragraph) is None
-        and not paragraph[:1].isspace()
-        and not paragraph[-1:].isspace()
-    ):
-        return paragraph
-    return " ".join(paragraph.split())
-
-
 @dataclass(frozen=True)
 class Stripped:
     text: str
@@ -147,7 +131,7 @@ class BoilerplateFilter:
         seen: set[str] = set()
         unique: list[str] = []
         for p in body:
-            key = _repeat_key(p)  # exact repeats, whatever the line wrapping
+            key = " ".join(p.split())  # exact repeats, whatever the line wrapping
             if key in seen:
                 stripped.append(Stripped(p, "duplicate"))
                 continue
