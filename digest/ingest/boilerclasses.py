@@ -64,12 +64,15 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # The disclaimer's other half on its own: «... لا يعبر بالضرورة عن رأي الموقع».
         r"^" + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r") بالضروره(?: عن)? "
         r"(?:راي|اراء|موقف|سياسه|وجهه نظر|توجهات|توجه)",
-        # English: views/opinions/article ... are/reflect ... the author's (own, only, solely).
-        r"^(?:(?:note|disclaimer)\s*:\s*)?(?:the |this |these |any |all )?"
+        # English: views/opinions/article ... are/reflect ... the author's, said to be the
+        # author's alone (own, only, solely, necessarily, expressed): "This article is about
+        # the author." is not a disclaimer.
+        r"^(?=.*(?:\bown\b|\bonly\b|\bsolely\b|\balone\b|necessarily|expressed))"
+        r"(?:(?:note|disclaimer)\s*:\s*)?(?:the |this |these |any |all )?"
         r"(?:views|opinions|article|column|piece|op-ed|commentary)\b(?: \S+){0,6} "
         r"(?:are|is|reflect|reflects|represent|represents|belong to|belongs to)\b(?: \S+){0,4} "
         r"(?:(?:the |its |their )?(?:authors?|writers?|contributors?|columnists?)(?:'s?)?(?: own| alone)?\b"
-        r"|(?:their|his|her) own\b)(?=.*(?:\bown\b|\bonly\b|\bsolely\b|\balone\b|necessarily|expressed)|\W*$)",
+        r"|(?:their|his|her) own\b)",
     ),
     "verification-disclaimer": (
         r"^(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?(?:لا يمكن|لا تستطيع|لا يستطيع|يتعذر على|لا يتسنى|لا نستطيع|لا يمكننا"
