@@ -15,7 +15,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "tests"))
 
-from ingest_eval.cases import HELD_OUT  # noqa: E402
+from ingest_eval.cases import HELD_OUT, HELD_OUT_2  # noqa: E402
 from ingest_eval.evaluate import Evaluation, byline_counts, evaluate, run_case  # noqa: E402
 
 REPORT = PROJECT / "docs" / "boilerplate-eval.md"
@@ -31,8 +31,8 @@ def _score_rows(evaluation: Evaluation) -> list[str]:
     return rows
 
 
-def render(evaluation: Evaluation) -> str:
-    held = [run_case(*case) for case in HELD_OUT]
+def _held_out_section(cases: list, intro: list[str]) -> list[str]:
+    held = [run_case(*case) for case in cases]
     held_by_class: dict[str, list[int]] = {}
     for o in held:
         if o.expected is not None:
@@ -40,6 +40,29 @@ def render(evaluation: Evaluation) -> str:
             held_by_class[o.expected][0] += o.correct
             held_by_class[o.expected][1] += 1
     held_news = [o for o in held if o.expected is None]
+    found, total = sum(f for f, _ in held_by_class.values()), sum(t for _, t in held_by_class.values())
+    missed = [o for o in held if o.expected is not None and not o.correct]
+    return [
+        *intro,
+        "",
+        "| class | found / cases |",
+        "|---|---:|",
+        *[f"| `{name}` | {found} / {total} |" for name, (found, total) in held_by_class.items()],
+        "",
+        f"Recall {found} / {total} ({found / total:.2f}); "
+        f"news sentences removed: **{sum(not o.correct for o in held_news)} of {len(held_news)}**.",
+        *(
+            ["Missed (kept in the body, where an editor sees them and `boilerplate-suspect` may flag them,",
+             "or removed under another class, as noted):", ""]
+            + [f"- `{o.expected}`: {o.text}" + (f" (removed as `{o.removed_as}`)" if o.removed_as else "")
+               for o in missed]
+            if missed else ["Nothing missed."]
+        ),
+        "",
+    ]
+
+
+def render(evaluation: Evaluation) -> str:
     bylines = byline_counts(evaluation)
     lines = [
         "# Boilerplate and byline recognition: evaluation",
@@ -62,29 +85,30 @@ def render(evaluation: Evaluation) -> str:
         "",
         f"News sentences removed: **{len(evaluation.news_removed)} of {evaluation.news_cases}**.",
         "",
-        "## Held-out set",
-        "",
-        "Written after the patterns were final and never tuned against: the better estimate for a",
-        "site nobody has seen.",
-        "",
-        "| class | found / cases |",
-        "|---|---:|",
-        *[f"| `{name}` | {found} / {total} |" for name, (found, total) in held_by_class.items()],
-        "",
-        f"Recall {sum(f for f, _ in held_by_class.values())} / {sum(t for _, t in held_by_class.values())}; "
-        f"news sentences removed: **{sum(not o.correct for o in held_news)} of {len(held_news)}**.",
-        "Missed (kept in the body, where an editor sees them and `boilerplate-suspect` may flag them):",
-        "",
-        *[f"- `{o.expected}`: {o.text}" for o in held if o.expected is not None and not o.correct],
-        "",
+        *_held_out_section(HELD_OUT_2, [
+            "## Held-out set (second)",
+            "",
+            "Written before the class rules were generalised for the first held-out set's misses,",
+            "and run only once those rules were final; nothing was changed after seeing the result.",
+            "This is the estimate for a site nobody has seen.",
+        ]),
+        *_held_out_section(HELD_OUT, [
+            "## First held-out set (now development data)",
+            "",
+            "Written after the first rules were final; it found 20 of 27. Its 7 misses were then",
+            "caught by generalising the class rules (a negated «لا يعبر بالضرورة عن رأي ...»",
+            "disclaimer, any negated ability before «independently verify», editors' initials with",
+            "`/` after «انتهى», any punctuation after «اقرأ أيضا», «الصورة لـ...», «published by»),",
+            "never by a string from one case; since the set guided that work it is no longer held out.",
+        ]),
         "## Bylines",
         "",
         f"{bylines['positives']} bylines and datelines («CITY - AGENCY:», «CITY-PAPER:», «NAME - PAPER - CITY:»,",
         "«PAPER - NAME:», on their own line or opening the lead; bylines with a date and time after `|`):",
         f"**{bylines['found']} of {bylines['positives']}** found with the exact source. "
         f"{bylines['negatives']} leads that look like them: **{bylines['false_bylines']}** taken as a byline",
-        "(«واشنطن - موسكو: توتر ...», two place names and a colon opening a lead, reads as a dateline;",
-        "the lead's text is kept whole, only `source:` is wrong).",
+        "(«واشنطن - موسكو: توتر ...» has only place names before its colon: a relation between places,",
+        "not place and source; `digest/ingest/places.py` lists countries, capitals and large cities).",
         "",
     ]
     if evaluation.real_articles:

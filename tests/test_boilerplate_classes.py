@@ -17,7 +17,7 @@ from digest.cli import cli
 from digest.content.entries import load_entries
 
 sys.path.insert(0, str(Path(__file__).parent))
-from ingest_eval.cases import BYLINE_CASES, CASES, HELD_OUT
+from ingest_eval.cases import BYLINE_CASES, CASES, HELD_OUT, HELD_OUT_2
 from ingest_eval.evaluate import HEADLINE, evaluate, run_case
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -32,31 +32,27 @@ def test_evaluation_case(expected: str | None, placement: str, text: str) -> Non
 def test_every_class_has_recall_at_least_0_9_and_no_news_is_removed() -> None:
     evaluation = evaluate()
     assert {name: (s.precision, s.recall) for name, s in evaluation.scores.items()} == dict.fromkeys(("copyright", "opinion-disclaimer", "verification-disclaimer", "agency-end", "click-promo", "read-also", "follow-us", "photo-credit", "source-credit"), (1.0, 1.0))
-    assert evaluation.news_cases == 29 and evaluation.news_removed == []
+    assert evaluation.news_cases == 30 and evaluation.news_removed == []
 
 
-def test_held_out_cases_never_remove_news() -> None:
+def test_first_held_out_set_is_now_all_found_and_never_removes_news() -> None:
     outcomes = [run_case(*case) for case in HELD_OUT]
     news = [o for o in outcomes if o.expected is None]
     assert len(news) == 6 and all(o.correct for o in news)
-    # Measured once the patterns were final (docs/boilerplate-eval.md): 20 of 27 found.
-    assert sum(o.correct for o in outcomes if o.expected is not None) == 20
+    # 20 of 27 before the class rules were generalised for its misses; all 27 after.
+    assert sum(o.correct for o in outcomes if o.expected is not None) == 27
 
 
-_KNOWN_BYLINE_MISS = "واشنطن - موسكو"
+def test_second_held_out_set_never_removes_news_and_finds_43_of_47() -> None:
+    outcomes = [run_case(*case) for case in HELD_OUT_2]
+    news = [o for o in outcomes if o.expected is None]
+    assert len(news) == 12 and [o.text for o in news if not o.correct] == []
+    # Measured once, when the rules were final (docs/boilerplate-eval.md lists the 4 misses).
+    missed = [(o.expected, o.removed_as) for o in outcomes if o.expected is not None and not o.correct]
+    assert missed == [("copyright", None), ("follow-us", None), ("follow-us", "promo"), ("source-credit", None)]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param(
-            t, e, marks=pytest.mark.xfail(strict=True, reason="a lead opening «NAME - NAME:» reads as a dateline")
-        )
-        if t.startswith(_KNOWN_BYLINE_MISS)
-        else (t, e)
-        for t, e in BYLINE_CASES
-    ],
-)
+@pytest.mark.parametrize(("text", "expected"), BYLINE_CASES)
 def test_byline_case(text: str, expected: str | None) -> None:
     outcome = [r for r in evaluate().byline_results if r[0] == text]
     assert outcome[0][2] == expected
@@ -130,3 +126,33 @@ def test_ingest_dated_byline_becomes_source_and_its_line_is_recorded(tmp_path: P
     assert entry.source == "القاهرة - أحمد علي"
     assert entry.body == "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
     assert entry.boilerplate == [{"text": "القاهرة - أحمد علي | 12 مارس 2024 10:30 ص", "reason": "dateline"}]
+
+
+def test_ingest_removes_the_generalised_classes_and_keeps_a_place_pair_lead(tmp_path: Path) -> None:
+    """The issue 16 follow-up rules from the CLI: a negated opinion disclaimer, «اقرأ أيضًا..»,
+    a photo attributed with «لـ», initials with `/` after «انتهى»; a lead opening with two
+    places and a colon keeps `source:` empty (no dateline)."""
+    root = tmp_path / "site"
+    (root / "seeds").mkdir(parents=True)
+    lead = "القاهرة - الرياض: محادثات جديدة بشأن الاستثمار المشترك بين البلدين، بحسب مسؤولين."
+    seed = (
+        f"{HEADLINE}\n\n{lead}\n\n"
+        "اقرأ أيضًا.. كيف تغيرت أسعار الغذاء؟\n\n"
+        "الصورة لوكالة الأنباء الفرنسية\n\n"
+        "وقال وزير الزراعة في مؤتمر صحفي إن الخطة تشمل قروضا ميسرة.\n\n"
+        "المقالات المنشورة في قسم الرأي لا تعبر بالضرورة عن رأي الموقع\n\n"
+        "(انتهى) س.ع/م.ح\n"
+    )
+    (root / "seeds" / "2024-03-12-c.txt").write_text(seed, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
+    assert result.exit_code == 0, result.output
+    (entry,), errors = load_entries(root / "content")
+    assert errors == []
+    assert entry.source is None
+    assert entry.body == f"{lead}\n\nوقال وزير الزراعة في مؤتمر صحفي إن الخطة تشمل قروضا ميسرة."
+    assert entry.boilerplate == [
+        {"text": "اقرأ أيضًا.. كيف تغيرت أسعار الغذاء؟", "reason": "read-also"},
+        {"text": "الصورة لوكالة الأنباء الفرنسية", "reason": "photo-credit"},
+        {"text": "المقالات المنشورة في قسم الرأي لا تعبر بالضرورة عن رأي الموقع", "reason": "opinion-disclaimer"},
+        {"text": "(انتهى) س.ع/م.ح", "reason": "agency-end"},
+    ]

@@ -40,6 +40,15 @@ _MONTHS = (
     r"|حزيران|تموز|اب|ايلول|تشرين|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 )
 
+# An opinion disclaimer opens with what it is about (the article, the views, what is published).
+_OPINION_PREFIX = (
+    r"(?:(?:ملاحظه|تنويه|تنبيه|اخلاء مسوليه|disclaimer)\s*[:：-]?\s*)?(?:هذا |هذه |كل |جميع )?"
+    r"(?:المقال|المقالات|المقاله|الاراء|الافكار|المواد|مقالات الراي|المحتوى|ما (?:ورد|يرد|ينشر|نشر|يكتب|كتب))"
+)
+_OPINION_VERB = r"تعبر|يعبر|تعكس|يعكس|تمثل|يمثل|تخص|يخص"
+# Whose view: the writer, author or owner, with or without a pronoun (كاتبه، كتابها، اصحابها).
+_OWNER = r"(?:ال)?(?:كاتب|كتاب|كاتبي|صاحب|اصحاب|مولف|مولفي)(?:ها|ه|هم|يها)?(?!\w)"
+
 # class → patterns over the folded line (re.search; most are anchored at ^).
 _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
     "copyright": (
@@ -49,17 +58,28 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^الحقوق محفوظه",
     ),
     "opinion-disclaimer": (
-        r"^(?:(?:ملاحظه|تنويه|تنبيه|اخلاء مسوليه|disclaimer)\s*[:：-]?\s*)?(?:هذا |هذه |كل |جميع )?"
-        r"(?:المقال|المقالات|المقاله|الاراء|الافكار|المواد|مقالات الراي|ما ورد|ما يرد|المحتوى)"
-        r"(?: \S+){0,4} (?:تعبر|يعبر|تعكس|يعكس|تمثل|يمثل|تخص|يخص)(?: عن)? (?:راي|اراء|وجهه نظر|وجهات نظر|وجهه|افكار)"
-        r"(?: \S+){0,2} (?:كاتبها|كاتبه|الكاتب|كتابها|صاحبها|صاحبه|اصحابها|المولف|كاتبيها)",
-        r"^(?:(?:note|disclaimer)\s*:\s*)?(?:the )?(?:views|opinions) expressed (?:in this (?:article|piece|column) )?"
-        r"(?:are|belong to) (?:those of |solely those of )?the (?:author|writer)",
+        r"^" + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? "
+        r"(?:راي|اراء|وجهه نظر|وجهات نظر|وجهه|افكار)"
+        r"(?: \S+){0,2} " + _OWNER,
+        # The disclaimer's other half on its own: «... لا يعبر بالضرورة عن رأي الموقع».
+        r"^" + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r") بالضروره(?: عن)? "
+        r"(?:راي|اراء|موقف|سياسه|وجهه نظر|توجهات|توجه)",
+        # English: views/opinions/article ... are/reflect ... the author's, said to be the
+        # author's alone (own, only, solely, necessarily, expressed): "This article is about
+        # the author." is not a disclaimer.
+        r"^(?=.*(?:\bown\b|\bonly\b|\bsolely\b|\balone\b|necessarily|expressed))"
+        r"(?:(?:note|disclaimer)\s*:\s*)?(?:the |this |these |any |all )?"
+        r"(?:views|opinions|article|column|piece|op-ed|commentary)\b(?: \S+){0,6} "
+        r"(?:are|is|reflect|reflects|represent|represents|belong to|belongs to)\b(?: \S+){0,4} "
+        r"(?:(?:the |its |their )?(?:authors?|writers?|contributors?|columnists?)(?:'s?)?(?: own| alone)?\b"
+        r"|(?:their|his|her) own\b)",
     ),
     "verification-disclaimer": (
-        r"^(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?(?:لا يمكن|لا تستطيع|لا يستطيع|يتعذر على|لا يتسنى|لا نستطيع|لا يمكننا)"
+        r"^(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?(?:لا يمكن|لا تستطيع|لا يستطيع|يتعذر على|لا يتسنى|لا نستطيع|لا يمكننا"
+        r"|لم يتسن|لم يتسني|لم يتمكن|لم تتمكن|لم نتمكن|ليس بامكان|ليس بوسع)"
         r"(?: \S+){0,3} (?:التحقق|التاكد)(?: \S+){0,10} (?:مواقع|وسائل|منصات|شبكات) التواصل",
-        r"^(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|is unable to|are unable to) "
+        r"^(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't|(?:is|are|was|were) unable to"
+        r"|(?:has|have) (?:not been able|been unable) to) "
         r"independently (?:verify|confirm)(?: \S+){0,10} social media",
     ),
     "click-promo": (
@@ -67,10 +87,11 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:\S+ ){0,12}(?:click|tap) (?:here|the link)",
     ),
     "read-also": (
-        r"^(?:اقرا|طالع|شاهد|تابع|اقرئي|اقراوا)(?: ايضا| كذلك| المزيد)\s*(?:[:：\-–|»]|$)",
+        r"^(?:اقرا|طالع|شاهد|تابع|اقرئي|اقراوا)(?: ايضا| كذلك| المزيد)\s*(?:[:：\-–—|».…،,]|$)",
         r"^(?:اقرا|طالع|شاهد)\s*[:：]",
         r"^(?:مواضيع|اخبار|مقالات|قصص|روابط|موضوعات)? ?ذات صله\s*(?:[:：\-–|]|$)",
         r"^(?:read|see|watch) (?:also|more)\b",
+        r"^(?:also read|also see|also watch)\s*[:：\-–|]",
         r"^related(?: (?:articles|stories|news|content))?\s*:",
     ),
     "follow-us": (
@@ -83,6 +104,8 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:مصدر الصوره|حقوق الصوره|الصوره|الصور|صوره|صور|تصوير|photo|photos|image|picture|photo credit|credit)"
         r"\s*[:：/|]\s*\S(?:.{0,80})$",
         r"^(?:ال)?صوره (?:ارشيفيه|تعبيريه|من الارشيف|توضيحيه)(?:\s*[:：/\-–|]\s*.{0,60})?$",
+        r"^(?:ال)?(?:صوره|صور) (?:ل(?!ل)\w+|من|عن|عبر|بعدسه|courtesy)(?: [^\s.،!؟?]+){0,4}$",
+        r"^(?:photo|photos|photograph|image|picture)s? (?:by|courtesy of|via|credit)\b.{0,60}$",
         r"^(?:getty images|afp|reuters|ap|epa)(?:\s*(?:/|via)\s*(?:getty images|afp|reuters|ap|epa))*$",
     ),
     "source-credit": (
@@ -94,7 +117,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?: \S+){0,2} (?:الاصلي|الاصليه|كاملا|كامله|بلغته الاصليه)",
         r"^(?:المصدر|مصدر الخبر|نقلا عن)\s*[:：]\s*(?:موقع|صحيفه|جريده|مجله|وكاله)?.{0,80}$",
         r"^(?:this|the) (?:story|article|piece|report) (?:was )?(?:first |originally )(?:published|appeared) "
-        r"(?:on|in|at)\b",
+        r"(?:on|in|at|by)\b",
         r"^(?:originally published|read the original)\b",
     ),
 }
@@ -122,7 +145,8 @@ _FIRST_WORDS = frozenset(
     الأفكار المواد مقالات ما المحتوى the views opinions لا يتعذر اقرأ إقرأ طالع شاهد تابع اقرئي اقرأوا مواضيع أخبار قصص
     روابط موضوعات ذات read see watch related لمتابعة تابعونا تابعنا follow تابعوا تابعي انضموا انضم اشتركوا اشترك مصدر
     الصورة الصور صورة صور تصوير photo photos image picture credit getty afp reuters ap epa تم نشر نشرت الخبر المادة
-    التقرير القصة الموضوع للاطلاع لقراءة يمكنكم المصدر نقلا this originally
+    التقرير القصة الموضوع للاطلاع لقراءة يمكنكم المصدر نقلا this originally لم ليس these any article column piece
+    op-ed commentary photograph also
     """.split()
 )
 _FIRST_TOKEN_RE = re.compile(r"[^\s:：/|\-–—(\[«»\"“”.,،]+")
@@ -155,9 +179,11 @@ def _may_be_a_class(unwrapped: str) -> bool:
     )
 
 
-# «انتهى» set off by slashes, dashes or brackets at the very end of a paragraph.
-AGENCY_END_TAIL_RE = re.compile(r"\s*[/\-–—(\[]\s*انته[ىي]\s*[/\-–—)\]](?:\s*[\w.]{1,8}){0,3}\s*$")
-_AGENCY_END_LINE_RE = re.compile(r"^[/\-–—(\[]\s*انته[ىي]\s*[/\-–—)\]](?:\s*[\w.]{1,8}){0,3}$")
+# «انتهى» set off by slashes, dashes or brackets (single or doubled) at the very end of a
+# paragraph, optionally followed by the editors' initials («ع.م», «س.ع/م.ح», «ح م»).
+_AGENCY_END = r"[/\-–—(\[]{1,2}\s*انته[ىي]\s*[/\-–—)\]]{1,2}(?:\s*/?\s*[\w.]{1,8}){0,4}"
+AGENCY_END_TAIL_RE = re.compile(r"\s*" + _AGENCY_END + r"\s*$")
+_AGENCY_END_LINE_RE = re.compile(r"^" + _AGENCY_END + r"$")
 _SENTENCE_ENDS = ".!?؟…"
 
 
@@ -170,7 +196,7 @@ def classify_line(line: str, trailing: bool = False) -> str | None:
     """The boilerplate class of a whole line (or one-line paragraph), or None.
 
     trailing: the line closes the article, so trailing-only classes count too."""
-    if not line or len(line) > MAX_LINE_CHARS or "\n" in line.strip():
+    if not line or len(line) > MAX_LINE_CHARS or ("\n" in line and "\n" in line.strip()):
         return None
     # The end marker's brackets are its form: matched before unwrapping strips them.
     if trailing and _AGENCY_END_LINE_RE.match(line.replace("**", "").replace("__", "").strip()):

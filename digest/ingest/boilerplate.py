@@ -108,12 +108,19 @@ class BoilerplateFilter:
         anywhere: list[Stripped] = []
         kept_paragraphs: list[str] = []
         for paragraph in body:
+            if "\n" not in paragraph:  # most paragraphs are one line
+                line_class = classify_line(paragraph)
+                if line_class is not None and line_class in ANYWHERE:
+                    anywhere.append(Stripped(paragraph, line_class))
+                else:
+                    kept_paragraphs.append(paragraph)
+                continue
             lines = paragraph.split("\n")
             kept_here = []
             for line in lines:
-                reason = classify_line(line)
-                if reason in ANYWHERE:
-                    anywhere.append(Stripped(line, reason))
+                line_class = classify_line(line)
+                if line_class is not None and line_class in ANYWHERE:
+                    anywhere.append(Stripped(line, line_class))
                 else:
                     kept_here.append(line)
             if kept_here:

@@ -7,12 +7,16 @@
 - A byline carrying a date and/or time after a `|` separator, in Arabic or English:
   «القاهرة - أحمد علي | 12 مارس 2024 10:30 ص», «By Jane Doe | March 3, 2024 10:30 AM».
   The source is what stands before the first `|`.
+
+Two or three dashed parts that are all place names («واشنطن - موسكو: توتر ...») are a
+headline's relation between places, not a dateline (digest/ingest/places.py).
 """
 from __future__ import annotations
 
 import re
 
 from ..text.arabic import EASTERN_DIGIT_FOLDS
+from .places import is_place
 
 _DASH_SPLIT_RE = re.compile(r"\s*[-–—]\s*")
 # A byline part: one to four words, no digits, no sentence or quotation marks.
@@ -56,6 +60,9 @@ def _dashed_parts(text: str) -> str | None:
         return None
     words = text.replace("-", " ").replace("–", " ").replace("—", " ").split()
     if len(words) > 9 or any(w.casefold() in _SENTENCE_WORDS for w in words):
+        return None
+    # Every part a place («واشنطن - موسكو»): a relation between places, not place and source.
+    if all(is_place(p) for p in parts):
         return None
     return text
 

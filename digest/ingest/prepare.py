@@ -17,12 +17,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content.entries import body_from_paragraphs, entry_to_text
+from ..content.entries import entry_to_text
 from ..core.config import Config
 from ..core.errors import InputError
 from ..core.forking import die_with_parent
 from ..core.model import Entry, Translation
 from .boilerplate import BoilerplateFilter
+from .escape import markdown_body
 from .parse import ParsedArticle, parse_article
 from .sources import read_article
 from .summarize import SUMMARIZER_VERSION, summarize
@@ -80,7 +81,7 @@ def fresh_values(parsed: ParsedArticle, config: Config) -> dict[str, object]:
         "date": parsed.date,
         "date_source": parsed.date_source,
         "tags": [h.name for h in parsed.hashtags],
-        "body": body_from_paragraphs(parsed.paragraphs),
+        "body": markdown_body(parsed.paragraphs),
         "summary_ar": summarize(parsed.paragraphs, config.summary.max_sentences, config.summary.max_chars),
         "boilerplate": [{"text": s.text, "reason": s.reason} for s in parsed.boilerplate],
         "source_url": parsed.source_url,

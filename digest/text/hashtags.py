@@ -97,13 +97,29 @@ def iter_raw_tags(text: str) -> Iterator[str]:
                 yield raw
 
 
+class _HashtagsByRaw(dict[str, Hashtag]):
+    """Raw tag → its Hashtag, built once per distinct tag: a site's tags recur from article to
+    article, and normalising each occurrence again was most of extract_hashtags' time."""
+
+    def __missing__(self, raw: str) -> Hashtag:
+        if len(self) > 50_000:
+            self.clear()
+        value = self[raw] = Hashtag(name=display_name(raw), raw=raw, key=tag_key(raw))
+        return value
+
+
+_hashtag_for = _HashtagsByRaw()
+
+
 def extract_hashtags(text: str, limit: int | None = None) -> list[Hashtag]:
     """Unique hashtags in first-appearance order (identity by Arabic normalisation)."""
     seen: dict[str, Hashtag] = {}
+    if "#" not in text:
+        return []
     for raw in iter_raw_tags(strip_bidi_controls(text)):
-        key = tag_key(raw)
-        if key and key not in seen:
-            seen[key] = Hashtag(name=display_name(raw), raw=raw, key=key)
+        hashtag = _hashtag_for[raw]
+        if hashtag.key and hashtag.key not in seen:
+            seen[hashtag.key] = hashtag
             if limit is not None and len(seen) >= limit:
                 break
     return list(seen.values())

@@ -24,7 +24,7 @@ def make_slug(text: str, fallback_seed: str, max_chars: int = MAX_SLUG_CHARS) ->
     cleaned = strip_diacritics(strip_bidi_controls(unicodedata.normalize("NFC", text)))
     slug = slugify(cleaned, allow_unicode=True, max_length=max_chars, word_boundary=True, save_order=True)
     slug = unicodedata.normalize("NFC", slug)
-    if not all(_is_slug_char(ch) for ch in slug):  # python-slugify keeps "²", "Ⅻ", "_"…
+    if not all(map(_slug_chars.__getitem__, slug)):  # python-slugify keeps "²", "Ⅻ", "_"…
         slug = re.sub("-{2,}", "-", "".join(ch if _is_slug_char(ch) else "-" for ch in slug))
     slug = slug.strip("-.")
     if not slug or slug in _WINDOWS_RESERVED or set(slug) <= {"-", "_"}:
@@ -80,3 +80,15 @@ def _is_slug_char(ch: str) -> bool:
         return True
     category = unicodedata.category(ch)
     return category[0] in "LM" or category == "Nd"
+
+
+class _SlugChars(dict[str, bool]):
+    """Character → _is_slug_char, looked up once per distinct character (every character of
+    every new entry's slug passes through make_slug)."""
+
+    def __missing__(self, ch: str) -> bool:
+        value = self[ch] = _is_slug_char(ch)
+        return value
+
+
+_slug_chars = _SlugChars()
