@@ -190,7 +190,6 @@ def test_failed_build_keeps_site_and_manifest(root: Path, tmp_path: Path) -> Non
     (root / "templates" / "article.html").write_text("{% if %}", encoding="utf-8")
     path = _entry_path(root)
     path.write_text(path.read_text(encoding="utf-8") + "\nتعديل.\n", encoding="utf-8")
-    manifest = manifest_path(root, root / "site").read_bytes()
     with pytest.raises(TemplateError, match=r"templates/article\.html:1: template syntax error: "):
         _build(root)
     # What a user sees: one line naming the template and its line, exit 1, no traceback.
@@ -199,7 +198,9 @@ def test_failed_build_keeps_site_and_manifest(root: Path, tmp_path: Path) -> Non
         1, "error: templates/article.html:1: template syntax error: Expected an expression, got 'end of statement block'\n"
     )
     assert _tree(root / "site") == before
-    assert manifest_path(root, root / "site").read_bytes() == manifest
+    # The failed build dropped the manifest (forget_manifest runs before rendering): the next
+    # build is a full one, never one that trusts a manifest of a tree it did not write.
+    assert not manifest_path(root, root / "site").exists()
     (root / "templates" / "article.html").unlink()
     _assert_same_as_clean(root, tmp_path)
 
