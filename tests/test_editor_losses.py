@@ -175,6 +175,10 @@ def dated_site(tmp_path: Path) -> Path:
         ("c-newest", "الخبر الأحدث", "2018-08-11", ["سوريا"]),
     ]:
         (root / "content" / f"{slug}.md").write_text(_entry_file(slug, title, date, tags), encoding="utf-8")
+    replace_in(root / "content" / "c-newest.md", "summary_ar:", (
+        "source: وكالات\nsource_url: https://wire.example.com/a?b=1&c=2\ntitle_en: The newest story\n"
+        "summary_en: Summary <of> the newest.\ntranslation:\n  status: edited\nsummary_ar:"
+    ))
     ok(root, "build", "--offline", "--base-url", "https://news.example.org/")
     return root
 
@@ -240,3 +244,36 @@ def test_a_paragraph_repeated_with_other_whitespace_is_dropped_as_a_duplicate(si
     body = entry.split("\n---\n", 1)[1]
     assert body.count("واين ماروتو") == 1
     assert "reason: duplicate" in front_matter(only_entry(site_root))
+
+
+def _jsonld(page: Path) -> dict:
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
+    assert match
+    assert "<" not in match.group(1) and "&" not in match.group(1)  # \\u escapes inside <script>
+    return json.loads(match.group(1))
+
+
+def test_article_json_ld_describes_the_story_and_its_english(dated_site: Path) -> None:
+    assert _jsonld(dated_site / "site" / "articles" / "c-newest" / "index.html") == JSONLD_NEWEST
+    older = _jsonld(dated_site / "site" / "articles" / "b-oldest" / "index.html")
+    assert "workTranslation" not in older and "sourceOrganization" not in older and "isBasedOn" not in older
+JSONLD_NEWEST = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "datePublished": "2018-08-11",
+    "description": "ملخص الخبر الأحدث.",
+    "headline": "الخبر الأحدث",
+    "inLanguage": "ar",
+    "isBasedOn": "https://wire.example.com/a?b=1&c=2",
+    "keywords": ["سوريا"],
+    "publisher": {"@type": "Organization", "name": "The Digest"},
+    "sourceOrganization": {"@type": "Organization", "name": "وكالات"},
+    "url": "https://news.example.org/articles/c-newest/",
+    "workTranslation": {
+        "@type": "NewsArticle",
+        "description": "Summary <of> the newest.",
+        "headline": "The newest story",
+        "inLanguage": "en",
+        "translator": {"@type": "Organization", "name": "Digest editors"},  # site.author: the English is the editors'
+    },
+}
