@@ -277,3 +277,19 @@ JSONLD_NEWEST = {
         "translator": {"@type": "Organization", "name": "Digest editors"},  # site.author: the English is the editors'
     },
 }
+
+
+def test_search_index_rows_hold_the_folded_arabic_and_the_english(dated_site: Path) -> None:
+    index = json.loads((dated_site / "site" / "search.json").read_text(encoding="utf-8"))
+    assert index == SEARCH_INDEX
+# Arabic folded as search.js folds the query (أ → ا); English casefolded; no English → "" and null.
+SEARCH_INDEX = {
+    "version": 1,
+    "fields": ["url", "title", "title_en", "date", "ar", "en"],
+    "entries": [
+        ["articles/c-newest/", "الخبر الأحدث", "The newest story", "2018-08-11",
+         "الخبر الاحدث ملخص الخبر الاحدث. وكالات سوريا", "the newest story summary <of> the newest."],
+        ["articles/a-middle/", "خبر الوسط", None, "2018-02-03", "خبر الوسط ملخص خبر الوسط. العراق", ""],
+        ["articles/b-oldest/", "الخبر الأقدم", None, "2017-03-09", "الخبر الاقدم ملخص الخبر الاقدم. العراق سوريا", ""],
+    ],
+}
