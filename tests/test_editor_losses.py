@@ -293,3 +293,11 @@ SEARCH_INDEX = {
         ["articles/b-oldest/", "الخبر الأقدم", None, "2017-03-09", "الخبر الاقدم ملخص الخبر الاقدم. العراق سوريا", ""],
     ],
 }
+
+
+def test_review_panel_of_stale_english_offers_the_forced_approval(translated: Path) -> None:
+    replace_in(only_entry(translated), f'title: "{SEED_TITLE}"', f"title: {EDITOR_TITLE}")
+    ok(translated, "build", "--offline", "--review", "--out", str(translated / "preview"))
+    slug = only_entry(translated).stem
+    page = (translated / "preview" / "articles" / slug / "index.html").read_text(encoding="utf-8")
+    assert f"digest review approve &#39;{slug}&#39; --force" in page  # without --force it would be refused
