@@ -109,6 +109,38 @@ def test_article_page_directions_requests_and_screenshots(served, driver) -> Non
     assert _severe_console(driver) == []
 
 
+# Spellings a reader may type: the index holds «أربيل», «لإيران», «المسلحة» and «ردٍ» (folded
+# when the index was built); search.js must fold the query the same way, or none is found.
+@pytest.mark.parametrize(
+    "query",
+    ["أربيل", "إربيل", "آربيل", "ٱربيل", "إيران", "المسلحة", "المسلحه", "ردٍ", "أربيـــل", "أربيل إيران"],
+    ids=["hamza-above", "hamza-below", "madda", "wasla", "hamza-below-iran", "ta-marbuta", "ha", "tanwin", "tatweel", "two-words"],
+)
+def test_search_folds_hamza_and_other_forms_in_the_query(served, driver, query: str) -> None:
+    base, _root = served
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(base + "search/?q=" + quote(query))
+    WebDriverWait(driver, 15).until(ec.text_to_be_present_in_element((By.ID, "search-status"), "result"))
+    titles = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "#search-results li p.result-ar a")]
+    assert [t[: len(SEED_TITLE_START)] for t in titles] == [SEED_TITLE_START]
+    assert driver.find_element(By.ID, "search-status").text == "1 نتيجة · 1 result"
+
+
+def test_search_for_a_word_not_in_the_index_finds_nothing(served, driver) -> None:
+    base, _root = served
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(base + "search/?q=" + quote("أربيلا"))
+    WebDriverWait(driver, 15).until(ec.text_to_be_present_in_element((By.ID, "search-status"), "results"))
+    assert driver.find_elements(By.CSS_SELECTOR, "#search-results li") == []
+    assert driver.find_element(By.ID, "search-status").text == "0 نتيجة · 0 results"
+
+
 def test_search_for_arbil_without_hamza_finds_the_seed(served, driver) -> None:
     base, _root = served
     from selenium.webdriver.common.by import By

@@ -7,12 +7,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from digest.build.pipeline import BuildReport, build_site
 from digest.cache.fingerprint import body_hashtags
 from digest.cache.manifest import manifest_path
+from digest.cli import cli
 from digest.content.entries import read_entry, write_entry
 from digest.core.config import load_config
+from digest.render.environment import TemplateError
 from digest.render.markdown import PLACEHOLDER_RE, render_body
 from digest.sitemodel.paging import Paging
 
@@ -187,9 +190,17 @@ def test_failed_build_keeps_site_and_manifest(root: Path, tmp_path: Path) -> Non
     (root / "templates" / "article.html").write_text("{% if %}", encoding="utf-8")
     path = _entry_path(root)
     path.write_text(path.read_text(encoding="utf-8") + "\nتعديل.\n", encoding="utf-8")
-    with pytest.raises(Exception):
+    with pytest.raises(TemplateError, match=r"templates/article\.html:1: template syntax error: "):
         _build(root)
+    # What a user sees: one line naming the template and its line, exit 1, no traceback.
+    result = CliRunner().invoke(cli, ["-C", str(root), "build", "--offline"])
+    assert (result.exit_code, result.output) == (
+        1, "error: templates/article.html:1: template syntax error: Expected an expression, got 'end of statement block'\n"
+    )
     assert _tree(root / "site") == before
+    # The failed build dropped the manifest (forget_manifest runs before rendering): the next
+    # build is a full one, never one that trusts a manifest of a tree it did not write.
+    assert not manifest_path(root, root / "site").exists()
     (root / "templates" / "article.html").unlink()
     _assert_same_as_clean(root, tmp_path)
 

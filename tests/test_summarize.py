@@ -72,8 +72,40 @@ def test_dateline_and_hashtag_marks_are_dropped() -> None:
     assert summary == "شارك عائض القرني في النقاش. ثم غادر."
 
 
-def test_version_is_stored_in_entries() -> None:
-    assert isinstance(SUMMARIZER_VERSION, int) and SUMMARIZER_VERSION >= 1
+def _ingest(root: Path) -> str:
+    from click.testing import CliRunner
+
+    from digest.cli import cli
+
+    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_version_is_stored_in_entries(tmp_path: Path) -> None:
+    """Each entry records the summariser version that wrote summary_ar; an entry of an older
+    version is summarised again on the next ingest, unless an editor wrote its summary."""
+    import re
+    import shutil
+
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds" / "a.txt")
+    shutil.copy(SEED, tmp_path / "seeds" / "b.txt")
+    _ingest(tmp_path)
+    first, second = sorted((tmp_path / "content").glob("*.md"))
+    machine_summary = re.search(r"^summary_ar: .*$", first.read_text(encoding="utf-8"), re.M).group(0)
+    for path in (first, second):
+        assert f"\nsummary_version: {SUMMARIZER_VERSION}\n" in path.read_text(encoding="utf-8")
+        older = path.read_text(encoding="utf-8").replace(f"\nsummary_version: {SUMMARIZER_VERSION}\n", "\nsummary_version: 0\n")
+        path.write_text(older, encoding="utf-8")
+    edited = second.read_text(encoding="utf-8").replace(machine_summary, "summary_ar: ملخص كتبه المحرر.")
+    second.write_text(edited, encoding="utf-8")
+
+    assert "ingest: 0 new, 1 updated, 1 unchanged, 0 failed" in _ingest(tmp_path)
+    refreshed = first.read_text(encoding="utf-8")
+    assert f"\nsummary_version: {SUMMARIZER_VERSION}\n" in refreshed and machine_summary in refreshed
+    kept = second.read_text(encoding="utf-8")
+    assert "\nsummary_version: 0\n" in kept and "\nsummary_ar: ملخص كتبه المحرر.\n" in kept  # the editor's
 
 
 _WORDS = st.sampled_from(["قال", "الوزير", "إن", "الحكومة", "«ستواصل العمل»", "3.5", "د.", "و", "البرلمان", "“نعم”"])

@@ -279,9 +279,16 @@ def test_cli_translate(root: Path, stub: LibreStub) -> None:
     assert result.exit_code == 1 and "cannot translate Arabic" in result.output
     assert "Traceback" not in result.output
     listed = runner.invoke(cli, ["-C", str(root), "list", "--json"])
-    if listed.exit_code == 0:  # list belongs to another module; check what it shows of ours
-        data = {d["slug"]: d for d in json.loads(listed.stdout)}
-        assert data["seed"]["translation"] == {"status": "machine", "provider": "libre"}
+    assert listed.exit_code == 0, listed.output
+    data = {d["slug"]: d for d in json.loads(listed.stdout)}
+    # What `digest list` shows of the translation (the stub's glossary terms kept, other words hashed).
+    machine = {"status": "machine", "provider": "libre"}
+    assert {slug: d["translation"] for slug, d in data.items()} == {"seed": machine, "second": machine, "third": machine}
+    assert (data["second"]["title_en"], data["second"]["summary_en"]) == (
+        "said International Coalition in Iraq", "said coalition w44630b not we have bases in Iraq."
+    )
+    assert (data["third"]["title_en"], data["third"]["summary_en"]) == ("Peshmerga in Erbil", "wa378a5 Peshmerga forces w8ab803 Erbil.")
+    assert data["seed"]["title_en"].startswith("International Coalition ")
 
 
 def test_text_left_without_arabic_is_not_sent(root: Path, stub: LibreStub) -> None:

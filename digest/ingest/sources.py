@@ -34,7 +34,7 @@ class RawArticle:
 
 def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
     """Expand files and folders into a sorted list of article files (hidden files and
-    symlinked folders skipped, symlinked files kept)."""
+    symlinked folders skipped, symlinked files kept, broken links too: they fail to read)."""
     found: list[Path] = []
     errors: list[InputError] = []
     for path in paths:
@@ -43,11 +43,21 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
         elif path.is_file():
             found.append(path)
         else:
-            errors.append(InputError("no such file or folder", path))
+            errors.append(InputError(broken_link_problem(path) or "no such file or folder", path))
     # De-duplicate while keeping a deterministic order. Sorting by the parts' strings gives
     # Path order without Path.__lt__, which dominated a rebuild's scan of 10,000 seeds.
     unique = sorted(dict.fromkeys(found), key=lambda p: p.parts)
     return unique, errors
+
+
+def broken_link_problem(path: Path) -> str | None:
+    """"cannot read: broken link …" for a symlink whose target is gone; None otherwise."""
+    try:
+        if path.is_symlink() and not path.exists():
+            return f"cannot read: broken link (its target {os.readlink(path)} does not exist)"
+    except OSError:
+        pass
+    return None
 
 
 def _articles_under(folder: Path) -> Iterator[Path]:
@@ -68,12 +78,13 @@ def iter_article_files(folder: str) -> Iterator[str]:
         try:
             if item.is_dir(follow_symlinks=False):
                 yield from iter_article_files(item.path)
-            elif (
-                not item.name.startswith(".")
-                and os.path.splitext(item.name)[1].lower() in ARTICLE_SUFFIXES
-                and item.is_file()
-            ):
-                yield item.path
+            elif not item.name.startswith(".") and os.path.splitext(item.name)[1].lower() in ARTICLE_SUFFIXES:
+                if item.is_symlink() and not item.is_dir():  # a link loop raises OSError: skipped
+                    # Kept even if broken (its target gone), so ingest reports it instead of
+                    # silently dropping that seed.
+                    yield item.path
+                elif item.is_file(follow_symlinks=False):
+                    yield item.path
         except OSError:  # vanished while scanning
             continue
 
@@ -140,7 +151,7 @@ def read_article(path: Path, max_bytes: int) -> RawArticle:
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
+        raise InputError(broken_link_problem(path) or f"cannot read: {exc.strerror or exc}", path) from None
     text, encoding = decode_bytes(data, path)
     text = normalize_text(text)
     if not any(ch.isalpha() for ch in text):
