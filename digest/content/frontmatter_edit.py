@@ -89,6 +89,33 @@ def update_front_matter_mapping(path: Path, key: str, values: Mapping[str, Any],
     atomic_write_text(path, head + _dump(yaml, data) + rest)
 
 
+def update_front_matter(path: Path, values: Mapping[str, Any]) -> None:
+    """Set top-level front-matter keys (a Mapping value is merged into an existing mapping,
+    key by key); new keys go at the end. Comments, key order, quoting and the body are kept;
+    the file is replaced atomically."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(f"cannot read: {exc}", path) from None
+    head, fm, rest = _split(text, path)
+    yaml = _yaml()
+    try:
+        data = yaml.load(fm)
+    except YAMLError as exc:
+        raise ContentError(f"invalid YAML in front matter: {exc}".splitlines()[0], path) from None
+    if not isinstance(data, CommentedMap):
+        raise ContentError("front matter must be a mapping of keys to values", path, 2)
+    for key, value in values.items():
+        current = data.get(key)
+        if isinstance(value, Mapping) and isinstance(current, CommentedMap):
+            for sub, sub_value in value.items():
+                if current.get(sub) != sub_value or sub not in current:
+                    current[sub] = sub_value
+        elif key not in data or current != value or type(current) is not type(value):
+            data[key] = value
+    atomic_write_text(path, head + _dump(yaml, data) + rest)
+
+
 _COMMENT_RE = re.compile(r"(?:^|\s)#", re.M)
 
 

@@ -95,3 +95,8 @@ class DebouncedWatcher:
             self._pending.clear()
             return batch
         return []
+
+    def absorb(self) -> None:
+        """Take the inputs as they are now as seen (changes this process made itself); a
+        batch already waiting is still reported."""
+        self._last = snapshot(self.root)

@@ -225,6 +225,8 @@ def make_application(
     allowed: AllowedOrigins,
     state_of: Callable[[], PreviewState],
     refused: Echo,
+    routes: Callable[[type], list[tuple[str, type]]] | None = None,
+    page_filter: Callable[[str, bytes], bytes | None] | None = None,
 ) -> Any:
     """The preview's Tornado application: livereload's handlers (its WebSocket and script,
     its static-file handler) behind check_request(), the theme's 404 page, UTF-8 text, the
@@ -283,6 +285,15 @@ def make_application(
                 self.set_header("Content-Type", "text/html; charset=utf-8")
                 self.finish(error_page(problems))
                 return
+            if page_filter is not None and _is_html_request(path):
+                # The review desk: forms added to the page as it is served, never on disk.
+                absolute = self.get_absolute_path(self.root, self.parse_url_path(path))
+                if Path(absolute).is_file():
+                    changed = page_filter(path, Path(absolute).read_bytes())
+                    if changed is not None:
+                        self.set_header("Content-Type", "text/html; charset=utf-8")
+                        self.finish(changed)
+                        return
             await super().get(path, include_body)
 
         def write_error(self, status_code: int, **kwargs: Any) -> None:
@@ -300,6 +311,7 @@ def make_application(
         [
             (r"/livereload", PreviewSocket),
             (r"/livereload\.js", PreviewScript),
+            *(routes(Guarded) if routes is not None else []),
             (r"/(.*)", PreviewFiles, {"path": str(out), "default_filename": "index.html"}),
         ],
         transforms=[Injector],
@@ -374,6 +386,8 @@ def serve(
     echo: Echo = print,
     echo_err: Echo = print,
     verbose: bool = False,
+    editor: str | None = None,
+    network_key: str | None = None,
 ) -> None:
     """Build the preview, serve it and rebuild on every change until Ctrl-C (or SIGTERM)."""
     from tornado.httpserver import HTTPServer
@@ -391,7 +405,19 @@ def serve(
     watcher = DebouncedWatcher(root, quiet=QUIET_SECONDS)
     url = f"http://{_url_host(host)}:{port}/"
     allowed = AllowedOrigins.for_address(host, port)
-    app = make_application(builder.out, allowed, lambda: builder.state, lambda line: echo_err(f"warning: {line}"))
+    from ..review.states import default_editor
+    from .desk import Desk, desk_routes
+
+    def rebuild_after_desk(reason: str) -> None:
+        builder.build(reason)
+        watcher.absorb()  # the desk's own write: no second rebuild and reload from the watcher
+        reload_browsers()
+
+    desk = Desk(root, builder.out, editor or default_editor(), host, network_key=network_key, rebuild=rebuild_after_desk)
+    app = make_application(
+        builder.out, allowed, lambda: builder.state, lambda line: echo_err(f"warning: {line}"),
+        routes=lambda guard: desk_routes(desk, guard), page_filter=desk.page_filter,
+    )
 
     async def run() -> None:
         loop = asyncio.get_running_loop()
@@ -410,6 +436,7 @@ def serve(
         server = HTTPServer(app)
         server.add_sockets(sockets)
         echo(f"serving the preview at {url} (drafts and review shown; Ctrl-C stops)")
+        echo(f"review desk: editing as {desk.editor}" + ("" if desk.edits_refused_by_address() is None else f"; {desk.edits_refused_by_address()}"))
         if open_browser:
             threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
         loop.call_later(POLL_SECONDS, tick)
