@@ -157,7 +157,7 @@ class Desk:
         try:
             panel = self.entry_panel(slug)
         except (DigestError, OSError) as exc:
-            panel = f'<p class="desk-notice" role="alert">Review desk: {html.escape(str(exc))}</p>'
+            panel = f'<p class="desk-notice" role="alert">Review desk: {html.escape(say(exc, self.root) if isinstance(exc, DigestError) else str(exc))}</p>'
         at = end + len("</h2>")
         text = text[:at] + "\n" + panel + text[at:]
         return _with_desk_assets(text, ENTRY_SCRIPT).encode("utf-8")
@@ -297,20 +297,37 @@ class Desk:
         return desk_page(f"{verb} {count}?", body)
 
 
-def stale_page(exc: StaleFile, submitted: dict[str, str], back: str) -> str:
+def say(exc: DigestError, root: Path) -> str:
+    """The error's one line, its file named relative to the site root."""
+    if exc.path is not None:
+        try:
+            relative = exc.path.resolve().relative_to(root.resolve())
+        except ValueError:
+            return str(exc)
+        return str(DigestError(exc.message, relative, exc.line))
+    return str(exc)
+
+
+def stale_page(exc: StaleFile, submitted: dict[str, str], back: str, root: Path) -> str:
     """409: both versions, the editor's and the file's, so nothing typed is lost."""
     e = html.escape
     mine = "".join(
         f"<dt>{e(k)}</dt><dd><pre dir=\"auto\">{e(v)}</pre></dd>" for k, v in submitted.items() if k not in ("token", "hash", "back")
     )
     body = f"""<h1>Not saved: the file changed</h1>
-<p role="alert"><code dir="auto">{e(exc.display_path)}</code>: {e(exc.message)}.</p>
+<p role="alert" id="desk-error">{e(say(exc, root))}.</p>
 <div class="desk-versions">
 <section aria-labelledby="mine"><h2 id="mine">Your version (not written)</h2><dl id="desk-yours">{mine}</dl></section>
 <section aria-labelledby="theirs"><h2 id="theirs">The file now</h2><pre id="desk-current" dir="auto">{e(exc.current_text)}</pre></section>
 </div>
-<p><a href="/{e(back)}">Back to the page</a> (it shows the file as it is now); copy what you need from your version.</p>"""
+<p><a href="{e(local_url(back))}">Back to the page</a> (it shows the file as it is now); copy what you need from your version.</p>"""
     return desk_page("Not saved: the file changed", body)
+
+
+def local_url(path: str) -> str:
+    """A path of this preview as a redirect target (never another site: no scheme, no //)."""
+    path = path.replace("\\", "/").lstrip("/")
+    return "/" + urllib.parse.quote(path, safe="/#-._~")
 
 
 def desk_page(title: str, body: str) -> str:
@@ -403,15 +420,15 @@ def desk_routes(desk: Desk, guard: type, config_of: Callable[[], Any] | None = N
                 else:
                     raise DeskError(f"unknown action {action!r}")
             except StaleFile as exc:
-                self.html_page(409, stale_page(exc, values, back))
+                self.html_page(409, stale_page(exc, values, back, desk.root))
                 return
             except DigestError as exc:
-                self.html_page(400, desk_page("Not done", f'<h1>Not done</h1><p role="alert">{html.escape(str(exc))}</p><p><a href="/{html.escape(back)}">Back</a></p>'))
+                self.html_page(400, desk_page("Not done", f'<h1>Not done</h1><p role="alert">{html.escape(say(exc, desk.root))}</p><p><a href="{html.escape(local_url(back))}">Back</a></p>'))
                 return
             desk.notices[slug] = message
             if changed:
                 desk.rebuild(f"desk: {slug} {action}: ")
-            self.redirect("/" + back, status=303)
+            self.redirect(local_url(back), status=303)
 
     class BatchAction(DeskHandler):
         def post(self) -> None:
@@ -443,9 +460,9 @@ def desk_routes(desk: Desk, guard: type, config_of: Callable[[], Any] | None = N
                     raise DeskError("select at least one entry")
                 self.html_page(200, desk.confirm_page(action, slugs, reason))
             except StaleFile as exc:
-                self.html_page(409, stale_page(exc, {"action": action, "reason": reason}, "review/"))
+                self.html_page(409, stale_page(exc, {"action": action, "reason": reason}, "review/", desk.root))
             except DigestError as exc:
-                self.html_page(400, desk_page("Not done", f'<h1>Not done</h1><p role="alert">{html.escape(str(exc))}</p><p><a href="/review/">Back to the dashboard</a></p>'))
+                self.html_page(400, desk_page("Not done", f'<h1>Not done</h1><p role="alert">{html.escape(say(exc, desk.root))}</p><p><a href="/review/">Back to the dashboard</a></p>'))
 
     class Unlock(DeskHandler):
         def get(self) -> None:

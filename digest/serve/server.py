@@ -278,6 +278,9 @@ def make_application(
         def get_content_type(self) -> str:
             return _charset(super().get_content_type())
 
+        def compute_etag(self) -> str | None:
+            return None if getattr(self, "desk_page", False) else super().compute_etag()
+
         async def get(self, path: str, include_body: bool = True) -> None:
             problems = state_of().problems
             if problems and _is_html_request(path):
@@ -287,10 +290,13 @@ def make_application(
                 return
             if page_filter is not None and _is_html_request(path):
                 # The review desk: forms added to the page as it is served, never on disk.
-                absolute = self.get_absolute_path(self.root, self.parse_url_path(path))
-                if Path(absolute).is_file():
-                    changed = page_filter(path, Path(absolute).read_bytes())
+                absolute = Path(self.get_absolute_path(self.root, self.parse_url_path(path)))
+                if absolute.is_dir():
+                    absolute = absolute / "index.html"
+                if absolute.is_file() and absolute.resolve().is_relative_to(Path(self.root).resolve()):
+                    changed = page_filter(path, absolute.read_bytes())
                     if changed is not None:
+                        self.desk_page = True  # no ETag: the forms change while the file does not
                         self.set_header("Content-Type", "text/html; charset=utf-8")
                         self.finish(changed)
                         return
