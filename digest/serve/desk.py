@@ -38,13 +38,20 @@ from ..review.desk import (
 )
 from ..review.flags import FLAG_DESCRIPTIONS
 from ..sitemodel.taxonomy import ARTICLES_PREFIX, entry_url
+from ..text.shellquote import visible
 
 DESK_PREFIX = "/_desk"
 KEY_COOKIE = "digest_desk_key"
 KEY_ENV = "DIGEST_DESK_KEY"
 ACTION_STATES = {"approve": "approved", "reject": "rejected", "reopen": "draft"}
 
-_ROW_RE = re.compile(r'<tr data-state="(?P<state>[a-z]+)" data-flags="(?P<flags>[^"]*)" data-slug="(?P<slug>[^"]*)">')
+# A dashboard row as templates/review/dashboard.html writes it; the slug is read from the
+# row's <code class="slug"> (shown through the `visible` filter: mapped back to the file).
+_ROW_RE = re.compile(
+    r'(?P<open><tr data-state="(?P<state>[a-z]+)" data-flags="(?P<flags>[^"]*)">)'
+    r'(?P<cells>(?:(?!</tr>).)*?<code class="slug" dir="auto">(?P<shown>[^<]*)</code>)',
+    re.S,
+)
 
 
 def is_loopback(host: str) -> bool:
@@ -114,12 +121,18 @@ class Desk:
         key = (stat.st_mtime_ns, stat.st_size)
         if self._queue is None or self._queue[0] != key:
             text = dashboard.read_text(encoding="utf-8")
+            slugs = self._slugs_as_shown()
             rows = [
-                QueueRow(html.unescape(m["slug"]), m["state"], tuple(m["flags"].split()))
+                QueueRow(slugs.get(html.unescape(m["shown"]), html.unescape(m["shown"])), m["state"], tuple(m["flags"].split()))
                 for m in _ROW_RE.finditer(text)
             ]
             self._queue = (key, rows)
         return self._queue[1]
+
+    def _slugs_as_shown(self) -> dict[str, str]:
+        content = self.root / "content"
+        names = [p.name[:-3] for p in content.iterdir() if p.name.endswith(".md")] if content.is_dir() else []
+        return {visible(name): name for name in names}
 
     def neighbours(self, slug: str) -> tuple[str | None, str | None, int, int]:
         """(previous, next) draft around `slug` in the dashboard's order, its place, the drafts."""
@@ -264,12 +277,16 @@ class Desk:
             '<thead>\n      <tr>', '<thead>\n      <tr><th scope="col"><span class="visually-hidden">Select</span></th>', 1
         )
 
+        slugs = self._slugs_as_shown()
+
         def add_box(match: re.Match[str]) -> str:
-            slug = match["slug"]  # still escaped, as the attribute needs it
+            shown = html.unescape(match["shown"])
+            slug = e(slugs.get(shown, shown))
             return (
-                match[0]
+                match["open"]
                 + f'<td><input type="checkbox" class="desk-pick" form="desk-batch" name="slug" value="{slug}" '
-                f'aria-label="Select {slug}"></td>'
+                f'aria-label="Select {e(shown)}"></td>'
+                + match["cells"]
             )
 
         text = _ROW_RE.sub(add_box, text)
