@@ -153,6 +153,12 @@ def test_save_marks_english_edited_and_keeps_the_machine_text(desk: Server, desk
     assert "Edited headline" in rebuilt and "saved title_en, summary_en, date, source_url" in rebuilt
 
 
+def _front_matter(path: Path) -> dict:
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
 def _refused(srv: Server, path: Path, body: dict[str, str], headers: dict[str, str], expected: int, message: str) -> None:
     before = path.read_bytes()
     status, _h, text = _request(srv.port, "POST", "/_desk/entry", body=body, headers=headers)
@@ -224,3 +230,117 @@ def test_short_network_key_is_a_usage_error(desk_root: Path) -> None:
     result = CliRunner().invoke(main, ["-C", str(desk_root), "serve", "--no-browser", "--allow-edits-from-network", "short"])
     assert result.exit_code == 2
     assert "the key must be at least 12 characters" in result.output
+
+
+@pytest.fixture
+def stub() -> Iterator[object]:
+    from tests.libre_stub import LibreStub
+
+    with LibreStub() as server:
+        yield server
+
+
+def _two_translated_entries(root: Path, stub_url: str) -> list[str]:
+    """The seed's entry and a copy under another slug, both machine-translated (libre stub)."""
+    first = next((root / "content").glob("*.md"))
+    (root / "content" / "second-entry.md").write_bytes(first.read_bytes())
+    (root / "digest.toml").write_text(f'[translate]\nprovider = "libre"\nprovider_url = "{stub_url}"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["-C", str(root), "translate"], env={"LIBRE_API_KEY": "test"})
+    assert result.exit_code == 0, result.output
+    return sorted(p.stem for p in (root / "content").glob("*.md"))
+
+
+def test_batch_approve_from_the_dashboard_confirms_then_writes_all(desk_root: Path, stub: object) -> None:
+    slugs = _two_translated_entries(desk_root, stub.url)  # type: ignore[attr-defined]
+    srv = _start_serve(desk_root, "--by", "Omar")
+    try:
+        origin = {"Origin": ORIGIN.format(port=srv.port)}
+        status, _h, dashboard = _request(srv.port, "GET", "/review/")
+        assert status == 200
+        assert '<ul class="desk-totals" id="desk-totals" aria-labelledby="desk-totals-title"><li><span class="state state-draft">draft</span> 2</li><li><span class="state state-approved">approved</span> 0</li><li><span class="state state-rejected">rejected</span> 0</li>' in dashboard
+        token = re.search(r'<form id="desk-batch" method="post" action="/_desk/batch"><input type="hidden" name="token" value="([^"]+)">', dashboard)
+        assert token is not None
+        # Step 1: "all matching this filter" (state draft) → a confirmation page with the count.
+        status, _h, confirm = _request(
+            srv.port, "POST", "/_desk/batch",
+            body={"token": token[1], "action": "approve", "scope": "filter", "filter_state": "draft", "filter_flag": ""},
+            headers=origin,
+        )
+        assert status == 200
+        assert "<h1>Approve 2 entries?</h1>" in confirm
+        before = {s: (desk_root / "content" / f"{s}.md").read_bytes() for s in slugs}
+        assert all(b"state: draft" in b for b in before.values())  # nothing written before confirming
+        fields = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', confirm)
+        assert sorted(name for name, _ in fields if name.startswith("h:")) == [f"h:{s}" for s in slugs]
+        # Step 2: confirm.
+        status, headers, _ = _request(srv.port, "POST", "/_desk/batch", body=[(n, html.unescape(v)) for n, v in fields], headers=origin)
+        assert status == 303 and headers["Location"] == "/review/", "".join(srv.output)
+        for slug in slugs:
+            text = (desk_root / "content" / f"{slug}.md").read_text(encoding="utf-8")
+            assert "review:\n  state: approved\n  by: Omar\n" in text
+        dashboard = _request(srv.port, "GET", "/review/")[2]
+        assert "approve: 2 entries changed by Omar" in dashboard
+        assert re.findall(r'<tr data-state="(\w+)"', dashboard) == ["approved", "approved"]
+    finally:
+        srv.proc.kill()
+        srv.proc.wait()
+
+
+def test_batch_with_a_file_changed_since_confirmation_writes_nothing(desk_root: Path, stub: object) -> None:
+    slugs = _two_translated_entries(desk_root, stub.url)  # type: ignore[attr-defined]
+    srv = _start_serve(desk_root)
+    try:
+        origin = {"Origin": ORIGIN.format(port=srv.port)}
+        token = _form(_article(srv, slugs[0]))["token"]
+        confirm = _request(srv.port, "POST", "/_desk/batch", body=[("token", token), ("action", "approve"), ("slug", slugs[0]), ("slug", slugs[1])], headers=origin)[2]
+        assert "<h1>Approve 2 entries?</h1>" in confirm
+        fields = [(n, html.unescape(v)) for n, v in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', confirm)]
+        changed = desk_root / "content" / f"{slugs[1]}.md"
+        changed.write_text(changed.read_text(encoding="utf-8") + "\nBy hand.\n", encoding="utf-8")
+        before = {s: (desk_root / "content" / f"{s}.md").read_bytes() for s in slugs}
+        status, _h, text = _request(srv.port, "POST", "/_desk/batch", body=fields, headers=origin)
+        assert status == 409 and f"content/{slugs[1]}.md: the file changed since this form was made" in text
+        assert {s: (desk_root / "content" / f"{s}.md").read_bytes() for s in slugs} == before
+    finally:
+        srv.proc.kill()
+        srv.proc.wait()
+
+
+def test_translate_again_uses_the_configured_provider_and_says_so_offline(desk_root: Path, stub: object) -> None:
+    slugs = _two_translated_entries(desk_root, stub.url)  # type: ignore[attr-defined]
+    slug = slugs[0]
+    path = desk_root / "content" / f"{slug}.md"
+    env = {**__import__("os").environ, "LIBRE_API_KEY": "test"}
+    srv = _start_serve(desk_root, "--by", "Layla", env=env)
+    try:
+        origin = {"Origin": ORIGIN.format(port=srv.port)}
+        machine_title = _front_matter(path)["title_en"]
+        assert machine_title.startswith("International Coalition w")  # the stub's translation
+        form = _form(_article(srv, slug), "save") | {"title_en": "An editor's headline"}
+        assert _request(srv.port, "POST", "/_desk/entry", body=form, headers=origin)[0] == 303
+        edited = _front_matter(path)
+        assert edited["title_en"] == "An editor's headline"
+        assert edited["translation"]["status"] == "edited" and edited["translation"]["provider"] == "libre"
+        assert edited["edited"]["by"] == "Layla"
+        assert edited["edited"]["machine"] == {"title_en": machine_title}  # what the machine had said
+        status, _h, _ = _request(srv.port, "POST", "/_desk/entry", body=_form(_article(srv, slug), "translate"), headers=origin)
+        assert status == 303
+        again = _front_matter(path)
+        assert again["title_en"] == machine_title and again["translation"]["status"] == "machine"
+        assert "translated again with libre" in _article(srv, slug)
+    finally:
+        srv.proc.kill()
+        srv.proc.wait()
+    # Offline (the provider's server is gone): a clear message, the file as it was.
+    (desk_root / "digest.toml").write_text('[translate]\nprovider = "libre"\nprovider_url = "http://127.0.0.1:9"\n', encoding="utf-8")
+    srv = _start_serve(desk_root, env=env)
+    try:
+        before = path.read_bytes()
+        status, _h, _ = _request(srv.port, "POST", "/_desk/entry", body=_form(_article(srv, slug), "translate"), headers={"Origin": ORIGIN.format(port=srv.port)})
+        assert status == 303
+        assert path.read_bytes() == before
+        page = _article(srv, slug)
+        assert "not translated (" in page and "the file was left as it was" in page
+    finally:
+        srv.proc.kill()
+        srv.proc.wait()

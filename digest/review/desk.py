@@ -42,7 +42,10 @@ def file_hash(path: Path) -> str:
 
 
 def entry_path(root: Path, slug: str) -> Path:
-    entry = find_entry(root, slug)
+    try:
+        entry = find_entry(root, slug)
+    except OSError as exc:  # a made-up slug: too long a name, ...
+        raise DeskError(f"no entry with slug {slug[:80]!r} ({exc.strerror or exc})") from None
     return Path(entry.path) if entry.path and Path(entry.path).is_absolute() else root / "content" / f"{entry.slug}.md"
 
 
@@ -165,9 +168,10 @@ def translate_again(root: Path, slug: str, expected_hash: str, config: Config, *
     entry = read_entry(path)
     fresh = copy.deepcopy(entry)
     # In memory only: the file keeps the editor's English unless a translation arrives.
+    # Tag labels count as the machine's (so they are asked again); a failed request then
+    # changes nothing and nothing is written.
     fresh.title_en = fresh.summary_en = None
-    fresh.tags_en = {}
-    fresh.machine = {}
+    fresh.record_machine("tags_en")
     fresh.translation.status = "pending"
     fresh.path = entry.path
     report = translate_entries(root, [fresh], config, provider_url=provider_url, retranslate=True)

@@ -369,9 +369,17 @@ def _with_desk_assets(text: str, script: str) -> str:
 
 
 def form_values(handler: Any) -> dict[str, str]:
-    """The POSTed form (urlencoded or multipart) as text; the last value of a repeated name,
-    except `slug` which is read with get_body_arguments."""
-    return {name: handler.get_body_argument(name, strip=False) for name in handler.request.body_arguments}
+    """The POSTed form as text (the last value of a repeated name). Tornado hands field
+    names over as Latin-1: names holding a slug or a tag (h:<slug>, tag_en:<tag>) are
+    Arabic, so they are decoded again as the UTF-8 the page was sent in."""
+    values = {}
+    for name in handler.request.body_arguments:
+        try:
+            real = name.encode("latin-1").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            real = name
+        values[real] = handler.get_body_argument(name, strip=False)
+    return values
 
 
 def desk_routes(desk: Desk, guard: type, config_of: Callable[[], Any] | None = None) -> list[tuple[str, type]]:
