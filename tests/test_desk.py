@@ -267,7 +267,7 @@ def test_batch_approve_from_the_dashboard_confirms_then_writes_all(desk_root: Pa
             headers=origin,
         )
         assert status == 200
-        assert "<h1>Approve 2 entries?</h1>" in confirm
+        assert "<h1 id=\"desk-confirm-title\">Approve 2 entries?</h1>" in confirm
         before = {s: (desk_root / "content" / f"{s}.md").read_bytes() for s in slugs}
         assert all(b"state: draft" in b for b in before.values())  # nothing written before confirming
         fields = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', confirm)
@@ -293,7 +293,7 @@ def test_batch_with_a_file_changed_since_confirmation_writes_nothing(desk_root: 
         origin = {"Origin": ORIGIN.format(port=srv.port)}
         token = _form(_article(srv, slugs[0]))["token"]
         confirm = _request(srv.port, "POST", "/_desk/batch", body=[("token", token), ("action", "approve"), ("slug", slugs[0]), ("slug", slugs[1])], headers=origin)[2]
-        assert "<h1>Approve 2 entries?</h1>" in confirm
+        assert "<h1 id=\"desk-confirm-title\">Approve 2 entries?</h1>" in confirm
         fields = [(n, html.unescape(v)) for n, v in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', confirm)]
         changed = desk_root / "content" / f"{slugs[1]}.md"
         changed.write_text(changed.read_text(encoding="utf-8") + "\nBy hand.\n", encoding="utf-8")

@@ -15,6 +15,7 @@ import html
 import ipaddress
 import re
 import secrets
+import time
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ from ..text.shellquote import visible
 DESK_PREFIX = "/_desk"
 KEY_COOKIE = "digest_desk_key"
 KEY_ENV = "DIGEST_DESK_KEY"
+NOTICE_SECONDS = 60.0
 ACTION_STATES = {"approve": "approved", "reject": "rejected", "reopen": "draft"}
 
 # A dashboard row as templates/review/dashboard.html writes it; the slug is read from the
@@ -82,8 +84,17 @@ class Desk:
     network_key: str | None = None  # --allow-edits-from-network: required off loopback
     rebuild: Callable[[str], None] = lambda reason: None
     token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
-    notices: dict[str, str] = field(default_factory=dict)  # page key → one message shown once
+    # page key → (message, when): shown for NOTICE_SECONDS, as the page may be loaded twice
+    # (the redirect after the POST, and the reload every open preview is sent).
+    notices: dict[str, tuple[str, float]] = field(default_factory=dict)
     _queue: tuple[tuple[int, int], list[QueueRow]] | None = None
+
+    def notify(self, key: str, message: str) -> None:
+        self.notices[key] = (message, time.monotonic())
+
+    def notice(self, key: str) -> str:
+        message, when = self.notices.get(key, ("", 0.0))
+        return message if time.monotonic() - when < NOTICE_SECONDS else ""
 
     # --- who may change files ---------------------------------------------------------
 
@@ -187,7 +198,7 @@ class Desk:
         nav.insert(0, f'<a id="desk-prev" rel="prev" href="/{e(entry_url(prev))}">← Previous in queue</a>' if prev else '<span class="desk-none">← no previous draft</span>')
         nav.append(f'<a id="desk-next" rel="next" href="/{e(entry_url(nxt))}">Next in queue →</a>' if nxt else '<span class="desk-none">no next draft →</span>')
         where = f"draft {place} of {drafts} in the queue" if place else f"{drafts} drafts in the queue"
-        notice = self.notices.pop(entry.slug, "")
+        notice = self.notice(entry.slug)
         tags = "".join(
             f'<p><label for="desk-tag-{i}">Tag <bdi lang="ar" dir="rtl">{e(tag)}</bdi> in English</label>'
             f'<input id="desk-tag-{i}" name="tag_en:{e(tag)}" dir="ltr" lang="en" value="{e(entry.tags_en.get(tag, ""))}"></p>'
@@ -252,7 +263,7 @@ class Desk:
                 flags[code] = flags.get(code, 0) + 1
         totals = "".join(f"<li><span class=\"state state-{s}\">{s}</span> {n}</li>" for s, n in states.items())
         totals += "".join(f'<li><abbr class="flag-code" title="{e(FLAG_DESCRIPTIONS.get(c, c))}">{e(c)}</abbr> {n}</li>' for c, n in sorted(flags.items()))
-        notice = self.notices.pop("review", "")
+        notice = self.notice("review")
         disabled = " disabled" if self._refused_note() and self.network_key is None else ""
         toolbar = f"""<section class="desk desk-batch" id="desk" aria-labelledby="desk-title">
 <h2 id="desk-title">Review desk <small>(editing as <bdi id="desk-editor">{e(self.editor)}</bdi>; keys: press <kbd>?</kbd>)</small></h2>
@@ -304,7 +315,7 @@ class Desk:
         )
         skipped = "".join(f'<li><bdi lang="ar" dir="rtl">{e(entry.title)}</bdi>: {e(why)}</li>' for entry, why in plan.skipped)
         count = len(plan.ready)
-        body = f"""<h1>{verb} {count} {'entry' if count == 1 else 'entries'}?</h1>
+        body = f"""<h1 id="desk-confirm-title">{verb} {count} {'entry' if count == 1 else 'entries'}?</h1>
 <form method="post" action="{DESK_PREFIX}/batch">{self._hidden(action=action, reason=reason, confirm="1")}
 <p>As <bdi>{e(self.editor)}</bdi>{f'; reason: <bdi>{e(reason)}</bdi>' if reason else ''}.</p>
 <ul id="desk-confirm-list">{ready}</ul>
@@ -350,7 +361,7 @@ def local_url(path: str) -> str:
 def desk_page(title: str, body: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en" dir="ltr"><head><meta charset="utf-8">'
-        f'<meta name="robots" content="noindex, nofollow"><title>{html.escape(title)} — digest review desk</title>'
+        f'<meta name="robots" content="noindex, nofollow"><link rel="icon" href="data:,"><title>{html.escape(title)} — digest review desk</title>'
         f"<style>{DESK_CSS}body{{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:70rem}}"
         ".desk-versions{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:1rem}"
         "pre{white-space:pre-wrap;unicode-bidi:plaintext;background:#f6f6f6;padding:.5rem}</style></head>\n"
@@ -450,7 +461,7 @@ def desk_routes(desk: Desk, guard: type, config_of: Callable[[], Any] | None = N
             except DigestError as exc:
                 self.html_page(400, desk_page("Not done", f'<h1>Not done</h1><p role="alert">{html.escape(say(exc, desk.root))}</p><p><a href="{html.escape(local_url(back))}">Back</a></p>'))
                 return
-            desk.notices[slug] = message
+            desk.notify(slug, message)
             if changed:
                 desk.rebuild(f"desk: {slug} {action}: ")
             self.redirect(local_url(back), status=303)
@@ -468,7 +479,7 @@ def desk_routes(desk: Desk, guard: type, config_of: Callable[[], Any] | None = N
                 if values.get("confirm") == "1":
                     hashes = {name[2:]: value for name, value in values.items() if name.startswith("h:")}
                     changed = run_batch(desk.root, action, hashes, by=desk.editor, reason=reason or None)
-                    desk.notices["review"] = f"{action}: {len(changed)} {'entry' if len(changed) == 1 else 'entries'} changed by {desk.editor}"
+                    desk.notify("review", f"{action}: {len(changed)} {'entry' if len(changed) == 1 else 'entries'} changed by {desk.editor}")
                     if changed:
                         desk.rebuild(f"desk: {action} {len(changed)} entries: ")
                     self.redirect("/review/", status=303)

@@ -313,6 +313,17 @@ def make_application(
     class Injector(LiveScriptInjector):  # type: ignore[misc]
         script = LIVE_SCRIPT
 
+        def __init__(self, request: Any) -> None:
+            super().__init__(request)
+            # Never into the answer to a POST (the review desk's pages): reloading it would
+            # send the form again.
+            self.posted = request.method == "POST"
+
+        def transform_first_chunk(self, status_code: int, headers: Any, chunk: bytes, finishing: bool) -> Any:
+            if self.posted:
+                return status_code, headers, chunk
+            return super().transform_first_chunk(status_code, headers, chunk, finishing)
+
     return web.Application(
         [
             (r"/livereload", PreviewSocket),
