@@ -117,11 +117,12 @@ def test_approve_writes_through_the_cli_writer_and_the_page_is_rebuilt(desk: Ser
         desk.port, "POST", "/_desk/entry", body=_form(_article(desk, slug), "reject") | {"reason": "duplicate"},
         headers={"Origin": ORIGIN.format(port=desk.port)},
     )
-    assert status == 303 and headers["Location"] == "/articles/" + urllib.parse.quote(slug) + "/"
+    assert status == 303 and headers["Location"] == "/review/"  # no page for a rejected entry; no other draft
     after = path.read_text(encoding="utf-8")
     assert "state: rejected" in after and "by: Layla" in after and "reason: duplicate" in after
     assert after.split("\n---\n", 1)[1] == before.split("\n---\n", 1)[1]  # the body, byte for byte
     dashboard = _request(desk.port, "GET", "/review/")[2]
+    assert f"rejected {slug} (rejected by Layla)" in dashboard
     row = re.search(r'<tr data-state="(\w+)" data-flags="[^"]*"><td><input type="checkbox" class="desk-pick" form="desk-batch" name="slug" value="([^"]+)"', dashboard)
     assert row is not None and row.groups() == ("rejected", slug)
 

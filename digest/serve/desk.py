@@ -461,9 +461,15 @@ def desk_routes(desk: Desk, guard: type, config_of: Callable[[], Any] | None = N
             except DigestError as exc:
                 self.html_page(400, desk_page("Not done", f'<h1>Not done</h1><p role="alert">{html.escape(say(exc, desk.root))}</p><p><a href="{html.escape(local_url(back))}">Back</a></p>'))
                 return
-            desk.notify(slug, message)
             if changed:
                 desk.rebuild(f"desk: {slug} {action}: ")
+            if action == "reject" and changed:
+                # A rejected entry has no preview page: on to the next draft, or the dashboard.
+                _prev, nxt, _place, _drafts = desk.neighbours(slug)
+                key, back = (nxt, entry_url(nxt)) if nxt else ("review", "review/")
+                desk.notify(key, f"rejected {slug} ({message})")
+            else:
+                desk.notify(slug, message)
             self.redirect(local_url(back), status=303)
 
     class BatchAction(DeskHandler):
