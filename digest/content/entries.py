@@ -224,8 +224,9 @@ def entry_from_text(text: str, path: Path, slug: str) -> Entry:
         title, date, date_source, tags, tags_en, summary_ar, version, boilerplate, machine = _check_fields(data, path, fm_text, slug)
         source_url = _source_url(data.get("source_url"), path, fm_text)
         extra = _extra(data.get("extra"), path, fm_text)
-        edited = data.get("edited") or {}
-        _expect(isinstance(edited, dict), "'edited' must be a mapping (by, at, machine)", path, fm_text, "edited")
+        edited = data.get("edited")
+        edited = {} if edited is None else edited
+        _expect(isinstance(edited, dict), "'edited' must be a mapping (by, at, machine) or null", path, fm_text, "edited")
     finally:
         _PROBLEMS.reset(collecting)
     translation, review = Translation(), Review()
