@@ -345,3 +345,35 @@ def test_translate_again_uses_the_configured_provider_and_says_so_offline(desk_r
     finally:
         srv.proc.kill()
         srv.proc.wait()
+
+
+def test_corrections_keep_comments_key_order_and_body_and_set_tag_labels(desk: Server, desk_root: Path) -> None:
+    slug = _slug(desk_root)
+    path = desk_root / "content" / f"{slug}.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("\ntitle_en:", "\n# checked by the night desk\ntitle_en:", 1)
+    path.write_text(text, encoding="utf-8")
+    keys_before = re.findall(r"^([a-z_]+):", text.split("\n---\n", 1)[0], re.M)
+    tags = _front_matter(path)["tags"]
+    origin = {"Origin": ORIGIN.format(port=desk.port)}
+    page = _article(desk, slug)
+    assert f'name="tag_en:{html.escape(tags[0])}" dir="ltr" lang="en"' in page
+    form = _form(page, "save") | {f"tag_en:{tags[0]}": "Daesh", f"tag_en:{tags[1]}": "Erbil"}
+    assert _request(desk.port, "POST", "/_desk/entry", body=form, headers=origin)[0] == 303
+    after = path.read_text(encoding="utf-8")
+    assert "\n# checked by the night desk\ntitle_en:" in after
+    assert after.split("\n---\n", 1)[1] == text.split("\n---\n", 1)[1]  # the body, byte for byte
+    assert re.findall(r"^([a-z_]+):", after.split("\n---\n", 1)[0], re.M) == [*keys_before, "edited"]
+    assert _front_matter(path)["tags_en"] == {tags[0]: "Daesh", tags[1]: "Erbil"}
+    # Emptying a label removes it (the rest stays).
+    form = _form(_article(desk, slug), "save") | {f"tag_en:{tags[1]}": ""}
+    assert _request(desk.port, "POST", "/_desk/entry", body=form, headers=origin)[0] == 303
+    assert _front_matter(path)["tags_en"] == {tags[0]: "Daesh"}
+    # A bad date: one clear line naming the file relative to the site root; nothing written.
+    before = path.read_bytes()
+    form = _form(_article(desk, slug), "save") | {"date": "yesterday"}
+    status, _h, text = _request(desk.port, "POST", "/_desk/entry", body=form, headers=origin)
+    assert status == 400
+    assert f"content/{slug}.md: the date must be YYYY-MM-DD, not &#x27;yesterday&#x27;" in text
+    assert "/tmp/" not in text
+    assert path.read_bytes() == before

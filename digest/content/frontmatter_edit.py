@@ -89,10 +89,11 @@ def update_front_matter_mapping(path: Path, key: str, values: Mapping[str, Any],
     atomic_write_text(path, head + _dump(yaml, data) + rest)
 
 
-def update_front_matter(path: Path, values: Mapping[str, Any]) -> None:
-    """Set top-level front-matter keys (a Mapping value is merged into an existing mapping,
-    key by key); new keys go at the end. Comments, key order, quoting and the body are kept;
-    the file is replaced atomically."""
+def update_front_matter(path: Path, values: Mapping[str, Any], merge: frozenset[str] = frozenset({"translation", "review"})) -> None:
+    """Set top-level front-matter keys; new keys go at the end. A Mapping value replaces an
+    existing mapping key by key (keys it lacks are removed), or, for the keys in `merge`, only
+    sets the sub-keys it names. Comments, key order, quoting and the body are kept; the file
+    is replaced atomically."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -108,6 +109,9 @@ def update_front_matter(path: Path, values: Mapping[str, Any]) -> None:
     for key, value in values.items():
         current = data.get(key)
         if isinstance(value, Mapping) and isinstance(current, CommentedMap):
+            if key not in merge:
+                for sub in [k for k in current if k not in value]:
+                    del current[sub]
             for sub, sub_value in value.items():
                 if current.get(sub) != sub_value or sub not in current:
                     current[sub] = sub_value
