@@ -161,7 +161,7 @@ class TranslateOutcome:
 def translate_again(root: Path, slug: str, expected_hash: str, config: Config, *, provider_url: str | None = None) -> TranslateOutcome:
     """Ask the configured provider again for one entry (its English headline, summary and
     tag labels), replacing an editor's English only if the provider answers."""
-    from ..translate import translate_entries  # deep-translator is slow to import
+    from ..translate.entries import translate_entries  # deep-translator is slow to import
 
     path = entry_path(root, slug)
     check_fresh(path, expected_hash)

@@ -397,7 +397,7 @@ def desk_routes(desk: Desk, guard: type, config_of: Callable[[], Any] | None = N
     """Tornado routes of the desk; `guard` is serve's Host/Origin check (a prepare() mixin)."""
     from tornado import web
 
-    class DeskHandler(guard, web.RequestHandler):  # type: ignore[misc, valid-type]
+    class DeskHandler(guard, web.RequestHandler):  # type: ignore[misc]
         def refuse(self, status: int, reason: str) -> None:
             self.set_status(status)
             self.set_header("Content-Type", "text/plain; charset=utf-8")
