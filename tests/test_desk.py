@@ -377,3 +377,17 @@ def test_corrections_keep_comments_key_order_and_body_and_set_tag_labels(desk: S
     assert f"content/{slug}.md: the date must be YYYY-MM-DD, not &#x27;yesterday&#x27;" in text
     assert "/tmp/" not in text
     assert path.read_bytes() == before
+
+
+def test_watcher_absorbs_the_desks_own_write_but_not_other_changes(tmp_path: Path) -> None:
+    from digest.core.watch import DebouncedWatcher
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("a", encoding="utf-8")
+    (tmp_path / "content" / "b.md").write_text("b", encoding="utf-8")
+    watcher = DebouncedWatcher(tmp_path, quiet=0.2)
+    (tmp_path / "content" / "a.md").write_text("a, by the desk", encoding="utf-8")
+    (tmp_path / "content" / "b.md").write_text("b, by a text editor", encoding="utf-8")
+    watcher.absorb(["content/a.md"])
+    assert watcher.poll(now=100.0) == []  # a change seen: waiting for quiet
+    assert watcher.poll(now=101.0) == ["content/b.md"]

@@ -82,7 +82,7 @@ class Desk:
     editor: str
     host: str
     network_key: str | None = None  # --allow-edits-from-network: required off loopback
-    rebuild: Callable[[str], None] = lambda reason: None
+    rebuild: Callable[[str, list[str]], None] = lambda reason, written: None  # written: paths relative to the root
     token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     # page key → (message, when): shown for NOTICE_SECONDS, as the page may be loaded twice
     # (the redirect after the POST, and the reload every open preview is sent).
@@ -462,7 +462,7 @@ def desk_routes(desk: Desk, guard: type, config_of: Callable[[], Any] | None = N
                 self.html_page(400, desk_page("Not done", f'<h1>Not done</h1><p role="alert">{html.escape(say(exc, desk.root))}</p><p><a href="{html.escape(local_url(back))}">Back</a></p>'))
                 return
             if changed:
-                desk.rebuild(f"desk: {slug} {action}: ")
+                desk.rebuild(f"desk: {slug} {action}: ", [f"content/{slug}.md"])
             if action == "reject" and changed:
                 # A rejected entry has no preview page: on to the next draft, or the dashboard.
                 _prev, nxt, _place, _drafts = desk.neighbours(slug)
@@ -487,7 +487,7 @@ def desk_routes(desk: Desk, guard: type, config_of: Callable[[], Any] | None = N
                     changed = run_batch(desk.root, action, hashes, by=desk.editor, reason=reason or None)
                     desk.notify("review", f"{action}: {len(changed)} {'entry' if len(changed) == 1 else 'entries'} changed by {desk.editor}")
                     if changed:
-                        desk.rebuild(f"desk: {action} {len(changed)} entries: ")
+                        desk.rebuild(f"desk: {action} {len(changed)} entries: ", [f"content/{s}.md" for s in changed])
                     self.redirect("/review/", status=303)
                     return
                 if values.get("scope") == "filter":

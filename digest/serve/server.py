@@ -425,9 +425,9 @@ def serve(
     from ..review.states import default_editor
     from .desk import Desk, desk_routes
 
-    def rebuild_after_desk(reason: str) -> None:
+    def rebuild_after_desk(reason: str, written: list[str]) -> None:
         builder.build(reason)
-        watcher.absorb()  # the desk's own write: no second rebuild and reload from the watcher
+        watcher.absorb(written)  # the desk's own writes: no second rebuild and reload from the watcher
         reload_browsers()
 
     desk = Desk(root, builder.out, editor or default_editor(), host, network_key=network_key, rebuild=rebuild_after_desk)
