@@ -135,7 +135,7 @@ def test_save_marks_english_edited_and_keeps_the_machine_text(desk: Server, desk
         "title_en": "Edited headline", "summary_en": "An editor's summary.\r\nSecond line.",
         "date": "2024-02-03", "source_url": "https://example.org/a",
     }
-    status, headers, _ = _request(desk.port, "POST", "/_desk/entry", body=values, headers={"Origin": ORIGIN.format(port=desk.port)})
+    status, _headers, _ = _request(desk.port, "POST", "/_desk/entry", body=values, headers={"Origin": ORIGIN.format(port=desk.port)})
     assert status == 303
     text = path.read_text(encoding="utf-8")
     assert "title_en: Edited headline" in text
