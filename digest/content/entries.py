@@ -35,6 +35,7 @@ FRONT_MATTER_KEYS: dict[str, str] = {
     "machine": "map[str,str]",
     "source_url": "str|null",  # the original article (http/https)
     "extra": "map",  # a newsroom's own fields (author, section, …), for templates
+    "edited": "map",  # who edited the English in the review desk, when, and what the machine had said
 }
 _TRANSLATION_KEYS = {"status", "provider", "at", "source_hash"}
 _REVIEW_KEYS = {"state", "by", "at", "reason", "flags"}
@@ -108,6 +109,9 @@ def entry_from_text(text: str, path: Path, slug: str) -> Entry:
         title, date, date_source, tags, tags_en, summary_ar, version, boilerplate, machine = _check_fields(data, path, fm_text, slug)
         source_url = _source_url(data.get("source_url"), path, fm_text)
         extra = _extra(data.get("extra"), path, fm_text)
+        edited = data.get("edited")
+        edited = {} if edited is None else edited
+        _expect(isinstance(edited, dict), "'edited' must be a mapping (by, at, machine) or null", path, fm_text, "edited")
     finally:
         _PROBLEMS.reset(collecting)
     translation, review = Translation(), Review()
@@ -142,6 +146,7 @@ def entry_from_text(text: str, path: Path, slug: str) -> Entry:
         machine=dict(machine),
         source_url=source_url,
         extra=extra,
+        edited=dict(edited) if isinstance(edited, dict) else {},
         path=None,
     )
 
@@ -374,6 +379,8 @@ def entry_to_front_matter(entry: Entry) -> dict[str, Any]:
         data["source_url"] = entry.source_url
     if entry.extra:
         data["extra"] = entry.extra
+    if entry.edited:
+        data["edited"] = entry.edited
     return data
 
 

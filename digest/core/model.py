@@ -69,6 +69,9 @@ class Entry:
     machine: dict[str, str] = field(default_factory=dict)  # field → short_hash the tool wrote
     source_url: str | None = None  # the original article (http/https), from the seed's `url:` header
     extra: dict[str, Any] = field(default_factory=dict)  # a newsroom's own fields, for templates
+    # The review desk's provenance of an editor's English: {by, at, machine: {field: text}}
+    # (what the machine had said before the first edit); written only when set.
+    edited: dict[str, Any] = field(default_factory=dict)
     path: str | None = None  # content file, relative to the site root (not stored)
 
     def editor_changed(self, name: str) -> bool:

@@ -95,3 +95,14 @@ class DebouncedWatcher:
             self._pending.clear()
             return batch
         return []
+
+    def absorb(self, paths: list[str]) -> None:
+        """Take these files (relative to the root) as seen: this process wrote them and has
+        rebuilt already. Other changes, made meanwhile, are still reported."""
+        for rel in paths:
+            try:
+                stat = (self.root / rel).stat()
+            except OSError:
+                self._last.pop(rel, None)
+                continue
+            self._last[rel] = (stat.st_mtime_ns, stat.st_size)

@@ -225,6 +225,8 @@ def make_application(
     allowed: AllowedOrigins,
     state_of: Callable[[], PreviewState],
     refused: Echo,
+    routes: Callable[[type], list[tuple[str, type]]] | None = None,
+    page_filter: Callable[[str, bytes], bytes | None] | None = None,
 ) -> Any:
     """The preview's Tornado application: livereload's handlers (its WebSocket and script,
     its static-file handler) behind check_request(), the theme's 404 page, UTF-8 text, the
@@ -276,6 +278,9 @@ def make_application(
         def get_content_type(self) -> str:
             return _charset(super().get_content_type())
 
+        def compute_etag(self) -> str | None:
+            return None if getattr(self, "desk_page", False) else super().compute_etag()
+
         async def get(self, path: str, include_body: bool = True) -> None:
             problems = state_of().problems
             if problems and _is_html_request(path):
@@ -283,6 +288,18 @@ def make_application(
                 self.set_header("Content-Type", "text/html; charset=utf-8")
                 self.finish(error_page(problems))
                 return
+            if page_filter is not None and _is_html_request(path):
+                # The review desk: forms added to the page as it is served, never on disk.
+                absolute = Path(self.get_absolute_path(self.root, self.parse_url_path(path)))
+                if absolute.is_dir():
+                    absolute = absolute / "index.html"
+                if absolute.is_file() and absolute.resolve().is_relative_to(Path(self.root).resolve()):
+                    changed = page_filter(path, absolute.read_bytes())
+                    if changed is not None:
+                        self.desk_page = True  # no ETag: the forms change while the file does not
+                        self.set_header("Content-Type", "text/html; charset=utf-8")
+                        self.finish(changed)
+                        return
             await super().get(path, include_body)
 
         def write_error(self, status_code: int, **kwargs: Any) -> None:
@@ -296,10 +313,22 @@ def make_application(
     class Injector(LiveScriptInjector):  # type: ignore[misc]
         script = LIVE_SCRIPT
 
+        def __init__(self, request: Any) -> None:
+            super().__init__(request)
+            # Never into the answer to a POST (the review desk's pages): reloading it would
+            # send the form again.
+            self.posted = request.method == "POST"
+
+        def transform_first_chunk(self, status_code: int, headers: Any, chunk: bytes, finishing: bool) -> Any:
+            if self.posted:
+                return status_code, headers, chunk
+            return super().transform_first_chunk(status_code, headers, chunk, finishing)
+
     return web.Application(
         [
             (r"/livereload", PreviewSocket),
             (r"/livereload\.js", PreviewScript),
+            *(routes(Guarded) if routes is not None else []),
             (r"/(.*)", PreviewFiles, {"path": str(out), "default_filename": "index.html"}),
         ],
         transforms=[Injector],
@@ -374,6 +403,8 @@ def serve(
     echo: Echo = print,
     echo_err: Echo = print,
     verbose: bool = False,
+    editor: str | None = None,
+    network_key: str | None = None,
 ) -> None:
     """Build the preview, serve it and rebuild on every change until Ctrl-C (or SIGTERM)."""
     from tornado.httpserver import HTTPServer
@@ -391,7 +422,19 @@ def serve(
     watcher = DebouncedWatcher(root, quiet=QUIET_SECONDS)
     url = f"http://{_url_host(host)}:{port}/"
     allowed = AllowedOrigins.for_address(host, port)
-    app = make_application(builder.out, allowed, lambda: builder.state, lambda line: echo_err(f"warning: {line}"))
+    from ..review.states import default_editor
+    from .desk import Desk, desk_routes
+
+    def rebuild_after_desk(reason: str, written: list[str]) -> None:
+        builder.build(reason)
+        watcher.absorb(written)  # the desk's own writes: no second rebuild and reload from the watcher
+        reload_browsers()
+
+    desk = Desk(root, builder.out, editor or default_editor(), host, network_key=network_key, rebuild=rebuild_after_desk)
+    app = make_application(
+        builder.out, allowed, lambda: builder.state, lambda line: echo_err(f"warning: {line}"),
+        routes=lambda guard: desk_routes(desk, guard), page_filter=desk.page_filter,
+    )
 
     async def run() -> None:
         loop = asyncio.get_running_loop()
@@ -410,6 +453,7 @@ def serve(
         server = HTTPServer(app)
         server.add_sockets(sockets)
         echo(f"serving the preview at {url} (drafts and review shown; Ctrl-C stops)")
+        echo(f"review desk: editing as {desk.editor}" + ("" if desk.edits_refused_by_address() is None else f"; {desk.edits_refused_by_address()}"))
         if open_browser:
             threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
         loop.call_later(POLL_SECONDS, tick)

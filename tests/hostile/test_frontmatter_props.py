@@ -89,6 +89,11 @@ def _key_strategies() -> dict[str, tuple[st.SearchStrategy[Any], st.SearchStrate
             st.dictionaries(st.sampled_from(["author", "section", "desk", "pages"]), EXTRA_VALUES, max_size=3),
             st.one_of(st.lists(WORDS, min_size=1, max_size=2), st.just({"rating": 4.5}), st.just({"when": dt.datetime(2024, 1, 1, 10, 0)}), st.just({"a": {"b": {"c": {"d": {"e": 1}}}}})),
         ),
+        # The review desk's provenance of an editor's English (who, when, the machine's text).
+        "edited": (
+            st.one_of(st.none(), st.fixed_dictionaries({"by": TEXT, "at": WHEN, "machine": st.dictionaries(st.sampled_from(["title_en", "summary_en"]), TEXT, max_size=2)})),
+            st.one_of(st.lists(WORDS, min_size=1, max_size=2), WORDS, st.integers(0, 3)),
+        ),
     }
 
 

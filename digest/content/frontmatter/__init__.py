@@ -44,6 +44,7 @@ __all__ = [
     "scan_key_leniently",
     "scan_keys",
     "split",
+    "update_file",
     "write",
 ]
 
@@ -115,3 +116,19 @@ def rewrite(text: str, path: Path, data: Mapping[str, Any], body: str) -> str | 
     from .roundtrip import merge_front_matter
 
     return merge_front_matter(text, data, body, path)
+
+
+def update_file(
+    path: Path, values: Mapping[str, Any], merge: frozenset[str] = frozenset({"translation", "review"})
+) -> None:
+    """Set top-level keys of a content file (the review desk's corrections). A Mapping value
+    replaces an existing mapping key by key (keys it lacks are removed) or, for the keys in
+    `merge`, only sets the sub-keys it names. Comments, key order, quoting and the body are
+    kept; the file is replaced atomically."""
+    from .roundtrip import update_text
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(f"cannot read: {exc}", path) from None
+    atomic_write_text(path, update_text(text, path, values, merge))

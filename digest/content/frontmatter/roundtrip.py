@@ -92,6 +92,34 @@ def _put(data: CommentedMap, key: str, value: Any, after: str | None) -> None:
         data.insert(keys.index(after) + 1 if after in keys else len(keys), key, value)
 
 
+def update_text(
+    text: str, path: Path, values: Mapping[str, Any], merge: frozenset[str] = frozenset({"translation", "review"})
+) -> str:
+    """`text` with top-level keys set (see digest.content.frontmatter.update_file); new keys
+    go at the end."""
+    head, fm, rest = _split(text, path)
+    load_front_matter(fm, path)  # the rules of every read (size, anchors, duplicates) hold here too
+    yaml = _yaml()
+    try:
+        data = yaml.load(fm)
+    except YAMLError as exc:
+        raise ContentError(f"invalid YAML in front matter: {exc}".splitlines()[0], path) from None
+    if not isinstance(data, CommentedMap):
+        raise ContentError("front matter must be a mapping of keys to values", path, 2)
+    for key, value in values.items():
+        current = data.get(key)
+        if isinstance(value, Mapping) and isinstance(current, CommentedMap):
+            if key not in merge:
+                for sub in [k for k in current if k not in value]:
+                    del current[sub]
+            for sub, sub_value in value.items():
+                if current.get(sub) != sub_value or sub not in current:
+                    current[sub] = sub_value
+        elif key not in data or current != value or type(current) is not type(value):
+            data[key] = value
+    return head + _dump(yaml, data) + rest
+
+
 def merge_front_matter(existing_text: str, new_values: Mapping[str, Any], body: str, path: Path) -> str | None:
     """The entry text with `new_values` written into the existing front matter, keeping its
     comments, key order and quoting; None if the existing front matter cannot be read that way."""
