@@ -148,8 +148,8 @@ def main() -> None:
     print(f"{args.entries} entries, {args.latency * 1000:.0f} ms per request (loopback LibreTranslate stub)\n")
     print(f"| {'method':<50} | workers | requests | wall (s) | speed-up vs translate_batch |")
     print(f"|{'-' * 52}|---------|----------|----------|-----------------------------|")
-    for name, workers, requests, seconds in rows:
-        print(f"| {name:<50} | {workers:>7} | {requests:>8} | {seconds:>8.2f} | {baseline / seconds:>26.1f}× |")
+    for name, workers, request_count, seconds in rows:
+        print(f"| {name:<50} | {workers:>7} | {request_count:>8} | {seconds:>8.2f} | {baseline / seconds:>26.1f}× |")
 
 
 if __name__ == "__main__":

@@ -144,7 +144,7 @@ def test_errors_name_files_relative_to_the_site_root(new_site: Path) -> None:
     path = new_site / "content" / f"{EXAMPLE_SLUG}.md"
     text = path.read_text(encoding="utf-8")
     path.write_text(re.sub(r"(?m)^date: .*$", "date: 2020-13-45", text), encoding="utf-8")
-    line = text.split("\n").index(next(l for l in text.split("\n") if l.startswith("date:"))) + 1
+    line = text.split("\n").index(next(row for row in text.split("\n") if row.startswith("date:"))) + 1
     expected = f"error: content/{EXAMPLE_SLUG}.md:{line}: invalid value in front matter: month must be in 1..12"
     for args in (["check", "--no-site"], ["list"], ["build", "--offline"]):
         result = invoke("-C", str(new_site), *args)
@@ -186,10 +186,10 @@ def test_translate_reports_the_requests_it_really_made(tmp_path: Path) -> None:
         sent = stub.requests
     assert result.exit_code == 0, result.output
     assert 1 <= sent < 12
-    summary = next(l for l in result.stdout.splitlines() if l.startswith("translate: "))
+    summary = next(row for row in result.stdout.splitlines() if row.startswith("translate: "))
     assert summary.endswith(f"({sent} request{'s' if sent != 1 else ''})")
-    progress = [l for l in result.stderr.splitlines() if re.fullmatch(r"translate: \d+/\d+ texts", l)]
-    assert progress and all(int(l.split()[1].split("/")[0]) <= sent for l in progress)
+    progress = [row for row in result.stderr.splitlines() if re.fullmatch(r"translate: \d+/\d+ texts", row)]
+    assert progress and all(int(row.split()[1].split("/")[0]) <= sent for row in progress)
     assert progress[-1] != "translate: 12/12 texts"
 
 
@@ -198,7 +198,7 @@ def test_init_offers_only_providers_digest_accepts_and_never_suggests_opening_a_
     assert result.exit_code == 0
     assert "index.html" not in result.output and "digest serve" in result.output
     config_text = (tmp_path / "s" / "digest.toml").read_text(encoding="utf-8")
-    provider_line = next(l for l in config_text.splitlines() if l.startswith("provider = "))
+    provider_line = next(row for row in config_text.splitlines() if row.startswith("provider = "))
     offered = [name.strip() for name in provider_line.split("#", 1)[1].split(",")]
     assert offered == ["google", "libre", "mymemory", "microsoft", "qcri", "chatgpt", "yandex"]
     for name in offered:

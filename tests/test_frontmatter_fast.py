@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from digest.content.entries import read_entry
 from digest.content.frontmatter import split_front_matter
-from digest.content.frontmatter.fast import read_simple
 from digest.content.frontmatter.emit import dump_front_matter
+from digest.content.frontmatter.fast import read_simple
 from digest.text.charsafe import has_invalid_chars, strip_invalid_chars
 
 PROJECT = Path(__file__).resolve().parent.parent

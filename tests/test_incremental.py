@@ -93,7 +93,7 @@ def test_edit_sequence_equals_clean_build(root: Path, tmp_path: Path) -> None:
 
     # Change tags (front matter): its page, its old and new tag pages, listings, neighbours.
     entry = read_entry(_entry_path(root, 3))
-    entry.tags = entry.tags[1:] + ["وسم_جديد_للاختبار"]
+    entry.tags = [*entry.tags[1:], "وسم_جديد_للاختبار"]
     write_entry(entry, root / "content")
     changed = _assert_same_as_clean(root, tmp_path).pages
     assert 1 < changed < first.pages

@@ -50,7 +50,7 @@ def test_every_bad_file_one_line_others_ingested_exit_1(mixed_root: Path) -> Non
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == len(BAD_FILES) + 1
     for name in [*BAD_FILES, "does-not-exist.txt"]:
-        (line,) = [l for l in lines if f"{os.sep}{name}:" in l]
+        (line,) = [row for row in lines if f"{os.sep}{name}:" in row]
         assert line.startswith("error: ")
     # Only the two good articles have entries, and nothing else was left in content/.
     assert sorted(p.suffix for p in (mixed_root / "content").iterdir()) == [".md", ".md"]

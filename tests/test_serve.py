@@ -359,7 +359,7 @@ def test_chromium_reloads_through_the_checked_server(server: Server, site_root: 
             driver.execute_script("window.notReloadedYet = true;")
             marker = f"سطر-جديد-{len(base)}"
             entry.write_text(entry.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
-            _eventually(lambda: driver.execute_script("return !window.notReloadedYet && document.body.textContent.includes(arguments[0])", marker), "the reloaded page")
+            _eventually(lambda marker=marker: driver.execute_script("return !window.notReloadedYet && document.body.textContent.includes(arguments[0])", marker), "the reloaded page")
         severe = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         assert severe == []
     finally:

@@ -7,6 +7,7 @@ import sqlite3
 import sys
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 import requests
@@ -266,7 +267,7 @@ def test_breaker_opens_after_consecutive_failures_only() -> None:
 
 
 class CountingTranslator:
-    instances: list[CountingTranslator] = []
+    instances: ClassVar[list[CountingTranslator]] = []
     lock = threading.Lock()
 
     def __init__(self) -> None:

@@ -500,7 +500,7 @@ def _extra_files(site: SiteModel, pages: list[Page], env: Any) -> dict[str, byte
 def _static_source(env: Any, name: str) -> bytes:
     """A static asset as-is (a site's templates/static/NAME overrides the built-in)."""
     try:
-        source, _filename, _uptodate = env.loader.get_source(env, f"static/{name}")
+        source: str = env.loader.get_source(env, f"static/{name}")[0]
         return source.encode("utf-8")
     except Exception:  # noqa: BLE001 - fall back to the packaged file
         from ..render.environment import builtin_templates_dir

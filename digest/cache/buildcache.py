@@ -118,8 +118,9 @@ def snapshot_entries(
     """What to save of `entries` (read with `stats`) given what `cache` holds; None: nothing.
     `pickled`: entries already pickled as parsed (by the parse workers), by path."""
     pickled = pickled or {}
-    entries = [e for e in entries if e.path in stats]
-    fresh = [e for e in entries if (hit := cache.entries.get(e.path)) is None or hit[:2] != stats[e.path]]
+    # (path, entry) pairs: a path read with `stats` is never None, and the type checker sees that.
+    located = [(e.path, e) for e in entries if e.path is not None and e.path in stats]
+    fresh = [(path, e) for path, e in located if (hit := cache.entries.get(path)) is None or hit[:2] != stats[path]]
     gone = any(path not in stats for path in cache.entries)  # rows of files no longer there
 
     def stored(entry: Entry) -> bytes:
@@ -134,10 +135,10 @@ def snapshot_entries(
     if not fresh and not gone:
         return None
     if not cache.has_base or len(cache.overlay) + len(fresh) > MAX_OVERLAY or gone:
-        return EntrySnapshot(base={e.path: (*stats[e.path], stored(e)) for e in entries})
+        return EntrySnapshot(base={path: (*stats[path], stored(e)) for path, e in located})
     overlay = dict(cache.overlay)
-    for entry in fresh:
-        overlay[entry.path] = (*stats[entry.path], stored(entry))
+    for path, entry in fresh:
+        overlay[path] = (*stats[path], stored(entry))
     return EntrySnapshot(overlay=overlay)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,7 +75,7 @@ class BuildCaches:
     def save(
         self,
         snapshot: EntrySnapshot | None,
-        bodies: dict[str, str],
+        bodies: Mapping[str, str],
         used_bodies: Callable[[], set[str]],
         normalised: dict[str, str],
         env: jinja2.Environment,

@@ -26,7 +26,7 @@ class SeedScan:
     root: Path
     check: InputCheck
     files: list[tuple[str, str]] = field(default_factory=list)  # (root-relative path, path as found)
-    digests: dict[str, str] = field(default_factory=dict)  # path as found → sha256 (changed seeds only)
+    digests: dict[str, str | None] = field(default_factory=dict)  # path as found → sha256, None if unreadable (changed seeds only)
 
     def changed(self, entries: list[Entry]) -> list[Path]:
         """Seed files to ingest, sorted as find_articles sorts."""

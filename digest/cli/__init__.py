@@ -97,7 +97,7 @@ def _quiet_closed_pipe() -> None:
 def run(argv: list[str] | None = None) -> int:
     """Run one command; returns its exit status."""
     try:
-        cli.main(args=argv, prog_name="digest", standalone_mode=True)
+        cli.main(args=argv, prog_name="digest", standalone_mode=True)  # never returns: it ends in SystemExit
     except SystemExit as exc:
         return _exit_status(exc.code)
     except KeyboardInterrupt:
@@ -109,14 +109,13 @@ def run(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         click.echo(f"error: {where}{exc.strerror or exc}", err=True)
         return 1
-    except Exception as exc:  # a bug, not bad input: say so without a wall of text
+    except Exception as exc:  # noqa: BLE001 - a bug, not bad input: say so without a wall of text
         if os.environ.get("DIGEST_DEBUG"):
             import traceback  # only here: its import is a cost every command would pay
 
             traceback.print_exc()
         click.echo(f"digest: internal error: {type(exc).__name__}: {exc} (set DIGEST_DEBUG=1 for details)", err=True)
         return 1
-    return 0
 
 
 def _exit_status(code: object) -> int:

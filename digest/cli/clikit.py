@@ -14,7 +14,7 @@ import click
 from ..core.config import Config, load_config
 from ..core.errors import DigestError
 from ..core.layout import CONFIG_FILE, CONTENT_DIR, SEEDS_DIR
-from ..text.wording import plural  # noqa: F401 - for the commands
+from ..text.wording import plural as plural  # re-exported for the commands
 
 T = TypeVar("T")
 

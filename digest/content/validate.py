@@ -174,7 +174,7 @@ def _parse_html(path: Path) -> tuple[_Page, list[tuple[str, int | None]]]:
     parser = html5lib.HTMLParser(namespaceHTMLElements=False)
     try:
         tree = parser.parse(data, transport_encoding="utf-8")
-    except Exception as exc:  # html5lib raises only in strict mode; be safe
+    except Exception as exc:  # noqa: BLE001 - html5lib raises only in strict mode; be safe
         return _Page(path), [(f"HTML does not parse: {exc}", None)]
     problems: list[tuple[str, int | None]] = []
     for (line, _col), code, datavars in parser.errors[:5]:

@@ -96,6 +96,7 @@ def _take_byline(paragraphs: list[str], stripped: list[Stripped]) -> str | None:
         first, _, rest = paragraphs[0].partition("\n")
         if not rest and len(paragraphs) < 2:
             break  # the only text left is the article
+        found: str | None
         if source is None and (name := colon_byline(first)) is not None:
             found = _clean_line(name)
         elif (dated := dated_byline(first)) is not None:

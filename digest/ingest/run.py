@@ -102,7 +102,7 @@ def ingest(
         known = sorted([*indexed, *fully_loaded], key=lambda e: str(e.path))
     else:
         known = list(existing)
-    by_seed = {e.seed: e for e in known if e.seed}
+    by_seed: dict[str, Entry | IndexedEntry | None] = {e.seed: e for e in known if e.seed}  # None: blocked
     on_disk = {name[:-3]: content_dir / name for name in _content_files(content_dir)}
     slugs = SlugAllocator({e.slug for e in known} | set(on_disk))
     # An entry that failed to load still owns its seed: re-ingesting that seed would make a

@@ -104,7 +104,7 @@ def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
         raise InputError("empty file", path)
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", path), "utf-8-sig"
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16", path), "utf-16"
     if b"\x00" in data:
         raise InputError("binary file (contains NUL bytes), not a text article", path)

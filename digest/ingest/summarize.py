@@ -169,7 +169,7 @@ def summarize(paragraphs: list[str], max_sentences: int = 3, max_chars: int = 40
     bags = [_word_set(s) for _, _, s in sentences]
     document = Counter(chain.from_iterable(bags))
     scored = []
-    for (p_index, order, sentence), bag in zip(sentences, bags):
+    for (p_index, _order, sentence), bag in zip(sentences, bags):
         # Integer sums, so the same float as summing document[w] - 1 word by word.
         centrality = (sum(map(document.__getitem__, bag)) - len(bag)) / (len(bag) + 4)
         position = 1.0 / (1 + p_index)  # the lead carries the news

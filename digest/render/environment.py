@@ -218,8 +218,8 @@ def _render(env: jinja2.Environment, template: jinja2.Template, context: Mapping
         return template.render(context)
     ctx = env.context_class(env, {**env.globals, **context}, template.name, template.blocks)
     try:
-        return env.concat(template.root_render_func(ctx))  # type: ignore[attr-defined]
-    except Exception:
+        return env.concat(template.root_render_func(ctx))
+    except Exception:  # noqa: BLE001 - not swallowed: handle_exception re-raises it
         env.handle_exception()  # re-raises with the template's file and line in the traceback
 
 

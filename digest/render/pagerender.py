@@ -22,7 +22,8 @@ from ..sitemodel.pages import Page, page_context
 from ..sitemodel.stories import SiteModel
 from .environment import is_theme_template, render_template
 from .fragments import MACROS, ROOT_MARK, Fragments
-from .markdown import PLACEHOLDER_RE, BodyCache, hashtag_html
+from .markdown import BodyCache, hashtag_html
+from .placeholders import PLACEHOLDER_RE
 from .recording import Key, note, recording
 from .templaterefs import loaded_with
 
@@ -117,10 +118,10 @@ def write_page(dest: Path | str, page: Page, data: bytes) -> None:
     for every page of a cold build, where pathlib's per-call cost shows."""
     path = os.path.join(dest, page.path)
     try:
-        handle = open(path, "wb")
+        handle = open(path, "wb")  # noqa: SIM115 - closed by the `with` below; opened first so the folder is made only when missing
     except FileNotFoundError:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        handle = open(path, "wb")
+        handle = open(path, "wb")  # noqa: SIM115 - closed by the `with` below
     with handle:
         handle.write(data)
 

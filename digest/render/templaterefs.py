@@ -39,7 +39,11 @@ def record(source: str, tree: nodes.Template) -> None:
     if key not in _LOADED_WITH:
         # What rendering it always loads: the templates it extends or imports by a constant
         # name (an {% include %} may sit in a branch that never runs).
-        loaded = {node.template.value for node in tree.find_all((nodes.Extends, nodes.Import, nodes.FromImport)) if isinstance(node.template, nodes.Const)}
+        loaded = {
+            node.template.value
+            for node in tree.find_all((nodes.Extends, nodes.Import, nodes.FromImport))
+            if isinstance(node, (nodes.Extends, nodes.Import, nodes.FromImport)) and isinstance(node.template, nodes.Const)
+        }
         _LOADED_WITH[key] = frozenset(str(name) for name in loaded)
 
 

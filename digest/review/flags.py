@@ -304,7 +304,7 @@ class FlagMemo:
 
     def __init__(self) -> None:
         self.settings: str | None = None
-        self.own: dict[str, list[Flag]] = {}  # entry digest → flags other than near-duplicate
+        self.own: dict[str, tuple[list[Flag], list[Flag]]] = {}  # entry digest → flags other than near-duplicate
         self.sketches: dict[str, list[int] | None] = {}  # body hash → text_sketch
         self.similarity: dict[tuple[str, str], float] = {}  # (body hash, body hash) → Jaccard
 

@@ -19,7 +19,8 @@ from ..core.errors import DigestError
 from ..core.layout import SiteLayout
 from ..core.model import REVIEW_STATES, Entry
 from ..translate.glossary import Glossary
-from .flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag, compute_flags, translation_state
+from ..translate.state import translation_state
+from .flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag, compute_flags
 from .publish import approve_command, is_public
 
 __all__ = [

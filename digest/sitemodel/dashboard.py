@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core.model import REVIEW_STATES, Entry
-from ..review.flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag, translation_state
+from ..review.flags import FLAG_CODES, FLAG_DESCRIPTIONS, Flag
+from ..translate.state import translation_state
 from .taxonomy import entry_url
 
 

@@ -29,7 +29,7 @@ class Paging:
     @property
     def numbered(self) -> int:
         """How many numbered pages there are besides the front page."""
-        full, partial = divmod(self.count, self.per_page)
+        full, _partial = divmod(self.count, self.per_page)
         return max(0, full - 1)  # the newest full block is on the front page (with any partial one)
 
     def numbers(self) -> list[int]:

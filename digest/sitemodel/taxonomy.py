@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..core.model import Entry
@@ -54,7 +54,7 @@ class Taxonomy:
                 result.append(tag)
         return result
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Tag]:
         return iter(self.by_key.values())
 
     def __len__(self) -> int:

@@ -28,7 +28,16 @@ _WHERE = {
     "translation_state": ".state",
 }
 
-__all__ = sorted(_WHERE)
+# Spelled out (sorted(_WHERE) is the same list) so ruff and mypy see the public names.
+__all__ = [
+    "PROVIDERS",
+    "ProviderError",
+    "RetryPolicy",
+    "TranslateReport",
+    "is_current",
+    "translate_entries",
+    "translation_state",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -80,7 +80,7 @@ class ProviderClient:
                 if not isinstance(translated, str) or not translated.strip():
                     raise ValueError(f"empty translation (HTTP {status})")
                 check_answer(translated, text)
-            except Exception as exc:  # classified below: deep-translator raises anything
+            except Exception as exc:  # noqa: BLE001 - classified below: deep-translator raises anything
                 failure = classify(exc, last_status(), self.policy.timeout)
                 if failure.action == STOP:
                     self.breaker.trip(failure.reason)

@@ -87,5 +87,9 @@ class TermProtector:
         """Put each protected term back in its exact preferred form."""
         for english in sorted(terms, key=len, reverse=True):
             pattern = re.compile(rf"(?<!\w){re.escape(english)}(?!\w)", re.IGNORECASE)
-            translated = pattern.sub(lambda _m, english=english: english, translated)
+
+            def preferred(_match: re.Match[str], english: str = english) -> str:
+                return english  # a function, not a template: backslashes in the term stay as they are
+
+            translated = pattern.sub(preferred, translated)
         return translated

@@ -56,9 +56,8 @@ def _check_content(root: Path, before: dict[str, str]) -> None:
     now = _content_state(root)
     assert set(before) <= set(now), "an entry disappeared"
     for rel, digest in now.items():
-        if rel.endswith(".md") and not rel.startswith("."):
-            if before.get(rel) != digest:
-                read_entry(root / "content" / rel)  # raises if half-written
+        if rel.endswith(".md") and not rel.startswith(".") and before.get(rel) != digest:
+            read_entry(root / "content" / rel)  # raises if half-written
 
 
 def _leftovers(root: Path) -> list[str]:

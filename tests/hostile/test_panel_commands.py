@@ -61,7 +61,7 @@ def test_approve_command_quotes_every_slug(slug: str) -> None:
     # bash reads it back as exactly these words
     words = subprocess.run(["bash", "-c", 'printf "%s\\0" ' + command.removeprefix("digest ")], capture_output=True, check=True).stdout
     options = ["--force"]
-    expected = ["review", "approve", *((options + ["--", slug]) if slug.startswith("-") else ([slug] + options))]
+    expected = ["review", "approve", *([*options, "--", slug] if slug.startswith("-") else [slug, *options])]
     assert words.decode("utf-8").split("\0")[:-1] == expected
 
 

@@ -122,7 +122,7 @@ def summarize(paragraphs: list[str], max_sentences: int = 3, max_chars: int = 40
     for bag in bags:
         document.update(set(bag))
     scored = []
-    for (p_index, order, sentence), bag in zip(sentences, bags):
+    for (p_index, _order, sentence), bag in zip(sentences, bags):
         centrality = sum(document[w] - 1 for w in bag) / (len(bag) + 4)
         position = 1.0 / (1 + p_index)  # the lead carries the news
         length_penalty = 0.5 if len(sentence) > max_chars else 1.0

@@ -11,10 +11,11 @@ import click
 
 from ...core.errors import DigestError
 from ...core.model import REVIEW_STATES, Entry
-from ...review.flags import FLAG_CODES, Flag, translation_state
+from ...review.flags import FLAG_CODES, Flag
 from ...review.states import default_editor, entries_with_flags, set_review_state
 from ...sitemodel.taxonomy import build_taxonomy
 from ...translate.glossary import load_glossary
+from ...translate.state import translation_state
 from ..clikit import (
     WholeSummaryGroup,
     handle_errors,

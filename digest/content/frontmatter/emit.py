@@ -44,7 +44,8 @@ def is_plain_safe(text: str) -> bool:
         return True
     if _YAML_1_2_NON_STRING_RE.fullmatch(text):
         return False  # "0E0", "1e5": floats to YAML 1.2 readers (ruamel.yaml, review.py)
-    return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
+    return tag == _STR_TAG
 
 
 def _quoted(text: str) -> str:
@@ -55,7 +56,8 @@ def _quoted(text: str) -> str:
 def scalar(value: Any) -> str:
     kind = type(value)
     if kind is str:
-        return value if is_plain_safe(value) else _quoted(value)
+        text: str = value
+        return text if is_plain_safe(text) else _quoted(text)
     if value is None:
         return "null"
     if kind is bool:
@@ -63,7 +65,8 @@ def scalar(value: Any) -> str:
     if kind is int:
         return str(value)
     if kind is dt.date:
-        return value.isoformat()
+        day: dt.date = value
+        return day.isoformat()
     if isinstance(value, str):  # str subclasses
         return scalar(str(value))
     raise TypeError(f"front matter cannot hold a {kind.__name__}")
