@@ -107,7 +107,7 @@ def test_edit_sequence_through_the_resident_preview_equals_a_fresh_build(root: P
 
     # A tag change: the old tag's page goes if no other entry has it, the new one comes.
     entry = read_entry(_content(root, 3))
-    entry.tags = entry.tags[1:] + ["وسم_جديد_للاختبار"]
+    entry.tags = [*entry.tags[1:], "وسم_جديد_للاختبار"]
     write_entry(entry, root / "content")
     _assert_same_as_fresh(root, tmp_path, preview)
 
