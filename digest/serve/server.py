@@ -43,8 +43,8 @@ from ..render.markdown import BodyCache
 from ..review.flags import FlagMemo
 from ..text.shellquote import visible
 
-POLL_SECONDS = 0.25  # how often the inputs are polled
-QUIET_SECONDS = 0.2  # a batch of changes is built once the inputs were quiet this long
+POLL_SECONDS = 0.1  # how often the inputs are polled (a 4,000-entry site: ~20 ms a scan)
+QUIET_SECONDS = 0.1  # a batch of changes is built once the inputs were quiet this long
 
 Echo = Callable[[str], None]
 
