@@ -97,6 +97,11 @@ def test_edit_sequence_through_the_resident_preview_equals_a_fresh_build(root: P
     # A no-op rebuild (a touch that changes nothing) renders nothing.
     os.utime(edited)
     assert _assert_same_as_fresh(root, tmp_path, preview).startswith("0 pages rendered")
+    assert preview.builder.resident.in_place == 1  # stopped before any stage: nothing rewritten
+    # ...and the touched file's next real edit is still seen.
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nفقرة ثانية.\n", encoding="utf-8")
+    assert _assert_same_as_fresh(root, tmp_path, preview).startswith("1 pages rendered")
+    assert "فقرة ثانية." in _article_page(preview, edited).read_text(encoding="utf-8")
 
     # A headline edit: its page, the listings and tag pages that show its card.
     entry = read_entry(_content(root, 2))
@@ -132,7 +137,7 @@ def test_edit_sequence_through_the_resident_preview_equals_a_fresh_build(root: P
     _assert_same_as_fresh(root, tmp_path, preview)
     (root / "digest.toml").write_text(CONFIG.replace("per_page = 3", "per_page = 4") + 'title_en = "Digest"\n', encoding="utf-8")
     _assert_same_as_fresh(root, tmp_path, preview)
-    assert preview.builder.resident.in_place >= 7
+    assert preview.builder.resident.in_place >= 8
 
 
 def test_a_broken_file_then_fixed_comes_back_identical(root: Path, tmp_path: Path) -> None:

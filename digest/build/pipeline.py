@@ -205,6 +205,11 @@ def build_site(
             # 0. Nothing changed since the last build (by mtime and size): stop here.
             with ctx.stage("inputs"):
                 last = ctx.caches.start(*options.key(config))
+                if last is None and ctx.caches.resident is not None and ctx.caches.check is not None:
+                    # digest serve: a file saved without a change is a no-op too.
+                    last = ctx.caches.resident.only_touched(ctx.caches.check)
+                    if last is not None:
+                        ctx.caches.record(last.summary)
             if last is not None:
                 _repeat_last(report, last.summary, log)
                 return report

@@ -13,14 +13,18 @@ next build renders everything — slower, never wrong.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..content.entries import read_entry
+from ..core.errors import ContentError
 from .buildcache import BuildCache, EntrySnapshot
-from .manifest import Manifest, forget_manifest, save_manifest
+from .manifest import Manifest, forget_manifest, save_manifest, tree_identity
 
 if TYPE_CHECKING:
+    from .inputs import InputCheck, LastBuild
     from .loading import Loaded
 
 
@@ -72,13 +76,42 @@ class ResidentState:
             cache.pickled.update((path, row[2]) for path, row in snapshot.overlay.items())
         cache.warnings.clear()  # reported by the build that met them
 
+    def only_touched(self, check: InputCheck) -> LastBuild | None:
+        """The last build's record if the only inputs with a new stamp are content files
+        that parse to the very entries the last build used (a save without a change, a
+        touch): then nothing can render differently, and the build stops as a no-op. The
+        kept rows get the new stamps. None: build."""
+        last, cache = check.last, self.disk
+        if last is None or cache is None or last.tree is None or last.tree != tree_identity(check.out):
+            return None
+        before = check.before
+        changed = [rel for rel in before.keys() | last.files.keys() if before.get(rel) != last.files.get(rel)]
+        if not changed or len(changed) > 20:
+            return None
+        rows = {}
+        for rel in changed:
+            if not (rel.startswith("content/") and rel.endswith(".md")) or rel not in before or rel not in last.files:
+                return None  # another kind of input, or a file added or deleted
+            path = os.path.join(str(check.root), rel)
+            row = cache.entries.get(path)
+            if row is None or (row[1], row[0]) != last.files[rel]:
+                return None  # not the file the last build parsed
+            try:
+                stat = os.stat(path)
+                entry = read_entry(path)
+            except (OSError, ContentError):
+                return None
+            if (stat.st_mtime_ns, stat.st_size) != before[rel] or entry != row[2]:
+                return None
+            rows[path] = (stat.st_size, stat.st_mtime_ns, row[2])
+        cache.entries.update(rows)
+        return last
+
     def flush(self, root: Path, out: Path) -> None:
         """Write the in-memory manifest to disk (best effort), so that the next process
         starts incremental."""
         if self.manifest is None or self.manifest_saved:
             return
-        from .manifest import tree_identity
-
         if self.manifest.tree != tree_identity(out):
             return
         try:

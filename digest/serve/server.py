@@ -409,8 +409,10 @@ def serve(
         def tick() -> None:
             started = time.perf_counter()
             changed = watcher.poll()
-            # Polling 20,000 files takes a while: never spend more than a fifth of the time on it.
-            loop.call_later(max(POLL_SECONDS, 5 * (time.perf_counter() - started)), tick)
+            # Polling 20,000 files takes a while: never spend more than a fifth of the time on it,
+            # except right after a change, when the next poll only has to see the inputs quiet.
+            scan = time.perf_counter() - started
+            loop.call_later(max(QUIET_SECONDS, scan) if watcher.waiting else max(POLL_SECONDS, 5 * scan), tick)
             if not changed:
                 return
             shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
