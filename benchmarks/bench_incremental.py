@@ -1,6 +1,7 @@
 """Incremental rebuilds: digest vs Pelican (with its content cache) vs Hugo's server.
 
     python benchmarks/bench_incremental.py [--sizes 4000 10000] [--repeat 3] [--no-pelican] [--no-hugo]
+    python benchmarks/bench_incremental.py --serve [--sizes 4000] [--repeat 5] [--no-hugo]
 
 For each size N: N seed-like articles (benchmarks/corpus.py), ingested once, the same
 articles exported for Pelican and Hugo (benchmarks/bench_build.py `prepare`), all on
@@ -17,6 +18,16 @@ each timed twice: as a command (a fresh `digest` process, Python start-up includ
 in-process (what `digest serve` does on a change: build_site() in a running process).
 Wall-clock seconds and CPU seconds (user + system, the build's worker processes included)
 are both reported: on a shared machine the CPU figure is the steadier one.
+
+--serve: from a file's save to the changed page served by a running server. `digest
+serve --no-browser --port 0` is started on the site (its first preview build is not
+timed); for each case the file is written, then the page that must change is fetched over
+HTTP every 10 ms until it has changed: body edit (the article's page), headline edit (the
+article's page), new article (the front page); a no-op (a content file touched, nothing
+changed) has no page to wait for: timed until the server printed that rebuild's line.
+The server's own build time (from its line) is shown beside. Hugo: the same save-to-served
+measure against `hugo server` on the same articles (a body edit, polling the post's page),
+and its own "Total in N ms". The load average is printed with the results.
 
 Pelican: `pelican` with LOAD_CONTENT_CACHE/CACHE_CONTENT on, after one run that fills the
 cache: a no-op run and a one-file edit. Hugo: `hugo server` (in memory) — the time it
@@ -230,7 +241,169 @@ def bench_hugo(work: Path, repeat: int) -> dict[str, float]:
     return results
 
 
+POLL = 0.01  # seconds between two fetches of the page being waited for
+
+
+def _fetch(url: str) -> bytes:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return bytes(response.read())
+    except urllib.error.HTTPError as exc:
+        return f"HTTP {exc.code}".encode()
+
+
+def _served_after(url: str, before: bytes, saved: float, deadline: float = 120.0) -> float:
+    """Seconds from `saved` (perf_counter) until `url` serves something else than `before`."""
+    while time.perf_counter() - saved < deadline:
+        if _fetch(url) != before:
+            return time.perf_counter() - saved
+        time.sleep(POLL)
+    raise RuntimeError(f"{url} did not change within {deadline:.0f}s")
+
+
+class ServerLines:
+    """A server's output, line by line, with the time each arrived."""
+
+    def __init__(self, process: subprocess.Popen[str]):
+        self.lines: list[tuple[float, str]] = []
+        self.process = process
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append((time.perf_counter(), line.rstrip("\n")))
+
+    def wait_for(self, pattern: str, start: int = 0, timeout: float = 600) -> tuple[float, str, int]:
+        """The first line from index `start` on matching `pattern`: (arrival, line, its index)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for i in range(start, len(self.lines)):
+                if re.search(pattern, self.lines[i][1]):
+                    return (*self.lines[i], i)
+            if self.process.poll() is not None and not any(re.search(pattern, line) for _t, line in self.lines[start:]):
+                raise RuntimeError("server stopped: " + " | ".join(line for _t, line in self.lines[-5:]))
+            time.sleep(POLL)
+        raise RuntimeError(f"no line matching {pattern!r}: " + " | ".join(line for _t, line in self.lines[-5:]))
+
+
+BUILD_LINE = r"(pages rendered|build failed) in ([0-9.]+)s"
+
+
+def bench_serve(root: Path, repeat: int) -> dict[str, tuple[float, float]]:
+    """digest serve: case → (median save-to-served seconds, median of the server's own build time)."""
+    import urllib.parse
+
+    site = DigestSite(root)
+    site.settle()
+    server = subprocess.Popen(
+        [*DIGEST, "-C", str(root), "serve", "--no-browser", "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    lines = ServerLines(server)
+    results: dict[str, tuple[float, float]] = {}
+    try:
+        _t, line, _i = lines.wait_for(r"serving the preview at (http://\S+/)")
+        base = re.search(r"(http://\S+/)", line).group(1)  # type: ignore[union-attr]
+
+        def article_url(path: Path) -> str:
+            return base + "articles/" + urllib.parse.quote(read_entry(path).slug) + "/"
+
+        def case(name: str, change: Callable[[], Path | None], url_of: Callable[[Path | None], str | None]) -> None:
+            served, built = [], []
+            for _ in range(repeat):
+                time.sleep(0.6)  # the watcher has seen the last change settle
+                mark = len(lines.lines)
+                target = url_of(site.entries[((site.edits + 1) * 7919) % len(site.entries)]) if name != "new article" else base
+                before = _fetch(target) if target else b""
+                saved = time.perf_counter()
+                changed = change()
+                del changed
+                if target and name != "no-op":
+                    served.append(_served_after(target, before, saved))
+                    arrived, line, _i = lines.wait_for(BUILD_LINE, mark)
+                else:
+                    arrived, line, _i = lines.wait_for(BUILD_LINE, mark)
+                    served.append(arrived - saved)
+                built.append(float(re.search(BUILD_LINE, line).group(2)))  # type: ignore[union-attr]
+            results[name] = (_median(served), _median(built))
+
+        def touch() -> None:
+            path = site.entries[((site.edits + 1) * 7919) % len(site.entries)]
+            site.edits += 1
+            os.utime(path)
+
+        case("body edit", site.edit_body, article_url)
+        case("headline edit", site.edit_headline, article_url)
+        case("new article", site.new_article, lambda _p: base)
+        case("no-op", touch, lambda _p: None)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return results
+
+
+def bench_hugo_served(work: Path, repeat: int) -> tuple[float, float]:
+    """hugo server: (median save-to-served seconds of a body edit, median of its "Total in")."""
+    project = work / "hugo"
+    port = _free_port()
+    server = subprocess.Popen(
+        ["hugo", "server", "-s", str(project), "-p", str(port), "--disableLiveReload"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    lines = ServerLines(server)
+    served, totals = [], []
+    try:
+        lines.wait_for("Web Server is available")
+        files = sorted((project / "content" / "posts").glob("*.md"))
+        for i in range(repeat):
+            time.sleep(1.0)
+            path = files[(i * 7919 + 13) % len(files)]
+            url = f"http://localhost:{port}/posts/{path.stem}/"
+            before = _fetch(url)
+            mark = len(lines.lines)
+            saved = time.perf_counter()
+            path.write_text(path.read_text(encoding="utf-8") + f"\nفقرة {i}.\n", encoding="utf-8")
+            served.append(_served_after(url, before, saved))
+            _t, line, _i = lines.wait_for(r"Total in (\d+) ms", mark)
+            totals.append(int(re.search(r"Total in (\d+) ms", line).group(1)) / 1000)  # type: ignore[union-attr]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return _median(served), _median(totals)
+
+
+def main_serve(argv: list[str]) -> int:
+    args = parse_bench_args(__doc__, [4000], argv)
+    base = scratch_dir("digest-bench-serve-")
+    os.environ["DIGEST_CACHE_DIR"] = str(base / "user-cache")
+    print(f"save → served page, median of {args.repeat}, on {base} ({os.cpu_count()} CPUs); seconds")
+    try:
+        for n in args.sizes:
+            work = base / f"n{n}"
+            root = prepare(work, n)
+            ours = bench_serve(root, args.repeat)
+            hugo = bench_hugo_served(work, args.repeat) if not args.no_hugo and shutil.which("hugo") else (float("nan"),) * 2
+            print(f"{'articles':>8}  {'case':<14} {'digest serve':>12} {'(its build)':>11} {'hugo server':>11} {'(its build)':>11}")
+            for name, (served, built) in ours.items():
+                other = f"{hugo[0]:>11.3f} {hugo[1]:>11.3f}" if name == "body edit" else ""
+                print(f"{n:>8}  {name:<14} {served:>12.3f} {built:>11.3f} {other}")
+            print("load average (1, 5, 15 min): " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+            sys.stdout.flush()
+            shutil.rmtree(work, ignore_errors=True)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--serve" in argv:
+        argv.remove("--serve")
+        return main_serve(argv)
     args = parse_bench_args(__doc__, [4000, 10000], argv)
     base = scratch_dir("digest-bench-incremental-")
     os.environ["DIGEST_CACHE_DIR"] = str(base / "user-cache")  # digest's per-user cache: here, not in the home folder

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..cache.buildcache import EntrySnapshot, StoredBodies, snapshot_entries
 from ..cache.layer import BuildCaches
 from ..cache.loading import Loaded, load_content
+from ..cache.resident import ResidentState
 from ..cache.seedscan import SeedScan, scan_seeds
 from ..core.config import Config
 from ..core.errors import DigestError
@@ -178,6 +179,7 @@ def build_site(
     flag_memo: FlagMemo | None = None,
     preview: bool = False,
     use_cache: bool = True,
+    resident: ResidentState | None = None,
 ) -> BuildReport:
     """Build the site of `root` into `out` (default `<root>/site`), replacing it atomically.
 
@@ -186,6 +188,8 @@ def build_site(
     `cache` and `flag_memo`: what a long-running caller (digest serve) keeps between builds.
     `preview`: `out` is digest serve's preview folder, which may sit inside .digest/.
     `use_cache=False` (`--no-cache`): no cache is read or written; the output is the same.
+    `resident`: digest serve's caches kept in memory between builds (digest.cache.resident);
+    the output folder is then updated page by page, not swapped.
     """
     layout = SiteLayout(root)
     out = out or layout.site
@@ -194,18 +198,25 @@ def build_site(
     check_replaceable(out, root, allow_preview=preview)
     layout.state.mkdir(parents=True, exist_ok=True)
     ctx = BuildContext(
-        layout, config, options, report, BuildCaches(layout, out, enabled=use_cache), cache if cache is not None else BodyCache(), log, flag_memo
+        layout, config, options, report, BuildCaches(layout, out, enabled=use_cache, resident=resident if use_cache else None), cache if cache is not None else BodyCache(), log, flag_memo
     )
     try:
         with exclusive_lock(layout.build_lock):
             # 0. Nothing changed since the last build (by mtime and size): stop here.
             with ctx.stage("inputs"):
                 last = ctx.caches.start(*options.key(config))
+                if last is None and ctx.caches.resident is not None and ctx.caches.check is not None:
+                    # digest serve: a file saved without a change is a no-op too.
+                    last = ctx.caches.resident.only_touched(ctx.caches.check)
+                    if last is not None:
+                        ctx.caches.record(last.summary)
             if last is not None:
                 _repeat_last(report, last.summary, log)
                 return report
             try:
                 run_stages(ctx)
+                if ctx.caches.resident is not None and ctx.loaded is not None:
+                    ctx.caches.resident.keep_entries(ctx.loaded, ctx.entry_snapshot)
             except OSError as exc:
                 if isinstance(exc, DigestError):  # already names its file
                     raise
@@ -379,6 +390,7 @@ def render_stage(ctx: BuildContext) -> None:
         alongside=save_caches,
         late_extra=search_files,
         use_manifest=ctx.options.use_cache,
+        resident=ctx.caches.resident,
     ).rendered
 
 

@@ -31,6 +31,7 @@ from ..render.pagerender import PageRenderer, render_pages
 from ..sitemodel.pages import Page
 from .fingerprint import PreviousBuild, SiteFingerprints
 from .manifest import Manifest, forget_manifest, load_manifest, save_manifest, tree_identity
+from .resident import ResidentState
 
 
 @dataclass
@@ -54,6 +55,7 @@ def render_site(
     alongside: Callable[[], object] | None = None,
     late_extra: Callable[[], dict[str, bytes]] | None = None,
     use_manifest: bool = True,
+    resident: ResidentState | None = None,
 ) -> RenderResult:
     """Bring `out` up to date with `pages` and `extra` (see the module doc).
 
@@ -64,10 +66,18 @@ def render_site(
     `late_extra`: more files like `extra`, costly to make: made while the workers render on
     a cold build, else first (an incremental build compares them with the last ones).
     `use_manifest=False` (`--no-cache`): render everything and write no manifest.
+    `resident` (digest serve's preview): the manifest is kept in memory, and the changed
+    pages replace their files in `out` one by one (each atomically) instead of a staging
+    tree being swapped in.
     """
     alongside = alongside or _nothing
     late_extra = late_extra or dict
-    old = load_manifest(root, out) if use_manifest else Manifest()
+    if not use_manifest:
+        old = Manifest()
+    elif resident is not None and resident.manifest is not None:
+        old = resident.manifest
+    else:
+        old = load_manifest(root, out)
     usable = old.describes(out)
     templaterefs.remember(old.references)
 
@@ -76,6 +86,8 @@ def render_site(
         return SiteFingerprints(renderer.site, renderer.env, dict(old.entries), stable, old.related)
 
     if not usable:
+        if resident is not None:
+            resident.manifest = None
         return _render_everything(root, out, renderer, pages, extra, workers, fingerprints, stamps or {}, alongside, late_extra, use_manifest)
     prints = fingerprints()
     extra = {**extra, **late_extra()}
@@ -93,7 +105,18 @@ def render_site(
     result = RenderResult(full=not usable)
     if usable and len(kept) == len(files) and not stale:
         result.unchanged = True
-        _save(root, out, files, prints, stamps or {}, old.deps, values)  # memo tables may have grown
+        _save(root, out, files, prints, stamps or {}, old.deps, values, resident)  # memo tables may have grown
+        alongside()
+        return result
+
+    if resident is not None:
+        todo = [page for page in pages if page.path not in kept]
+        result.rendered, result.written = _update_in_place(root, out, renderer, todo, extra, kept, stale, workers, resident)
+        result.removed = len(stale)
+        resident.in_place += 1
+        deps = {rel: old.deps[rel] for rel in kept if rel in old.deps}
+        values = _with_new_keys(deps, [page.path for page in todo], renderer.recorded, prints, values, pruned=bool(stale))
+        _save(root, out, files, prints, stamps or {}, deps, values, resident)
         alongside()
         return result
 
@@ -250,6 +273,7 @@ def _save(
     stamps: dict[str, tuple[int, int]],
     deps: dict[str, frozenset[Key]],
     dep_values: dict[Key, str | None],
+    resident: ResidentState | None = None,
 ) -> None:
     manifest = Manifest(
         tree=tree_identity(out),
@@ -261,10 +285,73 @@ def _save(
         deps=deps,
         dep_values=dep_values,
     )
+    if resident is not None:  # kept in memory; written when the server stops
+        resident.keep_manifest(root, out, manifest)
+        return
     try:
         save_manifest(root, out, manifest)
     except OSError:
         pass  # no manifest: the next build is a full one, still correct
+
+
+def _update_in_place(
+    root: Path,
+    out: Path,
+    renderer: PageRenderer,
+    todo: list[Page],
+    extra: dict[str, bytes],
+    kept: set[str],
+    stale: list[str],
+    workers: int,
+    resident: ResidentState,
+) -> tuple[int, int]:
+    """digest serve's preview: render the changed pages into a small staging folder beside
+    `out`, then move each over its old file (os.replace: a browser reading a page gets the
+    old or the new one, never half of it) and delete the files that no longer belong. The
+    unchanged files are not touched. Returns (pages rendered, extra files written).
+
+    A failure half way leaves some pages new and some old: the manifest is dropped, so the
+    next build renders everything."""
+    resident.keep_manifest(root, out, resident.manifest or Manifest())  # no manifest on disk while `out` changes
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))  # recover_leftovers removes a leftover
+    try:
+        written = [rel for rel in sorted(extra) if rel not in kept]
+        for rel in written:
+            path = staging / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(extra[rel])
+        rendered = render_pages(renderer, todo, staging, workers)
+        src, dst = str(staging) + os.sep, str(out) + os.sep
+        made: set[str] = set()
+        for rel in [*written, *(page.path for page in todo)]:
+            parent = rel.rpartition("/")[0]
+            if parent and parent not in made:
+                os.makedirs(dst + parent, exist_ok=True)
+                made.add(parent)
+            os.replace(src + rel, dst + rel)
+        for rel in stale:
+            _remove_file(out, rel)
+    except BaseException:
+        resident.drop_manifest(root, out)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return rendered, len(written)
+
+
+def _remove_file(out: Path, rel: str) -> None:
+    """Delete a file of `out` and the folders it leaves empty (a fresh build has none)."""
+    try:
+        os.unlink(out / rel)
+    except FileNotFoundError:
+        pass
+    parent = (out / rel).parent
+    while parent != out:
+        try:
+            parent.rmdir()
+        except OSError:  # not empty
+            return
+        parent = parent.parent
 
 
 def _link_unchanged(old: Path, new: Path, paths: list[str]) -> int:

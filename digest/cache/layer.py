@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.layout import SiteLayout
 from .buildcache import BuildCache, EntrySnapshot, load_cache, load_search_memo, save_cache, save_search_memo
 from .inputs import InputCheck, LastBuild, options_key
+from .resident import ResidentState
 
 if TYPE_CHECKING:
     import jinja2
@@ -42,6 +43,7 @@ class BuildCaches:
     check: InputCheck | None = None
     disk: BuildCache = field(default_factory=BuildCache)
     search_memo: dict[str, str] = field(default_factory=dict)
+    resident: ResidentState | None = None  # digest serve: the caches kept in memory between builds
 
     def start(self, *options: Any) -> LastBuild | None:
         """Stamp the inputs; the last build's record if nothing changed since it (a no-op)."""
@@ -53,8 +55,14 @@ class BuildCaches:
 
     def open(self) -> None:
         """Read the parsed entries and the bodies' store (on demand)."""
-        if self.enabled:
-            self.disk = load_cache(self.layout.root)
+        if not self.enabled:
+            return
+        if self.resident is not None and self.resident.disk is not None:
+            self.disk = self.resident.disk
+            return
+        self.disk = load_cache(self.layout.root)
+        if self.resident is not None:
+            self.resident.disk = self.disk
 
     @property
     def warnings(self) -> list[str]:
@@ -62,7 +70,8 @@ class BuildCaches:
 
     def open_search_memo(self) -> dict[str, str]:
         if self.enabled:
-            self.search_memo = load_search_memo(self.layout.root)
+            kept = self.resident.search_memo if self.resident is not None else None
+            self.search_memo = kept if kept is not None else load_search_memo(self.layout.root)
         return self.search_memo
 
     def attach_templates(self, env: jinja2.Environment) -> None:
@@ -87,6 +96,8 @@ class BuildCaches:
 
         save_cache(self.layout.root, snapshot, bodies, used_bodies, self.disk.bodies)
         save_search_memo(self.layout.root, normalised, self.search_memo)
+        if self.resident is not None:
+            self.resident.search_memo = normalised
         save_theme_references(env)  # templates the fingerprints parsed too
 
     def record(self, summary: dict[str, Any]) -> None:

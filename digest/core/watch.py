@@ -80,6 +80,11 @@ class DebouncedWatcher:
     def __post_init__(self) -> None:
         self._last = snapshot(self.root)
 
+    @property
+    def waiting(self) -> bool:
+        """Changes were seen and wait for the inputs to be quiet."""
+        return bool(self._pending)
+
     def poll(self, now: float | None = None) -> list[str]:
         """Call periodically; returns the changed paths when a batch is complete, else []."""
         now = time.monotonic() if now is None else now

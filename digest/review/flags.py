@@ -307,12 +307,15 @@ class FlagMemo:
         self.own: dict[str, tuple[list[Flag], list[Flag]]] = {}  # entry digest → flags other than near-duplicate
         self.sketches: dict[str, list[int] | None] = {}  # body hash → text_sketch
         self.similarity: dict[tuple[str, str], float] = {}  # (body hash, body hash) → Jaccard
+        # The last near-duplicate result and what it was computed from (slug → body hash,
+        # threshold): a rebuild that changed no body (a headline, tags, a touch) reuses it.
+        self.duplicates: tuple[dict[str, str], float, dict[str, list[tuple[str, float]]]] | None = None
 
     def start(self, settings: str, entries: list[Entry]) -> dict[str, str]:
         """Begin a build: returns slug → entry digest, and forgets what no entry uses."""
         if settings != self.settings:  # other configuration or glossary: nothing kept holds
             self.settings = settings
-            self.own, self.sketches, self.similarity = {}, {}, {}
+            self.own, self.sketches, self.similarity, self.duplicates = {}, {}, {}, None
         digests = {e.slug: _entry_digest(e) for e in entries}
         live = set(digests.values())
         self.own = {d: flags for d, flags in self.own.items() if d in live}
@@ -381,6 +384,8 @@ def _near_duplicates(
         return near_duplicate_words({e.slug: words(e) for e in entries}, threshold)
     by_slug = {e.slug: e for e in entries}
     body_keys = {e.slug: body_hash(e.body) for e in entries}
+    if memo.duplicates is not None and memo.duplicates[0] == body_keys and memo.duplicates[1] == threshold:
+        return {slug: list(pairs) for slug, pairs in memo.duplicates[2].items()}
     hashes = WordHashes()
     sketches: dict[str, list[int]] = {}
     for entry in entries:
@@ -409,4 +414,5 @@ def _near_duplicates(
 
     result = near_duplicate_sketches(sketches, similarity, threshold)
     memo.similarity = {pair: score for pair, score in memo.similarity.items() if pair[0] in live and pair[1] in live}
+    memo.duplicates = (body_keys, threshold, {slug: list(pairs) for slug, pairs in result.items()})
     return result

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..build.pipeline import BuildReport, build_site
+from ..cache.resident import ResidentState
 from ..core.config import load_config
 from ..core.errors import ContentError, DigestError
 from ..core.layout import SiteLayout
@@ -42,8 +43,8 @@ from ..render.markdown import BodyCache
 from ..review.flags import FlagMemo
 from ..text.shellquote import visible
 
-POLL_SECONDS = 0.25  # how often the inputs are polled
-QUIET_SECONDS = 0.2  # a batch of changes is built once the inputs were quiet this long
+POLL_SECONDS = 0.1  # how often the inputs are polled (a 4,000-entry site: ~20 ms a scan)
+QUIET_SECONDS = 0.1  # a batch of changes is built once the inputs were quiet this long
 
 Echo = Callable[[str], None]
 
@@ -70,6 +71,9 @@ class PreviewBuilder:
         self.echo_err = echo_err
         self.cache = BodyCache()  # rendered bodies survive between rebuilds
         self.flag_memo = FlagMemo()  # so do review flags of unchanged entries
+        # ...and the parsed entries, the manifest and the search memo: a rebuild parses only
+        # the saved file and rewrites only the pages whose recorded inputs changed.
+        self.resident = ResidentState()
         self.state = PreviewState()
 
     def build(self, reason: str = "") -> bool:
@@ -79,7 +83,9 @@ class PreviewBuilder:
         report: BuildReport | None = None
         try:
             config = load_config(self.root)  # re-read: digest.toml may be what changed
-            report = build_site(self.root, config, out=self.out, review=True, offline=True, cache=self.cache, flag_memo=self.flag_memo, preview=True)
+            report = build_site(self.root, config, out=self.out, review=True, offline=True, cache=self.cache, flag_memo=self.flag_memo, preview=True,
+                resident=self.resident,
+            )
         except DigestError as exc:
             problems.append(str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug must not take the preview down
@@ -97,6 +103,10 @@ class PreviewBuilder:
         what = f"{report.pages} pages rendered" if report is not None else "build failed"
         self.echo(f"{reason}{what} in {took:.2f}s" + ("" if not problems else f"; {len(problems)} problem(s)"))
         return not problems
+
+    def close(self) -> None:
+        """Write what was kept in memory (the manifest) so the next start is incremental."""
+        self.resident.flush(self.root, self.out)
 
 
 def error_page(problems: list[str]) -> bytes:
@@ -442,8 +452,10 @@ def serve(
         def tick() -> None:
             started = time.perf_counter()
             changed = watcher.poll()
-            # Polling 20,000 files takes a while: never spend more than a fifth of the time on it.
-            loop.call_later(max(POLL_SECONDS, 5 * (time.perf_counter() - started)), tick)
+            # Polling 20,000 files takes a while: never spend more than a fifth of the time on it,
+            # except right after a change, when the next poll only has to see the inputs quiet.
+            scan = time.perf_counter() - started
+            loop.call_later(max(QUIET_SECONDS, scan) if watcher.waiting else max(POLL_SECONDS, 5 * scan), tick)
             if not changed:
                 return
             shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
@@ -471,6 +483,7 @@ def serve(
         signal.signal(signal.SIGTERM, previous_term)
         for sock in sockets:
             sock.close()
+        builder.close()
     echo("stopped")
 
 

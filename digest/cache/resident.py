@@ -1,0 +1,121 @@
+"""What a long-running process (`digest serve`) keeps in memory between builds of one
+output folder, instead of reading it back from `.digest/` on every rebuild:
+
+- the build cache (digest.cache.buildcache): the parsed entries, by path and (size, mtime);
+  an edited file's stamp changes, so only it is parsed again;
+- the manifest (digest.cache.manifest): what each page of the output read when it was
+  rendered; with it the output is updated in place, page by page (digest.cache.incremental);
+- the search-text memo.
+
+The manifest on disk is dropped before the first in-place write and written back by
+`flush()` (when the server stops): a process killed in between leaves no manifest, so the
+next build renders everything — slower, never wrong.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..content.entries import read_entry
+from ..core.errors import ContentError
+from .buildcache import BuildCache, EntrySnapshot
+from .manifest import Manifest, forget_manifest, save_manifest, tree_identity
+
+if TYPE_CHECKING:
+    from .inputs import InputCheck, LastBuild
+    from .loading import Loaded
+
+
+@dataclass
+class ResidentState:
+    disk: BuildCache | None = None  # the build cache as the last build left it
+    manifest: Manifest | None = None  # describes the output folder as it is now
+    manifest_saved: bool = True  # False: the in-memory manifest is newer than the one on disk
+    search_memo: dict[str, str] | None = None
+    in_place: int = 0  # builds that updated the output folder page by page
+
+    def keep_manifest(self, root: Path, out: Path, manifest: Manifest) -> None:
+        """Hold the manifest in memory; the copy on disk no longer describes `out`."""
+        if self.manifest_saved:
+            forget_manifest(root, out)
+            self.manifest_saved = False
+        self.manifest = manifest
+
+    def drop_manifest(self, root: Path, out: Path) -> None:
+        """The output folder is in an unknown state (a render failed half way): the next
+        build renders everything."""
+        forget_manifest(root, out)
+        self.manifest = None
+        self.manifest_saved = True
+
+    def keep_entries(self, loaded: Loaded, snapshot: EntrySnapshot | None) -> None:
+        """Make the in-memory build cache what this build's loading found (and what it saved)."""
+        cache = self.disk
+        if cache is None:
+            return
+        rows = {}
+        for entry in loaded.entries:
+            path = entry.path or ""
+            stamp = loaded.stats.get(path)
+            if stamp is None:
+                continue
+            hit = cache.entries.get(path)
+            if hit is None or hit[2] is not entry:
+                cache.pickled.pop(path, None)  # its stored bytes are of the old entry
+            rows[path] = (*stamp, entry)
+        for path in [p for p in cache.pickled if p not in rows]:
+            del cache.pickled[path]
+        cache.entries = rows
+        if snapshot is not None and snapshot.base is not None:
+            cache.has_base, cache.overlay = True, {}
+            cache.pickled.update((path, row[2]) for path, row in snapshot.base.items())
+        elif snapshot is not None and snapshot.overlay is not None:
+            cache.overlay = snapshot.overlay
+            cache.pickled.update((path, row[2]) for path, row in snapshot.overlay.items())
+        cache.warnings.clear()  # reported by the build that met them
+
+    def only_touched(self, check: InputCheck) -> LastBuild | None:
+        """The last build's record if the only inputs with a new stamp are content files
+        that parse to the very entries the last build used (a save without a change, a
+        touch): then nothing can render differently, and the build stops as a no-op. The
+        kept rows get the new stamps. None: build."""
+        last, cache = check.last, self.disk
+        if last is None or cache is None or last.tree is None or last.tree != tree_identity(check.out):
+            return None
+        before = check.before
+        changed = [rel for rel in before.keys() | last.files.keys() if before.get(rel) != last.files.get(rel)]
+        if not changed or len(changed) > 20:
+            return None
+        rows = {}
+        for rel in changed:
+            if not (rel.startswith("content/") and rel.endswith(".md")) or rel not in before or rel not in last.files:
+                return None  # another kind of input, or a file added or deleted
+            path = os.path.join(str(check.root), rel)
+            row = cache.entries.get(path)
+            if row is None or (row[1], row[0]) != last.files[rel]:
+                return None  # not the file the last build parsed
+            try:
+                stat = os.stat(path)
+                entry = read_entry(path)
+            except (OSError, ContentError):
+                return None
+            if (stat.st_mtime_ns, stat.st_size) != before[rel] or entry != row[2]:
+                return None
+            rows[path] = (stat.st_size, stat.st_mtime_ns, row[2])
+        cache.entries.update(rows)
+        return last
+
+    def flush(self, root: Path, out: Path) -> None:
+        """Write the in-memory manifest to disk (best effort), so that the next process
+        starts incremental."""
+        if self.manifest is None or self.manifest_saved:
+            return
+        if self.manifest.tree != tree_identity(out):
+            return
+        try:
+            save_manifest(root, out, self.manifest)
+        except OSError:
+            return
+        self.manifest_saved = True

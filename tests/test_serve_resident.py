@@ -1,0 +1,179 @@
+"""digest serve's preview builder keeps the parsed entries, the manifest and the search memo in
+memory between rebuilds and updates the preview folder page by page
+(digest.cache.resident): after any sequence of edits the folder must equal a fresh preview
+build byte for byte."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from digest.build.pipeline import build_site
+from digest.cache.manifest import load_manifest, manifest_path
+from digest.content.entries import read_entry, write_entry
+from digest.core.config import load_config
+from digest.serve.server import PreviewBuilder
+
+CONFIG = '[site]\npublish = "all"\nper_page = 3\n'
+
+
+@pytest.fixture(autouse=True)
+def fixed_code_stamp(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Colleagues editing digest/ while this runs must not turn a rebuild into a full one."""
+    monkeypatch.setattr("digest.cache.fingerprint.code_stamp", lambda: "test")
+    monkeypatch.setattr("digest.cache.inputs.code_stamp", lambda: "test")
+
+
+@pytest.fixture
+def root(all_seeds_root: Path, tmp_path: Path) -> Path:
+    (all_seeds_root / "digest.toml").write_text(CONFIG, encoding="utf-8")
+    held = tmp_path / "held"
+    held.mkdir()
+    seeds = sorted((all_seeds_root / "seeds").glob("*.txt"))
+    shutil.move(str(seeds[-1]), held / seeds[-1].name)  # added later: "a new article"
+    for extra in seeds[9:-1]:  # nine articles keep the test quick
+        extra.unlink()
+    return all_seeds_root
+
+
+def _tree(out: Path) -> dict[str, bytes]:
+    """Every file and folder (an empty folder left behind would show) with its bytes."""
+    return {str(p.relative_to(out)): (p.read_bytes() if p.is_file() else b"<dir>") for p in sorted(out.rglob("*"))}
+
+
+class Preview:
+    """The in-memory preview builder, as digest serve drives it, and what it printed."""
+
+    def __init__(self, root: Path):
+        self.lines: list[str] = []
+        self.builder = PreviewBuilder(root, echo=self.lines.append, echo_err=self.lines.append)
+
+    def rebuild(self) -> str:
+        assert self.builder.build(), self.lines
+        return self.lines[-1]
+
+
+def _assert_same_as_fresh(root: Path, tmp_path: Path, preview: Preview) -> str:
+    """Rebuild through the preview builder, then a fresh preview build elsewhere (no cache):
+    identical trees."""
+    line = preview.rebuild()
+    fresh = tmp_path / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    build_site(root, load_config(root), out=fresh, review=True, offline=True, preview=True, use_cache=False)
+    kept, expected = _tree(preview.builder.out), _tree(fresh)
+    assert sorted(kept) == sorted(expected)
+    different = [rel for rel in expected if kept[rel] != expected[rel]]
+    assert different == [], f"differs from a fresh preview build: {different[:5]}"
+    return line
+
+
+def _content(root: Path, index: int) -> Path:
+    return sorted((root / "content").glob("*.md"))[index]
+
+
+def _article_page(preview: Preview, path: Path) -> Path:
+    return preview.builder.out / "articles" / read_entry(path).slug / "index.html"
+
+
+def test_edit_sequence_through_the_resident_preview_equals_a_fresh_build(root: Path, tmp_path: Path) -> None:
+    preview = Preview(root)
+    first = _assert_same_as_fresh(root, tmp_path, preview)
+    assert " pages rendered in " in first
+    out = preview.builder.out
+    folder = os.stat(out).st_ino
+
+    # A body edit: that article's page only, written in place; other pages are not touched.
+    edited, other = _content(root, 0), _content(root, 1)
+    other_inode = os.stat(_article_page(preview, other)).st_ino
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nفقرة جديدة أضافها المحرر.\n", encoding="utf-8")
+    assert _assert_same_as_fresh(root, tmp_path, preview).startswith("1 pages rendered")
+    assert "فقرة جديدة أضافها المحرر." in _article_page(preview, edited).read_text(encoding="utf-8")
+    assert os.stat(_article_page(preview, other)).st_ino == other_inode
+    assert os.stat(out).st_ino == folder  # updated in place, not swapped
+    assert preview.builder.resident.in_place == 1
+
+    # A no-op rebuild (a touch that changes nothing) renders nothing.
+    os.utime(edited)
+    assert _assert_same_as_fresh(root, tmp_path, preview).startswith("0 pages rendered")
+    assert preview.builder.resident.in_place == 1  # stopped before any stage: nothing rewritten
+    # ...and the touched file's next real edit is still seen.
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nفقرة ثانية.\n", encoding="utf-8")
+    assert _assert_same_as_fresh(root, tmp_path, preview).startswith("1 pages rendered")
+    assert "فقرة ثانية." in _article_page(preview, edited).read_text(encoding="utf-8")
+
+    # A headline edit: its page, the listings and tag pages that show its card.
+    entry = read_entry(_content(root, 2))
+    entry.title = "عنوان جديد للمقال"
+    write_entry(entry, root / "content")
+    _assert_same_as_fresh(root, tmp_path, preview)
+    assert "عنوان جديد للمقال" in _article_page(preview, _content(root, 2)).read_text(encoding="utf-8")
+
+    # A tag change: the old tag's page goes if no other entry has it, the new one comes.
+    entry = read_entry(_content(root, 3))
+    entry.tags = [*entry.tags[1:], "وسم_جديد_للاختبار"]
+    write_entry(entry, root / "content")
+    _assert_same_as_fresh(root, tmp_path, preview)
+
+    # A new article (ingested from a new seed).
+    held = next((tmp_path / "held").glob("*.txt"))
+    shutil.copy(held, root / "seeds" / held.name)
+    _assert_same_as_fresh(root, tmp_path, preview)
+
+    # A deletion (entry and seed): its page and its folder are gone.
+    victim = read_entry(_content(root, 5))
+    assert victim.seed
+    (root / victim.seed).unlink()
+    _content(root, 5).unlink()
+    _assert_same_as_fresh(root, tmp_path, preview)
+    assert not (out / "articles" / victim.slug).exists()
+
+    # A template override, then the configuration.
+    (root / "templates").mkdir()
+    (root / "templates" / "article.html").write_text(
+        '{% extends "!builtin/article.html" %}{% block title %}مقال: {{ super() }}{% endblock %}', encoding="utf-8"
+    )
+    _assert_same_as_fresh(root, tmp_path, preview)
+    (root / "digest.toml").write_text(CONFIG.replace("per_page = 3", "per_page = 4") + 'title_en = "Digest"\n', encoding="utf-8")
+    _assert_same_as_fresh(root, tmp_path, preview)
+    assert preview.builder.resident.in_place >= 8
+
+
+def test_a_broken_file_then_fixed_comes_back_identical(root: Path, tmp_path: Path) -> None:
+    preview = Preview(root)
+    _assert_same_as_fresh(root, tmp_path, preview)
+    path = _content(root, 1)
+    good = path.read_text(encoding="utf-8")
+    path.write_text("---\ntitle_ar: [unclosed\n---\nنص\n", encoding="utf-8")
+    assert not preview.builder.build()
+    assert any(path.name in line for line in preview.lines)
+    path.write_text(good + "\nسطر.\n", encoding="utf-8")
+    _assert_same_as_fresh(root, tmp_path, preview)
+
+
+def test_a_template_error_half_way_then_fixed_renders_everything(root: Path, tmp_path: Path) -> None:
+    preview = Preview(root)
+    _assert_same_as_fresh(root, tmp_path, preview)
+    (root / "templates").mkdir()
+    broken = root / "templates" / "article.html"
+    broken.write_text('{% extends "!builtin/article.html" %}{% block title %}{{ story.nope.deeper }}{% endblock %}', encoding="utf-8")
+    assert not preview.builder.build()
+    broken.write_text('{% extends "!builtin/article.html" %}{% block title %}مقال{% endblock %}', encoding="utf-8")
+    _assert_same_as_fresh(root, tmp_path, preview)
+
+
+def test_the_manifest_kept_in_memory_is_written_when_the_server_stops(root: Path, tmp_path: Path) -> None:
+    preview = Preview(root)
+    preview.rebuild()
+    path = _content(root, 0)
+    path.write_text(path.read_text(encoding="utf-8") + "\nسطر.\n", encoding="utf-8")
+    preview.rebuild()
+    out = preview.builder.out
+    assert not manifest_path(root, out).exists()  # dropped while the folder changes in place
+    preview.builder.close()
+    assert load_manifest(root, out).describes(out)
+    # A new server starts incremental: the touch-only change renders nothing.
+    os.utime(path)
+    again = Preview(root)
+    assert again.rebuild().startswith("0 pages rendered")
