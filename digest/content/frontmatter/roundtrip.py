@@ -59,10 +59,11 @@ def _dump(yaml: YAML, data: CommentedMap) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
-def edit_text(text: str, path: Path, changes: Mapping[str, Any], after: str | None = None) -> str:
-    """`changes` set in the front matter of `text` (see digest.content.frontmatter.edit)."""
+def _load_for_edit(text: str, path: Path) -> tuple[str, YAML, CommentedMap, str]:
+    """(text before the YAML, the round-trip loader, the loaded mapping, the rest): the block
+    is first checked under the rules of every read (size, anchors, duplicates)."""
     head, fm, rest = _split(text, path)
-    load_front_matter(fm, path)  # the rules of every read (size, anchors, duplicates) hold here too
+    load_front_matter(fm, path)
     yaml = _yaml()
     try:
         data = yaml.load(fm)
@@ -70,6 +71,12 @@ def edit_text(text: str, path: Path, changes: Mapping[str, Any], after: str | No
         raise ContentError(f"invalid YAML in front matter: {exc}".splitlines()[0], path) from None
     if not isinstance(data, CommentedMap):
         raise ContentError("front matter must be a mapping of keys to values", path, 2)
+    return head, yaml, data, rest
+
+
+def edit_text(text: str, path: Path, changes: Mapping[str, Any], after: str | None = None) -> str:
+    """`changes` set in the front matter of `text` (see digest.content.frontmatter.edit)."""
+    head, yaml, data, rest = _load_for_edit(text, path)
     for key, value in changes.items():
         if not isinstance(value, Mapping):
             _put(data, key, value, after)
@@ -97,15 +104,7 @@ def update_text(
 ) -> str:
     """`text` with top-level keys set (see digest.content.frontmatter.update_file); new keys
     go at the end."""
-    head, fm, rest = _split(text, path)
-    load_front_matter(fm, path)  # the rules of every read (size, anchors, duplicates) hold here too
-    yaml = _yaml()
-    try:
-        data = yaml.load(fm)
-    except YAMLError as exc:
-        raise ContentError(f"invalid YAML in front matter: {exc}".splitlines()[0], path) from None
-    if not isinstance(data, CommentedMap):
-        raise ContentError("front matter must be a mapping of keys to values", path, 2)
+    head, yaml, data, rest = _load_for_edit(text, path)
     for key, value in values.items():
         current = data.get(key)
         if isinstance(value, Mapping) and isinstance(current, CommentedMap):
