@@ -469,8 +469,16 @@ def serve(
         if open_browser:
             threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
         loop.call_later(POLL_SECONDS, tick)
+        stop = asyncio.Event()
         try:
-            await asyncio.Event().wait()  # until Ctrl-C or SIGTERM
+            # Ctrl-C and SIGTERM end the loop between two callbacks, never inside a rebuild
+            # or a request (an exception raised from a signal handler could land anywhere).
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(signum, stop.set)
+        except (NotImplementedError, RuntimeError):  # no loop signal handlers (Windows)
+            pass
+        try:
+            await stop.wait()
         finally:
             server.stop()
 

@@ -4,8 +4,8 @@ the real command, from wait4). The 100,000-entry case is benchmarks/bench_scale.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
+import sys
 from pathlib import Path
 
 from digest.build.pipeline import build_site
@@ -15,16 +15,30 @@ from .sites import DIGEST, PROJECT, hostile_config, html_problems, make_entry, s
 MIB = 1024 * 1024
 
 
+# The command is started by a small Python process, not by pytest itself: Linux carries the
+# RSS of a forked process image into ru_maxrss across exec, so a command forked straight
+# from a pytest that has grown to hundreds of MiB would be charged for pytest's memory.
+_MEASURE = """
+import os, subprocess, sys
+proc = subprocess.Popen(sys.argv[2:])
+_pid, status, usage = os.wait4(proc.pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}")
+"""
+
+
 def _run_peak(*args: str, cwd: Path) -> tuple[int, str, float]:
     """(exit status, output, peak RSS in MiB) of the real command (ru_maxrss from wait4)."""
+    report = cwd / ".run-peak"
     with open(cwd / ".run-output", "w+b") as sink:
-        proc = subprocess.Popen([str(DIGEST), *args], cwd=cwd, stdout=sink, stderr=subprocess.STDOUT)
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        subprocess.run([sys.executable, "-c", _MEASURE, str(report), str(DIGEST), *args], cwd=cwd, stdout=sink,
+                       stderr=subprocess.STDOUT, check=True)
         sink.seek(0)
         output = sink.read().decode("utf-8")
+    code, maxrss_kib = (int(value) for value in report.read_text().split())
     (cwd / ".run-output").unlink()
-    return proc.returncode, output, usage.ru_maxrss / 1024
+    report.unlink()
+    return code, output, maxrss_kib / 1024
 
 
 def _seed_paragraphs() -> list[str]:
