@@ -20,6 +20,14 @@ def _private_user_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["DIGEST_CACHE_DIR"] = str(tmp_path_factory.mktemp("user-cache"))
 
 
+@pytest.fixture
+def fixed_code_stamp(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tool's code is part of every fingerprint; colleagues editing digest/ while a test
+    runs must not turn an incremental build into a full one."""
+    monkeypatch.setattr("digest.cache.fingerprint.code_stamp", lambda: "test")
+    monkeypatch.setattr("digest.cache.inputs.code_stamp", lambda: "test")
+
+
 def extra_seeds_dir() -> Path:
     """../shared/seeds-extra: skip where absent, but fail under CI=true."""
     if SHARED_EXTRA.is_dir() and any(SHARED_EXTRA.glob("*.txt")):

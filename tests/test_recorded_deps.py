@@ -19,11 +19,8 @@ CONFIG = '[site]\npublish = "all"\nper_page = 3\n'
 
 
 @pytest.fixture(autouse=True)
-def fixed_code_stamp(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The tool's code is part of every fingerprint; colleagues editing digest/ while this
-    runs must not turn an incremental build into a full one."""
-    monkeypatch.setattr("digest.cache.fingerprint.code_stamp", lambda: "test")
-    monkeypatch.setattr("digest.cache.inputs.code_stamp", lambda: "test")
+def _fixed_code_stamp(fixed_code_stamp: None) -> None:
+    """Every test here: a stable code stamp (see conftest.fixed_code_stamp)."""
 
 
 @pytest.fixture

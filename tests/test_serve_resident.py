@@ -20,10 +20,8 @@ CONFIG = '[site]\npublish = "all"\nper_page = 3\n'
 
 
 @pytest.fixture(autouse=True)
-def fixed_code_stamp(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Colleagues editing digest/ while this runs must not turn a rebuild into a full one."""
-    monkeypatch.setattr("digest.cache.fingerprint.code_stamp", lambda: "test")
-    monkeypatch.setattr("digest.cache.inputs.code_stamp", lambda: "test")
+def _fixed_code_stamp(fixed_code_stamp: None) -> None:
+    """Every test here: a stable code stamp (see conftest.fixed_code_stamp)."""
 
 
 @pytest.fixture
