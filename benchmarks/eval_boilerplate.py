@@ -15,7 +15,6 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "tests"))
 
-from ingest_eval.cases import HELD_OUT, HELD_OUT_2  # noqa: E402
 from ingest_eval.evaluate import Evaluation, byline_counts, evaluate, run_case  # noqa: E402
 
 REPORT = PROJECT / "docs" / "boilerplate-eval.md"
@@ -78,29 +77,33 @@ def render(evaluation: Evaluation) -> str:
         f"{sum(s.cases for s in evaluation.scores.values())} boilerplate lines and "
         f"{evaluation.news_cases} news sentences that look like them (a quote about copyright law, a",
         "story about a news agency, «انتهى» meaning that something ended, a paragraph about an app, a",
-        "photo described in the text, a story first published on a ministry's site).",
-        "The patterns were written with this set in view, so its numbers are an upper bound.",
+        "photo described in the text, a story first published on a ministry's site). It holds the",
+        "first set and the two earlier held-out sets, whose misses guided the generalisation of",
+        "their classes (below), so its numbers are an upper bound.",
         "",
         *_score_rows(evaluation),
         "",
         f"News sentences removed: **{len(evaluation.news_removed)} of {evaluation.news_cases}**.",
         "",
-        *_held_out_section(HELD_OUT_2, [
-            "## Held-out set (second)",
-            "",
-            "Written before the class rules were generalised for the first held-out set's misses,",
-            "and run only once those rules were final; nothing was changed after seeing the result.",
-            "This is the estimate for a site nobody has seen.",
-        ]),
-        *_held_out_section(HELD_OUT, [
-            "## First held-out set (now development data)",
-            "",
-            "Written after the first rules were final; it found 20 of 27. Its 7 misses were then",
-            "caught by generalising the class rules (a negated «لا يعبر بالضرورة عن رأي ...»",
-            "disclaimer, any negated ability before «independently verify», editors' initials with",
-            "`/` after «انتهى», any punctuation after «اقرأ أيضا», «الصورة لـ...», «published by»),",
-            "never by a string from one case; since the set guided that work it is no longer held out.",
-        ]),
+        "## Earlier held-out sets (now development data)",
+        "",
+        "- First held-out set (27 lines, 6 news sentences): written after the first rules were final;",
+        "  it found 20 of 27. Its 7 misses were caught by generalising the class rules (a negated",
+        "  «لا يعبر بالضرورة عن رأي ...» disclaimer, any negated ability before «independently verify»,",
+        "  editors' initials with `/` after «انتهى», any punctuation after «اقرأ أيضا», «الصورة لـ...»,",
+        "  «published by»).",
+        "- Second held-out set (47 lines, 12 news sentences): written before that generalisation and",
+        "  run once after it: 43 of 47 (0.91), no news removed; below 0.9 were `copyright` 5 / 6,",
+        "  `follow-us` 3 / 5 and `source-credit` 4 / 5. Its misses were caught by generalising",
+        "  those three classes: a prohibition of copying or republishing without permission that",
+        "  names this content, in any order with «جميع الحقوق محفوظة» (and the notice itself after a",
+        "  site name, a year or ©); any imperative «follow / join / subscribe» with any object before a",
+        "  named or generic platform or «our page / channel / account», after a purpose phrase such",
+        "  as «للمزيد من الأخبار» too (a follow line is `follow-us` before the `promo` heuristic sees",
+        "  it); a standalone «نقلا عن (موقع) صحيفة / وكالة / قناة NAME» line.",
+        "",
+        "Never a string from one case. Both sets now come out in full (the table above).",
+        "",
         "## Bylines",
         "",
         f"{bylines['positives']} bylines and datelines («CITY - AGENCY:», «CITY-PAPER:», «NAME - PAPER - CITY:»,",

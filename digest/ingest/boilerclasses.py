@@ -30,10 +30,25 @@ _PATTERN_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "
 _WRAPPING = " \t*_~>«»\"'“”()[]{}"
 
 MAX_LINE_CHARS = 300  # boilerplate lines are short; a longer paragraph is article text
+# Social platforms under their usual Arabic spellings (folded: ی/ي, گ/غ/ج/ك for the g of
+# Telegram and Instagram, with or without the long vowels) and their Latin names.
 _SOCIAL = (
-    r"(?:فيسبوك|فيس بوك|تويتر|تويتير|اكس|انستغرام|انستجرام|انستقرام|يوتيوب|يو تيوب|تلغرام|تليغرام|تيليجرام|تلجرام"
-    r"|تيك توك|تيكتوك|واتساب|واتس اب|لينكد ?ان|سناب ?شات|facebook|twitter|instagram|youtube|telegram|tiktok"
-    r"|whatsapp|linkedin|snapchat|x)(?!\w)"
+    r"(?:فيسبوك|فيس بوك|فيسبوق|تويتر|تويتير|اكس|انستا|انستغرام|انستجرام|انستقرام|انستاغرام|انستاجرام|انستكرام"
+    r"|يوتيوب|يو تيوب|(?:ت|تي|تل|تيل)(?:ي|ل|لي)?(?:غ|ج|ك|گ)رام|تلغرام|تليغرام|تيليجرام|تلجرام|تيلغرام|تيليغرام"
+    r"|تيك ?توك|واتساب|واتس ?اب|لينكد ?ان|سناب ?شات|ثريدز|(?:جوجل|غوغل|قوقل) ?نيوز|google ?news|facebook|twitter"
+    r"|instagram|youtube|telegram|tiktok|whatsapp|linkedin|snapchat|threads|x)(?!\w)"
+)
+# The site's own pages and channels, and social media in general: what a follow line names.
+_OUR_PAGES = (
+    r"(?:حساباتنا|حسابنا|صفحتنا|صفحاتنا|قناتنا|قنواتنا|منصاتنا|مجموعتنا|موقعنا|تطبيقنا|نشرتنا"
+    r"|(?:مواقع|منصات|وسائل|شبكات) (?:ال)?تواصل|السوشيال ميديا|social media|تطبيق|التطبيق|نبض"
+    r"|our (?:\S+ )?(?:pages?|channels?|accounts?|profiles?|app|newsletter|website))(?!\w)"
+)
+_FOLLOW_TARGET = r"(?:" + _SOCIAL + r"|" + _OUR_PAGES + r")"
+# What may come before a follow line: a purpose phrase («للمزيد من الأخبار», «لمتابعة آخر
+# المستجدات أولا بأول», «For the latest news,», «Stay updated:»).
+_FOLLOW_LEAD = (
+    r"(?:(?:ل\S+|ول\S+|(?:for|to|stay|keep)\b)(?: \S+){0,5}?\s*[:،,\-–—.|]*\s+)?"
 )
 _MONTHS = (
     r"(?:يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|اذار|نيسان|ايار"
@@ -56,6 +71,24 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:جميع|كل) (?:ال)?حقوق(?: \S+){0,2} محفوظه",
         r"^(?:ال)?حقوق (?:النشر|الطبع|الملكيه)(?: \S+){0,2} (?:محفوظه|©)",
         r"^الحقوق محفوظه",
+        # The notice in any order: «SITE - جميع الحقوق محفوظة», «SITE 2024 © ...»: the formula
+        # as a segment of its own (at the start, or after a separator, a year or ©) in a
+        # short line; «... أن جميع الحقوق محفوظة للورثة» is a clause of a sentence, not a segment.
+        r"^(?=.{0,200}$)(?:.{0,100}?(?:[-–—|·•,.،]|\d{4}|©)\s*)?"
+        r"(?:(?:(?:جميع|كل|كافه) (?:ال)?حقوق|(?:ال)?حقوق (?:النشر|الطبع|الملكيه))(?: \S+){0,2} محفوظه"
+        r"|الحقوق محفوظه|all rights reserved)",
+        r"^(?=.{0,160}$)(?!.*(?:court|ruled|ruling|law|said)\b).*(?:©|\(c\) ?\d{4}|\bcopyright (?:©|\(c\)|\d{4}))",
+        # A prohibition of copying or republishing without permission, naming this content or
+        # its rights («يمنع نسخ أو إعادة نشر هذا المحتوى دون إذن مسبق»); a law's prohibition
+        # («يحظر القانون نسخ ...», «... بموجب القانون») has a subject or cites the law.
+        r"^(?=.{0,240}$)(?=.*(?:هذا|هذه|المحتوى|محتوى|الموقع|موقع|موقعنا|الصحيفه|الجريده|المواد|الماده|حقوق))"
+        r"(?!.*(?:القانون|قانون|بموجب|المحكمه|قرار)(?!\w))"
+        r"(?:يمنع|يحظر|ممنوع|محظور|لا يجوز|لا يسمح ب|غير مسموح ب|نحذر من)(?: منعا (?:باتا|بتاتا))? ?"
+        r"(?:ال)?(?:نسخ|نقل|اعاده|النشر|نشر|اقتباس|الاقتباس|استخدام|استعمال|طبع|توزيع|تصوير)"
+        r"(?: \S+){0,12} (?:دون|بدون|الا ب\S*|من غير|قبل)(?: \S+){0,2} ?(?:ال)?(?:اذن|موافقه|ترخيص|الحصول|الاشاره|اشاره|ذكر)",
+        r"^(?=.{0,240}$)(?=.*\b(?:this|these|our|site|content|material|article|publication|website)\b)"
+        r"(?:no part of|(?:any )?(?:reproduction|republication|republishing|redistribution|copying|reuse|re-use)\b)"
+        r".{0,150}\bwithout\b.{0,40}\b(?:permission|consent|authori[sz]ation)\b",
     ),
     "opinion-disclaimer": (
         r"^" + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? "
@@ -95,10 +128,28 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^related(?: (?:articles|stories|news|content))?\s*:",
     ),
     "follow-us": (
-        r"^(?:لمتابعه \S+(?: \S+){0,4} )?(?:تابعونا|تابعنا|follow us)\b(?: \S+){0,8} (?:على|عبر|في|on|via)\b"
-        r"(?: \S+){0,6} (?:" + _SOCIAL + r"|حساباتنا|صفحتنا|قناتنا|حسابنا|مواقع التواصل|منصات التواصل|منصاتنا)",
-        r"^(?:تابعوا|تابعي|انضموا|انضم|اشتركوا|اشترك)(?!\w)(?: \S+){0,8} (?:عبر|على|في|الى|ب)(?!\w)(?: \S+){0,3} "
-        r"(?:حساباتنا|صفحتنا|قناتنا|حسابنا|منصاتنا|مجموعتنا)",
+        # An imperative with "us" (follow us, join us): any object, then where.
+        r"^" + _FOLLOW_LEAD + r"(?:تابعونا|تابعنا|تابعينا|اتبعونا|اتبعنا|follow us|find us|join us|connect with us)\b"
+        r"(?: \S+){0,8} (?:على|عبر|في|من خلال|on|via|at|in)\b(?: \S+){0,6} " + _FOLLOW_TARGET,
+        # A plural or feminine imperative (تابعوا, انضموا, follow) with any object, ending on a
+        # platform or one of our pages within a few words; no reporting words (a story about
+        # people who followed a match on YouTube says who, when, according to whom).
+        r"^(?!.*(?:بحسب|حسب|وفق|وفقا|قال|قالت|اعلن|اعلنت|امس|اليوم|according|said|reported)(?!\w))"
+        + _FOLLOW_LEAD + r"(?:تابعوا|تابعي|انضموا|انضمي|اشتركوا|اشتركي|follow|join|subscribe to|like)(?!\w)"
+        r"(?: \S+){0,8} (?:عبر|على|في|الى|ب|من خلال|on|via|to|at|in)(?!\w)(?: \S+){0,4} " + _FOLLOW_TARGET
+        + r"(?: \S+){0,6}$",
+        # English: "Join our Telegram channel", "Like our Facebook page".
+        r"^(?!.*(?:according|said|reported)\b)" + _FOLLOW_LEAD
+        + r"(?:follow|join|subscribe to|like|visit|check out)\b (?:us|our)\b(?: \S+){0,4}? "
+        r"(?:" + _SOCIAL + r"|pages?|channels?|accounts?|profiles?|newsletter)(?: \S+){0,6}$",
+        # The same with «ب» joined to the target («اشتركوا بقناتنا»).
+        r"^" + _FOLLOW_LEAD + r"(?:تابعوا|تابعي|انضموا|انضمي|اشتركوا|اشتركي)(?!\w)(?: \S+){0,8} ب" + _OUR_PAGES,
+        # تابع / انضم / اشترك are also past tenses («تابع الوزير ...» = the minister followed
+        # up): as a follow line only when what follows is the site's news or a place to follow.
+        r"^(?!.*(?:بحسب|حسب|وفق|وفقا|قال|قالت|اعلن|اعلنت|امس|اليوم)(?!\w))"
+        + _FOLLOW_LEAD + r"(?:تابع|انضم|اشترك) "
+        r"(?:\S+نا(?!\w)|اخر|احدث|جديد|كل جديد|المزيد|اخبار|الاخبار|تغطيتنا|على|عبر|في|الى|ب)(?: \S+){0,8}? "
+        r"(?:(?:على|عبر|في|من خلال|الى) )?(?:\S+ ){0,3}" + _FOLLOW_TARGET + r"(?: \S+){0,6}$",
     ),
     "photo-credit": (
         r"^(?:مصدر الصوره|حقوق الصوره|الصوره|الصور|صوره|صور|تصوير|photo|photos|image|picture|photo credit|credit)"
@@ -115,7 +166,12 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?: \S+){0,2} (?:في الاصل|اصلا|اولا|بالاصل) (?:على|في) (?:موقع|صحيفه|جريده|مجله)",
         r"^(?:للاطلاع على|لقراءه|يمكنكم قراءه|اقرا) (?:النص|المقال|التقرير|الخبر|الماده|الموضوع|القصه)"
         r"(?: \S+){0,2} (?:الاصلي|الاصليه|كاملا|كامله|بلغته الاصليه)",
-        r"^(?:المصدر|مصدر الخبر|نقلا عن)\s*[:：]\s*(?:موقع|صحيفه|جريده|مجله|وكاله)?.{0,80}$",
+        r"^(?:المصدر|المصادر|مصدر الخبر|مصدر الماده|نقلا عن)\s*[:：\-–—|]\s*(?:موقع|صحيفه|جريده|مجله|وكاله)?.{0,80}$",
+        # A standalone «نقلا عن (موقع) صحيفة/وكالة/قناة NAME» line; «نقلا عن مصادر ... أن ...»
+        # opens a sentence of news (a source that said something).
+        r"^(?:نقلا|نقلا بتصرف|بتصرف) عن (?:موقع )?(?:صحيفه|جريده|وكاله|وكالات|قناه|مجله|شبكه|موقع|اذاعه|تلفزيون|بوابه)"
+        r"(?! (?:\S+ )*?(?:ان|انه|انها|قوله|قولها|فان|التي|الذي)(?!\w))(?: [^\s،,:؛]+){0,6}(?:\s*[(]?بتصرف[)]?)?$",
+        r"^(?:source|sources|via)\s*:\s*\S.{0,80}$",
         r"^(?:this|the) (?:story|article|piece|report) (?:was )?(?:first |originally )(?:published|appeared) "
         r"(?:on|in|at|by)\b",
         r"^(?:originally published|read the original)\b",
@@ -146,7 +202,9 @@ _FIRST_WORDS = frozenset(
     روابط موضوعات ذات read see watch related لمتابعة تابعونا تابعنا follow تابعوا تابعي انضموا انضم اشتركوا اشترك مصدر
     الصورة الصور صورة صور تصوير photo photos image picture credit getty afp reuters ap epa تم نشر نشرت الخبر المادة
     التقرير القصة الموضوع للاطلاع لقراءة يمكنكم المصدر نقلا this originally لم ليس these any article column piece
-    op-ed commentary photograph also
+    op-ed commentary photograph also المصادر بتصرف source sources via يمنع يحظر ممنوع محظور غير نحذر no reproduction
+    republication republishing redistribution copying reuse re-use اتبعونا اتبعنا تابعينا join find connect subscribe
+    like for to stay keep visit check
     """.split()
 )
 _FIRST_TOKEN_RE = re.compile(r"[^\s:：/|\-–—(\[«»\"“”.,،]+")
@@ -172,10 +230,14 @@ def _may_be_a_class(unwrapped: str) -> bool:
     # Plain substring tests run at C speed (a generator or a case-insensitive regex does not).
     if "ضغط" in unwrapped or "نقر" in unwrapped or "©" in unwrapped or unwrapped[:4].isdigit():
         return True
+    # Formulas that may follow a name or a purpose phrase: «SITE - جميع الحقوق محفوظة»,
+    # «للمزيد من الأخبار تابعونا ...», «لمتابعة آخر الأخبار انضموا إلى قناتنا ...».
+    if "محفوظ" in unwrapped or "تابع" in unwrapped or "تبعونا" in unwrapped or "انضم" in unwrapped or "اشترك" in unwrapped:
+        return True
     lowered = unwrapped.lower()
     return (
         "click" in lowered or "tap" in lowered or "independently" in lowered or "(c)" in lowered
-        or lowered.startswith("c)")
+        or lowered.startswith("c)") or "reserved" in lowered or "copyright" in lowered or "follow" in lowered
     )
 
 

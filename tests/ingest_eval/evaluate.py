@@ -13,7 +13,7 @@ from digest.ingest.boilerplate import BoilerplateFilter
 from digest.ingest.parse import ParsedArticle, parse_article
 from digest.ingest.sources import RawArticle, read_article
 
-from .cases import BYLINE_CASES, CASES
+from .cases import BYLINE_CASES, DEVELOPMENT, BoilerplateCase
 
 HEADLINE = "الحكومة تعلن خطة جديدة لدعم المزارعين في المحافظات الجنوبية"
 NEWS_1 = "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
@@ -92,10 +92,10 @@ class Evaluation:
     real_articles: list[tuple[str, int, list[tuple[str, str]]]] = field(default_factory=list)
 
 
-def evaluate(extra_dir: Path | None = None) -> Evaluation:
-    outcomes = [run_case(*case) for case in CASES]
+def evaluate(extra_dir: Path | None = None, cases: list[BoilerplateCase] = DEVELOPMENT) -> Evaluation:
+    outcomes = [run_case(*case) for case in cases]
     scores: dict[str, ClassScore] = {}
-    for name in dict.fromkeys(c for c, _, _ in CASES if c is not None):
+    for name in dict.fromkeys(c for c, _, _ in cases if c is not None):
         scores[name] = ClassScore()
     for outcome in outcomes:
         if outcome.expected is not None:
