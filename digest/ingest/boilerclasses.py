@@ -55,10 +55,21 @@ _MONTHS = (
     r"|حزيران|تموز|اب|ايلول|تشرين|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 )
 
+# A disclaimer speaks in the site's own voice; a sentence that attributes what it says
+# («بحسب خبراء ...», «قال ...», "the ministry said") is reporting, whatever its words.
+_NOT_ATTRIBUTED = (
+    r"(?!.*(?:^|\s)(?:بحسب|حسب|وفق|وفقا|قال|قالت|قالوا|اكد|اكدت|اضاف|اضافت|ذكر|ذكرت|اعلن|اعلنت"
+    r"|according|said|says|reported)(?!\w))"
+)
 # An opinion disclaimer opens with what it is about (the article, the views, what is published).
 _OPINION_PREFIX = (
     r"(?:(?:ملاحظه|تنويه|تنبيه|اخلاء مسوليه|disclaimer)\s*[:：-]?\s*)?(?:هذا |هذه |كل |جميع )?"
-    r"(?:المقال|المقالات|المقاله|الاراء|الافكار|المواد|مقالات الراي|المحتوى|ما (?:ورد|يرد|ينشر|نشر|يكتب|كتب))"
+    r"(?:(?:محتوى|مضمون) )?(?:المقال|المقالات|المقاله|الاراء|الراي|الافكار|المواد|مقالات الراي|المحتوى"
+    r"|ما (?:ورد|يرد|ينشر|نشر|يكتب|كتب))"
+)
+_PHOTO_AGENCIES = (
+    r"(?:getty images|getty|afp|reuters|ap|epa|anadolu|a ?f ?p|ا ?ف ?ب|ا\.ف\.ب|رويترز|غيتي(?: ايمجز| اميجز)?|جيتي"
+    r"|اسوشيتد برس|الاناضول|ايبا|د ب ا)"
 )
 _OPINION_VERB = r"تعبر|يعبر|تعكس|يعكس|تمثل|يمثل|تخص|يخص"
 # Whose view: the writer, author or owner, with or without a pronoun (كاتبه، كتابها، اصحابها).
@@ -91,16 +102,16 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r".{0,150}\bwithout\b.{0,40}\b(?:permission|consent|authori[sz]ation)\b",
     ),
     "opinion-disclaimer": (
-        r"^" + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? "
+        r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? "
         r"(?:راي|اراء|وجهه نظر|وجهات نظر|وجهه|افكار)"
         r"(?: \S+){0,2} " + _OWNER,
         # The disclaimer's other half on its own: «... لا يعبر بالضرورة عن رأي الموقع».
-        r"^" + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r") بالضروره(?: عن)? "
+        r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r") بالضروره(?: عن)? "
         r"(?:راي|اراء|موقف|سياسه|وجهه نظر|توجهات|توجه)",
         # English: views/opinions/article ... are/reflect ... the author's, said to be the
         # author's alone (own, only, solely, necessarily, expressed): "This article is about
         # the author." is not a disclaimer.
-        r"^(?=.*(?:\bown\b|\bonly\b|\bsolely\b|\balone\b|necessarily|expressed))"
+        r"^" + _NOT_ATTRIBUTED + r"(?=.*(?:\bown\b|\bonly\b|\bsolely\b|\balone\b|necessarily|expressed))"
         r"(?:(?:note|disclaimer)\s*:\s*)?(?:the |this |these |any |all )?"
         r"(?:views|opinions|article|column|piece|op-ed|commentary)\b(?: \S+){0,6} "
         r"(?:are|is|reflect|reflects|represent|represents|belong to|belongs to)\b(?: \S+){0,4} "
@@ -108,19 +119,37 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"|(?:their|his|her) own\b)",
     ),
     "verification-disclaimer": (
-        r"^(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?(?:لا يمكن|لا تستطيع|لا يستطيع|يتعذر على|لا يتسنى|لا نستطيع|لا يمكننا"
+        # Agency copy may join it with «و» («ولم يتسن لـ...»).
+        r"^" + _NOT_ATTRIBUTED + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?و?(?:لا يمكن|لا تستطيع|لا يستطيع|يتعذر على|لا يتسنى|لا نستطيع|لا يمكننا"
         r"|لم يتسن|لم يتسني|لم يتمكن|لم تتمكن|لم نتمكن|ليس بامكان|ليس بوسع)"
         r"(?: \S+){0,3} (?:التحقق|التاكد)(?: \S+){0,10} (?:مواقع|وسائل|منصات|شبكات) التواصل",
-        r"^(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't|(?:is|are|was|were) unable to"
+        # The same disclaimer as a refusal of responsibility for what circulates there, by the
+        # site or after a note («تنويه: الموقع غير مسؤول عن صحة ...»).
+        r"^" + _NOT_ATTRIBUTED + r"(?:(?:(?:ملاحظه|تنويه|تنبيه|اخلاء مسووليه)\s*[:：-]?\s*)(?:\S+ ){0,3}"
+        r"|(?:اداره |هيئه تحرير |اسره )?(?:الموقع|الشبكه|القناه|الصحيفه|الجريده|المنصه|التحرير|نحن) )"
+        r"(?:غير مسوول|غير مسووله|غير مسوولين|لا يتحمل|لا تتحمل|لا نتحمل|يخلي|تخلي|نخلي)(?: \S+){0,4} "
+        r"(?:صحه|دقه|مصداقيه)(?: \S+){0,10} (?:مواقع|وسائل|منصات|شبكات) التواصل",
+        r"^" + _NOT_ATTRIBUTED + r"(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't|(?:is|are|was|were) unable to"
         r"|(?:has|have) (?:not been able|been unable) to) "
         r"independently (?:verify|confirm)(?: \S+){0,10} social media",
     ),
     "click-promo": (
-        r"^(?:\S+ ){0,12}(?:اضغط|اضغطوا|انقر|انقروا|اضغطي|انقري) (?:هنا|على الرابط)",
+        # "Click" and what is clicked: here, or the link, picture, video, button or icon.
+        r"^(?:\S+ ){0,12}(?:اضغط|اضغطوا|انقر|انقروا|اضغطي|انقري) (?:هنا|على (?:ال)?(?:رابط|صوره|فيديو|زر|ايقونه|عنوان))",
+        # The verbal noun: «شاهد الفيديو بالضغط هنا»; «here» closes the line or a purpose
+        # follows («الضغط هنا وهناك على المسؤولين» is an idiom of news).
+        r"^(?:\S+ ){0,12}(?:بالضغط|بالنقر|عبر الضغط|عبر النقر|من خلال الضغط|من خلال النقر) "
+        r"(?:هنا|على (?:ال)?(?:رابط|صوره|فيديو|زر|ايقونه))(?:$| ل\S+)",
         r"^(?:\S+ ){0,12}(?:click|tap) (?:here|the link)",
+        r"^(?:click|tap) (?:to|on) \S+",
     ),
     "read-also": (
-        r"^(?:اقرا|طالع|شاهد|تابع|اقرئي|اقراوا)(?: ايضا| كذلك| المزيد)\s*(?:[:：\-–—|».…،,]|$)",
+        r"^(?:اقرا|طالع|شاهد|تابع|اقرئي|اقراوا)(?: ايضا| كذلك| المزيد)\s*(?:[:：\-–—|».…،,<>]|$)",
+        # «... أيضا في الخليج:», «... أيضا على موقعنا:»: where to read it, then the link.
+        r"^(?:اقرا|طالع|شاهد|اقرئي|اقراوا)(?: ايضا| كذلك| المزيد)(?: (?:في|على|عبر|من) \S+(?: \S+)?)\s*[:：|»<>]",
+        # The Egyptian sites' form: «قد يهمك (أيضا):», «يهمك أيضا», «اخترنا لك:», «لا تفوت:».
+        r"^(?:قد |ربما )?(?:يهمك|تهمك|يعجبك|يهمكم|يعجبكم)(?: ايضا| كذلك)?\s*(?:[:：\-–—|».…،,<>]|$)",
+        r"^(?:اخترنا لك|اخترنا لكم|لا تفوت|لا تفوتك|لا يفوتك)\s*(?:[:：\-–—|».…،,<>]|$)",
         r"^(?:اقرا|طالع|شاهد)\s*[:：]",
         r"^(?:مواضيع|اخبار|مقالات|قصص|روابط|موضوعات)? ?ذات صله\s*(?:[:：\-–|]|$)",
         r"^(?:read|see|watch) (?:also|more)\b",
@@ -129,12 +158,18 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "follow-us": (
         # An imperative with "us" (follow us, join us): any object, then where.
-        r"^" + _FOLLOW_LEAD + r"(?:تابعونا|تابعنا|تابعينا|اتبعونا|اتبعنا|follow us|find us|join us|connect with us)\b"
+        r"^" + _NOT_ATTRIBUTED + r"(?:" + _FOLLOW_LEAD + r"(?:تابعنا|اتبعنا)\b|" + _FOLLOW_LEAD
+        # With «us» (تابعونا، follow us) the verb may also close another imperative clause
+        # («حملوا تطبيقنا وتابعونا على ...»): the suffix rules out a past tense of news.
+        + r"(?:\S+ ){0,5}?و?(?:تابعونا|تابعينا|اتبعونا)|" + _FOLLOW_LEAD + r"(?:follow us|find us|join us|connect with us)\b"
+        # The polite form: «يمكنكم الانضمام إلى قناتنا», «ندعوكم لمتابعتنا».
+        r"|" + _FOLLOW_LEAD + r"(?:يمكنكم|يمكنك|بامكانكم|بامكانك|ندعوكم|ندعوك|نرجو)(?: الى| ل)? ?"
+        r"(?:الانضمام|الاشتراك|متابعتنا|لمتابعتنا|متابعه|لمتابعه)(?!\w))"
         r"(?: \S+){0,8} (?:على|عبر|في|من خلال|on|via|at|in)\b(?: \S+){0,6} " + _FOLLOW_TARGET,
         # A plural or feminine imperative (تابعوا, انضموا, follow) with any object, ending on a
         # platform or one of our pages within a few words; no reporting words (a story about
         # people who followed a match on YouTube says who, when, according to whom).
-        r"^(?!.*(?:بحسب|حسب|وفق|وفقا|قال|قالت|اعلن|اعلنت|امس|اليوم|according|said|reported)(?!\w))"
+        r"^(?!.*(?:بحسب|حسب|وفق|وفقا|قال|قالت|اعلن|اعلنت|امس|according|said|reported)(?!\w))"
         + _FOLLOW_LEAD + r"(?:تابعوا|تابعي|انضموا|انضمي|اشتركوا|اشتركي|follow|join|subscribe to|like)(?!\w)"
         r"(?: \S+){0,8} (?:عبر|على|في|الى|ب|من خلال|on|via|to|at|in)(?!\w)(?: \S+){0,4} " + _FOLLOW_TARGET
         + r"(?: \S+){0,6}$",
@@ -146,22 +181,33 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^" + _FOLLOW_LEAD + r"(?:تابعوا|تابعي|انضموا|انضمي|اشتركوا|اشتركي)(?!\w)(?: \S+){0,8} ب" + _OUR_PAGES,
         # تابع / انضم / اشترك are also past tenses («تابع الوزير ...» = the minister followed
         # up): as a follow line only when what follows is the site's news or a place to follow.
-        r"^(?!.*(?:بحسب|حسب|وفق|وفقا|قال|قالت|اعلن|اعلنت|امس|اليوم)(?!\w))"
+        r"^(?!.*(?:بحسب|حسب|وفق|وفقا|قال|قالت|اعلن|اعلنت|امس)(?!\w))"
         + _FOLLOW_LEAD + r"(?:تابع|انضم|اشترك) "
-        r"(?:\S+نا(?!\w)|اخر|احدث|جديد|كل جديد|المزيد|اخبار|الاخبار|تغطيتنا|على|عبر|في|الى|ب)(?: \S+){0,8}? "
+        r"(?:\S+نا(?!\w)|اخر|احدث|جديد|كل جديد|المزيد|اخبار|الاخبار|تغطيتنا|صفحه|حساب|قناه|موقع|على|عبر|في|الى|ب)"
+        r"(?: \S+){0,8}? "
         r"(?:(?:على|عبر|في|من خلال|الى) )?(?:\S+ ){0,3}" + _FOLLOW_TARGET + r"(?: \S+){0,6}$",
     ),
     "photo-credit": (
         r"^(?:مصدر الصوره|حقوق الصوره|الصوره|الصور|صوره|صور|تصوير|photo|photos|image|picture|photo credit|credit)"
         r"\s*[:：/|]\s*\S(?:.{0,80})$",
+        # The picture on this page named by its role («الصورة المرفقة:», «الصورة الرئيسية:»).
+        r"^(?:ال)?(?:صوره|صور) (?:المرفقه|الرئيسيه|المصاحبه|المرافقه|المنشوره|البارزه|اعلاه|اعلى)\s*[:：/|]\s*"
+        r"[^\s.!؟?]+(?: [^\s.!؟?]+){0,4}$",  # a name, not a sentence about the picture
+        # «تصوير» (photography by) and «مصدر الصورة» take any separator before the name.
+        r"^(?:تصوير|مصدر الصوره|مصدر الصور)\s*[:：/|\-–—،,]\s*\S(?:[^\s.!؟?]*)(?: [^\s.!؟?]+){0,5}$",
         r"^(?:ال)?صوره (?:ارشيفيه|تعبيريه|من الارشيف|توضيحيه)(?:\s*[:：/\-–|]\s*.{0,60})?$",
         r"^(?:ال)?(?:صوره|صور) (?:ل(?!ل)\w+|من|عن|عبر|بعدسه|courtesy)(?: [^\s.،!؟?]+){0,4}$",
         r"^(?:photo|photos|photograph|image|picture)s? (?:by|courtesy of|via|credit)\b.{0,60}$",
-        r"^(?:getty images|afp|reuters|ap|epa)(?:\s*(?:/|via)\s*(?:getty images|afp|reuters|ap|epa))*$",
+        # A photo agency alone (© too: «© AFP» credits a picture; a copyright notice names
+        # rights or a year).
+        r"^(?:©\s*)?" + _PHOTO_AGENCIES + r"(?:\s*(?:/|via)\s*" + _PHOTO_AGENCIES + r")*$",
     ),
     "source-credit": (
-        r"^(?:تم )?(?:نشر|نشرت)(?: هذا| هذه)? (?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله)?\s*"
-        r"(?:اولا|في الاصل|اصلا|للمره الاولى|بالاصل|اساسا) (?:على|في|عبر) (?:موقع|صحيفه|جريده|مجله|الموقع)",
+        # Where it first appeared, after «(و)(قد)» and how («باللغة الإنجليزية»); a sentence
+        # that goes on («... قبل أن يحذف») is news about a publication.
+        r"^(?!.*(?:قبل|بعد|ثم|لكن|حيث|حين|عندما)(?!\w))(?:و)?(?:قد |لقد )?(?:تم )?(?:نشر|نشرت)(?: هذا| هذه)?"
+        r" (?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله)?\s*"
+        r"(?:اولا|في الاصل|اصلا|للمره الاولى|بالاصل|اساسا)(?: \S+){0,3} (?:على|في|عبر) (?:موقع|صحيفه|جريده|مجله|الموقع)",
         r"^(?:هذا |هذه )?(?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله) (?:منشور|نشر|نشرت|منشوره)"
         r"(?: \S+){0,2} (?:في الاصل|اصلا|اولا|بالاصل) (?:على|في) (?:موقع|صحيفه|جريده|مجله)",
         r"^(?:للاطلاع على|لقراءه|يمكنكم قراءه|اقرا) (?:النص|المقال|التقرير|الخبر|الماده|الموضوع|القصه)"
@@ -169,9 +215,14 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:المصدر|المصادر|مصدر الخبر|مصدر الماده|نقلا عن)\s*[:：\-–—|]\s*(?:موقع|صحيفه|جريده|مجله|وكاله)?.{0,80}$",
         # A standalone «نقلا عن (موقع) صحيفة/وكالة/قناة NAME» line; «نقلا عن مصادر ... أن ...»
         # opens a sentence of news (a source that said something).
-        r"^(?:نقلا|نقلا بتصرف|بتصرف) عن (?:موقع )?(?:صحيفه|جريده|وكاله|وكالات|قناه|مجله|شبكه|موقع|اذاعه|تلفزيون|بوابه)"
+        r"^(?:(?:نقلا|نقلا بتصرف|بتصرف|مترجم|ترجمه|ترجمه بتصرف) )?عن (?:موقع )?(?:صحيفه|جريده|وكاله|وكالات|قناه|مجله|شبكه|موقع|اذاعه|تلفزيون|بوابه)"
         r"(?! (?:\S+ )*?(?:ان|انه|انها|قوله|قولها|فان|التي|الذي)(?!\w))(?: [^\s،,:؛]+){0,6}(?:\s*[(]?بتصرف[)]?)?$",
         r"^(?:source|sources|via)\s*:\s*\S.{0,80}$",
+        # Translated from a publication: «هذا المقال مترجم عن صحيفة ...», "Translated from ...".
+        r"^(?:هذا |هذه )?(?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله|النص) (?:مترجم|مترجمه|ترجم|ترجمت|منقول|منقوله)"
+        r"(?: بتصرف)? (?:عن|من) (?:(?:ال)?(?:موقع|صحيفه|جريده|مجله|وكاله|قناه|شبكه|اللغه|الانجليزيه|الفرنسيه)|\S+)"
+        r"(?!.*(?:قبل|بعد|ثم|لكن|حيث|حين|عندما)(?!\w))",
+        r"^translated from\b",
         r"^(?:this|the) (?:story|article|piece|report) (?:was )?(?:first |originally )(?:published|appeared) "
         r"(?:on|in|at|by)\b",
         r"^(?:originally published|read the original)\b",
@@ -185,10 +236,12 @@ ANYWHERE = frozenset(
 )
 TRAILING_ONLY = frozenset({"agency-end", "source-credit"})
 
+# Photo credits are tried first: «© AFP» under a picture is a credit, not a notice.
+_CLASS_ORDER = ("photo-credit", *(name for name in _CLASS_PATTERNS if name != "photo-credit"))
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern.translate(_PATTERN_FOLD)))
-    for name, patterns in _CLASS_PATTERNS.items()
-    for pattern in patterns
+    for name in _CLASS_ORDER
+    for pattern in _CLASS_PATTERNS[name]
 )
 # Cheap pre-check (every paragraph of every article passes through here): the patterns are
 # anchored at the start, so a line can only match if its first word (folded) is one they
@@ -204,7 +257,9 @@ _FIRST_WORDS = frozenset(
     التقرير القصة الموضوع للاطلاع لقراءة يمكنكم المصدر نقلا this originally لم ليس these any article column piece
     op-ed commentary photograph also المصادر بتصرف source sources via يمنع يحظر ممنوع محظور غير نحذر no reproduction
     republication republishing redistribution copying reuse re-use اتبعونا اتبعنا تابعينا join find connect subscribe
-    like for to stay keep visit check
+    like for to stay keep visit check ولا ولم عن مترجم ترجمة translated قد يهمك تهمك يعجبك يهمكم يعجبكم ربما اخترنا
+    وقد وتابعونا يمكنكم يمكنك بإمكانكم بإمكانك ندعوكم ندعوك نرجو مضمون محتوى الرأي الموقع الشبكة القناة الصحيفة الجريدة
+    المنصة إدارة هيئة أسرة نحن getty anadolu أ رويترز غيتي جيتي أسوشيتد الأناضول إيبا د tap click
     """.split()
 )
 _FIRST_TOKEN_RE = re.compile(r"[^\s:：/|\-–—(\[«»\"“”.,،]+")
@@ -241,9 +296,11 @@ def _may_be_a_class(unwrapped: str) -> bool:
     )
 
 
-# «انتهى» set off by slashes, dashes or brackets (single or doubled) at the very end of a
-# paragraph, optionally followed by the editors' initials («ع.م», «س.ع/م.ح», «ح م»).
-_AGENCY_END = r"[/\-–—(\[]{1,2}\s*انته[ىي]\s*[/\-–—)\]]{1,2}(?:\s*/?\s*[\w.]{1,8}){0,4}"
+# «انتهى» (or «النهاية», as some agencies write it) set off by slashes, dashes or brackets
+# of any kind (single or doubled) at the very end of a paragraph, optionally followed by the
+# editors' initials («ع.م», «س.ع/م.ح», «ح م», «م ع ع / أ ب ع»: letters, not words, so
+# «(انتهى) منذ زمن» is a sentence going on).
+_AGENCY_END = r"[/\-–—(\[{]{1,2}\s*(?:انته[ىي]|النهاي[ةه])\s*[/\-–—)\]}]{1,2}(?:\s*/?\s*\w{1,2}(?:\.\w{1,2}){0,3}\.?(?!\w)){0,6}"
 AGENCY_END_TAIL_RE = re.compile(r"\s*" + _AGENCY_END + r"\s*$")
 _AGENCY_END_LINE_RE = re.compile(r"^" + _AGENCY_END + r"$")
 _SENTENCE_ENDS = ".!?؟…"
@@ -278,7 +335,8 @@ def classify_line(line: str, trailing: bool = False) -> str | None:
 def split_trailing_sentence(paragraph: str) -> tuple[str, str, str] | None:
     """(kept text, removed sentence, class) when a paragraph ends in an agency end marker or
     a source-credit sentence after article text; None otherwise."""
-    marker = AGENCY_END_TAIL_RE.search(paragraph) if "انته" in paragraph[-40:] else None
+    tail = paragraph[-48:]
+    marker = AGENCY_END_TAIL_RE.search(paragraph) if "انته" in tail or "النهاي" in tail else None
     if marker is not None and marker.start() > 0 and paragraph[: marker.start()].strip():
         return paragraph[: marker.start()].rstrip(), paragraph[marker.start() :].strip(), "agency-end"
     text = paragraph.rstrip()
