@@ -34,17 +34,17 @@ def test_every_class_has_recall_at_least_0_9_and_no_news_is_removed() -> None:
     generalisation of their classes: docs/boilerplate-eval.md)."""
     evaluation = evaluate()
     assert {name: (s.cases, s.precision, s.recall) for name, s in evaluation.scores.items()} == {
-        "copyright": (20, 1.0, 1.0),
-        "opinion-disclaimer": (19, 1.0, 1.0),
-        "verification-disclaimer": (17, 1.0, 1.0),
-        "agency-end": (18, 1.0, 1.0),
-        "click-promo": (18, 1.0, 1.0),
-        "read-also": (19, 1.0, 1.0),
-        "follow-us": (18, 1.0, 1.0),
-        "photo-credit": (18, 1.0, 1.0),
-        "source-credit": (19, 1.0, 1.0),
+        "copyright": (33, 1.0, 1.0),
+        "opinion-disclaimer": (30, 1.0, 1.0),
+        "verification-disclaimer": (28, 1.0, 1.0),
+        "agency-end": (29, 1.0, 1.0),
+        "click-promo": (29, 1.0, 1.0),
+        "read-also": (32, 1.0, 1.0),
+        "follow-us": (29, 1.0, 1.0),
+        "photo-credit": (30, 1.0, 1.0),
+        "source-credit": (31, 1.0, 1.0),
     }
-    assert evaluation.news_cases == 48 and evaluation.news_removed == []
+    assert evaluation.news_cases == 85 and evaluation.news_removed == []
 
 
 @pytest.mark.parametrize(("text", "expected"), BYLINE_CASES)

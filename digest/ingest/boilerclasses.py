@@ -33,7 +33,7 @@ MAX_LINE_CHARS = 300  # boilerplate lines are short; a longer paragraph is artic
 # Social platforms under their usual Arabic spellings (folded: ی/ي, گ/غ/ج/ك for the g of
 # Telegram and Instagram, with or without the long vowels) and their Latin names.
 _SOCIAL = (
-    r"(?:فيسبوك|فيس بوك|فيسبوق|تويتر|تويتير|اكس|انستا|انستغرام|انستجرام|انستقرام|انستاغرام|انستاجرام|انستكرام"
+    r"(?:ال)?(?:فيسبوك|فيس بوك|فيسبوق|تويتر|تويتير|اكس|انستا|انستغرام|انستجرام|انستقرام|انستاغرام|انستاجرام|انستكرام"
     r"|يوتيوب|يو تيوب|(?:ت|تي|تل|تيل)(?:ي|ل|لي)?(?:غ|ج|ك|گ)رام|تلغرام|تليغرام|تيليجرام|تلجرام|تيلغرام|تيليغرام"
     r"|تيك ?توك|واتساب|واتس ?اب|لينكد ?ان|سناب ?شات|ثريدز|(?:جوجل|غوغل|قوقل) ?نيوز|google ?news|facebook|twitter"
     r"|instagram|youtube|telegram|tiktok|whatsapp|linkedin|snapchat|threads|x)(?!\w)"
@@ -71,6 +71,11 @@ _PHOTO_AGENCIES = (
     r"(?:getty images|getty|afp|reuters|ap|epa|anadolu|a ?f ?p|ا ?ف ?ب|ا\.ف\.ب|رويترز|غيتي(?: ايمجز| اميجز)?|جيتي"
     r"|اسوشيتد برس|الاناضول|ايبا|د ب ا)"
 )
+# Where unverified material circulates: social media in general, a named platform, online.
+_CIRCULATING_PLACE = (
+    r"(?:(?:مواقع|وسائل|منصات|شبكات) (?:ال)?تواصل|منصه \S+|(?:ال)?انترنت|الشبكه العنكبوتيه|social (?:media|networks?)"
+    r"|online|the internet|" + _SOCIAL + r")"
+)
 _OPINION_VERB = r"تعبر|يعبر|تعكس|يعكس|تمثل|يمثل|تخص|يخص"
 # Whose view: the writer, author or owner, with or without a pronoun (كاتبه، كتابها، اصحابها).
 _OWNER = r"(?:ال)?(?:كاتب|كتاب|كاتبي|صاحب|اصحاب|مولف|مولفي)(?:ها|ه|هم|يها)?(?!\w)"
@@ -85,14 +90,17 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # The notice in any order: «SITE - جميع الحقوق محفوظة», «SITE 2024 © ...»: the formula
         # as a segment of its own (at the start, or after a separator, a year or ©) in a
         # short line; «... أن جميع الحقوق محفوظة للورثة» is a clause of a sentence, not a segment.
-        r"^(?=.{0,200}$)(?:.{0,100}?(?:[-–—|·•,.،]|\d{4}|©)\s*)?"
+        r"^(?=.{0,200}$)" + _NOT_ATTRIBUTED + r"(?!.*(?:بموجب|القانون|قانون|العقد|عقد|الدستور|المحكمه|قرار|الوصيه)(?!\w))"
+        r"(?:.{0,100}?(?:[-–—|·•,.،]|\d{4}|©)\s*)?"
         r"(?:(?:(?:جميع|كل|كافه) (?:ال)?حقوق|(?:ال)?حقوق (?:النشر|الطبع|الملكيه))(?: \S+){0,2} محفوظه"
-        r"|الحقوق محفوظه|all rights reserved)",
+        r"|الحقوق محفوظه|(?:ال)?حقوق (?:كامله|كلها|جميعها|كافه) محفوظه|all rights reserved|tous droits reserv[eé]s)",
         r"^(?=.{0,160}$)(?!.*(?:court|ruled|ruling|law|said)\b).*(?:©|\(c\) ?\d{4}|\bcopyright (?:©|\(c\)|\d{4}))",
         # A prohibition of copying or republishing without permission, naming this content or
         # its rights («يمنع نسخ أو إعادة نشر هذا المحتوى دون إذن مسبق»); a law's prohibition
         # («يحظر القانون نسخ ...», «... بموجب القانون») has a subject or cites the law.
-        r"^(?=.{0,240}$)(?=.*(?:هذا|هذه|المحتوى|محتوى|الموقع|موقع|موقعنا|الصحيفه|الجريده|المواد|الماده|حقوق))"
+        # (Re-publishing needs no such name: only what was published is republished.)
+        r"^(?=.{0,240}$)(?=.*(?:هذا|هذه|المحتوى|محتوى|الموقع|موقع|موقعنا|الصحيفه|الجريده|المواد|الماده|حقوق|التحرير"
+        r"|الاداره|اداره|الناشر|اعاده (?:ال)?نشر))"
         r"(?!.*(?:القانون|قانون|بموجب|المحكمه|قرار)(?!\w))"
         r"(?:يمنع|يحظر|ممنوع|محظور|لا يجوز|لا يسمح ب|غير مسموح ب|نحذر من)(?: منعا (?:باتا|بتاتا))? ?"
         r"(?:ال)?(?:نسخ|نقل|اعاده|النشر|نشر|اقتباس|الاقتباس|استخدام|استعمال|طبع|توزيع|تصوير)"
@@ -105,6 +113,15 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? "
         r"(?:راي|اراء|وجهه نظر|وجهات نظر|وجهه|افكار)"
         r"(?: \S+){0,2} " + _OWNER,
+        # «... تعبر عن أصحابها»: the view is its owners' without the word «view».
+        r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? " + _OWNER,
+        # Negated, naming the site whose view it is not («... لا يعبر عن رأي الموقع وإنما ...»).
+        r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: بالضروره)?(?: عن)? "
+        r"(?:راي|اراء|موقف|سياسه|وجهه نظر|توجهات|توجه) (?:ال)?(?:موقع|صحيفه|جريده|قناه|شبكه|مجله|تحرير|موسسه|منصه"
+        r"|ناشر|اسره|هيئه|اداره)",
+        # French (Maghreb sites): «Les opinions exprimées n'engagent que leurs auteurs».
+        r"^" + _NOT_ATTRIBUTED + r"(?:les |ces |cet |cette |l['’])?(?:opinions?|propos|idees|idées|points? de vue|articles?"
+        r"|tribunes?|chroniques?)(?: \S+){0,5} n['’]engagen?t? que (?:leurs?|son|ses|l['’])\s?auteurs?",
         # The disclaimer's other half on its own: «... لا يعبر بالضرورة عن رأي الموقع».
         r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r") بالضروره(?: عن)? "
         r"(?:راي|اراء|موقف|سياسه|وجهه نظر|توجهات|توجه)",
@@ -112,7 +129,10 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # author's alone (own, only, solely, necessarily, expressed): "This article is about
         # the author." is not a disclaimer.
         r"^" + _NOT_ATTRIBUTED + r"(?=.*(?:\bown\b|\bonly\b|\bsolely\b|\balone\b|necessarily|expressed))"
-        r"(?:(?:note|disclaimer)\s*:\s*)?(?:the |this |these |any |all )?"
+        r"(?:(?:note|disclaimer)\s*:\s*)?"
+        # A label sentence may come first: "This is an opinion piece.", "Opinion:".
+        r"(?:(?:this is an? )?(?:opinion|op-ed|commentary|column)(?: piece| article| column)?\s*[.:\-–]\s*)?"
+        r"(?:the |this |these |any |all )?"
         r"(?:views|opinions|article|column|piece|op-ed|commentary)\b(?: \S+){0,6} "
         r"(?:are|is|reflect|reflects|represent|represents|belong to|belongs to)\b(?: \S+){0,4} "
         r"(?:(?:the |its |their )?(?:authors?|writers?|contributors?|columnists?)(?:'s?)?(?: own| alone)?\b"
@@ -122,16 +142,26 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # Agency copy may join it with «و» («ولم يتسن لـ...»).
         r"^" + _NOT_ATTRIBUTED + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?و?(?:لا يمكن|لا تستطيع|لا يستطيع|يتعذر على|لا يتسنى|لا نستطيع|لا يمكننا"
         r"|لم يتسن|لم يتسني|لم يتمكن|لم تتمكن|لم نتمكن|ليس بامكان|ليس بوسع)"
-        r"(?: \S+){0,3} (?:التحقق|التاكد)(?: \S+){0,10} (?:مواقع|وسائل|منصات|شبكات) التواصل",
+        r"(?: \S+){0,3} (?:التحقق|التاكد)(?: \S+){0,10} " + _CIRCULATING_PLACE,
         # The same disclaimer as a refusal of responsibility for what circulates there, by the
         # site or after a note («تنويه: الموقع غير مسؤول عن صحة ...»).
         r"^" + _NOT_ATTRIBUTED + r"(?:(?:(?:ملاحظه|تنويه|تنبيه|اخلاء مسووليه)\s*[:：-]?\s*)(?:\S+ ){0,3}"
         r"|(?:اداره |هيئه تحرير |اسره )?(?:الموقع|الشبكه|القناه|الصحيفه|الجريده|المنصه|التحرير|نحن) )"
         r"(?:غير مسوول|غير مسووله|غير مسوولين|لا يتحمل|لا تتحمل|لا نتحمل|يخلي|تخلي|نخلي)(?: \S+){0,4} "
-        r"(?:صحه|دقه|مصداقيه)(?: \S+){0,10} (?:مواقع|وسائل|منصات|شبكات) التواصل",
+        r"(?:صحه|دقه|مصداقيه)(?: \S+){0,10} " + _CIRCULATING_PLACE,
         r"^" + _NOT_ATTRIBUTED + r"(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't|(?:is|are|was|were) unable to"
         r"|(?:has|have) (?:not been able|been unable) to) "
-        r"independently (?:verify|confirm)(?: \S+){0,10} social media",
+        r"independently (?:verify|confirm|authenticate)(?: \S+){0,10} " + _CIRCULATING_PLACE,
+        # Without "independently", what could not be verified must be the media that
+        # circulate ("the footage", "these images"), not a fact of the story, and the one who
+        # could not is the publisher, not the police or officials of a story.
+        r"^" + _NOT_ATTRIBUTED + r"(?!(?:\S+ ){0,3}(?:police|officials?|authorities|investigators|government|ministry"
+        r"|army|military|prosecutors?|court|judges?|witnesses|residents|experts|doctors)\b)"
+        r"(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't"
+        r"|(?:is|are|was|were) unable to|(?:has|have) (?:not been able|been unable) to) (?:verify|confirm|authenticate) "
+        r"(?:the (?:authenticity of (?:the |these |this )?)?|these |this |that |those )?"
+        r"(?:footage|videos?|images?|photos?|pictures?|clips?|recordings?|posts?|claims?|content|reports?)\b\S*"
+        r"(?: \S+){0,10} " + _CIRCULATING_PLACE,
     ),
     "click-promo": (
         # "Click" and what is clicked: here, or the link, picture, video, button or icon.
@@ -142,11 +172,20 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:هنا|على (?:ال)?(?:رابط|صوره|فيديو|زر|ايقونه))(?:$| ل\S+)",
         r"^(?:\S+ ){0,12}(?:click|tap) (?:here|the link)",
         r"^(?:click|tap) (?:to|on) \S+",
+        r"^(?:\S+ ){0,12}(?:click|tap)(?: on)? (?:the |this )?(?:image|photo|picture|button|video|icon|banner)\b",
     ),
     "read-also": (
         r"^(?:اقرا|طالع|شاهد|تابع|اقرئي|اقراوا)(?: ايضا| كذلك| المزيد)\s*(?:[:：\-–—|».…،,<>]|$)",
         # «... أيضا في الخليج:», «... أيضا على موقعنا:»: where to read it, then the link.
-        r"^(?:اقرا|طالع|شاهد|اقرئي|اقراوا)(?: ايضا| كذلك| المزيد)(?: (?:في|على|عبر|من) \S+(?: \S+)?)\s*[:：|»<>]",
+        # «... أيضا في الخليج:», «... أيضا على موقعنا:», «شاهد أيضا بالفيديو:»: a short
+        # label (where, in what form), then the link.
+        r"^(?:اقرا|طالع|شاهد|اقرئي|اقراوا|تابع)(?: ايضا| كذلك| المزيد)(?: \S+){1,3}\s*[:：|»<>]",
+        # A «more» label («المزيد:», «للمزيد اقرأ:», «لمزيد من التفاصيل طالع:»).
+        r"^(?:المزيد|للمزيد|لمزيد)(?: من (?:الاخبار|التفاصيل|المعلومات))?\s*[:：|»<>]",
+        r"^(?:للمزيد|لمزيد|ولمزيد|للاطلاع|لمعرفه المزيد)(?: \S+){0,3}\s*[،,:]?\s*(?:اقرا|طالع|شاهد|اقراوا|تابع)"
+        r"(?: ايضا| المزيد| هنا)?\s*(?:[:：|»<>\-–]|$)",
+        # French (Maghreb sites): «Lire aussi :», «À lire aussi», «Voir aussi».
+        r"^(?:[aà] )?(?:lire|voir) (?:aussi|[eé]galement)\b",
         # The Egyptian sites' form: «قد يهمك (أيضا):», «يهمك أيضا», «اخترنا لك:», «لا تفوت:».
         r"^(?:قد |ربما )?(?:يهمك|تهمك|يعجبك|يهمكم|يعجبكم)(?: ايضا| كذلك)?\s*(?:[:：\-–—|».…،,<>]|$)",
         r"^(?:اخترنا لك|اخترنا لكم|لا تفوت|لا تفوتك|لا يفوتك)\s*(?:[:：\-–—|».…،,<>]|$)",
@@ -201,14 +240,17 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # A photo agency alone (© too: «© AFP» credits a picture; a copyright notice names
         # rights or a year).
         r"^(?:©\s*)?" + _PHOTO_AGENCIES + r"(?:\s*(?:/|via)\s*" + _PHOTO_AGENCIES + r")*$",
+        # An agency and its photographer, either way round («EPA/STRINGER», "Ahmed Jadallah/Reuters").
+        r"^(?:©\s*)?" + _PHOTO_AGENCIES + r"\s*/\s*[^\s/.،]+(?: [^\s/.،]+){0,3}$",
+        r"^[^\s/.،]+(?: [^\s/.،]+){0,3}\s*/\s*(?:getty images|afp|reuters|ap|epa|anadolu)$",
     ),
     "source-credit": (
         # Where it first appeared, after «(و)(قد)» and how («باللغة الإنجليزية»); a sentence
         # that goes on («... قبل أن يحذف») is news about a publication.
-        r"^(?!.*(?:قبل|بعد|ثم|لكن|حيث|حين|عندما)(?!\w))(?:و)?(?:قد |لقد )?(?:تم )?(?:نشر|نشرت)(?: هذا| هذه)?"
+        r"^(?!.*(?:قبل|بعد|ثم|لكن|حيث|حين|عندما)(?!\w))(?:و)?(?:قد |لقد )?(?:تم )?(?:نشر|نشرت|ظهر|ظهرت|صدر|صدرت)(?: هذا| هذه)?"
         r" (?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله)?\s*"
         r"(?:اولا|في الاصل|اصلا|للمره الاولى|بالاصل|اساسا)(?: \S+){0,3} (?:على|في|عبر) (?:موقع|صحيفه|جريده|مجله|الموقع)",
-        r"^(?:هذا |هذه )?(?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله) (?:منشور|نشر|نشرت|منشوره)"
+        r"^(?:هذا |هذه )?(?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله) (?:منشور|نشر|نشرت|منشوره|ظهر|ظهرت|صدر|صدرت)"
         r"(?: \S+){0,2} (?:في الاصل|اصلا|اولا|بالاصل) (?:على|في) (?:موقع|صحيفه|جريده|مجله)",
         r"^(?:للاطلاع على|لقراءه|يمكنكم قراءه|اقرا) (?:النص|المقال|التقرير|الخبر|الماده|الموضوع|القصه)"
         r"(?: \S+){0,2} (?:الاصلي|الاصليه|كاملا|كامله|بلغته الاصليه)",
@@ -218,6 +260,10 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:(?:نقلا|نقلا بتصرف|بتصرف|مترجم|ترجمه|ترجمه بتصرف) )?عن (?:موقع )?(?:صحيفه|جريده|وكاله|وكالات|قناه|مجله|شبكه|موقع|اذاعه|تلفزيون|بوابه)"
         r"(?! (?:\S+ )*?(?:ان|انه|انها|قوله|قولها|فان|التي|الذي)(?!\w))(?: [^\s،,:؛]+){0,6}(?:\s*[(]?بتصرف[)]?)?$",
         r"^(?:source|sources|via)\s*:\s*\S.{0,80}$",
+        # «نقلا عن NAME»: a short publication name; an informant («مصادر», «شهود», «مسؤول»)
+        # or a clause («... أن ...», a comma) makes it the opening of a news sentence.
+        r"^(?:نقلا|نقلا بتصرف|بتصرف) عن(?!.*(?:[،,؛:]|(?:^|\s)(?:ان|انه|انها|قوله|قولها|فان|التي|الذي|مصادر|مصدر|شهود|شاهد"
+        r"|مسوول|مسوولين|مسوولون|خبراء|خبير|مراسل|مراسلنا|وزير|رئيس|متحدث|الناطق|ناطق|مدير|قائد|سفير|السفير)(?!\w)))(?: [^\s]+){1,4}(?:\s*[(]?بتصرف[)]?)?$",
         # Translated from a publication: «هذا المقال مترجم عن صحيفة ...», "Translated from ...".
         r"^(?:هذا |هذه )?(?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله|النص) (?:مترجم|مترجمه|ترجم|ترجمت|منقول|منقوله)"
         r"(?: بتصرف)? (?:عن|من) (?:(?:ال)?(?:موقع|صحيفه|جريده|مجله|وكاله|قناه|شبكه|اللغه|الانجليزيه|الفرنسيه)|\S+)"
@@ -259,7 +305,8 @@ _FIRST_WORDS = frozenset(
     republication republishing redistribution copying reuse re-use اتبعونا اتبعنا تابعينا join find connect subscribe
     like for to stay keep visit check ولا ولم عن مترجم ترجمة translated قد يهمك تهمك يعجبك يهمكم يعجبكم ربما اخترنا
     وقد وتابعونا يمكنكم يمكنك بإمكانكم بإمكانك ندعوكم ندعوك نرجو مضمون محتوى الرأي الموقع الشبكة القناة الصحيفة الجريدة
-    المنصة إدارة هيئة أسرة نحن getty anadolu أ رويترز غيتي جيتي أسوشيتد الأناضول إيبا د tap click
+    المنصة إدارة هيئة أسرة نحن getty anadolu أ رويترز غيتي جيتي أسوشيتد الأناضول إيبا د tap click ظهر ظهرت صدر صدرت
+    المزيد للمزيد لمزيد ولمزيد لمعرفة les ces cet cette lire voir à a tous opinion opinions op-ed
     """.split()
 )
 _FIRST_TOKEN_RE = re.compile(r"[^\s:：/|\-–—(\[«»\"“”.,،]+")
