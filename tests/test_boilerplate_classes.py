@@ -34,17 +34,17 @@ def test_every_class_has_recall_at_least_0_9_and_no_news_is_removed() -> None:
     generalisation of their classes: docs/boilerplate-eval.md)."""
     evaluation = evaluate()
     assert {name: (s.cases, s.precision, s.recall) for name, s in evaluation.scores.items()} == {
-        "copyright": (33, 1.0, 1.0),
-        "opinion-disclaimer": (30, 1.0, 1.0),
-        "verification-disclaimer": (28, 1.0, 1.0),
-        "agency-end": (29, 1.0, 1.0),
-        "click-promo": (29, 1.0, 1.0),
-        "read-also": (32, 1.0, 1.0),
-        "follow-us": (29, 1.0, 1.0),
-        "photo-credit": (30, 1.0, 1.0),
-        "source-credit": (31, 1.0, 1.0),
+        "copyright": (39, 1.0, 1.0),
+        "opinion-disclaimer": (35, 1.0, 1.0),
+        "verification-disclaimer": (33, 1.0, 1.0),
+        "agency-end": (34, 1.0, 1.0),
+        "click-promo": (34, 1.0, 1.0),
+        "read-also": (38, 1.0, 1.0),
+        "follow-us": (34, 1.0, 1.0),
+        "photo-credit": (36, 1.0, 1.0),
+        "source-credit": (36, 1.0, 1.0),
     }
-    assert evaluation.news_cases == 85 and evaluation.news_removed == []
+    assert evaluation.news_cases == 103 and evaluation.news_removed == []
 
 
 @pytest.mark.parametrize(("text", "expected"), BYLINE_CASES)
@@ -189,3 +189,24 @@ def test_ingest_removes_the_classes_of_the_second_held_out_sets_misses(tmp_path:
         {"text": "شبكة النهار الإخبارية 2026 - كافة الحقوق محفوظة", "reason": "copyright"},
         {"text": "نقلاً عن وكالة الأنباء الألمانية", "reason": "source-credit"},
     ]
+
+
+def test_ingest_keeps_a_closing_story_about_an_app_and_removes_a_promo_that_speaks_to_the_reader(tmp_path: Path) -> None:
+    """The promo heuristic needs a cue addressed to the reader: a closing sentence about
+    Telegram being blocked names an app and a platform (two cues) in the third person."""
+    root = tmp_path / "site"
+    (root / "seeds").mkdir(parents=True)
+    lead = "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
+    blocked = "أعلنت الحكومة حجب تطبيق تلغرام مؤقتا خلال فترة الامتحانات."
+    promo = "حملوا تطبيق الموقع على هواتفكم وتصلكم إشعارات الأخبار العاجلة"
+    for name, closing in (("2024-03-12-e.txt", blocked), ("2024-03-12-f.txt", promo)):
+        (root / "seeds" / name).write_text(f"{HEADLINE}\n\n{lead}\n\n{closing}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
+    assert result.exit_code == 0, result.output
+    entries, errors = load_entries(root / "content")
+    assert errors == []
+    by_body = sorted((entry.body, entry.boilerplate) for entry in entries)
+    assert by_body == sorted([
+        (f"{lead}\n\n{blocked}", []),
+        (lead, [{"text": promo, "reason": "promo"}]),
+    ])

@@ -61,15 +61,31 @@ _NOT_ATTRIBUTED = (
     r"(?!.*(?:^|\s)(?:بحسب|حسب|وفق|وفقا|قال|قالت|قالوا|اكد|اكدت|اضاف|اضافت|ذكر|ذكرت|اعلن|اعلنت"
     r"|according|said|says|reported)(?!\w))"
 )
+# A copyright notice is the site's own; one that cites a law, contract, court or will is a
+# story about rights.
+_NOT_LEGAL = r"(?!.*(?:بموجب|القانون|قانون|العقد|عقد|الدستور|المحكمه|قرار|الوصيه)(?!\w))"
 # An opinion disclaimer opens with what it is about (the article, the views, what is published).
 _OPINION_PREFIX = (
-    r"(?:(?:ملاحظه|تنويه|تنبيه|اخلاء مسوليه|disclaimer)\s*[:：-]?\s*)?(?:هذا |هذه |كل |جميع )?"
+    r"(?:(?:ملاحظه|تنويه|تنبيه|اخلاء (?:ال)?مسوول?يه|disclaimer)\s*[:：-]?\s*)?(?:هذا |هذه |كل |جميع )?"
     r"(?:(?:محتوى|مضمون) )?(?:المقال|المقالات|المقاله|الاراء|الراي|الافكار|المواد|مقالات الراي|المحتوى"
     r"|ما (?:ورد|يرد|ينشر|نشر|يكتب|كتب))"
 )
 _PHOTO_AGENCIES = (
     r"(?:getty images|getty|afp|reuters|ap|epa|anadolu|a ?f ?p|ا ?ف ?ب|ا\.ف\.ب|رويترز|غيتي(?: ايمجز| اميجز)?|جيتي"
     r"|اسوشيتد برس|الاناضول|ايبا|د ب ا)"
+)
+_NEGATED_ABILITY = (
+    r"(?:لا يمكن|لا تستطيع|لا يستطيع|يتعذر على|لا يتسنى|لا نستطيع|لا يمكننا|لم يتسن|لم يتسني|لم يتمكن|لم تتمكن|لم نتمكن"
+    r"|ليس بامكان|ليس بوسع)"
+)
+# The one who cannot verify is the publisher; the police or officials of a story are news.
+_NOT_AUTHORITY = (
+    r"(?!(?:\S+ ){0,4}(?:ل|ال)?(?:شرطه|سلطات|مسوولين|مسوولون|حكومه|وزاره|جيش|محققون|محققين|نيابه|محكمه|خبراء|اطباء"
+    r"|شهود|سكان|لجنه|صحفيون|صحفيين|اجهزه|قوات)(?!\w))"
+)
+_MEDIA_AR = (
+    r"(?:(?:صحه|دقه|مصداقيه) )?(?:هذه |هذا |تلك |ذلك )?(?:ال)?(?:صور|صوره|فيديو|فيديوهات|مقطع|مقاطع|تسجيل|تسجيلات|مشاهد"
+    r"|لقطات|المقطع|الصور)(?!\w)"
 )
 # Where unverified material circulates: social media in general, a named platform, online.
 _CIRCULATING_PLACE = (
@@ -84,14 +100,19 @@ _OWNER = r"(?:ال)?(?:كاتب|كتاب|كاتبي|صاحب|اصحاب|مولف
 _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
     "copyright": (
         r"^(?:\d{4}\s*[-–]?\s*)?(?:©|\(?c\) ?\d{4}|copyright\b|all rights reserved)",
-        r"^(?:جميع|كل) (?:ال)?حقوق(?: \S+){0,2} محفوظه",
-        r"^(?:ال)?حقوق (?:النشر|الطبع|الملكيه)(?: \S+){0,2} (?:محفوظه|©)",
+        r"^" + _NOT_ATTRIBUTED + _NOT_LEGAL + r"(?:جميع|كل) (?:ال)?حقوق(?: \S+){0,2} محفوظه",
+        r"^" + _NOT_ATTRIBUTED + _NOT_LEGAL + r"(?:ال)?حقوق (?:النشر|الطبع|الملكيه)(?: \S+){0,2} (?:محفوظه|©)",
+        # The content declared protected («المحتوى محمي بحقوق الطبع والنشر», "This content is
+        # protected by copyright").
+        r"^" + _NOT_ATTRIBUTED + r"(?:جميع |كل |هذا |هذه )?(?:المحتوى|محتوى الموقع|المواد|مواد الموقع|الموقع|المقال|الماده)"
+        r"(?: \S+){0,3} (?:محمي|محميه|مشمول|مشموله)(?: \S+){0,2} ب(?:قانون )?(?:حقوق|الحقوق)(?: \S+){0,3}$",
+        r"^" + _NOT_ATTRIBUTED + r"(?:all |this |the )?(?:content|material|articles?)(?: \S+){0,4} (?:is|are) protected by copyright\b",
         r"^الحقوق محفوظه",
         # The notice in any order: «SITE - جميع الحقوق محفوظة», «SITE 2024 © ...»: the formula
         # as a segment of its own (at the start, or after a separator, a year or ©) in a
         # short line; «... أن جميع الحقوق محفوظة للورثة» is a clause of a sentence, not a segment.
-        r"^(?=.{0,200}$)" + _NOT_ATTRIBUTED + r"(?!.*(?:بموجب|القانون|قانون|العقد|عقد|الدستور|المحكمه|قرار|الوصيه)(?!\w))"
-        r"(?:.{0,100}?(?:[-–—|·•,.،]|\d{4}|©)\s*)?"
+        r"^(?=.{0,200}$)" + _NOT_ATTRIBUTED + _NOT_LEGAL
+        + r"(?:.{0,100}?(?:[-–—|·•,.،]|\d{4}|©)\s*)?"
         r"(?:(?:(?:جميع|كل|كافه) (?:ال)?حقوق|(?:ال)?حقوق (?:النشر|الطبع|الملكيه))(?: \S+){0,2} محفوظه"
         r"|الحقوق محفوظه|(?:ال)?حقوق (?:كامله|كلها|جميعها|كافه) محفوظه|all rights reserved|tous droits reserv[eé]s)",
         r"^(?=.{0,160}$)(?!.*(?:court|ruled|ruling|law|said)\b).*(?:©|\(c\) ?\d{4}|\bcopyright (?:©|\(c\)|\d{4}))",
@@ -113,6 +134,9 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? "
         r"(?:راي|اراء|وجهه نظر|وجهات نظر|وجهه|افكار)"
         r"(?: \S+){0,2} " + _OWNER,
+        # The content as its writer's responsibility («... مسؤولية كاتبه», «يتحمل كاتبه مسؤوليته»).
+        r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} (?:على )?(?:مسووليه|مسووليته|مسووليتها)(?: \S+){0,2} " + _OWNER,
+        r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} (?:يتحمل|تتحمل) " + _OWNER + r"(?: وحده| وحدهم)? (?:ال)?مسوولي(?:ه|ته|تها)",
         # «... تعبر عن أصحابها»: the view is its owners' without the word «view».
         r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? " + _OWNER,
         # Negated, naming the site whose view it is not («... لا يعبر عن رأي الموقع وإنما ...»).
@@ -140,9 +164,13 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "verification-disclaimer": (
         # Agency copy may join it with «و» («ولم يتسن لـ...»).
-        r"^" + _NOT_ATTRIBUTED + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?و?(?:لا يمكن|لا تستطيع|لا يستطيع|يتعذر على|لا يتسنى|لا نستطيع|لا يمكننا"
+        r"^" + _NOT_ATTRIBUTED + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?و?(?:لا يمكن|لا تستطيع|لا يستطيع|يتعذر على|لا يتسنى|لا نستطيع|لا يمكننا"
         r"|لم يتسن|لم يتسني|لم يتمكن|لم تتمكن|لم نتمكن|ليس بامكان|ليس بوسع)"
         r"(?: \S+){0,3} (?:التحقق|التاكد)(?: \S+){0,10} " + _CIRCULATING_PLACE,
+        # Without a place, "independently" and the media it is about («التحقق من صحة هذه الصور
+        # بشكل مستقل»); «التحقق من صحة التقارير بشكل مستقل» is about facts of the story.
+        r"^" + _NOT_ATTRIBUTED + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?و?" + _NEGATED_ABILITY
+        + r"(?: \S+){0,3} (?:التحقق|التاكد)(?: \S+){0,3} " + _MEDIA_AR + r"(?: \S+){0,6} (?:بشكل|بصوره|من مصدر|من مصادر) مستقل",
         # The same disclaimer as a refusal of responsibility for what circulates there, by the
         # site or after a note («تنويه: الموقع غير مسؤول عن صحة ...»).
         r"^" + _NOT_ATTRIBUTED + r"(?:(?:(?:ملاحظه|تنويه|تنبيه|اخلاء مسووليه)\s*[:：-]?\s*)(?:\S+ ){0,3}"
@@ -152,6 +180,11 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^" + _NOT_ATTRIBUTED + r"(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't|(?:is|are|was|were) unable to"
         r"|(?:has|have) (?:not been able|been unable) to) "
         r"independently (?:verify|confirm|authenticate)(?: \S+){0,10} " + _CIRCULATING_PLACE,
+        # Passive: "The authenticity of the footage ... could not be independently verified."
+        r"^" + _NOT_ATTRIBUTED + r"(?:the authenticity of )?(?:the |these |this |those )?"
+        r"(?:footage|videos?|images?|photos?|pictures?|clips?|recordings?|posts?|claims?|content)\b\S*(?: \S+){0,10} "
+        r"(?:could not|cannot|can not|can't|has not been|have not been|was not|were not)(?: be)? independently "
+        r"(?:verified|confirmed|authenticated)",
         # Without "independently", what could not be verified must be the media that
         # circulate ("the footage", "these images"), not a fact of the story, and the one who
         # could not is the publisher, not the police or officials of a story.
@@ -170,6 +203,11 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # follows («الضغط هنا وهناك على المسؤولين» is an idiom of news).
         r"^(?:\S+ ){0,12}(?:بالضغط|بالنقر|عبر الضغط|عبر النقر|من خلال الضغط|من خلال النقر) "
         r"(?:هنا|على (?:ال)?(?:رابط|صوره|فيديو|زر|ايقونه))(?:$| ل\S+)",
+        # An imperative and "from here" or "this link" closing the line («شاهد البث المباشر من هنا»).
+        # A singular form is also a past tense («شاهد الآلاف ...»): only with what is watched or read.
+        r"^(?:\S+ ){0,6}?(?:(?:شاهدوا|اقراوا|حملوا|نزلوا|سجلوا|استمعوا|تابعوا|اطلعوا)(?!\w)|(?:شاهد|اقرا|حمل|نزل|سجل|استمع|اطلع) "
+        r"(?:على )?(?:ال)?(?:بث|فيديو|مباراه|حلقه|تقرير|مقال|ملف|تطبيق|نسخه|عدد|صور|البوم|تفاصيل|نص|مقطع|برنامج))"
+        r"(?: \S+){0,5} (?:من هنا|عبر هذا الرابط|من خلال هذا الرابط|على هذا الرابط|(?:من|على|عبر) الرابط (?:التالي|ادناه))$",
         r"^(?:\S+ ){0,12}(?:click|tap) (?:here|the link)",
         r"^(?:click|tap) (?:to|on) \S+",
         r"^(?:\S+ ){0,12}(?:click|tap)(?: on)? (?:the |this )?(?:image|photo|picture|button|video|icon|banner)\b",
@@ -191,6 +229,11 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:اخترنا لك|اخترنا لكم|لا تفوت|لا تفوتك|لا يفوتك)\s*(?:[:：\-–—|».…،,<>]|$)",
         r"^(?:اقرا|طالع|شاهد)\s*[:：]",
         r"^(?:مواضيع|اخبار|مقالات|قصص|روابط|موضوعات)? ?ذات صله\s*(?:[:：\-–|]|$)",
+        # The same label in other words: suggested, similar, more («موضوعات مقترحة», «أخبار
+        # مشابهة», «المزيد من الأخبار»), on a line of its own.
+        r"^(?:مواضيع|اخبار|مقالات|قصص|روابط|موضوعات|قراءات|فيديوهات)"
+        r" (?:مقترحه|مشابهه|متعلقه|ذات علاقه|اخرى|قد تهمك|قد تعجبك|تهمك|مختاره|متصله)\s*[:：\-–|]?$",
+        r"^(?:المزيد|مزيد) من (?:الاخبار|المقالات|المواضيع|الموضوعات)\s*[:：\-–|]?$",
         r"^(?:read|see|watch) (?:also|more)\b",
         r"^(?:also read|also see|also watch)\s*[:：\-–|]",
         r"^related(?: (?:articles|stories|news|content))?\s*:",
@@ -227,7 +270,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:(?:على|عبر|في|من خلال|الى) )?(?:\S+ ){0,3}" + _FOLLOW_TARGET + r"(?: \S+){0,6}$",
     ),
     "photo-credit": (
-        r"^(?:مصدر الصوره|حقوق الصوره|الصوره|الصور|صوره|صور|تصوير|photo|photos|image|picture|photo credit|credit)"
+        r"^(?:مصدر الصوره|حقوق الصوره|الصوره|الصور|صوره|صور|تصوير|عدسه|بعدسه|photo|photos|image|picture|photo credit|credit)"
         r"\s*[:：/|]\s*\S(?:.{0,80})$",
         # The picture on this page named by its role («الصورة المرفقة:», «الصورة الرئيسية:»).
         r"^(?:ال)?(?:صوره|صور) (?:المرفقه|الرئيسيه|المصاحبه|المرافقه|المنشوره|البارزه|اعلاه|اعلى)\s*[:：/|]\s*"
@@ -235,7 +278,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # «تصوير» (photography by) and «مصدر الصورة» take any separator before the name.
         r"^(?:تصوير|مصدر الصوره|مصدر الصور)\s*[:：/|\-–—،,]\s*\S(?:[^\s.!؟?]*)(?: [^\s.!؟?]+){0,5}$",
         r"^(?:ال)?صوره (?:ارشيفيه|تعبيريه|من الارشيف|توضيحيه)(?:\s*[:：/\-–|]\s*.{0,60})?$",
-        r"^(?:ال)?(?:صوره|صور) (?:ل(?!ل)\w+|من|عن|عبر|بعدسه|courtesy)(?: [^\s.،!؟?]+){0,4}$",
+        r"^(?:ال)?(?:صوره|صور) (?:ل(?!ل)\s*[«\x22“(]?\w+|من|عن|عبر|بعدسه|courtesy)(?: [^\s.،!؟?]+){0,4}$",
         r"^(?:photo|photos|photograph|image|picture)s? (?:by|courtesy of|via|credit)\b.{0,60}$",
         # A photo agency alone (© too: «© AFP» credits a picture; a copyright notice names
         # rights or a year).
@@ -306,7 +349,9 @@ _FIRST_WORDS = frozenset(
     like for to stay keep visit check ولا ولم عن مترجم ترجمة translated قد يهمك تهمك يعجبك يهمكم يعجبكم ربما اخترنا
     وقد وتابعونا يمكنكم يمكنك بإمكانكم بإمكانك ندعوكم ندعوك نرجو مضمون محتوى الرأي الموقع الشبكة القناة الصحيفة الجريدة
     المنصة إدارة هيئة أسرة نحن getty anadolu أ رويترز غيتي جيتي أسوشيتد الأناضول إيبا د tap click ظهر ظهرت صدر صدرت
-    المزيد للمزيد لمزيد ولمزيد لمعرفة les ces cet cette lire voir à a tous opinion opinions op-ed
+    المزيد للمزيد لمزيد ولمزيد لمعرفة les ces cet cette lire voir à a tous opinion opinions op-ed عدسة بعدسة
+    موضوعات قراءات فيديوهات مزيد حمل حملوا نزل نزلوا سجل سجلوا استمع استمعوا اطلع اطلعوا شاهدوا material content
+    articles
     """.split()
 )
 _FIRST_TOKEN_RE = re.compile(r"[^\s:：/|\-–—(\[«»\"“”.,،]+")

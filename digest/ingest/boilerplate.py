@@ -6,8 +6,10 @@ their class name; then two layers, both conservative and both recorded in the en
 can see and restore what was removed:
 1. A pattern list (regular expressions, extensible with `ingest.boilerplate_patterns` in
    digest.toml) matched against whole *trailing* paragraphs.
-2. A heuristic for promo-like trailing paragraphs: short, and carrying at least two promo
-   cues (subscribe, newsletter, app, notifications, follow us, ...).
+2. A heuristic for promo-like trailing paragraphs: short, carrying at least two promo
+   cues (subscribe, newsletter, app, notifications, follow us, ...), one of them addressed
+   to the reader (an imperative or "you": a story about an app being banned names the
+   same things in the third person).
 A dashed separator line near the end cuts everything after it only if what follows is
 promo-like. Exact repeats of earlier paragraphs (scrapers that capture a page twice) are
 dropped as well.
@@ -45,6 +47,16 @@ PROMO_CUES: tuple[str, ...] = tuple(
         "download", "app",
     )
 )
+# A promo speaks to the reader: imperatives and second-person words (identity-normalised).
+READER_CUES: frozenset[str] = frozenset(
+    normalize_identity(cue)
+    for cue in (
+        "اشترك", "اشتركوا", "حمل", "حملوا", "نزل", "نزلوا", "تابعونا", "تابعوا", "تابعنا", "انضم", "انضموا",
+        "اضغط", "اضغطوا", "سجل", "سجلوا", "زوروا", "أعجبك", "بريدك", "يمكنكم", "يمكنك", "لكم", "لك", "هاتفك",
+        "هاتفكم", "جهازك", "جهازكم", "يصلك", "تصلك", "ليصلك", "لتصلك", "ليصلكم", "لتصلكم", "subscribe", "download",
+        "you", "your", "join", "follow",
+    )
+)
 _SEPARATOR_RE = re.compile(r"^\s*[-–—_=*]{5,}\s*$")
 PROMO_MAX_CHARS = 300
 
@@ -69,7 +81,7 @@ class BoilerplateFilter:
         norm = normalize_identity(paragraph)
         words = set(norm.split())
         hits = sum(1 for cue in PROMO_CUES if (cue in words if " " not in cue else cue in norm))
-        return hits >= 2
+        return hits >= 2 and not READER_CUES.isdisjoint(words)
 
     def split(self, paragraphs: list[str]) -> tuple[list[str], list[Stripped]]:
         """Return (article paragraphs, stripped boilerplate in original order)."""

@@ -459,14 +459,10 @@ HELD_OUT_4: list[BoilerplateCase] = [
     (None, "end", "ويمكن للمشاهدين متابعة البث عبر قناة الوزارة على يوتيوب."),
 ]
 
-# Every case the class rules were written or generalised against (the earlier held-out sets
-# included, each once its misses had guided the work): docs/boilerplate-eval.md's
-# development table.
-DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4]
-
 # Fifth held-out set: written after the fourth set's misses had guided a generalisation of
-# their classes, committed on its own before it was ever run, and run once; never changed
-# after: the estimate for sites nobody has seen (docs/boilerplate-eval.md).
+# their classes, committed on its own before it was ever run, and run once (40 of 48, 2 of
+# 18 news removed); its misses then guided the next generalisation, so it is development
+# data now.
 HELD_OUT_5: list[BoilerplateCase] = [
     # --- copyright
     ("copyright", "end", "جميع الحقوق محفوظة ل موقع صدى البلد 2025 ©"),
@@ -545,3 +541,11 @@ HELD_OUT_5: list[BoilerplateCase] = [
     (None, "end", "Users can follow the live coverage on the broadcaster's YouTube channel, the company said."),
     (None, "end", "وتابعت الشرطة عبر كاميرات المراقبة تحركات المشتبه به."),
 ]
+
+# Every case the class rules were written or generalised against (the earlier held-out sets
+# included, each once its misses had guided the work): docs/boilerplate-eval.md's
+# development table.
+DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5]
+
+# Sixth held-out set: the estimate for sites nobody has seen (see HELD_OUT_5's note).
+HELD_OUT_6: list[BoilerplateCase] = []
