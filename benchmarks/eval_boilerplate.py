@@ -15,7 +15,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "tests"))
 
-from ingest_eval.cases import HELD_OUT_6  # noqa: E402
+from ingest_eval.cases import HELD_OUT_7  # noqa: E402
 from ingest_eval.evaluate import Evaluation, byline_counts, evaluate, run_case  # noqa: E402
 
 REPORT = PROJECT / "docs" / "boilerplate-eval.md"
@@ -23,16 +23,16 @@ REPORT = PROJECT / "docs" / "boilerplate-eval.md"
 # Found / cases per class when each earlier held-out set was first run (before its misses
 # guided the rules; the sets themselves are in tests/ingest_eval/cases.py).
 _FIRST_RUNS = (
-    ("copyright", "3 / 3", "5 / 6", "7 / 7 ¹", "4 / 6", "5 / 6 ³"),
-    ("opinion-disclaimer", "1 / 3", "6 / 6", "4 / 6", "1 / 5", "4 / 5"),
-    ("verification-disclaimer", "2 / 3", "5 / 5", "4 / 6", "2 / 5", "3 / 5"),
-    ("agency-end", "2 / 3", "5 / 5", "4 / 6", "5 / 5", "5 / 5"),
-    ("click-promo", "3 / 3", "5 / 5", "3 / 6", "4 / 5", "4 / 5"),
-    ("read-also", "2 / 3", "5 / 5", "4 / 7", "3 / 6", "5 / 6"),
-    ("follow-us", "3 / 3", "3 / 5", "3 / 6", "4 / 5 ²", "5 / 5"),
-    ("photo-credit", "2 / 3", "5 / 5", "3 / 7", "4 / 5", "4 / 6"),
-    ("source-credit", "2 / 3", "4 / 5", "4 / 7", "3 / 5", "5 / 5"),
-    ("all classes", "20 / 27", "43 / 47", "36 / 58", "31 / 48", "40 / 48"),
+    ("copyright", "3 / 3", "5 / 6", "7 / 7 ¹", "4 / 6", "5 / 6 ³", "6 / 6"),
+    ("opinion-disclaimer", "1 / 3", "6 / 6", "4 / 6", "1 / 5", "4 / 5", "2 / 5"),
+    ("verification-disclaimer", "2 / 3", "5 / 5", "4 / 6", "2 / 5", "3 / 5", "3 / 5"),
+    ("agency-end", "2 / 3", "5 / 5", "4 / 6", "5 / 5", "5 / 5", "4 / 5"),
+    ("click-promo", "3 / 3", "5 / 5", "3 / 6", "4 / 5", "4 / 5", "5 / 5"),
+    ("read-also", "2 / 3", "5 / 5", "4 / 7", "3 / 6", "5 / 6", "5 / 6"),
+    ("follow-us", "3 / 3", "3 / 5", "3 / 6", "4 / 5 ²", "5 / 5", "3 / 5 ⁴"),
+    ("photo-credit", "2 / 3", "5 / 5", "3 / 7", "4 / 5", "4 / 6", "4 / 5"),
+    ("source-credit", "2 / 3", "4 / 5", "4 / 7", "3 / 5", "5 / 5", "3 / 5"),
+    ("all classes", "20 / 27", "43 / 47", "36 / 58", "31 / 48", "40 / 48", "35 / 48"),
 )
 
 
@@ -94,7 +94,7 @@ def render(evaluation: Evaluation) -> str:
         f"{evaluation.news_cases} news sentences that look like them (a quote about copyright law, a",
         "story about a news agency, «انتهى» meaning that something ended, a paragraph about an app, a",
         "photo described in the text, a story first published on a ministry's site, Telegram banned,",
-        "a minister who «تابع» a rescue, human rights). It holds the first set and the five earlier",
+        "a minister who «تابع» a rescue, human rights). It holds the first set and the six earlier",
         "held-out sets, whose misses guided the generalisation of their classes (below), so its",
         "numbers are an upper bound.",
         "",
@@ -102,13 +102,13 @@ def render(evaluation: Evaluation) -> str:
         "",
         f"News sentences removed: **{len(evaluation.news_removed)} of {evaluation.news_cases}**.",
         "",
-        *(_held_out_section(HELD_OUT_6, [
-            "## Held-out set (sixth)",
+        *(_held_out_section(HELD_OUT_7, [
+            "## Held-out set (seventh)",
             "",
             "Written after the rules were final, committed on its own before it was ever run, and run",
             "once; nothing was changed after seeing the result. This is the estimate for a site nobody",
             "has seen.",
-        ]) if HELD_OUT_6 else []),
+        ]) if HELD_OUT_7 else []),
         "## Earlier held-out sets (now development data)",
         "",
         "Each was written before it was run and run once, on the rules of its day (the third and",
@@ -116,14 +116,15 @@ def render(evaluation: Evaluation) -> str:
         "its misses then guided a generalisation of their classes (never a string from one case), so",
         "it joined the development set. Found / cases when each was first run:",
         "",
-        "| class | first | second | third | fourth | fifth |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| class | first | second | third | fourth | fifth | sixth |",
+        "|---|---:|---:|---:|---:|---:|---:|",
         *[f"| `{name}` | {' | '.join(found)} |" for name, *found in _FIRST_RUNS],
-        "| news sentences removed | 0 / 6 | 0 / 12 | **2 / 21** | 0 / 16 | **2 / 18** |",
+        "| news sentences removed | 0 / 6 | 0 / 12 | **2 / 21** | 0 / 16 | **2 / 18** | **1 / 17** |",
         "",
         "¹ precision 0.88: a photo credit «© AFP» was removed as `copyright`. ² «تابعونا على الواتساب»",
         "was removed, but by the site pattern list (`pattern`), not as `follow-us`. ³ precision 0.83: a",
-        "news sentence was removed as `copyright` (below).",
+        "news sentence was removed as `copyright` (below). ⁴ precision 0.75: a news sentence was removed",
+        "as `follow-us` (below).",
         "",
         "- First (27 lines): misses caught by a negated «لا يعبر بالضرورة عن رأي ...» disclaimer, any",
         "  negated ability before «independently verify», editors' initials with `/` after «انتهى», any",
@@ -164,6 +165,13 @@ def render(evaluation: Evaluation) -> str:
         "  verified», neither when the one who cannot verify is the police, officials or journalists of",
         "  a story; an imperative with «من هنا / عبر هذا الرابط» closing the line; «موضوعات مقترحة»,",
         "  «أخبار مشابهة», «المزيد من الأخبار» as labels; «عدسة:», «الصور لـ«NAME»».",
+        "- Sixth (48 lines, 17 news): one news sentence was removed, «تابعونا على فيسبوك» quoted as a",
+        "  campaign slogan and then talked about: a line that opens with a quoted formula of any class",
+        "  and goes on (not after a separator) is news. Misses caught by: «لا تمثل سوى كتابها», «كل",
+        "  مقال ...», «رأي الكاتب ...» as what a disclaimer is about; «has not independently verified»,",
+        "  «was not able to»; «انتهى/ INITIALS» on a line of its own; «اقرأ المزيد من أخبار ...»;",
+        "  a quoted site name or «لقناة» after a bare «تابع / انضم»; «صورة تعبيرية (NAME)»; «لأول مرة»",
+        "  for first published; «عن «NAME»».",
         "",
         "## Bylines",
         "",

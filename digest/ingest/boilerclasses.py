@@ -68,7 +68,7 @@ _NOT_LEGAL = r"(?!.*(?:بموجب|القانون|قانون|العقد|عقد|ا
 _OPINION_PREFIX = (
     r"(?:(?:ملاحظه|تنويه|تنبيه|اخلاء (?:ال)?مسوول?يه|disclaimer)\s*[:：-]?\s*)?(?:هذا |هذه |كل |جميع )?"
     r"(?:(?:محتوى|مضمون) )?(?:المقال|المقالات|المقاله|الاراء|الراي|الافكار|المواد|مقالات الراي|المحتوى"
-    r"|ما (?:ورد|يرد|ينشر|نشر|يكتب|كتب))"
+    r"|ما (?:ورد|يرد|ينشر|نشر|يكتب|كتب)|(?:كل|اي) (?:مقال|مقاله|ماده|راي)|(?:راي|اراء) (?:ال)?(?:كاتب|كتاب)\S*)"
 )
 _PHOTO_AGENCIES = (
     r"(?:getty images|getty|afp|reuters|ap|epa|anadolu|a ?f ?p|ا ?ف ?ب|ا\.ف\.ب|رويترز|غيتي(?: ايمجز| اميجز)?|جيتي"
@@ -137,6 +137,9 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # The content as its writer's responsibility («... مسؤولية كاتبه», «يتحمل كاتبه مسؤوليته»).
         r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} (?:على )?(?:مسووليه|مسووليته|مسووليتها)(?: \S+){0,2} " + _OWNER,
         r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} (?:يتحمل|تتحمل) " + _OWNER + r"(?: وحده| وحدهم)? (?:ال)?مسوولي(?:ه|ته|تها)",
+        # Only its writers' («... لا تمثل سوى كتابها»).
+        r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: عن)? (?:الا|سوى)"
+        r"(?: (?:راي|اراء|وجهه نظر|وجهات نظر))? " + _OWNER,
         # «... تعبر عن أصحابها»: the view is its owners' without the word «view».
         r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? " + _OWNER,
         # Negated, naming the site whose view it is not («... لا يعبر عن رأي الموقع وإنما ...»).
@@ -177,9 +180,11 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"|(?:اداره |هيئه تحرير |اسره )?(?:الموقع|الشبكه|القناه|الصحيفه|الجريده|المنصه|التحرير|نحن) )"
         r"(?:غير مسوول|غير مسووله|غير مسوولين|لا يتحمل|لا تتحمل|لا نتحمل|يخلي|تخلي|نخلي)(?: \S+){0,4} "
         r"(?:صحه|دقه|مصداقيه)(?: \S+){0,10} " + _CIRCULATING_PLACE,
-        r"^" + _NOT_ATTRIBUTED + r"(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't|(?:is|are|was|were) unable to"
-        r"|(?:has|have) (?:not been able|been unable) to) "
+        r"^" + _NOT_ATTRIBUTED + r"(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't"
+        r"|(?:is|are|was|were) (?:unable|not able) to|(?:has|have) (?:not been able|been unable) to) "
         r"independently (?:verify|confirm|authenticate)(?: \S+){0,10} " + _CIRCULATING_PLACE,
+        r"^" + _NOT_ATTRIBUTED + r"(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:has|have|had) not independently "
+        r"(?:verified|confirmed|authenticated)(?: \S+){0,10} " + _CIRCULATING_PLACE,
         # Passive: "The authenticity of the footage ... could not be independently verified."
         r"^" + _NOT_ATTRIBUTED + r"(?:the authenticity of )?(?:the |these |this |those )?"
         r"(?:footage|videos?|images?|photos?|pictures?|clips?|recordings?|posts?|claims?|content)\b\S*(?: \S+){0,10} "
@@ -191,7 +196,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^" + _NOT_ATTRIBUTED + r"(?!(?:\S+ ){0,3}(?:police|officials?|authorities|investigators|government|ministry"
         r"|army|military|prosecutors?|court|judges?|witnesses|residents|experts|doctors)\b)"
         r"(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't"
-        r"|(?:is|are|was|were) unable to|(?:has|have) (?:not been able|been unable) to) (?:verify|confirm|authenticate) "
+        r"|(?:is|are|was|were) (?:unable|not able) to|(?:has|have) (?:not been able|been unable) to) (?:verify|confirm|authenticate) "
         r"(?:the (?:authenticity of (?:the |these |this )?)?|these |this |that |those )?"
         r"(?:footage|videos?|images?|photos?|pictures?|clips?|recordings?|posts?|claims?|content|reports?)\b\S*"
         r"(?: \S+){0,10} " + _CIRCULATING_PLACE,
@@ -218,6 +223,8 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # «... أيضا في الخليج:», «... أيضا على موقعنا:», «شاهد أيضا بالفيديو:»: a short
         # label (where, in what form), then the link.
         r"^(?:اقرا|طالع|شاهد|اقرئي|اقراوا|تابع)(?: ايضا| كذلك| المزيد)(?: \S+){1,3}\s*[:：|»<>]",
+        r"^(?:اقرا|اقراوا|طالع|طالعوا|شاهد|شاهدوا|تابع|تابعوا) (?:المزيد|مزيدا) من (?:ال)?(?:اخبار|مقالات|تقارير|مواضيع"
+        r"|موضوعات|قصص|فيديوهات)(?: \S+){0,3}$",
         # A «more» label («المزيد:», «للمزيد اقرأ:», «لمزيد من التفاصيل طالع:»).
         r"^(?:المزيد|للمزيد|لمزيد)(?: من (?:الاخبار|التفاصيل|المعلومات))?\s*[:：|»<>]",
         r"^(?:للمزيد|لمزيد|ولمزيد|للاطلاع|لمعرفه المزيد)(?: \S+){0,3}\s*[،,:]?\s*(?:اقرا|طالع|شاهد|اقراوا|تابع)"
@@ -265,7 +272,8 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # up): as a follow line only when what follows is the site's news or a place to follow.
         r"^(?!.*(?:بحسب|حسب|وفق|وفقا|قال|قالت|اعلن|اعلنت|امس)(?!\w))"
         + _FOLLOW_LEAD + r"(?:تابع|انضم|اشترك) "
-        r"(?:\S+نا(?!\w)|اخر|احدث|جديد|كل جديد|المزيد|اخبار|الاخبار|تغطيتنا|صفحه|حساب|قناه|موقع|على|عبر|في|الى|ب)"
+        r"(?:\S+نا(?!\w)|اخر|احدث|جديد|كل جديد|المزيد|اخبار|الاخبار|تغطيتنا|(?:ل|ب)?(?:صفحه|حساب|قناه|مجموعه|موقع)"
+        r"|«[^»]{1,40}»|على|عبر|في|الى|ب)"
         r"(?: \S+){0,8}? "
         r"(?:(?:على|عبر|في|من خلال|الى) )?(?:\S+ ){0,3}" + _FOLLOW_TARGET + r"(?: \S+){0,6}$",
     ),
@@ -277,7 +285,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"[^\s.!؟?]+(?: [^\s.!؟?]+){0,4}$",  # a name, not a sentence about the picture
         # «تصوير» (photography by) and «مصدر الصورة» take any separator before the name.
         r"^(?:تصوير|مصدر الصوره|مصدر الصور)\s*[:：/|\-–—،,]\s*\S(?:[^\s.!؟?]*)(?: [^\s.!؟?]+){0,5}$",
-        r"^(?:ال)?صوره (?:ارشيفيه|تعبيريه|من الارشيف|توضيحيه)(?:\s*[:：/\-–|]\s*.{0,60})?$",
+        r"^(?:ال)?صوره (?:ارشيفيه|تعبيريه|من الارشيف|توضيحيه)(?:\s*[:：/\-–|]\s*.{0,60}|\s*\([^)]{1,40}\)?)?$",  # (unwrapping strips a closing bracket)
         r"^(?:ال)?(?:صوره|صور) (?:ل(?!ل)\s*[«\x22“(]?\w+|من|عن|عبر|بعدسه|courtesy)(?: [^\s.،!؟?]+){0,4}$",
         r"^(?:photo|photos|photograph|image|picture)s? (?:by|courtesy of|via|credit)\b.{0,60}$",
         # A photo agency alone (© too: «© AFP» credits a picture; a copyright notice names
@@ -292,7 +300,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # that goes on («... قبل أن يحذف») is news about a publication.
         r"^(?!.*(?:قبل|بعد|ثم|لكن|حيث|حين|عندما)(?!\w))(?:و)?(?:قد |لقد )?(?:تم )?(?:نشر|نشرت|ظهر|ظهرت|صدر|صدرت)(?: هذا| هذه)?"
         r" (?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله)?\s*"
-        r"(?:اولا|في الاصل|اصلا|للمره الاولى|بالاصل|اساسا)(?: \S+){0,3} (?:على|في|عبر) (?:موقع|صحيفه|جريده|مجله|الموقع)",
+        r"(?:اولا|في الاصل|اصلا|للمره الاولى|لاول مره|بالاصل|اساسا)(?: \S+){0,3} (?:على|في|عبر) (?:موقع|صحيفه|جريده|مجله|الموقع)",
         r"^(?:هذا |هذه )?(?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله) (?:منشور|نشر|نشرت|منشوره|ظهر|ظهرت|صدر|صدرت)"
         r"(?: \S+){0,2} (?:في الاصل|اصلا|اولا|بالاصل) (?:على|في) (?:موقع|صحيفه|جريده|مجله)",
         r"^(?:للاطلاع على|لقراءه|يمكنكم قراءه|اقرا) (?:النص|المقال|التقرير|الخبر|الماده|الموضوع|القصه)"
@@ -303,6 +311,8 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:(?:نقلا|نقلا بتصرف|بتصرف|مترجم|ترجمه|ترجمه بتصرف) )?عن (?:موقع )?(?:صحيفه|جريده|وكاله|وكالات|قناه|مجله|شبكه|موقع|اذاعه|تلفزيون|بوابه)"
         r"(?! (?:\S+ )*?(?:ان|انه|انها|قوله|قولها|فان|التي|الذي)(?!\w))(?: [^\s،,:؛]+){0,6}(?:\s*[(]?بتصرف[)]?)?$",
         r"^(?:source|sources|via)\s*:\s*\S.{0,80}$",
+        # «عن «NAME»»: a quoted publication name after «(نقلا) عن».
+        r"^(?:(?:نقلا|نقلا بتصرف|بتصرف) )?عن\s*[«“\x22][^»”\x22]{1,40}[»”\x22]?(?:\s*[(]?بتصرف[)]?)?$",
         # «نقلا عن NAME»: a short publication name; an informant («مصادر», «شهود», «مسؤول»)
         # or a clause («... أن ...», a comma) makes it the opening of a news sentence.
         r"^(?:نقلا|نقلا بتصرف|بتصرف) عن(?!.*(?:[،,؛:]|(?:^|\s)(?:ان|انه|انها|قوله|قولها|فان|التي|الذي|مصادر|مصدر|شهود|شاهد"
@@ -349,7 +359,8 @@ _FIRST_WORDS = frozenset(
     like for to stay keep visit check ولا ولم عن مترجم ترجمة translated قد يهمك تهمك يعجبك يهمكم يعجبكم ربما اخترنا
     وقد وتابعونا يمكنكم يمكنك بإمكانكم بإمكانك ندعوكم ندعوك نرجو مضمون محتوى الرأي الموقع الشبكة القناة الصحيفة الجريدة
     المنصة إدارة هيئة أسرة نحن getty anadolu أ رويترز غيتي جيتي أسوشيتد الأناضول إيبا د tap click ظهر ظهرت صدر صدرت
-    المزيد للمزيد لمزيد ولمزيد لمعرفة les ces cet cette lire voir à a tous opinion opinions op-ed عدسة بعدسة
+    المزيد للمزيد لمزيد ولمزيد لمعرفة les ces cet cette lire voir à a tous opinion opinions op-ed عدسة بعدسة رأي آراء أي
+    طالعوا
     موضوعات قراءات فيديوهات مزيد حمل حملوا نزل نزلوا سجل سجلوا استمع استمعوا اطلع اطلعوا شاهدوا material content
     articles
     """.split()
@@ -394,8 +405,15 @@ def _may_be_a_class(unwrapped: str) -> bool:
 # «(انتهى) منذ زمن» is a sentence going on).
 _AGENCY_END = r"[/\-–—(\[{]{1,2}\s*(?:انته[ىي]|النهاي[ةه])\s*[/\-–—)\]}]{1,2}(?:\s*/?\s*\w{1,2}(?:\.\w{1,2}){0,3}\.?(?!\w)){0,6}"
 AGENCY_END_TAIL_RE = re.compile(r"\s*" + _AGENCY_END + r"\s*$")
-_AGENCY_END_LINE_RE = re.compile(r"^" + _AGENCY_END + r"$")
+_INITIALS = r"\w{1,2}(?:\.\w{1,2}){0,3}\.?(?!\w)"
+# A line of its own may drop the opening mark when the editors' initials follow («انتهى/ م.م»).
+_AGENCY_END_LINE_RE = re.compile(
+    r"^(?:" + _AGENCY_END + r"|انته[ىي]\s*[/\-–—)\]}]{1,2}(?:\s*/?\s*" + _INITIALS + r"){1,6})$"
+)
 _SENTENCE_ENDS = ".!?؟…"
+
+
+_QUOTED_OPENING_RE = re.compile(r"[«“\x22]([^»”\x22]{3,200})[»”\x22]")
 
 
 def fold_line(line: str) -> str:
@@ -418,6 +436,13 @@ def classify_line(line: str, trailing: bool = False) -> str | None:
     folded = fold_line(line)
     if not folded:
         return None
+    # «تابعونا على فيسبوك» شعار حملة ...: a formula quoted, then talked about (a separator
+    # after the quote, as in «جميع الحقوق محفوظة» - SITE, is the notice's own form).
+    quoted = _QUOTED_OPENING_RE.match(line.strip())
+    if quoted is not None:
+        rest = line.strip()[quoted.end() :].strip()
+        if len(rest.split()) >= 2 and rest[0] not in "-–—|·•©/" and classify_line(quoted.group(1), trailing):
+            return None
     for name, pattern in _COMPILED:
         if (trailing or name not in TRAILING_ONLY) and pattern.search(folded):
             return name

@@ -542,14 +542,10 @@ HELD_OUT_5: list[BoilerplateCase] = [
     (None, "end", "وتابعت الشرطة عبر كاميرات المراقبة تحركات المشتبه به."),
 ]
 
-# Every case the class rules were written or generalised against (the earlier held-out sets
-# included, each once its misses had guided the work): docs/boilerplate-eval.md's
-# development table.
-DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5]
-
 # Sixth held-out set: written after the fifth set's misses had guided a generalisation of
-# their classes, committed on its own before it was ever run, and run once; never changed
-# after: the estimate for sites nobody has seen (docs/boilerplate-eval.md).
+# their classes, committed on its own before it was ever run, and run once (35 of 48, 1 of
+# 17 news removed); its misses then guided the next generalisation, so it is development
+# data now.
 HELD_OUT_6: list[BoilerplateCase] = [
     # --- copyright
     ("copyright", "end", "© 2025 العين الإخبارية. جميع الحقوق محفوظة"),
@@ -626,3 +622,11 @@ HELD_OUT_6: list[BoilerplateCase] = [
     (None, "end", "Click fraud costs advertisers billions of dollars every year, the report found."),
     (None, "end", "«تابعونا على فيسبوك» شعار حملة انتخابية أثار سخرية واسعة."),
 ]
+
+# Every case the class rules were written or generalised against (the earlier held-out sets
+# included, each once its misses had guided the work): docs/boilerplate-eval.md's
+# development table.
+DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6]
+
+# Seventh held-out set: the estimate for sites nobody has seen (see HELD_OUT_6's note).
+HELD_OUT_7: list[BoilerplateCase] = []
