@@ -15,7 +15,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "tests"))
 
-from ingest_eval.cases import HELD_OUT_7  # noqa: E402
+from ingest_eval.cases import HELD_OUT_8  # noqa: E402
 from ingest_eval.evaluate import Evaluation, byline_counts, evaluate, run_case  # noqa: E402
 
 REPORT = PROJECT / "docs" / "boilerplate-eval.md"
@@ -23,16 +23,16 @@ REPORT = PROJECT / "docs" / "boilerplate-eval.md"
 # Found / cases per class when each earlier held-out set was first run (before its misses
 # guided the rules; the sets themselves are in tests/ingest_eval/cases.py).
 _FIRST_RUNS = (
-    ("copyright", "3 / 3", "5 / 6", "7 / 7 ¹", "4 / 6", "5 / 6 ³", "6 / 6"),
-    ("opinion-disclaimer", "1 / 3", "6 / 6", "4 / 6", "1 / 5", "4 / 5", "2 / 5"),
-    ("verification-disclaimer", "2 / 3", "5 / 5", "4 / 6", "2 / 5", "3 / 5", "3 / 5"),
-    ("agency-end", "2 / 3", "5 / 5", "4 / 6", "5 / 5", "5 / 5", "4 / 5"),
-    ("click-promo", "3 / 3", "5 / 5", "3 / 6", "4 / 5", "4 / 5", "5 / 5"),
-    ("read-also", "2 / 3", "5 / 5", "4 / 7", "3 / 6", "5 / 6", "5 / 6"),
-    ("follow-us", "3 / 3", "3 / 5", "3 / 6", "4 / 5 ²", "5 / 5", "3 / 5 ⁴"),
-    ("photo-credit", "2 / 3", "5 / 5", "3 / 7", "4 / 5", "4 / 6", "4 / 5"),
-    ("source-credit", "2 / 3", "4 / 5", "4 / 7", "3 / 5", "5 / 5", "3 / 5"),
-    ("all classes", "20 / 27", "43 / 47", "36 / 58", "31 / 48", "40 / 48", "35 / 48"),
+    ("copyright", "3 / 3", "5 / 6", "7 / 7 ¹", "4 / 6", "5 / 6 ³", "6 / 6", "5 / 6"),
+    ("opinion-disclaimer", "1 / 3", "6 / 6", "4 / 6", "1 / 5", "4 / 5", "2 / 5", "2 / 5"),
+    ("verification-disclaimer", "2 / 3", "5 / 5", "4 / 6", "2 / 5", "3 / 5", "3 / 5", "3 / 5"),
+    ("agency-end", "2 / 3", "5 / 5", "4 / 6", "5 / 5", "5 / 5", "4 / 5", "5 / 5"),
+    ("click-promo", "3 / 3", "5 / 5", "3 / 6", "4 / 5", "4 / 5", "5 / 5", "5 / 5"),
+    ("read-also", "2 / 3", "5 / 5", "4 / 7", "3 / 6", "5 / 6", "5 / 6", "3 / 5"),
+    ("follow-us", "3 / 3", "3 / 5", "3 / 6", "4 / 5 ²", "5 / 5", "3 / 5 ⁴", "5 / 5"),
+    ("photo-credit", "2 / 3", "5 / 5", "3 / 7", "4 / 5", "4 / 6", "4 / 5", "5 / 5"),
+    ("source-credit", "2 / 3", "4 / 5", "4 / 7", "3 / 5", "5 / 5", "3 / 5", "4 / 5"),
+    ("all classes", "20 / 27", "43 / 47", "36 / 58", "31 / 48", "40 / 48", "35 / 48", "39 / 48"),
 )
 
 
@@ -94,7 +94,7 @@ def render(evaluation: Evaluation) -> str:
         f"{evaluation.news_cases} news sentences that look like them (a quote about copyright law, a",
         "story about a news agency, «انتهى» meaning that something ended, a paragraph about an app, a",
         "photo described in the text, a story first published on a ministry's site, Telegram banned,",
-        "a minister who «تابع» a rescue, human rights). It holds the first set and the six earlier",
+        "a minister who «تابع» a rescue, human rights). It holds the first set and the seven earlier",
         "held-out sets, whose misses guided the generalisation of their classes (below), so its",
         "numbers are an upper bound.",
         "",
@@ -102,13 +102,13 @@ def render(evaluation: Evaluation) -> str:
         "",
         f"News sentences removed: **{len(evaluation.news_removed)} of {evaluation.news_cases}**.",
         "",
-        *(_held_out_section(HELD_OUT_7, [
-            "## Held-out set (seventh)",
+        *(_held_out_section(HELD_OUT_8, [
+            "## Held-out set (eighth)",
             "",
             "Written after the rules were final, committed on its own before it was ever run, and run",
             "once; nothing was changed after seeing the result. This is the estimate for a site nobody",
             "has seen.",
-        ]) if HELD_OUT_7 else []),
+        ]) if HELD_OUT_8 else []),
         "## Earlier held-out sets (now development data)",
         "",
         "Each was written before it was run and run once, on the rules of its day (the third and",
@@ -116,10 +116,10 @@ def render(evaluation: Evaluation) -> str:
         "its misses then guided a generalisation of their classes (never a string from one case), so",
         "it joined the development set. Found / cases when each was first run:",
         "",
-        "| class | first | second | third | fourth | fifth | sixth |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| class | 1st | 2nd | 3rd | 4th | 5th | 6th | 7th |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
         *[f"| `{name}` | {' | '.join(found)} |" for name, *found in _FIRST_RUNS],
-        "| news sentences removed | 0 / 6 | 0 / 12 | **2 / 21** | 0 / 16 | **2 / 18** | **1 / 17** |",
+        "| news sentences removed | 0 / 6 | 0 / 12 | **2 / 21** | 0 / 16 | **2 / 18** | **1 / 17** | 0 / 17 |",
         "",
         "¹ precision 0.88: a photo credit «© AFP» was removed as `copyright`. ² «تابعونا على الواتساب»",
         "was removed, but by the site pattern list (`pattern`), not as `follow-us`. ³ precision 0.83: a",
@@ -172,6 +172,13 @@ def render(evaluation: Evaluation) -> str:
         "  «was not able to»; «انتهى/ INITIALS» on a line of its own; «اقرأ المزيد من أخبار ...»;",
         "  a quoted site name or «لقناة» after a bare «تابع / انضم»; «صورة تعبيرية (NAME)»; «لأول مرة»",
         "  for first published; «عن «NAME»».",
+        "- Seventh (48 lines, 17 news): no news removed. Misses caught by: «الموقع يحتفظ بكامل حقوق",
+        "  النشر»; an opinion disclaimer in any order in a short line that opens with what it is about",
+        "  (the article, the view) and says whose it is (belongs to, expresses, is the responsibility of",
+        "  its writer, «آرائهم»), and \"The author's views ...\"; one article that someone wrote",
+        "  («المقال الذي كتبه الوزير ...») is never a disclaimer; the Arabic passive «... لم يتم التحقق",
+        "  منها» with media and where they circulate, \"the accuracy of the video\"; \"Also read —\",",
+        "  «اقرأ في «NAME»:»; «وهذا المقال مترجم عن ...».",
         "",
         "## Bylines",
         "",

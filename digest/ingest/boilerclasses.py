@@ -92,6 +92,9 @@ _CIRCULATING_PLACE = (
     r"(?:(?:مواقع|وسائل|منصات|شبكات) (?:ال)?تواصل|منصه \S+|(?:ال)?انترنت|الشبكه العنكبوتيه|social (?:media|networks?)"
     r"|online|the internet|" + _SOCIAL + r")"
 )
+# A disclaimer speaks of all that is published, in the present («المقالات التي تنشر ...»);
+# one article that someone wrote («المقال الذي كتبه الوزير ...») is a story about it.
+_NOT_ONE_ARTICLE = r"(?!.*(?:الذي|التي) (?:كتب|كتبه|كتبها|نشر|نشره|نشرها|القاه|القاها)(?!\w))"
 _OPINION_VERB = r"تعبر|يعبر|تعكس|يعكس|تمثل|يمثل|تخص|يخص"
 # Whose view: the writer, author or owner, with or without a pronoun (كاتبه، كتابها، اصحابها).
 _OWNER = r"(?:ال)?(?:كاتب|كتاب|كاتبي|صاحب|اصحاب|مولف|مولفي)(?:ها|ه|هم|يها)?(?!\w)"
@@ -102,6 +105,10 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:\d{4}\s*[-–]?\s*)?(?:©|\(?c\) ?\d{4}|copyright\b|all rights reserved)",
         r"^" + _NOT_ATTRIBUTED + _NOT_LEGAL + r"(?:جميع|كل) (?:ال)?حقوق(?: \S+){0,2} محفوظه",
         r"^" + _NOT_ATTRIBUTED + _NOT_LEGAL + r"(?:ال)?حقوق (?:النشر|الطبع|الملكيه)(?: \S+){0,2} (?:محفوظه|©)",
+        # The site keeps its rights («الموقع يحتفظ بكامل حقوق النشر», "The publisher reserves all rights").
+        r"^" + _NOT_ATTRIBUTED + _NOT_LEGAL + r"(?:(?:ال)?(?:موقع|صحيفه|جريده|شبكه|قناه|ناشر|مجله|موسسه)(?: \S+){0,3} |نحن )?"
+        r"(?:يحتفظ|تحتفظ|نحتفظ) ب(?:كامل|جميع|كافه|كل)? ?(?:ال)?حقوق",
+        r"^" + _NOT_ATTRIBUTED + r"(?:the )?(?:site|website|publisher|newspaper|network)(?: \S+){0,3} reserves? all rights\b",
         # The content declared protected («المحتوى محمي بحقوق الطبع والنشر», "This content is
         # protected by copyright").
         r"^" + _NOT_ATTRIBUTED + r"(?:جميع |كل |هذا |هذه )?(?:المحتوى|محتوى الموقع|المواد|مواد الموقع|الموقع|المقال|الماده)"
@@ -131,26 +138,35 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r".{0,150}\bwithout\b.{0,40}\b(?:permission|consent|authori[sz]ation)\b",
     ),
     "opinion-disclaimer": (
-        r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? "
+        r"^" + _NOT_ATTRIBUTED + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? "
         r"(?:راي|اراء|وجهه نظر|وجهات نظر|وجهه|افكار)"
         r"(?: \S+){0,2} " + _OWNER,
         # The content as its writer's responsibility («... مسؤولية كاتبه», «يتحمل كاتبه مسؤوليته»).
-        r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} (?:على )?(?:مسووليه|مسووليته|مسووليتها)(?: \S+){0,2} " + _OWNER,
-        r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} (?:يتحمل|تتحمل) " + _OWNER + r"(?: وحده| وحدهم)? (?:ال)?مسوولي(?:ه|ته|تها)",
+        r"^" + _NOT_ATTRIBUTED + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:على )?(?:مسووليه|مسووليته|مسووليتها)(?: \S+){0,2} " + _OWNER,
+        r"^" + _NOT_ATTRIBUTED + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:يتحمل|تتحمل) " + _OWNER + r"(?: وحده| وحدهم)? (?:ال)?مسوولي(?:ه|ته|تها)",
+        # In any order, in a short line opening with what it is about: the article or the view,
+        # whose it is (belongs to, expresses, is the responsibility of) and its writer
+        # («وجهة النظر الواردة في المقال تخص الكاتب», «... تعبر عن آرائهم الشخصية»).
+        r"^(?=.{0,200}$)" + _NOT_ATTRIBUTED + _NOT_ONE_ARTICLE
+        + r"(?:(?:ملاحظه|تنويه|تنبيه|اخلاء (?:ال)?مسوول?يه)\s*[:：-]?\s*)?(?:\S+ ){0,2}?"
+        r"(?:المقال|المقاله|المقالات|مقال|الاراء|اراء|الراي|وجهه النظر|وجهات النظر|المحتوى|المواد|الافكار|الزاويه|العمود"
+        r"|ما (?:يكتب|ينشر|ورد|يرد|نشر|كتب))(?!\w)"
+        r"(?=.*(?:^|\s)(?:تعبر|يعبر|تعكس|يعكس|تمثل|يمثل|تخص|يخص|تلزم|يلزم|مسووليه|تعود|يعود)(?!\w))"
+        r"(?=.*(?:" + _OWNER + r"|(?:^|\s)(?:عن )?(?:ارائهم|ارائه|ارائها|رايه|رايها|رايهم)(?!\w)))",
         # Only its writers' («... لا تمثل سوى كتابها»).
-        r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: عن)? (?:الا|سوى)"
+        r"^" + _NOT_ATTRIBUTED + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: عن)? (?:الا|سوى)"
         r"(?: (?:راي|اراء|وجهه نظر|وجهات نظر))? " + _OWNER,
         # «... تعبر عن أصحابها»: the view is its owners' without the word «view».
-        r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? " + _OWNER,
+        r"^" + _NOT_ATTRIBUTED + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? " + _OWNER,
         # Negated, naming the site whose view it is not («... لا يعبر عن رأي الموقع وإنما ...»).
-        r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: بالضروره)?(?: عن)? "
+        r"^" + _NOT_ATTRIBUTED + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: بالضروره)?(?: عن)? "
         r"(?:راي|اراء|موقف|سياسه|وجهه نظر|توجهات|توجه) (?:ال)?(?:موقع|صحيفه|جريده|قناه|شبكه|مجله|تحرير|موسسه|منصه"
         r"|ناشر|اسره|هيئه|اداره)",
         # French (Maghreb sites): «Les opinions exprimées n'engagent que leurs auteurs».
         r"^" + _NOT_ATTRIBUTED + r"(?:les |ces |cet |cette |l['’])?(?:opinions?|propos|idees|idées|points? de vue|articles?"
         r"|tribunes?|chroniques?)(?: \S+){0,5} n['’]engagen?t? que (?:leurs?|son|ses|l['’])\s?auteurs?",
         # The disclaimer's other half on its own: «... لا يعبر بالضرورة عن رأي الموقع».
-        r"^" + _NOT_ATTRIBUTED + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r") بالضروره(?: عن)? "
+        r"^" + _NOT_ATTRIBUTED + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r") بالضروره(?: عن)? "
         r"(?:راي|اراء|موقف|سياسه|وجهه نظر|توجهات|توجه)",
         # English: views/opinions/article ... are/reflect ... the author's, said to be the
         # author's alone (own, only, solely, necessarily, expressed): "This article is about
@@ -159,7 +175,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:(?:note|disclaimer)\s*:\s*)?"
         # A label sentence may come first: "This is an opinion piece.", "Opinion:".
         r"(?:(?:this is an? )?(?:opinion|op-ed|commentary|column)(?: piece| article| column)?\s*[.:\-–]\s*)?"
-        r"(?:the |this |these |any |all )?"
+        r"(?:the |this |these |any |all )?(?:(?:authors?|writers?|contributors?|columnists?)['’]s? )?"
         r"(?:views|opinions|article|column|piece|op-ed|commentary)\b(?: \S+){0,6} "
         r"(?:are|is|reflect|reflects|represent|represents|belong to|belongs to)\b(?: \S+){0,4} "
         r"(?:(?:the |its |their )?(?:authors?|writers?|contributors?|columnists?)(?:'s?)?(?: own| alone)?\b"
@@ -174,6 +190,10 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # بشكل مستقل»); «التحقق من صحة التقارير بشكل مستقل» is about facts of the story.
         r"^" + _NOT_ATTRIBUTED + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?و?" + _NEGATED_ABILITY
         + r"(?: \S+){0,3} (?:التحقق|التاكد)(?: \S+){0,3} " + _MEDIA_AR + r"(?: \S+){0,6} (?:بشكل|بصوره|من مصدر|من مصادر) مستقل",
+        # Passive, in any order: «الصور المتداولة على مواقع التواصل لم يتم التحقق منها ...».
+        r"^(?=.{0,200}$)" + _NOT_ATTRIBUTED + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?"
+        r"(?=.*" + _MEDIA_AR + r")(?=.*" + _CIRCULATING_PLACE + r")"
+        r".*(?:لم يتم|لا يمكن|لم يتسن|لم يتسني|يتعذر|تعذر|لا يتسنى) (?:ال)?(?:التحقق|التاكد|تحقق|تاكد)",
         # The same disclaimer as a refusal of responsibility for what circulates there, by the
         # site or after a note («تنويه: الموقع غير مسؤول عن صحة ...»).
         r"^" + _NOT_ATTRIBUTED + r"(?:(?:(?:ملاحظه|تنويه|تنبيه|اخلاء مسووليه)\s*[:：-]?\s*)(?:\S+ ){0,3}"
@@ -197,7 +217,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"|army|military|prosecutors?|court|judges?|witnesses|residents|experts|doctors)\b)"
         r"(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't"
         r"|(?:is|are|was|were) (?:unable|not able) to|(?:has|have) (?:not been able|been unable) to) (?:verify|confirm|authenticate) "
-        r"(?:the (?:authenticity of (?:the |these |this )?)?|these |this |that |those )?"
+        r"(?:the (?:(?:authenticity|accuracy|veracity|content) of (?:the |these |this )?)?|these |this |that |those )?"
         r"(?:footage|videos?|images?|photos?|pictures?|clips?|recordings?|posts?|claims?|content|reports?)\b\S*"
         r"(?: \S+){0,10} " + _CIRCULATING_PLACE,
     ),
@@ -225,6 +245,8 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:اقرا|طالع|شاهد|اقرئي|اقراوا|تابع)(?: ايضا| كذلك| المزيد)(?: \S+){1,3}\s*[:：|»<>]",
         r"^(?:اقرا|اقراوا|طالع|طالعوا|شاهد|شاهدوا|تابع|تابعوا) (?:المزيد|مزيدا) من (?:ال)?(?:اخبار|مقالات|تقارير|مواضيع"
         r"|موضوعات|قصص|فيديوهات)(?: \S+){0,3}$",
+        # «اقرأ في «الشرق»:»: where to read it, then the link.
+        r"^(?:اقرا|طالع|اقراوا|طالعوا) (?:في|على|عبر) (?:\S+ ){0,2}\S+\s*[:：|]",
         # A «more» label («المزيد:», «للمزيد اقرأ:», «لمزيد من التفاصيل طالع:»).
         r"^(?:المزيد|للمزيد|لمزيد)(?: من (?:الاخبار|التفاصيل|المعلومات))?\s*[:：|»<>]",
         r"^(?:للمزيد|لمزيد|ولمزيد|للاطلاع|لمعرفه المزيد)(?: \S+){0,3}\s*[،,:]?\s*(?:اقرا|طالع|شاهد|اقراوا|تابع)"
@@ -242,7 +264,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r" (?:مقترحه|مشابهه|متعلقه|ذات علاقه|اخرى|قد تهمك|قد تعجبك|تهمك|مختاره|متصله)\s*[:：\-–|]?$",
         r"^(?:المزيد|مزيد) من (?:الاخبار|المقالات|المواضيع|الموضوعات)\s*[:：\-–|]?$",
         r"^(?:read|see|watch) (?:also|more)\b",
-        r"^(?:also read|also see|also watch)\s*[:：\-–|]",
+        r"^(?:also read|also see|also watch)\s*[:：\-–—|»>]",
         r"^related(?: (?:articles|stories|news|content))?\s*:",
     ),
     "follow-us": (
@@ -318,7 +340,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:نقلا|نقلا بتصرف|بتصرف) عن(?!.*(?:[،,؛:]|(?:^|\s)(?:ان|انه|انها|قوله|قولها|فان|التي|الذي|مصادر|مصدر|شهود|شاهد"
         r"|مسوول|مسوولين|مسوولون|خبراء|خبير|مراسل|مراسلنا|وزير|رئيس|متحدث|الناطق|ناطق|مدير|قائد|سفير|السفير)(?!\w)))(?: [^\s]+){1,4}(?:\s*[(]?بتصرف[)]?)?$",
         # Translated from a publication: «هذا المقال مترجم عن صحيفة ...», "Translated from ...".
-        r"^(?:هذا |هذه )?(?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله|النص) (?:مترجم|مترجمه|ترجم|ترجمت|منقول|منقوله)"
+        r"^(?:و?هذا |و?هذه )?(?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله|النص) (?:مترجم|مترجمه|ترجم|ترجمت|منقول|منقوله)"
         r"(?: بتصرف)? (?:عن|من) (?:(?:ال)?(?:موقع|صحيفه|جريده|مجله|وكاله|قناه|شبكه|اللغه|الانجليزيه|الفرنسيه)|\S+)"
         r"(?!.*(?:قبل|بعد|ثم|لكن|حيث|حين|عندما)(?!\w))",
         r"^translated from\b",
@@ -360,7 +382,8 @@ _FIRST_WORDS = frozenset(
     وقد وتابعونا يمكنكم يمكنك بإمكانكم بإمكانك ندعوكم ندعوك نرجو مضمون محتوى الرأي الموقع الشبكة القناة الصحيفة الجريدة
     المنصة إدارة هيئة أسرة نحن getty anadolu أ رويترز غيتي جيتي أسوشيتد الأناضول إيبا د tap click ظهر ظهرت صدر صدرت
     المزيد للمزيد لمزيد ولمزيد لمعرفة les ces cet cette lire voir à a tous opinion opinions op-ed عدسة بعدسة رأي آراء أي
-    طالعوا
+    طالعوا وهذا وهذه وجهة مقال الزاوية العمود يحتفظ تحتفظ نحتفظ site website publisher newspaper network author
+    author's authors writer writer's contributor columnist we
     موضوعات قراءات فيديوهات مزيد حمل حملوا نزل نزلوا سجل سجلوا استمع استمعوا اطلع اطلعوا شاهدوا material content
     articles
     """.split()
@@ -396,6 +419,7 @@ def _may_be_a_class(unwrapped: str) -> bool:
     return (
         "click" in lowered or "tap" in lowered or "independently" in lowered or "(c)" in lowered
         or lowered.startswith("c)") or "reserved" in lowered or "copyright" in lowered or "follow" in lowered
+        or "verif" in lowered
     )
 
 

@@ -623,14 +623,10 @@ HELD_OUT_6: list[BoilerplateCase] = [
     (None, "end", "«تابعونا على فيسبوك» شعار حملة انتخابية أثار سخرية واسعة."),
 ]
 
-# Every case the class rules were written or generalised against (the earlier held-out sets
-# included, each once its misses had guided the work): docs/boilerplate-eval.md's
-# development table.
-DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6]
-
 # Seventh held-out set: written after the sixth set's misses had guided a generalisation of
-# their classes, committed on its own before it was ever run, and run once; never changed
-# after: the estimate for sites nobody has seen (docs/boilerplate-eval.md).
+# their classes, committed on its own before it was ever run, and run once (39 of 48, no
+# news removed); its misses then guided the next generalisation, so it is development data
+# now.
 HELD_OUT_7: list[BoilerplateCase] = [
     # --- copyright
     ("copyright", "end", "جميع الحقوق محفوظة © 2025 صحيفة عكاظ"),
@@ -706,3 +702,12 @@ HELD_OUT_7: list[BoilerplateCase] = [
     (None, "end", "اضغط على الزناد، صرخ الضابط، بحسب شهادة أحد الجنود."),
     (None, "middle", "«اقرأ» مبادرة ثقافية أطلقتها الوزارة لتشجيع القراءة بين الشباب."),
 ]
+
+# Every case the class rules were written or generalised against (the earlier held-out sets
+# included, each once its misses had guided the work): docs/boilerplate-eval.md's
+# development table.
+DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
+                                      *HELD_OUT_7]
+
+# Eighth held-out set: the estimate for sites nobody has seen (see HELD_OUT_7's note).
+HELD_OUT_8: list[BoilerplateCase] = []
