@@ -709,5 +709,80 @@ HELD_OUT_7: list[BoilerplateCase] = [
 DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
                                       *HELD_OUT_7]
 
-# Eighth held-out set: the estimate for sites nobody has seen (see HELD_OUT_7's note).
-HELD_OUT_8: list[BoilerplateCase] = []
+# Eighth held-out set: written after the seventh set's misses had guided a generalisation of
+# their classes, committed on its own before it was ever run, and run once; never changed
+# after: the estimate for sites nobody has seen (docs/boilerplate-eval.md).
+HELD_OUT_8: list[BoilerplateCase] = [
+    # --- copyright
+    ("copyright", "end", "جميع الحقوق محفوظة لشبكة رؤيا الإعلامية ٢٠٢٥"),
+    ("copyright", "end", "© كل الحقوق محفوظة لـ«المصري اليوم»"),
+    ("copyright", "end", "حقوق الملكية الفكرية محفوظة لموقع أخبارنا المغربية"),
+    ("copyright", "end", "يرجى عدم نسخ المحتوى دون ذكر المصدر"),
+    ("copyright", "end", "Copyright © Hespress 2025 - Tous droits réservés"),
+    ("copyright", "end", "جميع المواد المنشورة محمية بموجب قوانين حقوق الملكية الفكرية"),
+    # --- opinion disclaimers
+    ("opinion-disclaimer", "end", "الآراء الواردة في هذا المقال هي آراء الكاتب الخاصة"),
+    ("opinion-disclaimer", "end", "المقال يعبر عن رأي صاحبه"),
+    ("opinion-disclaimer", "end", "Opinions are the author's own."),
+    ("opinion-disclaimer", "end", "Cet article n'engage que son auteur."),
+    ("opinion-disclaimer", "end", "تنويه: محتوى المقال مسؤولية الكاتب ولا علاقة للموقع به"),
+    # --- verification disclaimers
+    ("verification-disclaimer", "end", "لا يمكن لـ«سي إن إن» التحقق بشكل مستقل من صحة الفيديو الذي نشره ناشطون على مواقع التواصل."),
+    ("verification-disclaimer", "end", "ولم يتسن لوكالة فرانس برس التحقق من صحة هذه الصور من مصدر مستقل."),
+    ("verification-disclaimer", "end", "AFP was unable to independently verify the video, which was shared on Facebook."),
+    ("verification-disclaimer", "end", "تنويه: لم نتحقق من صحة المقطع المتداول على مواقع التواصل"),
+    ("verification-disclaimer", "end", "This video could not be independently verified by our team."),
+    # --- agency end markers
+    ("agency-end", "tail", "(انتهى) س.ص/ع.ح"),
+    ("agency-end", "end", "-انتهى- و.م"),
+    ("agency-end", "end", "// انتهى //"),
+    ("agency-end", "end", "( انتهى ) م.ع"),
+    ("agency-end", "end", "انتهى - ع.ف"),
+    # --- click-here promos
+    ("click-promo", "end", "للحجز اضغط على الرابط في الأسفل"),
+    ("click-promo", "end", "لقراءة النص الكامل للبيان انقر هنا"),
+    ("click-promo", "middle", "اضغطي هنا لمعرفة التفاصيل"),
+    ("click-promo", "end", "Tap here for the latest scores"),
+    ("click-promo", "end", "لتحميل العدد الجديد من المجلة اضغط على الصورة"),
+    # --- read also
+    ("read-also", "middle", "اقرأ أيضاً ⬅️ تفاصيل الاتفاق"),
+    ("read-also", "middle", "طالع أيضًا: نتائج الثانوية العامة"),
+    ("read-also", "end", "مقالات ذات صلة:"),
+    ("read-also", "middle", "اقرأ كذلك.. ارتفاع التضخم"),
+    ("read-also", "middle", "More from Al Jazeera: Gaza talks stall"),
+    # --- follow us
+    ("follow-us", "end", "تابعونا على قناة يوتيوب الخاصة بالموقع"),
+    ("follow-us", "end", "لا تنسوا متابعتنا على إنستغرام"),
+    ("follow-us", "end", "Follow Hespress on Telegram"),
+    ("follow-us", "end", "اشتركوا بقناتنا على تلغرام لتصلكم الأخبار أولا بأول"),
+    ("follow-us", "end", "تابع أحدث الأخبار عبر حساباتنا على مواقع التواصل"),
+    # --- photo credits
+    ("photo-credit", "middle", "الصورة: المتحدث باسم الجيش"),
+    ("photo-credit", "middle", "صورة أرشيفية لمقر البرلمان"),
+    ("photo-credit", "middle", "(Photo: Getty Images)"),
+    ("photo-credit", "middle", "بعدسة: سامر محمد"),
+    ("photo-credit", "middle", "رويترز / محمد حامد"),
+    # --- source credits (trailing)
+    ("source-credit", "tail", "يُنشر هذا المقال بالتعاون مع موقع «درج»."),
+    ("source-credit", "end", "المصدر: صحف ووكالات"),
+    ("source-credit", "tail", "This piece was originally published by Carnegie Endowment."),
+    ("source-credit", "end", "نقلا عن موقع الجزيرة نت"),
+    ("source-credit", "tail", "وكانت هذه المادة قد نشرت أولا في مجلة الإيكونوميست."),
+    # --- news that looks like the classes (must be kept)
+    (None, "end", "ونشرت الصحيفة حكم المحكمة الذي يمنع نسخ كتب الدار دون إذنها."),
+    (None, "end", "وقال الناشر إن «جميع الحقوق محفوظة» للمؤلف وورثته من بعده."),
+    (None, "end", "تابع رئيس الوزراء من مقر القيادة عمليات إطفاء الحرائق."),
+    (None, "end", "أعلنت روسيا حظر تطبيق تيليجرام بعد رفضه تسليم مفاتيح التشفير."),
+    (None, "end", "نقلا عن مصدر مطلع، فإن الوزير سيقدم استقالته اليوم."),
+    (None, "tail", "وقالت وكالة الأنباء الرسمية (واس) إن الملك استقبل الوفد."),
+    (None, "middle", "حقوق المرأة في قانون الأحوال الشخصية الجديد محل جدل واسع."),
+    (None, "end", "انتهى التصويت في الانتخابات البلدية وبدأ فرز الأصوات."),
+    (None, "middle", "The photo shows the moment the bridge collapsed, witnesses said."),
+    (None, "end", "Click-and-collect services have grown rapidly since the pandemic."),
+    (None, "end", "وتابع ملايين المشاهدين الحفل عبر منصة يوتيوب."),
+    (None, "middle", "اقرأ ما بين السطور، نصح المحلل قراءه في مقاله الأسبوعي."),
+    (None, "middle", "مصدر أمني: لم يتم التحقق بعد من هوية منفذي الهجوم"),
+    (None, "middle", "صور الضحايا انتشرت على مواقع التواصل خلال ساعات."),
+    (None, "end", "اشتركت الحكومة في حملة على مواقع التواصل للتوعية بالمرض."),
+    (None, "end", "المقال الذي نشره الكاتب أمس يعبر عن رأيه في الأزمة، قال رئيس التحرير."),
+]
