@@ -15,7 +15,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "tests"))
 
-from ingest_eval.cases import HELD_OUT_8  # noqa: E402
+from ingest_eval.cases import HELD_OUT_9  # noqa: E402
 from ingest_eval.evaluate import Evaluation, byline_counts, evaluate, run_case  # noqa: E402
 
 REPORT = PROJECT / "docs" / "boilerplate-eval.md"
@@ -23,16 +23,16 @@ REPORT = PROJECT / "docs" / "boilerplate-eval.md"
 # Found / cases per class when each earlier held-out set was first run (before its misses
 # guided the rules; the sets themselves are in tests/ingest_eval/cases.py).
 _FIRST_RUNS = (
-    ("copyright", "3 / 3", "5 / 6", "7 / 7 ¹", "4 / 6", "5 / 6 ³", "6 / 6", "5 / 6"),
-    ("opinion-disclaimer", "1 / 3", "6 / 6", "4 / 6", "1 / 5", "4 / 5", "2 / 5", "2 / 5"),
-    ("verification-disclaimer", "2 / 3", "5 / 5", "4 / 6", "2 / 5", "3 / 5", "3 / 5", "3 / 5"),
-    ("agency-end", "2 / 3", "5 / 5", "4 / 6", "5 / 5", "5 / 5", "4 / 5", "5 / 5"),
-    ("click-promo", "3 / 3", "5 / 5", "3 / 6", "4 / 5", "4 / 5", "5 / 5", "5 / 5"),
-    ("read-also", "2 / 3", "5 / 5", "4 / 7", "3 / 6", "5 / 6", "5 / 6", "3 / 5"),
-    ("follow-us", "3 / 3", "3 / 5", "3 / 6", "4 / 5 ²", "5 / 5", "3 / 5 ⁴", "5 / 5"),
-    ("photo-credit", "2 / 3", "5 / 5", "3 / 7", "4 / 5", "4 / 6", "4 / 5", "5 / 5"),
-    ("source-credit", "2 / 3", "4 / 5", "4 / 7", "3 / 5", "5 / 5", "3 / 5", "4 / 5"),
-    ("all classes", "20 / 27", "43 / 47", "36 / 58", "31 / 48", "40 / 48", "35 / 48", "39 / 48"),
+    ("copyright", "3 / 3", "5 / 6", "7 / 7 ¹", "4 / 6", "5 / 6 ³", "6 / 6", "5 / 6", "4 / 6"),
+    ("opinion-disclaimer", "1 / 3", "6 / 6", "4 / 6", "1 / 5", "4 / 5", "2 / 5", "2 / 5", "4 / 5"),
+    ("verification-disclaimer", "2 / 3", "5 / 5", "4 / 6", "2 / 5", "3 / 5", "3 / 5", "3 / 5", "4 / 5"),
+    ("agency-end", "2 / 3", "5 / 5", "4 / 6", "5 / 5", "5 / 5", "4 / 5", "5 / 5", "5 / 5"),
+    ("click-promo", "3 / 3", "5 / 5", "3 / 6", "4 / 5", "4 / 5", "5 / 5", "5 / 5", "5 / 5"),
+    ("read-also", "2 / 3", "5 / 5", "4 / 7", "3 / 6", "5 / 6", "5 / 6", "3 / 5", "3 / 5"),
+    ("follow-us", "3 / 3", "3 / 5", "3 / 6", "4 / 5 ²", "5 / 5", "3 / 5 ⁴", "5 / 5", "4 / 5"),
+    ("photo-credit", "2 / 3", "5 / 5", "3 / 7", "4 / 5", "4 / 6", "4 / 5", "5 / 5", "4 / 5"),
+    ("source-credit", "2 / 3", "4 / 5", "4 / 7", "3 / 5", "5 / 5", "3 / 5", "4 / 5", "3 / 5"),
+    ("all classes", "20 / 27", "43 / 47", "36 / 58", "30 / 47", "40 / 48", "35 / 47", "37 / 46", "36 / 46"),
 )
 
 
@@ -94,7 +94,7 @@ def render(evaluation: Evaluation) -> str:
         f"{evaluation.news_cases} news sentences that look like them (a quote about copyright law, a",
         "story about a news agency, «انتهى» meaning that something ended, a paragraph about an app, a",
         "photo described in the text, a story first published on a ministry's site, Telegram banned,",
-        "a minister who «تابع» a rescue, human rights). It holds the first set and the seven earlier",
+        "a minister who «تابع» a rescue, human rights). It holds the first set and the eight earlier",
         "held-out sets, whose misses guided the generalisation of their classes (below), so its",
         "numbers are an upper bound.",
         "",
@@ -102,13 +102,13 @@ def render(evaluation: Evaluation) -> str:
         "",
         f"News sentences removed: **{len(evaluation.news_removed)} of {evaluation.news_cases}**.",
         "",
-        *(_held_out_section(HELD_OUT_8, [
-            "## Held-out set (eighth)",
+        *(_held_out_section(HELD_OUT_9, [
+            "## Held-out set (ninth)",
             "",
             "Written after the rules were final, committed on its own before it was ever run, and run",
             "once; nothing was changed after seeing the result. This is the estimate for a site nobody",
             "has seen.",
-        ]) if HELD_OUT_8 else []),
+        ]) if HELD_OUT_9 else []),
         "## Earlier held-out sets (now development data)",
         "",
         "Each was written before it was run and run once, on the rules of its day (the third and",
@@ -116,10 +116,10 @@ def render(evaluation: Evaluation) -> str:
         "its misses then guided a generalisation of their classes (never a string from one case), so",
         "it joined the development set. Found / cases when each was first run:",
         "",
-        "| class | 1st | 2nd | 3rd | 4th | 5th | 6th | 7th |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| class | 1st | 2nd | 3rd | 4th | 5th | 6th | 7th | 8th |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         *[f"| `{name}` | {' | '.join(found)} |" for name, *found in _FIRST_RUNS],
-        "| news sentences removed | 0 / 6 | 0 / 12 | **2 / 21** | 0 / 16 | **2 / 18** | **1 / 17** | 0 / 17 |",
+        "| news sentences removed | 0 / 6 | 0 / 12 | **2 / 21** | 0 / 16 | **2 / 18** | **1 / 17** | 0 / 17 | 0 / 16 |",
         "",
         "¹ precision 0.88: a photo credit «© AFP» was removed as `copyright`. ² «تابعونا على الواتساب»",
         "was removed, but by the site pattern list (`pattern`), not as `follow-us`. ³ precision 0.83: a",
@@ -145,7 +145,7 @@ def render(evaluation: Evaluation) -> str:
         "  «© AGENCY» as a photo credit (photo credits are tried first), Arabic agency names; «(النهاية)»",
         "  and braces as end markers, with initials only (letters, not words); «وقد نُشر ... أولاً باللغة",
         "  ...», «مترجم عن», «عن موقع NAME».",
-        "- Fourth (48 lines, 16 news): misses caught by: «الحقوق كاملة محفوظة» and «Tous droits",
+        "- Fourth (47 lines, 16 news): misses caught by: «الحقوق كاملة محفوظة» and «Tous droits",
         "  réservés» (a notice that cites a law, contract or court is not one); a prohibition of",
         "  re-publishing needs no name of the content; «تعبر عن أصحابها», a negated view naming the site",
         "  without «بالضرورة», a leading label sentence («This is an opinion piece.»), French «n'engagent",
@@ -165,20 +165,31 @@ def render(evaluation: Evaluation) -> str:
         "  verified», neither when the one who cannot verify is the police, officials or journalists of",
         "  a story; an imperative with «من هنا / عبر هذا الرابط» closing the line; «موضوعات مقترحة»,",
         "  «أخبار مشابهة», «المزيد من الأخبار» as labels; «عدسة:», «الصور لـ«NAME»».",
-        "- Sixth (48 lines, 17 news): one news sentence was removed, «تابعونا على فيسبوك» quoted as a",
+        "- Sixth (47 lines, 17 news): one news sentence was removed, «تابعونا على فيسبوك» quoted as a",
         "  campaign slogan and then talked about: a line that opens with a quoted formula of any class",
         "  and goes on (not after a separator) is news. Misses caught by: «لا تمثل سوى كتابها», «كل",
         "  مقال ...», «رأي الكاتب ...» as what a disclaimer is about; «has not independently verified»,",
         "  «was not able to»; «انتهى/ INITIALS» on a line of its own; «اقرأ المزيد من أخبار ...»;",
         "  a quoted site name or «لقناة» after a bare «تابع / انضم»; «صورة تعبيرية (NAME)»; «لأول مرة»",
         "  for first published; «عن «NAME»».",
-        "- Seventh (48 lines, 17 news): no news removed. Misses caught by: «الموقع يحتفظ بكامل حقوق",
+        "- Seventh (46 lines, 17 news): no news removed. Misses caught by: «الموقع يحتفظ بكامل حقوق",
         "  النشر»; an opinion disclaimer in any order in a short line that opens with what it is about",
         "  (the article, the view) and says whose it is (belongs to, expresses, is the responsibility of",
         "  its writer, «آرائهم»), and \"The author's views ...\"; one article that someone wrote",
         "  («المقال الذي كتبه الوزير ...») is never a disclaimer; the Arabic passive «... لم يتم التحقق",
         "  منها» with media and where they circulate, \"the accuracy of the video\"; \"Also read —\",",
         "  «اقرأ في «NAME»:»; «وهذا المقال مترجم عن ...».",
+        "- Eighth (46 lines, 16 news): no news removed. Misses caught by: «يرجى عدم نسخ ...» (a request",
+        "  not to copy; «دون ذكر المصدر» is no attribution), «محمية بموجب قوانين حقوق ...»; «... هي آراء",
+        "  الكاتب»; «لم نتحقق من ...» with where it circulates («لم يتحقق حلم ...», came true, is not);",
+        "  arrows after «اقرأ أيضاً», \"More from NAME:\"; «لا تنسوا متابعتنا»; «صورة أرشيفية لـ...»;",
+        "  «يُنشر هذا المقال بالتعاون مع ...», «وكانت هذه المادة قد نشرت أولا في ...».",
+        "",
+        "While the rules grew, the gates that keep them cheap were added (a class's expression runs",
+        "only on a line holding one of the words all its patterns need; attribution is looked for",
+        "once per line): filtering the boilerplate of 1,515 generated and shared articles takes about",
+        "twice as long as before issue 16 (0.46 s → 0.8–1.2 s on a shared 2-core machine), a few per",
+        "cent of an ingest.",
         "",
         "## Bylines",
         "",

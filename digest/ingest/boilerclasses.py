@@ -57,9 +57,10 @@ _MONTHS = (
 
 # A disclaimer speaks in the site's own voice; a sentence that attributes what it says
 # («بحسب خبراء ...», «قال ...», "the ministry said") is reporting, whatever its words.
-_NOT_ATTRIBUTED = (
-    r"(?!.*(?:^|\s)(?:بحسب|حسب|وفق|وفقا|قال|قالت|قالوا|اكد|اكدت|اضاف|اضافت|ذكر|ذكرت|اعلن|اعلنت"
-    r"|according|said|says|reported)(?!\w))"
+# (Checked once per line in classify_line for the classes in _IN_THE_SITES_VOICE.)
+_ATTRIBUTION = (
+    r"(?:^|\s)(?:بحسب|حسب|وفق|وفقا|قال|قالت|قالوا|اكد|اكدت|اضاف|اضافت|ذكر|ذكرت|اعلن|اعلنت"
+    r"|according|said|says|reported)(?!\w)(?! (?:ال)?مصدر)"  # «دون ذكر المصدر»: mention of the source
 )
 # A copyright notice is the site's own; one that cites a law, contract, court or will is a
 # story about rights.
@@ -87,6 +88,8 @@ _MEDIA_AR = (
     r"(?:(?:صحه|دقه|مصداقيه) )?(?:هذه |هذا |تلك |ذلك )?(?:ال)?(?:صور|صوره|فيديو|فيديوهات|مقطع|مقاطع|تسجيل|تسجيلات|مشاهد"
     r"|لقطات|المقطع|الصور)(?!\w)"
 )
+# Arrows that point to a link after a label («اقرأ أيضاً ⬅️ ...»).
+_ARROWS = r"[⬅←→➡⇐⇒▶◀►◄👈👉⤵↙↘]"
 # Where unverified material circulates: social media in general, a named platform, online.
 _CIRCULATING_PLACE = (
     r"(?:(?:مواقع|وسائل|منصات|شبكات) (?:ال)?تواصل|منصه \S+|(?:ال)?انترنت|الشبكه العنكبوتيه|social (?:media|networks?)"
@@ -103,22 +106,22 @@ _OWNER = r"(?:ال)?(?:كاتب|كتاب|كاتبي|صاحب|اصحاب|مولف
 _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
     "copyright": (
         r"^(?:\d{4}\s*[-–]?\s*)?(?:©|\(?c\) ?\d{4}|copyright\b|all rights reserved)",
-        r"^" + _NOT_ATTRIBUTED + _NOT_LEGAL + r"(?:جميع|كل) (?:ال)?حقوق(?: \S+){0,2} محفوظه",
-        r"^" + _NOT_ATTRIBUTED + _NOT_LEGAL + r"(?:ال)?حقوق (?:النشر|الطبع|الملكيه)(?: \S+){0,2} (?:محفوظه|©)",
+        r"^" + _NOT_LEGAL + r"(?:جميع|كل) (?:ال)?حقوق(?: \S+){0,2} محفوظه",
+        r"^" + _NOT_LEGAL + r"(?:ال)?حقوق (?:النشر|الطبع|الملكيه)(?: \S+){0,2} (?:محفوظه|©)",
         # The site keeps its rights («الموقع يحتفظ بكامل حقوق النشر», "The publisher reserves all rights").
-        r"^" + _NOT_ATTRIBUTED + _NOT_LEGAL + r"(?:(?:ال)?(?:موقع|صحيفه|جريده|شبكه|قناه|ناشر|مجله|موسسه)(?: \S+){0,3} |نحن )?"
+        r"^" + _NOT_LEGAL + r"(?:(?:ال)?(?:موقع|صحيفه|جريده|شبكه|قناه|ناشر|مجله|موسسه)(?: \S+){0,3} |نحن )?"
         r"(?:يحتفظ|تحتفظ|نحتفظ) ب(?:كامل|جميع|كافه|كل)? ?(?:ال)?حقوق",
-        r"^" + _NOT_ATTRIBUTED + r"(?:the )?(?:site|website|publisher|newspaper|network)(?: \S+){0,3} reserves? all rights\b",
+        r"^(?:the )?(?:site|website|publisher|newspaper|network)(?: \S+){0,3} reserves? all rights\b",
         # The content declared protected («المحتوى محمي بحقوق الطبع والنشر», "This content is
         # protected by copyright").
-        r"^" + _NOT_ATTRIBUTED + r"(?:جميع |كل |هذا |هذه )?(?:المحتوى|محتوى الموقع|المواد|مواد الموقع|الموقع|المقال|الماده)"
-        r"(?: \S+){0,3} (?:محمي|محميه|مشمول|مشموله)(?: \S+){0,2} ب(?:قانون )?(?:حقوق|الحقوق)(?: \S+){0,3}$",
-        r"^" + _NOT_ATTRIBUTED + r"(?:all |this |the )?(?:content|material|articles?)(?: \S+){0,4} (?:is|are) protected by copyright\b",
+        r"^(?:جميع |كل |هذا |هذه )?(?:المحتوى|محتوى الموقع|المواد|مواد الموقع|الموقع|المقال|الماده)"
+        r"(?: \S+){0,3} (?:محمي|محميه|مشمول|مشموله)(?: \S+){0,2} ب(?:موجب )?(?:قانون |قوانين )?(?:حقوق|الحقوق)(?: \S+){0,3}$",
+        r"^(?:all |this |the )?(?:content|material|articles?)(?: \S+){0,4} (?:is|are) protected by copyright\b",
         r"^الحقوق محفوظه",
         # The notice in any order: «SITE - جميع الحقوق محفوظة», «SITE 2024 © ...»: the formula
         # as a segment of its own (at the start, or after a separator, a year or ©) in a
         # short line; «... أن جميع الحقوق محفوظة للورثة» is a clause of a sentence, not a segment.
-        r"^(?=.{0,200}$)" + _NOT_ATTRIBUTED + _NOT_LEGAL
+        r"^(?=.{0,200}$)" + _NOT_LEGAL
         + r"(?:.{0,100}?(?:[-–—|·•,.،]|\d{4}|©)\s*)?"
         r"(?:(?:(?:جميع|كل|كافه) (?:ال)?حقوق|(?:ال)?حقوق (?:النشر|الطبع|الملكيه))(?: \S+){0,2} محفوظه"
         r"|الحقوق محفوظه|(?:ال)?حقوق (?:كامله|كلها|جميعها|كافه) محفوظه|all rights reserved|tous droits reserv[eé]s)",
@@ -127,51 +130,55 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # its rights («يمنع نسخ أو إعادة نشر هذا المحتوى دون إذن مسبق»); a law's prohibition
         # («يحظر القانون نسخ ...», «... بموجب القانون») has a subject or cites the law.
         # (Re-publishing needs no such name: only what was published is republished.)
-        r"^(?=.{0,240}$)(?=.*(?:هذا|هذه|المحتوى|محتوى|الموقع|موقع|موقعنا|الصحيفه|الجريده|المواد|الماده|حقوق|التحرير"
+        r"^(?=(?:يمنع|يحظر|ممنوع|محظور|لا يجوز|لا يسمح|غير مسموح|نحذر|يرجى عدم|نرجو عدم|الرجاء عدم|برجاء عدم))"
+        r"(?=.{0,240}$)(?=.*(?:هذا|هذه|المحتوى|محتوى|الموقع|موقع|موقعنا|الصحيفه|الجريده|المواد|الماده|حقوق|التحرير"
         r"|الاداره|اداره|الناشر|اعاده (?:ال)?نشر))"
         r"(?!.*(?:القانون|قانون|بموجب|المحكمه|قرار)(?!\w))"
-        r"(?:يمنع|يحظر|ممنوع|محظور|لا يجوز|لا يسمح ب|غير مسموح ب|نحذر من)(?: منعا (?:باتا|بتاتا))? ?"
+        r"(?:يمنع|يحظر|ممنوع|محظور|لا يجوز|لا يسمح ب|غير مسموح ب|نحذر من|(?:يرجى|نرجو|الرجاء|برجاء) عدم)(?: منعا (?:باتا|بتاتا))? ?"
         r"(?:ال)?(?:نسخ|نقل|اعاده|النشر|نشر|اقتباس|الاقتباس|استخدام|استعمال|طبع|توزيع|تصوير)"
         r"(?: \S+){0,12} (?:دون|بدون|الا ب\S*|من غير|قبل)(?: \S+){0,2} ?(?:ال)?(?:اذن|موافقه|ترخيص|الحصول|الاشاره|اشاره|ذكر)",
-        r"^(?=.{0,240}$)(?=.*\b(?:this|these|our|site|content|material|article|publication|website)\b)"
+        r"^(?=no part of|(?:any )?(?:reproduction|republication|republishing|redistribution|copying|reuse|re-use)\b)"
+        r"(?=.{0,240}$)(?=.*\b(?:this|these|our|site|content|material|article|publication|website)\b)"
         r"(?:no part of|(?:any )?(?:reproduction|republication|republishing|redistribution|copying|reuse|re-use)\b)"
         r".{0,150}\bwithout\b.{0,40}\b(?:permission|consent|authori[sz]ation)\b",
     ),
     "opinion-disclaimer": (
-        r"^" + _NOT_ATTRIBUTED + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? "
+        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? "
         r"(?:راي|اراء|وجهه نظر|وجهات نظر|وجهه|افكار)"
         r"(?: \S+){0,2} " + _OWNER,
         # The content as its writer's responsibility («... مسؤولية كاتبه», «يتحمل كاتبه مسؤوليته»).
-        r"^" + _NOT_ATTRIBUTED + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:على )?(?:مسووليه|مسووليته|مسووليتها)(?: \S+){0,2} " + _OWNER,
-        r"^" + _NOT_ATTRIBUTED + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:يتحمل|تتحمل) " + _OWNER + r"(?: وحده| وحدهم)? (?:ال)?مسوولي(?:ه|ته|تها)",
+        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:على )?(?:مسووليه|مسووليته|مسووليتها)(?: \S+){0,2} " + _OWNER,
+        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:يتحمل|تتحمل) " + _OWNER + r"(?: وحده| وحدهم)? (?:ال)?مسوولي(?:ه|ته|تها)",
         # In any order, in a short line opening with what it is about: the article or the view,
         # whose it is (belongs to, expresses, is the responsibility of) and its writer
         # («وجهة النظر الواردة في المقال تخص الكاتب», «... تعبر عن آرائهم الشخصية»).
-        r"^(?=.{0,200}$)" + _NOT_ATTRIBUTED + _NOT_ONE_ARTICLE
+        r"^(?=.{0,200}$)" + _NOT_ONE_ARTICLE
         + r"(?:(?:ملاحظه|تنويه|تنبيه|اخلاء (?:ال)?مسوول?يه)\s*[:：-]?\s*)?(?:\S+ ){0,2}?"
         r"(?:المقال|المقاله|المقالات|مقال|الاراء|اراء|الراي|وجهه النظر|وجهات النظر|المحتوى|المواد|الافكار|الزاويه|العمود"
         r"|ما (?:يكتب|ينشر|ورد|يرد|نشر|كتب))(?!\w)"
         r"(?=.*(?:^|\s)(?:تعبر|يعبر|تعكس|يعكس|تمثل|يمثل|تخص|يخص|تلزم|يلزم|مسووليه|تعود|يعود)(?!\w))"
         r"(?=.*(?:" + _OWNER + r"|(?:^|\s)(?:عن )?(?:ارائهم|ارائه|ارائها|رايه|رايها|رايهم)(?!\w)))",
+        # «... هي آراء الكاتب الخاصة»: the view is said to be the writer's.
+        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:هي|هو|هم) (?:راي|اراء|وجهه نظر|وجهات نظر) " + _OWNER,
         # Only its writers' («... لا تمثل سوى كتابها»).
-        r"^" + _NOT_ATTRIBUTED + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: عن)? (?:الا|سوى)"
+        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: عن)? (?:الا|سوى)"
         r"(?: (?:راي|اراء|وجهه نظر|وجهات نظر))? " + _OWNER,
         # «... تعبر عن أصحابها»: the view is its owners' without the word «view».
-        r"^" + _NOT_ATTRIBUTED + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? " + _OWNER,
+        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? " + _OWNER,
         # Negated, naming the site whose view it is not («... لا يعبر عن رأي الموقع وإنما ...»).
-        r"^" + _NOT_ATTRIBUTED + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: بالضروره)?(?: عن)? "
+        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: بالضروره)?(?: عن)? "
         r"(?:راي|اراء|موقف|سياسه|وجهه نظر|توجهات|توجه) (?:ال)?(?:موقع|صحيفه|جريده|قناه|شبكه|مجله|تحرير|موسسه|منصه"
         r"|ناشر|اسره|هيئه|اداره)",
         # French (Maghreb sites): «Les opinions exprimées n'engagent que leurs auteurs».
-        r"^" + _NOT_ATTRIBUTED + r"(?:les |ces |cet |cette |l['’])?(?:opinions?|propos|idees|idées|points? de vue|articles?"
+        r"^(?:les |ces |cet |cette |l['’])?(?:opinions?|propos|idees|idées|points? de vue|articles?"
         r"|tribunes?|chroniques?)(?: \S+){0,5} n['’]engagen?t? que (?:leurs?|son|ses|l['’])\s?auteurs?",
         # The disclaimer's other half on its own: «... لا يعبر بالضرورة عن رأي الموقع».
-        r"^" + _NOT_ATTRIBUTED + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r") بالضروره(?: عن)? "
+        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r") بالضروره(?: عن)? "
         r"(?:راي|اراء|موقف|سياسه|وجهه نظر|توجهات|توجه)",
         # English: views/opinions/article ... are/reflect ... the author's, said to be the
         # author's alone (own, only, solely, necessarily, expressed): "This article is about
         # the author." is not a disclaimer.
-        r"^" + _NOT_ATTRIBUTED + r"(?=.*(?:\bown\b|\bonly\b|\bsolely\b|\balone\b|necessarily|expressed))"
+        r"^(?=.*(?:\bown\b|\bonly\b|\bsolely\b|\balone\b|necessarily|expressed))"
         r"(?:(?:note|disclaimer)\s*:\s*)?"
         # A label sentence may come first: "This is an opinion piece.", "Opinion:".
         r"(?:(?:this is an? )?(?:opinion|op-ed|commentary|column)(?: piece| article| column)?\s*[.:\-–]\s*)?"
@@ -183,37 +190,40 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "verification-disclaimer": (
         # Agency copy may join it with «و» («ولم يتسن لـ...»).
-        r"^" + _NOT_ATTRIBUTED + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?و?(?:لا يمكن|لا تستطيع|لا يستطيع|يتعذر على|لا يتسنى|لا نستطيع|لا يمكننا"
+        r"^" + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?و?(?:لا يمكن|لا تستطيع|لا يستطيع|يتعذر على|لا يتسنى|لا نستطيع|لا يمكننا"
         r"|لم يتسن|لم يتسني|لم يتمكن|لم تتمكن|لم نتمكن|ليس بامكان|ليس بوسع)"
         r"(?: \S+){0,3} (?:التحقق|التاكد)(?: \S+){0,10} " + _CIRCULATING_PLACE,
         # Without a place, "independently" and the media it is about («التحقق من صحة هذه الصور
         # بشكل مستقل»); «التحقق من صحة التقارير بشكل مستقل» is about facts of the story.
-        r"^" + _NOT_ATTRIBUTED + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?و?" + _NEGATED_ABILITY
+        r"^" + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?و?" + _NEGATED_ABILITY
         + r"(?: \S+){0,3} (?:التحقق|التاكد)(?: \S+){0,3} " + _MEDIA_AR + r"(?: \S+){0,6} (?:بشكل|بصوره|من مصدر|من مصادر) مستقل",
+        # The verb itself («لم نتحقق من صحة ...», «لا يتحقق الموقع من ...»).
+        r"^" + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?و?(?:لم|لا) (?:نتحقق|يتحقق|تتحقق|نتاكد|يتاكد|تتاكد)"
+        r"(?: \S+){0,2}? من(?: \S+){0,10} " + _CIRCULATING_PLACE,  # verify *that* («من»): «لم يتحقق حلم» came true
         # Passive, in any order: «الصور المتداولة على مواقع التواصل لم يتم التحقق منها ...».
-        r"^(?=.{0,200}$)" + _NOT_ATTRIBUTED + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?"
+        r"^(?=.{0,200}$)" + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?"
         r"(?=.*" + _MEDIA_AR + r")(?=.*" + _CIRCULATING_PLACE + r")"
         r".*(?:لم يتم|لا يمكن|لم يتسن|لم يتسني|يتعذر|تعذر|لا يتسنى) (?:ال)?(?:التحقق|التاكد|تحقق|تاكد)",
         # The same disclaimer as a refusal of responsibility for what circulates there, by the
         # site or after a note («تنويه: الموقع غير مسؤول عن صحة ...»).
-        r"^" + _NOT_ATTRIBUTED + r"(?:(?:(?:ملاحظه|تنويه|تنبيه|اخلاء مسووليه)\s*[:：-]?\s*)(?:\S+ ){0,3}"
+        r"^(?:(?:(?:ملاحظه|تنويه|تنبيه|اخلاء مسووليه)\s*[:：-]?\s*)(?:\S+ ){0,3}"
         r"|(?:اداره |هيئه تحرير |اسره )?(?:الموقع|الشبكه|القناه|الصحيفه|الجريده|المنصه|التحرير|نحن) )"
         r"(?:غير مسوول|غير مسووله|غير مسوولين|لا يتحمل|لا تتحمل|لا نتحمل|يخلي|تخلي|نخلي)(?: \S+){0,4} "
         r"(?:صحه|دقه|مصداقيه)(?: \S+){0,10} " + _CIRCULATING_PLACE,
-        r"^" + _NOT_ATTRIBUTED + r"(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't"
+        r"^(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't"
         r"|(?:is|are|was|were) (?:unable|not able) to|(?:has|have) (?:not been able|been unable) to) "
         r"independently (?:verify|confirm|authenticate)(?: \S+){0,10} " + _CIRCULATING_PLACE,
-        r"^" + _NOT_ATTRIBUTED + r"(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:has|have|had) not independently "
+        r"^(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:has|have|had) not independently "
         r"(?:verified|confirmed|authenticated)(?: \S+){0,10} " + _CIRCULATING_PLACE,
         # Passive: "The authenticity of the footage ... could not be independently verified."
-        r"^" + _NOT_ATTRIBUTED + r"(?:the authenticity of )?(?:the |these |this |those )?"
+        r"^(?:the authenticity of )?(?:the |these |this |those )?"
         r"(?:footage|videos?|images?|photos?|pictures?|clips?|recordings?|posts?|claims?|content)\b\S*(?: \S+){0,10} "
         r"(?:could not|cannot|can not|can't|has not been|have not been|was not|were not)(?: be)? independently "
         r"(?:verified|confirmed|authenticated)",
         # Without "independently", what could not be verified must be the media that
         # circulate ("the footage", "these images"), not a fact of the story, and the one who
         # could not is the publisher, not the police or officials of a story.
-        r"^" + _NOT_ATTRIBUTED + r"(?!(?:\S+ ){0,3}(?:police|officials?|authorities|investigators|government|ministry"
+        r"^(?!(?:\S+ ){0,3}(?:police|officials?|authorities|investigators|government|ministry"
         r"|army|military|prosecutors?|court|judges?|witnesses|residents|experts|doctors)\b)"
         r"(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't"
         r"|(?:is|are|was|were) (?:unable|not able) to|(?:has|have) (?:not been able|been unable) to) (?:verify|confirm|authenticate) "
@@ -238,7 +248,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:\S+ ){0,12}(?:click|tap)(?: on)? (?:the |this )?(?:image|photo|picture|button|video|icon|banner)\b",
     ),
     "read-also": (
-        r"^(?:اقرا|طالع|شاهد|تابع|اقرئي|اقراوا)(?: ايضا| كذلك| المزيد)\s*(?:[:：\-–—|».…،,<>]|$)",
+        r"^(?:اقرا|طالع|شاهد|تابع|اقرئي|اقراوا)(?: ايضا| كذلك| المزيد)\s*(?:[:：\-–—|».…،,<>]|" + _ARROWS + r"|$)",
         # «... أيضا في الخليج:», «... أيضا على موقعنا:»: where to read it, then the link.
         # «... أيضا في الخليج:», «... أيضا على موقعنا:», «شاهد أيضا بالفيديو:»: a short
         # label (where, in what form), then the link.
@@ -266,15 +276,16 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:read|see|watch) (?:also|more)\b",
         r"^(?:also read|also see|also watch)\s*[:：\-–—|»>]",
         r"^related(?: (?:articles|stories|news|content))?\s*:",
+        r"^more (?:from|on|in|at) (?:\S+ ){0,3}\S+\s*[:|]",
     ),
     "follow-us": (
         # An imperative with "us" (follow us, join us): any object, then where.
-        r"^" + _NOT_ATTRIBUTED + r"(?:" + _FOLLOW_LEAD + r"(?:تابعنا|اتبعنا)\b|" + _FOLLOW_LEAD
+        r"^(?:" + _FOLLOW_LEAD + r"(?:تابعنا|اتبعنا)\b|" + _FOLLOW_LEAD
         # With «us» (تابعونا، follow us) the verb may also close another imperative clause
         # («حملوا تطبيقنا وتابعونا على ...»): the suffix rules out a past tense of news.
         + r"(?:\S+ ){0,5}?و?(?:تابعونا|تابعينا|اتبعونا)|" + _FOLLOW_LEAD + r"(?:follow us|find us|join us|connect with us)\b"
         # The polite form: «يمكنكم الانضمام إلى قناتنا», «ندعوكم لمتابعتنا».
-        r"|" + _FOLLOW_LEAD + r"(?:يمكنكم|يمكنك|بامكانكم|بامكانك|ندعوكم|ندعوك|نرجو)(?: الى| ل)? ?"
+        r"|" + _FOLLOW_LEAD + r"(?:يمكنكم|يمكنك|بامكانكم|بامكانك|ندعوكم|ندعوك|نرجو|لا تنسوا|لا تنس|لا تنسي|لا تنسى)(?: الى| ل)? ?"
         r"(?:الانضمام|الاشتراك|متابعتنا|لمتابعتنا|متابعه|لمتابعه)(?!\w))"
         r"(?: \S+){0,8} (?:على|عبر|في|من خلال|on|via|at|in)\b(?: \S+){0,6} " + _FOLLOW_TARGET,
         # A plural or feminine imperative (تابعوا, انضموا, follow) with any object, ending on a
@@ -307,7 +318,8 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"[^\s.!؟?]+(?: [^\s.!؟?]+){0,4}$",  # a name, not a sentence about the picture
         # «تصوير» (photography by) and «مصدر الصورة» take any separator before the name.
         r"^(?:تصوير|مصدر الصوره|مصدر الصور)\s*[:：/|\-–—،,]\s*\S(?:[^\s.!؟?]*)(?: [^\s.!؟?]+){0,5}$",
-        r"^(?:ال)?صوره (?:ارشيفيه|تعبيريه|من الارشيف|توضيحيه)(?:\s*[:：/\-–|]\s*.{0,60}|\s*\([^)]{1,40}\)?)?$",  # (unwrapping strips a closing bracket)
+        r"^(?:ال)?صوره (?:ارشيفيه|تعبيريه|من الارشيف|توضيحيه)(?:\s*[:：/\-–|]\s*.{0,60}|\s*\([^)]{1,40}\)?"
+        r"| ل[^\s.!؟?]+(?: [^\s.!؟?]+){0,4})?$",  # ... or of what («صورة أرشيفية لمقر البرلمان»)  # (unwrapping strips a closing bracket)
         r"^(?:ال)?(?:صوره|صور) (?:ل(?!ل)\s*[«\x22“(]?\w+|من|عن|عبر|بعدسه|courtesy)(?: [^\s.،!؟?]+){0,4}$",
         r"^(?:photo|photos|photograph|image|picture)s? (?:by|courtesy of|via|credit)\b.{0,60}$",
         # A photo agency alone (© too: «© AFP» credits a picture; a copyright notice names
@@ -320,7 +332,9 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
     "source-credit": (
         # Where it first appeared, after «(و)(قد)» and how («باللغة الإنجليزية»); a sentence
         # that goes on («... قبل أن يحذف») is news about a publication.
-        r"^(?!.*(?:قبل|بعد|ثم|لكن|حيث|حين|عندما)(?!\w))(?:و)?(?:قد |لقد )?(?:تم )?(?:نشر|نشرت|ظهر|ظهرت|صدر|صدرت)(?: هذا| هذه)?"
+        # (The verb is looked at first: the guard scans the whole line.)
+        r"^(?=(?:و)?(?:قد |لقد )?(?:تم )?(?:نشر|نشرت|ظهر|ظهرت|صدر|صدرت) )"
+        r"(?!.*(?:قبل|بعد|ثم|لكن|حيث|حين|عندما)(?!\w))(?:و)?(?:قد |لقد )?(?:تم )?(?:نشر|نشرت|ظهر|ظهرت|صدر|صدرت)(?: هذا| هذه)?"
         r" (?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله)?\s*"
         r"(?:اولا|في الاصل|اصلا|للمره الاولى|لاول مره|بالاصل|اساسا)(?: \S+){0,3} (?:على|في|عبر) (?:موقع|صحيفه|جريده|مجله|الموقع)",
         r"^(?:هذا |هذه )?(?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله) (?:منشور|نشر|نشرت|منشوره|ظهر|ظهرت|صدر|صدرت)"
@@ -333,6 +347,12 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:(?:نقلا|نقلا بتصرف|بتصرف|مترجم|ترجمه|ترجمه بتصرف) )?عن (?:موقع )?(?:صحيفه|جريده|وكاله|وكالات|قناه|مجله|شبكه|موقع|اذاعه|تلفزيون|بوابه)"
         r"(?! (?:\S+ )*?(?:ان|انه|انها|قوله|قولها|فان|التي|الذي)(?!\w))(?: [^\s،,:؛]+){0,6}(?:\s*[(]?بتصرف[)]?)?$",
         r"^(?:source|sources|via)\s*:\s*\S.{0,80}$",
+        # Published in partnership or by permission («يُنشر هذا المقال بالتعاون مع موقع ...»).
+        r"^(?:ينشر|تنشر|نشر|نشرت|يعاد نشر|اعيد نشر|تعاد نشر) (?:هذا|هذه) (?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله)"
+        r" (?:بالتعاون|بالشراكه|ضمن شراكه|باتفاق|بموجب اتفاق|باذن|بترخيص) (?:مع|من)",
+        # «وكانت هذه المادة قد نشرت أولا في مجلة ...»: this material, where it first appeared.
+        r"^(?!.*(?:قبل|بعد|ثم|لكن|حيث|حين|عندما)(?!\w))و?كان(?:ت)? (?:هذا|هذه) (?:ال)?\S+ قد (?:نشر|نشرت|ظهر|ظهرت|صدر|صدرت)"
+        r" (?:اولا|في الاصل|اصلا|لاول مره|للمره الاولى)(?: \S+){0,3} (?:على|في|عبر) (?:موقع|صحيفه|جريده|مجله)",
         # «عن «NAME»»: a quoted publication name after «(نقلا) عن».
         r"^(?:(?:نقلا|نقلا بتصرف|بتصرف) )?عن\s*[«“\x22][^»”\x22]{1,40}[»”\x22]?(?:\s*[(]?بتصرف[)]?)?$",
         # «نقلا عن NAME»: a short publication name; an informant («مصادر», «شهود», «مسؤول»)
@@ -357,12 +377,47 @@ ANYWHERE = frozenset(
 )
 TRAILING_ONLY = frozenset({"agency-end", "source-credit"})
 
+# Every pattern of a class needs one of these (folded) words or signs: a cheap substring test
+# per class spares the regular expressions on the many news lines that the first-word
+# pre-check lets through (a line holding «تابع» or «قد» is rarely a follow line).
+_CLASS_GATES: dict[str, tuple[str, ...]] = {
+    # Rights, the sign, or a prohibition or request not to copy.
+    "copyright": ("حقوق", "©", "copyright", "reserv", "réserv", "droits", "(c)", "c)", "يمنع", "يحظر", "ممنوع", "محظور",
+                  "يجوز", "يسمح", "مسموح", "نحذر", "يرجى", "نرجو", "الرجاء", "برجاء", "no part", "reproduc", "republi",
+                  "redistrib", "copying", "reuse", "re-use"),
+    # Whose view: every opinion pattern names the writer, the site, «بالضرورة» or a view with
+    # its owner's pronoun.
+    "opinion-disclaimer": ("كاتب", "كتاب", "صاحب", "اصحاب", "مولف", "بالضروره", "ارائ", "رايه", "رايها", "رايهم", "موقع",
+                           "صحيفه", "جريده", "قناه", "شبكه", "مجله", "تحرير", "موسسه", "منصه", "ناشر", "اسره", "هيئه",
+                           "اداره", "author", "writer", "contributor", "columnist", " own", "engag"),
+    "verification-disclaimer": ("تحقق", "تاكد", "verif", "confirm", "authentic", "صحه", "دقه", "مصداقيه"),
+    "click-promo": ("ضغط", "نقر", "click", "tap", "هنا", "رابط"),
+    "follow-us": ("تابع", "تبع", "انضم", "اشترك", "متابع", "follow", "join", "subscribe", "like", "visit", "check",
+                  "connect", "find us"),
+}
+# A follow line also names where to follow: a platform, our page or social media (stems of
+# _FOLLOW_TARGET, tested as substrings: far cheaper than searching the alternation).
+_FOLLOW_TARGET_STEMS = (
+    "فيس", "تويت", "اكس", "انست", "يوتيوب", "يو تيوب", "رام", "تيك", "واتس", "لينكد", "سناب", "ثريدز", "نيوز", "news",
+    "face", "twitter", "insta", "youtube", "telegram", "tiktok", "whatsapp", "linkedin", "snap", "threads", "x",
+    "حساب", "صفح", "قنا", "منصا", "مجموعت", "موقعنا", "تطبيق", "نشرتنا", "تواصل", "سوشيال", "social", "our", "نبض",
+    "page", "channel", "account", "profile", "newsletter",
+)
+# Each gate as one expression of literal alternatives (searched in C, not word by word).
+_GATE_RES: dict[str, re.Pattern[str]] = {
+    name: re.compile("|".join(re.escape(word.translate(_PATTERN_FOLD)) for word in words))
+    for name, words in _CLASS_GATES.items()
+}
+_FOLLOW_TARGET_GATE_RE = re.compile("|".join(re.escape(stem.translate(_PATTERN_FOLD)) for stem in _FOLLOW_TARGET_STEMS))
+# The classes that speak in the site's own voice: an attributed line is reporting.
+_IN_THE_SITES_VOICE = frozenset({"copyright", "opinion-disclaimer", "verification-disclaimer", "follow-us"})
+_ATTRIBUTION_RE = re.compile(_ATTRIBUTION.translate(_PATTERN_FOLD))
 # Photo credits are tried first: «© AFP» under a picture is a credit, not a notice.
 _CLASS_ORDER = ("photo-credit", *(name for name in _CLASS_PATTERNS if name != "photo-credit"))
+# One expression per class (its patterns as alternatives): one search per class and line.
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern.translate(_PATTERN_FOLD)))
+    (name, re.compile("|".join(f"(?:{pattern})" for pattern in _CLASS_PATTERNS[name]).translate(_PATTERN_FOLD)))
     for name in _CLASS_ORDER
-    for pattern in _CLASS_PATTERNS[name]
 )
 # Cheap pre-check (every paragraph of every article passes through here): the patterns are
 # anchored at the start, so a line can only match if its first word (folded) is one they
@@ -383,7 +438,8 @@ _FIRST_WORDS = frozenset(
     المنصة إدارة هيئة أسرة نحن getty anadolu أ رويترز غيتي جيتي أسوشيتد الأناضول إيبا د tap click ظهر ظهرت صدر صدرت
     المزيد للمزيد لمزيد ولمزيد لمعرفة les ces cet cette lire voir à a tous opinion opinions op-ed عدسة بعدسة رأي آراء أي
     طالعوا وهذا وهذه وجهة مقال الزاوية العمود يحتفظ تحتفظ نحتفظ site website publisher newspaper network author
-    author's authors writer writer's contributor columnist we
+    author's authors writer writer's contributor columnist we يرجى نرجو الرجاء برجاء ينشر تنشر يعاد أعيد تعاد كان كانت
+    وكان وكانت more لا
     موضوعات قراءات فيديوهات مزيد حمل حملوا نزل نزلوا سجل سجلوا استمع استمعوا اطلع اطلعوا شاهدوا material content
     articles
     """.split()
@@ -404,6 +460,11 @@ class _FoldedFirstWords(dict[str, bool]):
 _may_start_a_class = _FoldedFirstWords()
 
 
+_FOLLOW_VERB_RE = re.compile(
+    r"(?<!\w)و?(?:تابع(?:ونا|وا|نا|ينا|ي)?|اتبعونا|اتبعنا|انضم(?:وا|ي)?|اشترك(?:وا|ي)?|متابعتنا|لمتابعتنا|الانضمام|الاشتراك)(?!\w)"
+)
+
+
 def _may_be_a_class(unwrapped: str) -> bool:
     first = _FIRST_TOKEN_RE.match(unwrapped)
     if first is not None and _may_start_a_class[first.group()]:
@@ -413,7 +474,11 @@ def _may_be_a_class(unwrapped: str) -> bool:
         return True
     # Formulas that may follow a name or a purpose phrase: «SITE - جميع الحقوق محفوظة»,
     # «للمزيد من الأخبار تابعونا ...», «لمتابعة آخر الأخبار انضموا إلى قناتنا ...».
-    if "محفوظ" in unwrapped or "تابع" in unwrapped or "تبعونا" in unwrapped or "انضم" in unwrapped or "اشترك" in unwrapped:
+    if "محفوظ" in unwrapped:
+        return True
+    if ("تابع" in unwrapped or "تبعونا" in unwrapped or "انضم" in unwrapped or "اشترك" in unwrapped) and (
+        _FOLLOW_VERB_RE.search(unwrapped) is not None  # the verb itself, not «التابعة»
+    ):
         return True
     lowered = unwrapped.lower()
     return (
@@ -467,8 +532,21 @@ def classify_line(line: str, trailing: bool = False) -> str | None:
         rest = line.strip()[quoted.end() :].strip()
         if len(rest.split()) >= 2 and rest[0] not in "-–—|·•©/" and classify_line(quoted.group(1), trailing):
             return None
+    attributed: bool | None = None
     for name, pattern in _COMPILED:
-        if (trailing or name not in TRAILING_ONLY) and pattern.search(folded):
+        if not trailing and name in TRAILING_ONLY:
+            continue
+        gate = _GATE_RES.get(name)
+        if gate is not None and gate.search(folded) is None:
+            continue
+        if name == "follow-us" and _FOLLOW_TARGET_GATE_RE.search(folded) is None:
+            continue
+        if name in _IN_THE_SITES_VOICE:
+            if attributed is None:
+                attributed = _ATTRIBUTION_RE.search(folded) is not None
+            if attributed:
+                continue
+        if pattern.search(folded):
             return name
     return None
 

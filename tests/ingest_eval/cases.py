@@ -543,7 +543,7 @@ HELD_OUT_5: list[BoilerplateCase] = [
 ]
 
 # Sixth held-out set: written after the fifth set's misses had guided a generalisation of
-# their classes, committed on its own before it was ever run, and run once (35 of 48, 1 of
+# their classes, committed on its own before it was ever run, and run once (35 of 47, 1 of
 # 17 news removed); its misses then guided the next generalisation, so it is development
 # data now.
 HELD_OUT_6: list[BoilerplateCase] = [
@@ -624,7 +624,7 @@ HELD_OUT_6: list[BoilerplateCase] = [
 ]
 
 # Seventh held-out set: written after the sixth set's misses had guided a generalisation of
-# their classes, committed on its own before it was ever run, and run once (39 of 48, no
+# their classes, committed on its own before it was ever run, and run once (37 of 46, no
 # news removed); its misses then guided the next generalisation, so it is development data
 # now.
 HELD_OUT_7: list[BoilerplateCase] = [
@@ -703,15 +703,10 @@ HELD_OUT_7: list[BoilerplateCase] = [
     (None, "middle", "«اقرأ» مبادرة ثقافية أطلقتها الوزارة لتشجيع القراءة بين الشباب."),
 ]
 
-# Every case the class rules were written or generalised against (the earlier held-out sets
-# included, each once its misses had guided the work): docs/boilerplate-eval.md's
-# development table.
-DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
-                                      *HELD_OUT_7]
-
 # Eighth held-out set: written after the seventh set's misses had guided a generalisation of
-# their classes, committed on its own before it was ever run, and run once; never changed
-# after: the estimate for sites nobody has seen (docs/boilerplate-eval.md).
+# their classes, committed on its own before it was ever run, and run once (36 of 46, no
+# news removed); its misses then guided the next generalisation, so it is development data
+# now.
 HELD_OUT_8: list[BoilerplateCase] = [
     # --- copyright
     ("copyright", "end", "جميع الحقوق محفوظة لشبكة رؤيا الإعلامية ٢٠٢٥"),
@@ -786,3 +781,12 @@ HELD_OUT_8: list[BoilerplateCase] = [
     (None, "end", "اشتركت الحكومة في حملة على مواقع التواصل للتوعية بالمرض."),
     (None, "end", "المقال الذي نشره الكاتب أمس يعبر عن رأيه في الأزمة، قال رئيس التحرير."),
 ]
+
+# Every case the class rules were written or generalised against (the earlier held-out sets
+# included, each once its misses had guided the work): docs/boilerplate-eval.md's
+# development table.
+DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
+                                      *HELD_OUT_7, *HELD_OUT_8]
+
+# Ninth held-out set: the estimate for sites nobody has seen (see HELD_OUT_8's note).
+HELD_OUT_9: list[BoilerplateCase] = []
