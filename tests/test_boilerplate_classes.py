@@ -34,17 +34,17 @@ def test_every_class_has_recall_at_least_0_9_and_no_news_is_removed() -> None:
     generalisation of their classes: docs/boilerplate-eval.md)."""
     evaluation = evaluate()
     assert {name: (s.cases, s.precision, s.recall) for name, s in evaluation.scores.items()} == {
-        "copyright": (57, 1.0, 1.0),
-        "opinion-disclaimer": (50, 1.0, 1.0),
-        "verification-disclaimer": (48, 1.0, 1.0),
-        "agency-end": (49, 1.0, 1.0),
-        "click-promo": (49, 1.0, 1.0),
-        "read-also": (54, 1.0, 1.0),
-        "follow-us": (49, 1.0, 1.0),
-        "photo-credit": (51, 1.0, 1.0),
-        "source-credit": (51, 1.0, 1.0),
+        "copyright": (62, 1.0, 1.0),
+        "opinion-disclaimer": (55, 1.0, 1.0),
+        "verification-disclaimer": (53, 1.0, 1.0),
+        "agency-end": (54, 1.0, 1.0),
+        "click-promo": (54, 1.0, 1.0),
+        "read-also": (59, 1.0, 1.0),
+        "follow-us": (54, 1.0, 1.0),
+        "photo-credit": (56, 1.0, 1.0),
+        "source-credit": (56, 1.0, 1.0),
     }
-    assert evaluation.news_cases == 153 and evaluation.news_removed == []
+    assert evaluation.news_cases == 169 and evaluation.news_removed == []
 
 
 @pytest.mark.parametrize(("text", "expected"), BYLINE_CASES)

@@ -59,7 +59,7 @@ _MONTHS = (
 # («بحسب خبراء ...», «قال ...», "the ministry said") is reporting, whatever its words.
 # (Checked once per line in classify_line for the classes in _IN_THE_SITES_VOICE.)
 _ATTRIBUTION = (
-    r"(?:^|\s)(?:بحسب|حسب|وفق|وفقا|قال|قالت|قالوا|اكد|اكدت|اضاف|اضافت|ذكر|ذكرت|اعلن|اعلنت"
+    r"(?:^|\s)(?:بحسب|حسب|وفق|وفقا|قال|قالت|قالوا|يقول|تقول|يقولون|اكد|اكدت|اضاف|اضافت|يضيف|تضيف|ذكر|ذكرت|اعلن|اعلنت"
     r"|according|said|says|reported)(?!\w)(?! (?:ال)?مصدر)"  # «دون ذكر المصدر»: mention of the source
 )
 # A copyright notice is the site's own; one that cites a law, contract, court or will is a
@@ -137,6 +137,9 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:يمنع|يحظر|ممنوع|محظور|لا يجوز|لا يسمح ب|غير مسموح ب|نحذر من|(?:يرجى|نرجو|الرجاء|برجاء) عدم)(?: منعا (?:باتا|بتاتا))? ?"
         r"(?:ال)?(?:نسخ|نقل|اعاده|النشر|نشر|اقتباس|الاقتباس|استخدام|استعمال|طبع|توزيع|تصوير)"
         r"(?: \S+){0,12} (?:دون|بدون|الا ب\S*|من غير|قبل)(?: \S+){0,2} ?(?:ال)?(?:اذن|موافقه|ترخيص|الحصول|الاشاره|اشاره|ذكر)",
+        # An absolute prohibition («يمنع منعاً باتاً نسخ ...») needs no «without permission».
+        r"^(?=.{0,240}$)(?=.*(?:هذا|هذه|المحتوى|محتوى|الموقع|موقع|موقعنا|الصحيفه|الجريده|المواد|الماده))" + _NOT_LEGAL
+        + r"(?:يمنع|يحظر|ممنوع|محظور) منعا (?:باتا|بتاتا) (?:ال)?(?:نسخ|نقل|اعاده|النشر|نشر|اقتباس|الاقتباس|استخدام|طبع|توزيع)",
         r"^(?=no part of|(?:any )?(?:reproduction|republication|republishing|redistribution|copying|reuse|re-use)\b)"
         r"(?=.{0,240}$)(?=.*\b(?:this|these|our|site|content|material|article|publication|website)\b)"
         r"(?:no part of|(?:any )?(?:reproduction|republication|republishing|redistribution|copying|reuse|re-use)\b)"
@@ -196,7 +199,8 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # Without a place, "independently" and the media it is about («التحقق من صحة هذه الصور
         # بشكل مستقل»); «التحقق من صحة التقارير بشكل مستقل» is about facts of the story.
         r"^" + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?و?" + _NEGATED_ABILITY
-        + r"(?: \S+){0,3} (?:التحقق|التاكد)(?: \S+){0,3} " + _MEDIA_AR + r"(?: \S+){0,6} (?:بشكل|بصوره|من مصدر|من مصادر) مستقل",
+        + r"(?: \S+){0,3} (?:التحقق|التاكد)(?:(?: \S+){0,3} " + _MEDIA_AR + r"(?: \S+){0,6} (?:بشكل|بصوره|من مصدر|من مصادر) مستقل"
+        r"| (?:بشكل|بصوره) مستقل(?: \S+){0,3} " + _MEDIA_AR + r")",
         # The verb itself («لم نتحقق من صحة ...», «لا يتحقق الموقع من ...»).
         r"^" + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?و?(?:لم|لا) (?:نتحقق|يتحقق|تتحقق|نتاكد|يتاكد|تتاكد)"
         r"(?: \S+){0,2}? من(?: \S+){0,10} " + _CIRCULATING_PLACE,  # verify *that* («من»): «لم يتحقق حلم» came true
@@ -216,7 +220,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:has|have|had) not independently "
         r"(?:verified|confirmed|authenticated)(?: \S+){0,10} " + _CIRCULATING_PLACE,
         # Passive: "The authenticity of the footage ... could not be independently verified."
-        r"^(?:the authenticity of )?(?:the |these |this |those )?"
+        r"^(?:(?:note|disclaimer)\s*:\s*)?(?:the authenticity of )?(?:the |these |this |those )?"
         r"(?:footage|videos?|images?|photos?|pictures?|clips?|recordings?|posts?|claims?|content)\b\S*(?: \S+){0,10} "
         r"(?:could not|cannot|can not|can't|has not been|have not been|was not|were not)(?: be)? independently "
         r"(?:verified|confirmed|authenticated)",
@@ -226,7 +230,8 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?!(?:\S+ ){0,3}(?:police|officials?|authorities|investigators|government|ministry"
         r"|army|military|prosecutors?|court|judges?|witnesses|residents|experts|doctors)\b)"
         r"(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't"
-        r"|(?:is|are|was|were) (?:unable|not able) to|(?:has|have) (?:not been able|been unable) to) (?:verify|confirm|authenticate) "
+        r"|(?:is|are|was|were) (?:unable|not able) to|(?:has|have) (?:not been able|been unable) to)"
+        r" (?:immediately |yet )?(?:verify|confirm|authenticate) "
         r"(?:the (?:(?:authenticity|accuracy|veracity|content) of (?:the |these |this )?)?|these |this |that |those )?"
         r"(?:footage|videos?|images?|photos?|pictures?|clips?|recordings?|posts?|claims?|content|reports?)\b\S*"
         r"(?: \S+){0,10} " + _CIRCULATING_PLACE,
@@ -267,7 +272,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:قد |ربما )?(?:يهمك|تهمك|يعجبك|يهمكم|يعجبكم)(?: ايضا| كذلك)?\s*(?:[:：\-–—|».…،,<>]|$)",
         r"^(?:اخترنا لك|اخترنا لكم|لا تفوت|لا تفوتك|لا يفوتك)\s*(?:[:：\-–—|».…،,<>]|$)",
         r"^(?:اقرا|طالع|شاهد)\s*[:：]",
-        r"^(?:مواضيع|اخبار|مقالات|قصص|روابط|موضوعات)? ?ذات صله\s*(?:[:：\-–|]|$)",
+        r"^(?:مواضيع|اخبار|مقالات|قصص|روابط|موضوعات|مواد|تقارير|فيديوهات|قراءات)? ?ذات صله\s*(?:[:：\-–|]|$)",
         # The same label in other words: suggested, similar, more («موضوعات مقترحة», «أخبار
         # مشابهة», «المزيد من الأخبار»), on a line of its own.
         r"^(?:مواضيع|اخبار|مقالات|قصص|روابط|موضوعات|قراءات|فيديوهات)"
@@ -275,7 +280,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:المزيد|مزيد) من (?:الاخبار|المقالات|المواضيع|الموضوعات)\s*[:：\-–|]?$",
         r"^(?:read|see|watch) (?:also|more)\b",
         r"^(?:also read|also see|also watch)\s*[:：\-–—|»>]",
-        r"^related(?: (?:articles|stories|news|content))?\s*:",
+        r"^related(?: (?:articles|stories|news|content|posts|reading))?\s*(?::|$)",
         r"^more (?:from|on|in|at) (?:\S+ ){0,3}\S+\s*[:|]",
     ),
     "follow-us": (
@@ -304,7 +309,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # تابع / انضم / اشترك are also past tenses («تابع الوزير ...» = the minister followed
         # up): as a follow line only when what follows is the site's news or a place to follow.
         r"^(?!.*(?:بحسب|حسب|وفق|وفقا|قال|قالت|اعلن|اعلنت|امس)(?!\w))"
-        + _FOLLOW_LEAD + r"(?:تابع|انضم|اشترك) "
+        + _FOLLOW_LEAD + r"(?:تابع|انضم|اشترك)(?: الان)? "
         r"(?:\S+نا(?!\w)|اخر|احدث|جديد|كل جديد|المزيد|اخبار|الاخبار|تغطيتنا|(?:ل|ب)?(?:صفحه|حساب|قناه|مجموعه|موقع)"
         r"|«[^»]{1,40}»|على|عبر|في|الى|ب)"
         r"(?: \S+){0,8}? "
@@ -316,6 +321,8 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # The picture on this page named by its role («الصورة المرفقة:», «الصورة الرئيسية:»).
         r"^(?:ال)?(?:صوره|صور) (?:المرفقه|الرئيسيه|المصاحبه|المرافقه|المنشوره|البارزه|اعلاه|اعلى)\s*[:：/|]\s*"
         r"[^\s.!؟?]+(?: [^\s.!؟?]+){0,4}$",  # a name, not a sentence about the picture
+        # A picture said to circulate somewhere («صورة متداولة على مواقع التواصل»).
+        r"^(?:ال)?(?:صوره|صور) (?:متداوله|منتشره|مسربه|منشوره|متناقله)(?: \S+){0,2}? (?:على|عبر|في) " + _CIRCULATING_PLACE + r"$",
         # «تصوير» (photography by) and «مصدر الصورة» take any separator before the name.
         r"^(?:تصوير|مصدر الصوره|مصدر الصور)\s*[:：/|\-–—،,]\s*\S(?:[^\s.!؟?]*)(?: [^\s.!؟?]+){0,5}$",
         r"^(?:ال)?صوره (?:ارشيفيه|تعبيريه|من الارشيف|توضيحيه)(?:\s*[:：/\-–|]\s*.{0,60}|\s*\([^)]{1,40}\)?"
@@ -410,7 +417,7 @@ _GATE_RES: dict[str, re.Pattern[str]] = {
 }
 _FOLLOW_TARGET_GATE_RE = re.compile("|".join(re.escape(stem.translate(_PATTERN_FOLD)) for stem in _FOLLOW_TARGET_STEMS))
 # The classes that speak in the site's own voice: an attributed line is reporting.
-_IN_THE_SITES_VOICE = frozenset({"copyright", "opinion-disclaimer", "verification-disclaimer", "follow-us"})
+_IN_THE_SITES_VOICE = frozenset({"copyright", "opinion-disclaimer", "verification-disclaimer", "follow-us", "click-promo"})
 _ATTRIBUTION_RE = re.compile(_ATTRIBUTION.translate(_PATTERN_FOLD))
 # Photo credits are tried first: «© AFP» under a picture is a credit, not a notice.
 _CLASS_ORDER = ("photo-credit", *(name for name in _CLASS_PATTERNS if name != "photo-credit"))
@@ -439,7 +446,7 @@ _FIRST_WORDS = frozenset(
     المزيد للمزيد لمزيد ولمزيد لمعرفة les ces cet cette lire voir à a tous opinion opinions op-ed عدسة بعدسة رأي آراء أي
     طالعوا وهذا وهذه وجهة مقال الزاوية العمود يحتفظ تحتفظ نحتفظ site website publisher newspaper network author
     author's authors writer writer's contributor columnist we يرجى نرجو الرجاء برجاء ينشر تنشر يعاد أعيد تعاد كان كانت
-    وكان وكانت more لا
+    وكان وكانت more لا مواد تقارير
     موضوعات قراءات فيديوهات مزيد حمل حملوا نزل نزلوا سجل سجلوا استمع استمعوا اطلع اطلعوا شاهدوا material content
     articles
     """.split()

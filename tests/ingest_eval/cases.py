@@ -782,15 +782,10 @@ HELD_OUT_8: list[BoilerplateCase] = [
     (None, "end", "المقال الذي نشره الكاتب أمس يعبر عن رأيه في الأزمة، قال رئيس التحرير."),
 ]
 
-# Every case the class rules were written or generalised against (the earlier held-out sets
-# included, each once its misses had guided the work): docs/boilerplate-eval.md's
-# development table.
-DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
-                                      *HELD_OUT_7, *HELD_OUT_8]
-
 # Ninth held-out set: written after the eighth set's misses had guided a generalisation of
-# their classes, committed on its own before it was ever run, and run once; never changed
-# after: the estimate for sites nobody has seen (docs/boilerplate-eval.md).
+# their classes, committed on its own before it was ever run, and run once (37 of 45, 1 of
+# 16 news removed); its misses then guided the next generalisation, so it is development
+# data now.
 HELD_OUT_9: list[BoilerplateCase] = [
     # --- copyright
     ("copyright", "end", "جميع الحقوق محفوظة لموقع هبة بريس 2025"),
@@ -864,3 +859,12 @@ HELD_OUT_9: list[BoilerplateCase] = [
     (None, "end", "لا يمكن للمستشفيات التحقق من عدد الإصابات بدقة بسبب انقطاع الكهرباء."),
     (None, "middle", "«جميع الحقوق محفوظة» عبارة تظهر أسفل كل صفحات المواقع الإخبارية."),
 ]
+
+# Every case the class rules were written or generalised against (the earlier held-out sets
+# included, each once its misses had guided the work): docs/boilerplate-eval.md's
+# development table.
+DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
+                                      *HELD_OUT_7, *HELD_OUT_8, *HELD_OUT_9]
+
+# Tenth held-out set: the estimate for sites nobody has seen (see HELD_OUT_9's note).
+HELD_OUT_10: list[BoilerplateCase] = []
