@@ -278,7 +278,9 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:مواضيع|اخبار|مقالات|قصص|روابط|موضوعات|قراءات|فيديوهات)"
         r" (?:مقترحه|مشابهه|متعلقه|ذات علاقه|اخرى|قد تهمك|قد تعجبك|تهمك|مختاره|متصله)\s*[:：\-–|]?$",
         r"^(?:المزيد|مزيد) من (?:الاخبار|المقالات|المواضيع|الموضوعات)\s*[:：\-–|]?$",
-        r"^(?:read|see|watch) (?:also|more)\b",
+        # A label, then the link: "Read more: ...", "See also | ..."; "Read more than 100 pages
+        # ..." is a sentence.
+        r"^(?:read|see|watch) (?:also|more)\s*(?:[:：|\-–—»>.…]|" + _ARROWS + r"|$)",
         r"^(?:also read|also see|also watch)\s*[:：\-–—|»>]",
         r"^related(?: (?:articles|stories|news|content|posts|reading))?\s*(?::|$)",
         r"^more (?:from|on|in|at) (?:\S+ ){0,3}\S+\s*[:|]",
