@@ -229,3 +229,34 @@ def test_ingest_keeps_a_closing_story_about_an_app_and_removes_a_promo_that_spea
         (f"{lead}\n\n{blocked}", []),
         (lead, [{"text": promo, "reason": "promo"}]),
     ])
+
+
+def test_ingest_applies_the_later_class_rules_and_keeps_the_news_that_looks_like_them(tmp_path: Path) -> None:
+    """From the CLI, rules generalised after the later held-out sets, on lines that are in no
+    case: a photo credit «© AFP» (not copyright), a French disclaimer, «(النهاية)» with
+    initials; and what stays: a quoted follow formula talked about, an attributed disclaimer,
+    a safety instruction quoted with «تقول», a minister who «تابع» a rescue."""
+    root = tmp_path / "site"
+    (root / "seeds").mkdir(parents=True)
+    lead = "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
+    kept = [
+        "«تابعونا على إنستغرام» عبارة تحولت إلى شعار لحملة انتخابية ساخرة.",
+        "لا يمكن التحقق من صحة الصور المتداولة على مواقع التواصل، بحسب خبراء مستقلين.",
+        "اضغط على الزر الأحمر عند سماع الإنذار، تقول تعليمات الدفاع المدني.",
+        "تابع وزير الداخلية عمليات الإنقاذ في المناطق المتضررة حتى ساعة متأخرة.",
+    ]
+    seed = (
+        f"{HEADLINE}\n\n{lead}\n\n© AFP\n\n" + "\n\n".join(kept)
+        + "\n\nLes propos tenus dans cette tribune n'engagent que leur auteur.\n\n(النهاية) ع ب / ر ن\n"
+    )
+    (root / "seeds" / "2024-03-12-g.txt").write_text(seed, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
+    assert result.exit_code == 0, result.output
+    (entry,), errors = load_entries(root / "content")
+    assert errors == []
+    assert entry.body == "\n\n".join([lead, *kept])
+    assert entry.boilerplate == [
+        {"text": "© AFP", "reason": "photo-credit"},
+        {"text": "Les propos tenus dans cette tribune n'engagent que leur auteur.", "reason": "opinion-disclaimer"},
+        {"text": "(النهاية) ع ب / ر ن", "reason": "agency-end"},
+    ]

@@ -3,20 +3,29 @@
 Each class is a few regular expressions over a *folded* line (emphasis marks stripped,
 Arabic letters folded as in normalize_identity: أ إ آ → ا, ى → ي, ة → ه, diacritics removed,
 Latin case folded), written as the class's formula — never a string copied from one site.
-Precision comes first: a line must *start* with the class's formula (boilerplate is
-formulaic; a news sentence that mentions copyright, an agency or an app starts with its
-subject or verb) and be short. Classes:
+Precision comes first: a line must open with the class's formula, or hold its parts in a
+short line (boilerplate is formulaic; a news sentence that mentions copyright, an agency or
+an app opens with its subject or verb), and the classes that speak in the site's own voice
+(copyright, disclaimers, follow and click lines) never match a line that attributes what it
+says («بحسب», «قال», "said"); a formula quoted and then talked about is news. Classes:
 
-copyright             «© 2024 ...», «جميع الحقوق محفوظة ...», «Copyright ... All rights reserved»
-opinion-disclaimer    «المقال يعبر عن رأي كاتبه ولا يعبر بالضرورة عن رأي الموقع»
-verification-disclaimer  «لا يمكن لـ(الموقع) التحقق بشكل مستقل من ... مواقع التواصل»
-agency-end            «/انتهى/», «-انتهى-», «(انتهى)» closing agency copy
-click-promo           «لمتابعة المباراة على الأجهزة اللوحية اضغط هنا», «Click here to watch»
-read-also             «اقرأ أيضا: ...», «طالع أيضا», «مواضيع ذات صلة», «Read more: ...»
-follow-us             «تابعونا على تويتر», «تابعوا آخر الأخبار عبر قناتنا على تلغرام»
-photo-credit          «الصورة: رويترز», «(تصوير: ...)», «صورة أرشيفية», «Photo: AFP»
-source-credit         «نشر هذا الخبر أولاً على موقع صحيفة ...», «المصدر: صحيفة ...»,
-                      «This story originally appeared on ...» (trailing only)
+copyright             «© 2024 ...», «SITE - جميع الحقوق محفوظة», «يمنع نسخ ... دون إذن»,
+                      «المحتوى محمي بحقوق ...», "All rights reserved", «Tous droits réservés»
+opinion-disclaimer    «المقال يعبر عن رأي كاتبه ولا يعبر بالضرورة عن رأي الموقع», «... مسؤولية
+                      كاتبه», "The views expressed are the author's own", «n'engagent que ...»
+verification-disclaimer  «لا يمكن لـ(الموقع) التحقق بشكل مستقل من ... مواقع التواصل», «الموقع
+                      غير مسؤول عن صحة ...», "could not independently verify the footage"
+agency-end            «/انتهى/», «-انتهى-», «(انتهى)», «(النهاية)» closing agency copy, with initials
+click-promo           «لمتابعة المباراة على الأجهزة اللوحية اضغط هنا», «شاهد البث من هنا», "Click here"
+read-also             «اقرأ أيضا: ...», «قد يهمك», «مواضيع ذات صلة», "Read more: ...", «Lire aussi»
+follow-us             any imperative «تابعوا / تابعونا / انضموا / اشترك ...» before a platform or
+                      «صفحتنا / قناتنا / حسابنا», "Follow us on ...", «لا تنسوا متابعتنا ...»
+photo-credit          «الصورة: رويترز», «(تصوير: ...)», «صورة أرشيفية», «© AFP», "Photo: AFP"
+source-credit         «نشر هذا الخبر أولاً على موقع صحيفة ...», «المصدر: ...», «نقلا عن وكالة ...»,
+                      «مترجم عن ...», "This story originally appeared on ..." (trailing only)
+
+The patterns are many; a cheap pre-check on the first word and a per-class gate (words every
+pattern of the class needs) keep them off ordinary news lines.
 """
 from __future__ import annotations
 
