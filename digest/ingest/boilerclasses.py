@@ -465,17 +465,46 @@ _FIRST_WORDS = frozenset(
 _FIRST_TOKEN_RE = re.compile(r"[^\s:：/|\-–—(\[«»\"“”.,،]+")
 
 
-class _FoldedFirstWords(dict[str, bool]):
-    """First word → may a class start with it (folding once per distinct word)."""
+# Common openers of news sentences start a class only with certain second words («وكانت هذه
+# المادة قد نشرت ...», «قد يهمك», «ولا يمكن لـ...»): checking the second word keeps the many
+# «وكان ...», «قد ...», «لا ...» sentences away from the class expressions.
+_VERIFY_AFTER_NOT = "يمكن تستطيع يستطيع يتسنى نستطيع يمكننا يتحقق نتحقق تتحقق يتاكد نتاكد تتاكد"
+_VERIFY_AFTER_NEVER = "يتسن يتسنى يتسني يتمكن تتمكن نتمكن يتم نتحقق يتحقق تتحقق نتاكد يتاكد تتاكد"
+_SECOND_WORDS: dict[str, frozenset[str]] = {
+    normalize_identity(first): frozenset(normalize_identity(w) for w in seconds.split())
+    for first, seconds in {
+        "وكان": "هذا هذه", "وكانت": "هذا هذه", "كان": "هذا هذه", "كانت": "هذا هذه",
+        "قد": "يهمك تهمك يعجبك يهمكم يعجبكم نشر نشرت ظهر ظهرت صدر صدرت",
+        "ولا": _VERIFY_AFTER_NOT, "ولم": _VERIFY_AFTER_NEVER, "لم": _VERIFY_AFTER_NEVER,
+        "لا": _VERIFY_AFTER_NOT + " يجوز يسمح تنسوا تنس تنسي تنسى تفوت تفوتك يفوتك نتحمل يتحمل تتحمل",
+        "ما": "ورد يرد ينشر نشر يكتب كتب",
+        "ليس": "بإمكان بوسع",
+    }.items()
+}
 
-    def __missing__(self, word: str) -> bool:
+
+class _FoldedFirstWords(dict[str, "bool | frozenset[str]"]):
+    """First word → may a class start with it: True, False, or the second words it needs
+    (folding once per distinct word)."""
+
+    def __missing__(self, word: str) -> bool | frozenset[str]:
         if len(self) > 100_000:
             self.clear()
-        value = self[word] = normalize_identity(word) in _FIRST_WORDS
+        folded = normalize_identity(word)
+        value = self[word] = _SECOND_WORDS.get(folded, folded in _FIRST_WORDS)
+        return value
+
+
+class _FoldedWords(dict[str, str]):
+    def __missing__(self, word: str) -> str:
+        if len(self) > 100_000:
+            self.clear()
+        value = self[word] = normalize_identity(word)
         return value
 
 
 _may_start_a_class = _FoldedFirstWords()
+_folded_word = _FoldedWords()
 
 
 _FOLLOW_VERB_RE = re.compile(
@@ -485,8 +514,14 @@ _FOLLOW_VERB_RE = re.compile(
 
 def _may_be_a_class(unwrapped: str) -> bool:
     first = _FIRST_TOKEN_RE.match(unwrapped)
-    if first is not None and _may_start_a_class[first.group()]:
-        return True
+    if first is not None:
+        starts = _may_start_a_class[first.group()]
+        if starts is True:
+            return True
+        if starts:  # the second words this opener needs
+            second = _FIRST_TOKEN_RE.match(unwrapped[first.end() :].lstrip())
+            if second is not None and _folded_word[second.group()] in starts:
+                return True
     # Plain substring tests run at C speed (a generator or a case-insensitive regex does not).
     if "ضغط" in unwrapped or "نقر" in unwrapped or "©" in unwrapped or unwrapped[:4].isdigit():
         return True
