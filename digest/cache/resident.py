@@ -5,7 +5,9 @@ output folder, instead of reading it back from `.digest/` on every rebuild:
   an edited file's stamp changes, so only it is parsed again;
 - the manifest (digest.cache.manifest): what each page of the output read when it was
   rendered; with it the output is updated in place, page by page (digest.cache.incremental);
-- the search-text memo.
+- the search-text memo;
+- `watch`: the server's file watcher, which knows the stamps of the inputs without
+  scanning them (digest.core.watch), so a rebuild does not stat every input again.
 
 The manifest on disk is dropped before the first in-place write and written back by
 `flush()` (when the server stops): a process killed in between leaves no manifest, so the
@@ -14,6 +16,7 @@ next build renders everything — slower, never wrong.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +27,7 @@ from .buildcache import BuildCache, EntrySnapshot
 from .manifest import Manifest, forget_manifest, save_manifest, tree_identity
 
 if TYPE_CHECKING:
+    from ..core.watch import Snapshot
     from .inputs import InputCheck, LastBuild
     from .loading import Loaded
 
@@ -35,6 +39,11 @@ class ResidentState:
     manifest_saved: bool = True  # False: the in-memory manifest is newer than the one on disk
     search_memo: dict[str, str] | None = None
     in_place: int = 0  # builds that updated the output folder page by page
+    watch: Callable[[], Snapshot] | None = None  # the inputs' current stamps (digest.core.watch)
+
+    def watched_inputs(self) -> Snapshot | None:
+        """The stamps of the watched inputs as they are now, if a watcher keeps them."""
+        return self.watch() if self.watch is not None else None
 
     def keep_manifest(self, root: Path, out: Path, manifest: Manifest) -> None:
         """Hold the manifest in memory; the copy on disk no longer describes `out`."""
