@@ -21,7 +21,19 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from digest.content.entries import read_entry, write_entry  # noqa: E402
+from digest.serve import server  # noqa: E402
 from digest.serve.server import PreviewBuilder  # noqa: E402
+
+_build_site = server.build_site
+
+
+def _timed_build(*args, **kwargs):  # type: ignore[no-untyped-def]
+    report = _build_site(*args, **kwargs)
+    print("   stages: " + " ".join(f"{name} {took:.3f}" for name, took in report.timings.items()))
+    return report
+
+
+server.build_site = _timed_build
 
 
 def edit(root: Path, case: str, n: int) -> None:
@@ -56,11 +68,13 @@ def main() -> int:
     for n in range(args.times):
         time.sleep(0.02)
         edit(args.root, args.case, 100 + n)
+        last = n == args.times - 1 and args.top > 0
         profile = cProfile.Profile()
-        profile.enable()
+        if last:
+            profile.enable()
         builder.build(f"{args.case} {n}: ")
         profile.disable()
-        if n == args.times - 1:
+        if last:
             pstats.Stats(profile).sort_stats("cumulative").print_stats(args.top)
     return 0
 

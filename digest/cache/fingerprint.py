@@ -173,6 +173,7 @@ class SiteFingerprints:
         entry_memo: dict[str, tuple[Stamp, EntryParts]],
         stable: dict[str, Stamp] | None = None,
         related_memo: tuple[str, dict[str, tuple[str, ...]]] | None = None,
+        kept_cards: dict[str, tuple[Story, str]] | None = None,
     ):
         self.site = site
         self.env = env
@@ -192,6 +193,10 @@ class SiteFingerprints:
         reusable = related_memo is not None and related_memo[0] == self.related_key
         self.related_memo: dict[str, tuple[str, ...]] = dict(related_memo[1]) if reusable and related_memo else {}
         self._cards: dict[str, str] = {}
+        # digest serve: slug → (Story, card) of earlier builds. A Story object the site model
+        # kept (digest.cache.keptmodel) has the same entry and tags, so the same card; any
+        # other story is a new object and gets its card computed.
+        self.kept_cards = kept_cards
         self._tag_digests: dict[str, str] = {}
         self._resolved: dict[str, str | None] = {}
         self._templates: dict[str, str] = {}
@@ -282,12 +287,18 @@ class SiteFingerprints:
     def card(self, story: Story) -> str:
         fp = self._cards.get(story.slug)
         if fp is None:
+            kept = self.kept_cards.get(story.slug) if self.kept_cards is not None else None
+            if kept is not None and kept[0] is story:
+                fp = self._cards[story.slug] = kept[1]
+                return fp
             entry = story.entry
             fp = self._cards[story.slug] = digest_of(
                 self.entry_parts(entry)[0],
                 [getattr(story, name) for name in _STORY_FIELDS],
                 [self._tag_digest(tag) for tag in story.tags],
             )
+            if self.kept_cards is not None:
+                self.kept_cards[story.slug] = (story, fp)
         return fp
 
     def _cards_of(self, stories: Iterable[Story]) -> list[str]:

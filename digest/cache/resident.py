@@ -6,6 +6,8 @@ output folder, instead of reading it back from `.digest/` on every rebuild:
 - the manifest (digest.cache.manifest): what each page of the output read when it was
   rendered; with it the output is updated in place, page by page (digest.cache.incremental);
 - the search-text memo;
+- `model` and `cards`: the last site model, patched rather than rebuilt after an edit that
+  keeps the order and the tags (digest.cache.keptmodel), and the card digests of its stories;
 - `watch`: the server's file watcher, which knows the stamps of the inputs without
   scanning them (digest.core.watch), so a rebuild does not stat every input again.
 
@@ -17,17 +19,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content.entries import read_entry
 from ..core.errors import ContentError
 from .buildcache import BuildCache, EntrySnapshot
+from .keptmodel import ModelKeeper
 from .manifest import Manifest, forget_manifest, save_manifest, tree_identity
 
 if TYPE_CHECKING:
     from ..core.watch import Snapshot
+    from ..sitemodel.stories import Story
     from .inputs import InputCheck, LastBuild
     from .loading import Loaded
 
@@ -39,11 +43,16 @@ class ResidentState:
     manifest_saved: bool = True  # False: the in-memory manifest is newer than the one on disk
     search_memo: dict[str, str] | None = None
     in_place: int = 0  # builds that updated the output folder page by page
-    watch: Callable[[], Snapshot] | None = None  # the inputs' current stamps (digest.core.watch)
+    watch: Callable[[bool], Snapshot] | None = None  # the inputs' current stamps (DebouncedWatcher.current)
+    model: ModelKeeper = field(default_factory=ModelKeeper)  # the last site model, patched after an edit
+    # slug → (Story object, its card digest): a story kept by `model` keeps its card
+    cards: dict[str, tuple[Story, str]] = field(default_factory=dict)
 
-    def watched_inputs(self) -> Snapshot | None:
-        """The stamps of the watched inputs as they are now, if a watcher keeps them."""
-        return self.watch() if self.watch is not None else None
+    def watched_inputs(self, absorb: bool) -> Snapshot | None:
+        """The stamps of the watched inputs as they are now, if a watcher keeps them.
+        `absorb`: the build reads its inputs after this (its start), so the changes found
+        need no rebuild of their own; else (later in the build) they still get one."""
+        return self.watch(absorb) if self.watch is not None else None
 
     def keep_manifest(self, root: Path, out: Path, manifest: Manifest) -> None:
         """Hold the manifest in memory; the copy on disk no longer describes `out`."""

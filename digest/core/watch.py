@@ -126,13 +126,19 @@ class DebouncedWatcher:
             self._tree.close()
             self._tree = None
 
-    def current(self) -> Snapshot:
-        """The inputs as they are now (a build's stamps, taken before it reads them). With
-        inotify: the kept snapshot brought up to date from the events read now — a write made
-        before this call is in it; the changes it finds are taken as seen by that build."""
+    def current(self, absorb: bool = True) -> Snapshot:
+        """The inputs as they are now. With inotify: the kept snapshot brought up to date
+        from the events read now (a write made before this call is in it). `absorb`: the
+        changes found are taken as seen (a build's stamps, taken before it reads its
+        inputs); else they are reported by the next polls as usual."""
         if self._tree is None:
             return snapshot(self.root)
-        self._apply_events(self._last)
+        before = self._apply_events(self._last)
+        if not absorb:
+            changed = [rel for rel, stamp in before.items() if self._last.get(rel) != stamp]
+            if changed:
+                self._pending.update(changed)
+                self._changed_at = time.monotonic()
         return dict(self._last)
 
     def _changes(self) -> list[str]:

@@ -135,3 +135,88 @@ def near_duplicate_sketches(
             result[a].append((b, score))
             result[b].append((a, score))
     return {k: sorted(v, key=lambda item: (-item[1], item[0])) for k, v in result.items()}
+
+
+class SketchIndex:
+    """The inverted index of near_duplicate_sketches kept between runs (digest serve), so
+    that a run after a few texts changed looks only at the pairs of those texts.
+
+    `update` gives exactly what near_duplicate_sketches would for the new sketches — or
+    None when it cannot tell cheaply: a bucket of a changed text crossed MAX_BUCKET (the
+    pairs of other texts in it gain or lose a shared value) or a changed text's sketch is
+    identical to another's (the pairing of identical sketches starts from the first).
+    """
+
+    def __init__(self, sketches: Mapping[str, list[int]], result: Mapping[str, list[tuple[str, float]]], threshold: float):
+        self.sketches = dict(sketches)
+        self.threshold = threshold
+        self.index: dict[int, set[str]] = defaultdict(set)
+        for key, sketch in self.sketches.items():
+            for value in sketch:
+                self.index[value].add(key)
+        self.same: Counter[tuple[int, ...]] = Counter(tuple(sketch) for sketch in self.sketches.values())
+        self.result = {key: list(pairs) for key, pairs in result.items()}
+
+    def update(
+        self, sketches: Mapping[str, list[int]], changed: set[str], similarity: Callable[[str, str], float], threshold: float
+    ) -> dict[str, list[tuple[str, float]]] | None:
+        """`changed`: every key whose text changed, came or went since the last run. After
+        None the index is spent: make a new one from a full run."""
+        if threshold != self.threshold:
+            return None
+        if any(self.same[tuple(self.sketches[key])] > 1 for key in changed if key in self.sketches):
+            return None  # was identical to another text's sketch
+        values = {value for key in changed for sketch in (self.sketches.get(key), sketches.get(key)) if sketch for value in sketch}
+        sizes_before = {value: len(self.index.get(value, ())) for value in values}
+        for key in changed:  # take the changed texts out, then put their new sketches in
+            old = self.sketches.pop(key, None)
+            if old is not None:
+                self.same[tuple(old)] -= 1
+                for value in old:
+                    self.index[value].discard(key)
+        for key in changed:
+            new = sketches.get(key)
+            if new is not None:
+                self.sketches[key] = list(new)
+                self.same[tuple(new)] += 1
+                for value in new:
+                    self.index[value].add(key)
+        if any(self.same[tuple(self.sketches[key])] > 1 for key in changed if key in self.sketches):
+            return None  # is identical to another text's sketch
+        if any((before > MAX_BUCKET) != (len(self.index.get(value, ())) > MAX_BUCKET) for value, before in sizes_before.items()):
+            return None  # a stock-phrase bucket appeared or went: other texts' shared counts changed
+        # The pairs of unchanged texts stay; those of changed texts are found again.
+        result: dict[str, list[tuple[str, float]]] = {}
+        for key, pairs in self.result.items():
+            if key in changed:
+                continue
+            kept = [(other, score) for other, score in pairs if other not in changed]
+            if kept:
+                result[key] = kept
+        expected_share = 2 * threshold / (1 + threshold)
+        for key in sorted(changed):
+            sketch = self.sketches.get(key)
+            if sketch is None:
+                continue
+            shared: Counter[str] = Counter()
+            for value in sketch:
+                bucket = self.index[value]
+                if 1 < len(bucket) <= MAX_BUCKET:
+                    shared.update(bucket)
+            del shared[key]
+            for other, count in sorted(shared.items()):
+                if other in changed and other < key:
+                    continue  # that pair was looked at from the other side
+                if count < max(1, int(min(len(sketch), len(self.sketches[other])) * expected_share * 0.5)):
+                    continue
+                first, second = (key, other) if key < other else (other, key)
+                score = similarity(first, second)
+                if score >= threshold:
+                    result.setdefault(first, []).append((second, score))
+                    result.setdefault(second, []).append((first, score))
+        partners = {other for key in changed for other, _score in result.get(key, ())}
+        for key in changed | partners:
+            if key in result:
+                result[key] = sorted(result[key], key=lambda item: (-item[1], item[0]))
+        self.result = {key: list(pairs) for key, pairs in result.items()}
+        return result

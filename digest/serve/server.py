@@ -71,7 +71,9 @@ class PreviewBuilder:
         self.echo = echo
         self.echo_err = echo_err
         self.cache = BodyCache()  # rendered bodies survive between rebuilds
-        self.flag_memo = FlagMemo()  # so do review flags of unchanged entries
+        # ...so do review flags of unchanged entries (an entry read again is a new object;
+        # build_site tells the memo when a stage edited entries in place)
+        self.flag_memo = FlagMemo(same_object_same_entry=True)
         # ...and the parsed entries, the manifest and the search memo: a rebuild parses only
         # the saved file and rewrites only the pages whose recorded inputs changed.
         self.resident = ResidentState()
