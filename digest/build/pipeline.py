@@ -339,6 +339,7 @@ def site_model_stage(ctx: BuildContext) -> None:
             review_mode=options.review, flags=ctx.flags,
             all_entries=sorted(ctx.entries, key=lambda e: (e.date, e.slug), reverse=True) if options.review else [],
         )
+        resident.digests.same_shape = resident.model.same_shape
         return
     taxonomy = build_taxonomy(ctx.published, labels=ctx.glossary.by_key())
     ctx.site = SiteModel(
@@ -381,7 +382,8 @@ def render_stage(ctx: BuildContext) -> None:
     def search_files() -> dict[str, bytes]:
         from ..sitemodel.search import INDEX_FILE, search_index_json
 
-        index, used = search_index_json(site, ctx.caches.search_memo)
+        kept_rows = ctx.caches.resident.search_rows if ctx.caches.resident is not None else None
+        index, used = search_index_json(site, ctx.caches.search_memo, kept_rows)
         ctx.normalised.update(used)
         return {INDEX_FILE: index}
 

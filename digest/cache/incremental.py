@@ -84,8 +84,8 @@ def render_site(
     def fingerprints() -> SiteFingerprints:
         now = resident.watched_inputs(absorb=False) if resident is not None else None  # digest serve's watcher knows
         stable = _unchanged_since(root, stamps or {}, "content/", now)
-        kept_cards = resident.cards if resident is not None else None
-        return SiteFingerprints(renderer.site, renderer.env, dict(old.entries), stable, old.related, kept_cards)
+        kept = resident.digests if resident is not None else None
+        return SiteFingerprints(renderer.site, renderer.env, dict(old.entries), stable, old.related, kept)
 
     if not usable:
         if resident is not None:

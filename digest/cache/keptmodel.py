@@ -42,6 +42,7 @@ class ModelKeeper:
     def __init__(self) -> None:
         self.kept: KeptModel | None = None
         self.reused = 0  # builds that patched the last model (for tests and benchmarks)
+        self.same_shape = False  # the last call patched: same stories, order, dates and tags
 
     def forget(self) -> None:
         self.kept = None
@@ -75,6 +76,7 @@ class ModelKeeper:
                 else:
                     stories = None
                     break
+        self.same_shape = stories is not None and kept is not None
         if stories is not None and kept is not None:
             self._swap_members(kept, published)
             taxonomy = kept.taxonomy
