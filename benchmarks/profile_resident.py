@@ -21,6 +21,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from digest.content.entries import read_entry, write_entry  # noqa: E402
+from digest.core.watch import DebouncedWatcher  # noqa: E402
 from digest.serve import server  # noqa: E402
 from digest.serve.server import PreviewBuilder  # noqa: E402
 
@@ -65,6 +66,9 @@ def main() -> int:
     builder = PreviewBuilder(args.root)
     builder.build("first: ")
     builder.build("again: ")
+    watcher = DebouncedWatcher(args.root)  # as digest serve: the rebuild takes its stamps
+    if watcher.event_driven:
+        builder.resident.watch = watcher.current
     for n in range(args.times):
         time.sleep(0.02)
         edit(args.root, args.case, 100 + n)
