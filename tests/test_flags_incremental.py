@@ -6,10 +6,11 @@ from __future__ import annotations
 import dataclasses
 import random
 
+from test_flags import BODY, GLOSSARY, make_entry
+
 from digest.core.config import Config
 from digest.review.flags import FlagMemo, compute_flags
 from digest.review.shingles import MAX_BUCKET, SketchIndex, near_duplicate_sketches
-from test_flags import BODY, GLOSSARY, make_entry
 
 
 def _jaccard_of(sketches: dict[str, list[int]]):  # type: ignore[no-untyped-def]

@@ -142,3 +142,46 @@ def test_random_changes_keep_the_snapshot_equal_to_a_full_scan(tmp_path: Path) -
         assert reported == expected, (step, action)
         assert watcher.current() == now, (step, action)
         known = now
+
+
+# --- end to end: `digest serve` with inotify and with DIGEST_WATCH=poll --------------------
+
+
+@pytest.mark.parametrize("mode", ["inotify", "poll"])
+def test_serve_picks_up_an_editors_save_and_a_new_seed_folder(site_root: Path, extra_dir: Path, mode: str) -> None:
+    """A save as editors make it (a scratch file renamed over the entry) and a new article
+    in a seeds/ subfolder made after the start: both served, whichever way the server
+    watches; the server says how it watches."""
+    import subprocess
+
+    from test_serve import Server, _eventually, _fetch, _free_port
+
+    (site_root / "digest.toml").write_text('[site]\npublish = "all"\n', encoding="utf-8")
+    port = _free_port()
+    env = {**os.environ, "DIGEST_WATCH": mode}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "digest.cli", "-C", str(site_root), "serve", "--no-browser", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+    )
+    server = Server(proc, port)
+    try:
+        line = server.wait_for_line("watching")
+        assert line.strip() == ("watching the inputs with inotify" if mode == "inotify" else "watching the inputs by polling them (DIGEST_WATCH=poll)")
+        server.wait_for_line("serving the preview at")
+        entry = next((site_root / "content").glob("*.md"))
+        article = f"articles/{entry.stem}/"
+        marker = "فقرة-حفظها-المحرر"
+        scratch = entry.with_name(f".{entry.name}.tmp")
+        scratch.write_text(entry.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+        os.replace(scratch, entry)
+        _eventually(lambda: marker in _fetch(server.url(article))[1], "the saved body")
+
+        newest = sorted(extra_dir.glob("*.txt"))[-1]
+        (site_root / "seeds" / "later" / "batch").mkdir(parents=True)
+        shutil.copy(newest, site_root / "seeds" / "later" / "batch" / newest.name)
+        _eventually(lambda: len(list((site_root / "content").glob("*.md"))) == 2, "the new article ingested")
+        new_slug = next(p.stem for p in (site_root / "content").glob("*.md") if p != entry)
+        _eventually(lambda: _fetch(server.url(f"articles/{new_slug}/"))[0] == 200, "the new article's page")
+    finally:
+        proc.kill()
+        proc.wait()

@@ -39,7 +39,7 @@ from ..cache.resident import ResidentState
 from ..core.config import load_config
 from ..core.errors import ContentError, DigestError
 from ..core.layout import SiteLayout
-from ..core.watch import DebouncedWatcher
+from ..core.watch import DebouncedWatcher, watch_mode
 from ..render.markdown import BodyCache
 from ..review.flags import FlagMemo
 from ..text.shellquote import visible
@@ -437,6 +437,10 @@ def serve(
     watcher = DebouncedWatcher(root, quiet=QUIET_SECONDS)
     if watcher.event_driven:  # the watcher's stamps are current: a rebuild need not scan the inputs
         builder.resident.watch = watcher.current
+        echo("watching the inputs with inotify")
+    else:
+        why = " (DIGEST_WATCH=poll)" if watch_mode() == "poll" else ""
+        echo(f"watching the inputs by polling them{why}")
     url = f"http://{_url_host(host)}:{port}/"
     allowed = AllowedOrigins.for_address(host, port)
     from ..review.states import default_editor
