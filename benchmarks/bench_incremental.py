@@ -2,6 +2,7 @@
 
     python benchmarks/bench_incremental.py [--sizes 4000 10000] [--repeat 3] [--no-pelican] [--no-hugo]
     python benchmarks/bench_incremental.py --serve [--sizes 4000] [--repeat 5] [--no-hugo]
+    python benchmarks/bench_incremental.py --only no-op [--sizes 4000] [--repeat 5] --no-pelican --no-hugo
 
 For each size N: N seed-like articles (benchmarks/corpus.py), ingested once, the same
 articles exported for Pelican and Hugo (benchmarks/bench_build.py `prepare`), all on
@@ -25,7 +26,10 @@ timed); for each case the file is written, then the page that must change is fet
 HTTP every 10 ms until it has changed: body edit (the article's page), headline edit (the
 article's page), new article (the front page); a no-op (a content file touched, nothing
 changed) has no page to wait for: timed until the server printed that rebuild's line.
-The server's own build time (from its line) is shown beside. Hugo: the same save-to-served
+The server's own build time (from its line) is shown beside.
+
+--only CASE [CASE ...]: just those cases of digest (no-op, body edit, headline edit, new
+article, template change), after the cold build. Hugo: the same save-to-served
 measure against `hugo server` on the same articles (a body edit, polling the post's page),
 and its own "Total in N ms". The load average is printed with the results.
 
@@ -147,7 +151,7 @@ class DigestSite:
 NAN = (float("nan"), float("nan"))
 
 
-def bench_digest(root: Path, repeat: int) -> dict[str, tuple[Timing, Timing]]:
+def bench_digest(root: Path, repeat: int, only: list[str] | None = None) -> dict[str, tuple[Timing, Timing]]:
     site = DigestSite(root)
     results: dict[str, tuple[Timing, Timing]] = {}
     shutil.rmtree(root / "site", ignore_errors=True)
@@ -156,6 +160,8 @@ def bench_digest(root: Path, repeat: int) -> dict[str, tuple[Timing, Timing]]:
     site.settle()
 
     def case(name: str, change: Callable[[], None], undo: Callable[[], None] | None = None) -> None:
+        if only and name not in only:
+            return
         timings: dict[str, list[Timing]] = {"command": [], "in-process": []}
         for how, build in (("command", site.command), ("in-process", site.in_process)):
             for _ in range(repeat):
@@ -401,6 +407,13 @@ def main_serve(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    only: list[str] = []
+    if "--only" in argv:  # --only no-op "body edit"
+        at = argv.index("--only")
+        rest = argv[at + 1 :]
+        while rest and not rest[0].startswith("--"):
+            only.append(rest.pop(0))
+        argv = argv[:at] + rest
     if "--serve" in argv:
         argv.remove("--serve")
         return main_serve(argv)
@@ -413,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in args.sizes:
             work = base / f"n{n}"
             root = prepare(work, n)
-            ours = bench_digest(root, args.repeat)
+            ours = bench_digest(root, args.repeat, only)
             pelican = bench_pelican(work, args.repeat) if not args.no_pelican else {}
             hugo = bench_hugo(work, args.repeat) if not args.no_hugo and shutil.which("hugo") else {}
             for name, (command, in_process) in ours.items():
