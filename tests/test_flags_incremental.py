@@ -23,8 +23,8 @@ def _jaccard_of(sketches: dict[str, list[int]]):  # type: ignore[no-untyped-def]
 
 def test_the_sketch_index_gives_what_a_full_run_gives_after_random_changes() -> None:
     """Sketches drawn from a small pool of values (so buckets fill past MAX_BUCKET and
-    empty again, and identical sketches appear): each update equals a full run, or says it
-    cannot tell (None) and a full run takes over."""
+    empty again, and identical sketches appear, are copied and edited): each update equals
+    a full run."""
     rng = random.Random(14)
     pool = list(range(400))
 
@@ -55,15 +55,28 @@ def test_the_sketch_index_gives_what_a_full_run_gives_after_random_changes() -> 
             continue
         updated += 1
         assert got == expected, step
-    assert updated > 100 and fell_back > 0  # both ways were taken
+    assert updated == 200 and fell_back == 0
 
 
-def test_a_stock_phrase_bucket_crossing_the_limit_falls_back_to_a_full_run() -> None:
+def test_a_stock_phrase_bucket_crossing_the_limit_drops_the_pairs_it_made() -> None:
+    """MAX_BUCKET texts share one value and pairs of them a second: two shared values are
+    each pair's bar. With one more text the first value is a stock phrase and counts no
+    more — for the pairs of the other texts too — and back again when it goes."""
     common = 10_000
-    sketches = {f"t{i:02d}": [common, *range(i * 20, i * 20 + 15)] for i in range(MAX_BUCKET)}
-    index = SketchIndex(sketches, near_duplicate_sketches(sketches, _jaccard_of(sketches), 0.5), 0.5)
-    sketches["new"] = [common, *range(5000, 5015)]  # the shared value's bucket now holds MAX_BUCKET + 1
-    assert index.update(sketches, {"new"}, _jaccard_of(sketches), 0.5) is None
+    sketches = {f"t{i:02d}": [common, 20_000 + i // 2, *range(i * 20, i * 20 + 8)] for i in range(MAX_BUCKET)}
+
+    def alike(a: str, b: str) -> float:  # every candidate pair is similar: the candidates show
+        return 1.0
+
+    before = near_duplicate_sketches(sketches, alike, 0.3)
+    assert sorted(before) == sorted(sketches)  # each paired with its neighbour
+    index = SketchIndex(sketches, before, 0.3)
+    sketches["new"] = [common, *range(5000, 5009)]  # the shared value's bucket now holds MAX_BUCKET + 1
+    expected = near_duplicate_sketches(sketches, alike, 0.3)
+    assert expected == {}
+    assert index.update(sketches, {"new"}, alike, 0.3) == expected
+    del sketches["new"]
+    assert index.update(sketches, {"new"}, alike, 0.3) == before
 
 
 def test_serve_memo_gives_fresh_flags_when_changed_entries_are_new_objects() -> None:
