@@ -13,9 +13,12 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .inotify import InotifyTree
 from .layout import CONFIG_FILE, CONTENT_DIR, GLOSSARY_FILES, SEEDS_DIR, TEMPLATES_DIR
+
+if TYPE_CHECKING:
+    from .inotify import InotifyTree
 
 WATCHED_DIRS = (SEEDS_DIR, CONTENT_DIR, TEMPLATES_DIR)
 WATCHED_FILES = (CONFIG_FILE, *GLOSSARY_FILES)
@@ -102,6 +105,8 @@ class DebouncedWatcher:
 
     def __post_init__(self) -> None:
         if self.inotify is not False and watch_mode() == "inotify":
+            from .inotify import InotifyTree  # ctypes: only for the server, not every command
+
             # Watches first, then the scan: a change made in between is seen twice, never missed.
             self._tree = InotifyTree.open(str(self.root), WATCHED_DIRS, WATCHED_FILES, _is_scratch)
         self._last = snapshot(self.root, self._links)
