@@ -2,6 +2,7 @@
 
     python benchmarks/bench_incremental.py [--sizes 4000 10000] [--repeat 3] [--no-pelican] [--no-hugo]
     python benchmarks/bench_incremental.py --serve [--sizes 4000] [--repeat 5] [--no-hugo]
+    python benchmarks/bench_incremental.py --only no-op [--sizes 4000] [--repeat 5] --no-pelican --no-hugo
 
 For each size N: N seed-like articles (benchmarks/corpus.py), ingested once, the same
 articles exported for Pelican and Hugo (benchmarks/bench_build.py `prepare`), all on
@@ -25,7 +26,10 @@ timed); for each case the file is written, then the page that must change is fet
 HTTP every 10 ms until it has changed: body edit (the article's page), headline edit (the
 article's page), new article (the front page); a no-op (a content file touched, nothing
 changed) has no page to wait for: timed until the server printed that rebuild's line.
-The server's own build time (from its line) is shown beside. Hugo: the same save-to-served
+The server's own build time (from its line) is shown beside.
+
+--only CASE [CASE ...]: just those cases of digest (no-op, body edit, headline edit, new
+article, template change), after the cold build. Hugo: the same save-to-served
 measure against `hugo server` on the same articles (a body edit, polling the post's page),
 and its own "Total in N ms". The load average is printed with the results.
 
@@ -119,15 +123,19 @@ class DigestSite:
         self.edits += 1
         return self.entries[(self.edits * 7919) % len(self.entries)]
 
-    def edit_body(self) -> None:
+    def edit_body(self) -> str:
+        """Returns a text the rebuilt page shows."""
         path = self._pick()
-        path.write_text(path.read_text(encoding="utf-8") + f"\nفقرة أضافها المحرر رقم {self.edits}.\n", encoding="utf-8")
+        marker = f"فقرة أضافها المحرر رقم {self.edits}."
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+        return marker
 
-    def edit_headline(self) -> None:
+    def edit_headline(self) -> str:
         path = self._pick()
         entry = read_entry(path)
         entry.title = f"{entry.title} ({self.edits})"
         write_entry(entry, self.root / "content")
+        return entry.title
 
     def new_article(self) -> None:
         self.newest += dt.timedelta(days=1)
@@ -147,7 +155,7 @@ class DigestSite:
 NAN = (float("nan"), float("nan"))
 
 
-def bench_digest(root: Path, repeat: int) -> dict[str, tuple[Timing, Timing]]:
+def bench_digest(root: Path, repeat: int, only: list[str] | None = None) -> dict[str, tuple[Timing, Timing]]:
     site = DigestSite(root)
     results: dict[str, tuple[Timing, Timing]] = {}
     shutil.rmtree(root / "site", ignore_errors=True)
@@ -156,6 +164,8 @@ def bench_digest(root: Path, repeat: int) -> dict[str, tuple[Timing, Timing]]:
     site.settle()
 
     def case(name: str, change: Callable[[], None], undo: Callable[[], None] | None = None) -> None:
+        if only and name not in only:
+            return
         timings: dict[str, list[Timing]] = {"command": [], "in-process": []}
         for how, build in (("command", site.command), ("in-process", site.in_process)):
             for _ in range(repeat):
@@ -255,10 +265,17 @@ def _fetch(url: str) -> bytes:
         return f"HTTP {exc.code}".encode()
 
 
-def _served_after(url: str, before: bytes, saved: float, deadline: float = 120.0) -> float:
-    """Seconds from `saved` (perf_counter) until `url` serves something else than `before`."""
+def _served_after(url: str, before: bytes, saved: float, deadline: float = 120.0, marker: str | None = None) -> float:
+    """Seconds from `saved` (perf_counter) until `url` serves something else than `before`
+    — or, with `marker`, until it serves a page containing it. (An article page of the
+    preview carries the review desk's form, made from the content file as the page is
+    served: it changes at once after a save, before any rebuild. The edit's own text shows
+    the rebuilt page.)"""
     while time.perf_counter() - saved < deadline:
-        if _fetch(url) != before:
+        page = _fetch(url)
+        desk = page.find(b'<section class="desk"')  # it shows the file's headline: not the rebuilt page
+        built = page[:desk] if desk != -1 else page
+        if (marker.encode("utf-8") in built) if marker is not None else page != before:
             return time.perf_counter() - saved
         time.sleep(POLL)
     raise RuntimeError(f"{url} did not change within {deadline:.0f}s")
@@ -312,7 +329,7 @@ def bench_serve(root: Path, repeat: int) -> dict[str, tuple[float, float]]:
         def article_url(path: Path) -> str:
             return base + "articles/" + urllib.parse.quote(read_entry(path).slug) + "/"
 
-        def case(name: str, change: Callable[[], Path | None], url_of: Callable[[Path | None], str | None]) -> None:
+        def case(name: str, change: Callable[[], object], url_of: Callable[[Path | None], str | None]) -> None:
             served, built = [], []
             for _ in range(repeat):
                 time.sleep(0.6)  # the watcher has seen the last change settle
@@ -321,9 +338,9 @@ def bench_serve(root: Path, repeat: int) -> dict[str, tuple[float, float]]:
                 before = _fetch(target) if target else b""
                 saved = time.perf_counter()
                 changed = change()
-                del changed
+                marker = changed if isinstance(changed, str) else None
                 if target and name != "no-op":
-                    served.append(_served_after(target, before, saved))
+                    served.append(_served_after(target, before, saved, marker=marker))
                     arrived, line, _i = lines.wait_for(BUILD_LINE, mark)
                 else:
                     arrived, line, _i = lines.wait_for(BUILD_LINE, mark)
@@ -401,6 +418,13 @@ def main_serve(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    only: list[str] = []
+    if "--only" in argv:  # --only no-op "body edit"
+        at = argv.index("--only")
+        rest = argv[at + 1 :]
+        while rest and not rest[0].startswith("--"):
+            only.append(rest.pop(0))
+        argv = argv[:at] + rest
     if "--serve" in argv:
         argv.remove("--serve")
         return main_serve(argv)
@@ -413,7 +437,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in args.sizes:
             work = base / f"n{n}"
             root = prepare(work, n)
-            ours = bench_digest(root, args.repeat)
+            ours = bench_digest(root, args.repeat, only)
             pelican = bench_pelican(work, args.repeat) if not args.no_pelican else {}
             hugo = bench_hugo(work, args.repeat) if not args.no_hugo and shutil.which("hugo") else {}
             for name, (command, in_process) in ours.items():

@@ -175,3 +175,102 @@ def test_the_manifest_kept_in_memory_is_written_when_the_server_stops(root: Path
     os.utime(path)
     again = Preview(root)
     assert again.rebuild().startswith("0 pages rendered")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_edits_through_the_resident_preview_equal_a_fresh_build(root: Path, tmp_path: Path, seed: int) -> None:
+    """What the resident builder keeps between rebuilds — the site model patched after an
+    edit that keeps the order and tags (digest.cache.keptmodel), the stories' card digests,
+    the review flags and their near-duplicate index — must never show: a seeded random
+    sequence of edits (bodies, copied bodies, headlines, English, review states, tags and tag
+    renames, new and deleted articles, template, configuration and glossary), each checked
+    against a fresh preview build."""
+    import random
+
+    rng = random.Random(seed)
+    preview = Preview(root)
+    _assert_same_as_fresh(root, tmp_path, preview)
+    original_glossary = (root / "glossary.toml").read_text(encoding="utf-8")
+
+    def entries() -> list[Path]:
+        return sorted((root / "content").glob("*.md"))
+
+    def body() -> None:
+        path = rng.choice(entries())
+        path.write_text(path.read_text(encoding="utf-8") + f"\nفقرة {rng.randint(1, 999)}.\n", encoding="utf-8")
+
+    def copied_body() -> None:  # two near-duplicates (a review flag on both pages)
+        source, target = rng.sample(entries(), 2)
+        entry = read_entry(target)
+        entry.body = read_entry(source).body
+        write_entry(entry, root / "content")
+
+    def headline() -> None:
+        entry = read_entry(rng.choice(entries()))
+        entry.title = f"{entry.title} {rng.randint(1, 99)}"
+        write_entry(entry, root / "content")
+
+    def english() -> None:
+        entry = read_entry(rng.choice(entries()))
+        entry.title_en = f"Edited headline {rng.randint(1, 99)}"
+        write_entry(entry, root / "content")
+
+    def review_state() -> None:  # a rejected entry leaves the listings; approved comes back
+        entry = read_entry(rng.choice(entries()))
+        entry.review.state = rng.choice(["approved", "rejected", "draft"])
+        write_entry(entry, root / "content")
+
+    def tags() -> None:
+        entry = read_entry(rng.choice(entries()))
+        entry.tags = [*entry.tags[1:], rng.choice(["اقتصاد", "وسم_جديد", "سياسة"])]
+        write_entry(entry, root / "content")
+
+    def rename_tag() -> None:
+        every = [read_entry(p) for p in entries()]
+        names = sorted({t for e in every for t in e.tags})
+        old, new = rng.choice(names), f"وسم_{rng.randint(1, 99)}"
+        for entry in every:
+            if old in entry.tags:
+                entry.tags = [new if t == old else t for t in entry.tags]
+                write_entry(entry, root / "content")
+
+    def new_article() -> None:
+        for seed_file in sorted((tmp_path / "held").glob("*.txt")):
+            shutil.move(str(seed_file), root / "seeds" / seed_file.name)
+            return
+
+    def delete() -> None:
+        paths = entries()
+        if len(paths) > 4:
+            victim = rng.choice(paths)
+            seed_path = read_entry(victim).seed
+            if seed_path:
+                (root / seed_path).unlink(missing_ok=True)
+            victim.unlink()
+
+    def template() -> None:
+        (root / "templates").mkdir(exist_ok=True)
+        (root / "templates" / "article.html").write_text(
+            '{% extends "!builtin/article.html" %}{% block title %}'
+            + rng.choice(["", "[{{ model.stories[-1].entry.title }}]", "[{{ story.tags | length }}]"])
+            + " {{ super() }}{% endblock %}",
+            encoding="utf-8",
+        )
+
+    def configuration() -> None:
+        (root / "digest.toml").write_text(CONFIG.replace("per_page = 3", f"per_page = {rng.choice([2, 3, 4])}"), encoding="utf-8")
+
+    def glossary() -> None:
+        (root / "glossary.toml").write_text(original_glossary + f'\n"وسم_جديد" = "New tag {rng.randint(1, 99)}"\n', encoding="utf-8")
+
+    edits = [body, body, copied_body, headline, english, review_state, tags, rename_tag, new_article, delete, template, configuration, glossary]
+    for _step in range(10):
+        rng.choice(edits)()
+        _assert_same_as_fresh(root, tmp_path, preview)
+    # One more body edit and headline edit: the kept model is patched, not rebuilt.
+    reused = preview.builder.resident.model.reused
+    body()
+    _assert_same_as_fresh(root, tmp_path, preview)
+    headline()
+    _assert_same_as_fresh(root, tmp_path, preview)
+    assert preview.builder.resident.model.reused == reused + 2

@@ -141,6 +141,7 @@ class BuildContext:
     environment: jinja2.Environment | None = None  # the theme, compiled before any fork
     loaded: Loaded | None = None  # content/ as parsed
     ingested: bool = False  # the ingest stage rewrote content/
+    translated: bool = False  # the translate stage ran (it may have edited entries in place)
     entries: list[Entry] = field(default_factory=list)
     entry_snapshot: EntrySnapshot | None = None  # the parsed entries as the cache keeps them
     flags: dict[str, Any] = field(default_factory=dict)
@@ -309,6 +310,9 @@ def review_stage(ctx: BuildContext) -> None:
     if ctx.options.review:
         from ..review.flags import compute_flags  # the checks load only for review builds
 
+        if ctx.flag_memo is not None and (ctx.ingested or ctx.translated):
+            ctx.flag_memo.forget_objects()  # entries may have been edited in place
+
         assert ctx.glossary is not None
         ctx.flags = compute_flags(ctx.entries, ctx.glossary, ctx.config, ctx.flag_memo)
     ctx.published = [e for e in ctx.entries if _is_published(e, ctx.config, ctx.options.drafts)]
@@ -324,8 +328,20 @@ def site_model_stage(ctx: BuildContext) -> None:
 
     assert ctx.glossary is not None
     options = ctx.options
-    taxonomy = build_taxonomy(ctx.published, labels=ctx.glossary.by_key())
     provider_label = provider_name(options.provider or ctx.config.translate.provider)
+    resident = ctx.caches.resident
+    if resident is not None:  # digest serve: patch the last build's model where it still holds
+        if ctx.ingested or ctx.translated:
+            resident.model.forget()  # entries may have been edited in place
+        ctx.site = resident.model.site_model(
+            ctx.config, ctx.published, ctx.glossary.by_key(), lambda e: _provider_label(e, provider_label), provider_label,
+            base_url=_normalise_base_url(options.base_url if options.base_url is not None else ctx.config.site.base_url),
+            review_mode=options.review, flags=ctx.flags,
+            all_entries=sorted(ctx.entries, key=lambda e: (e.date, e.slug), reverse=True) if options.review else [],
+        )
+        resident.digests.same_shape = resident.model.same_shape
+        return
+    taxonomy = build_taxonomy(ctx.published, labels=ctx.glossary.by_key())
     ctx.site = SiteModel(
         config=ctx.config,
         stories=[make_story(e, i, taxonomy, _provider_label(e, provider_label)) for i, e in enumerate(ctx.published)],
@@ -366,7 +382,8 @@ def render_stage(ctx: BuildContext) -> None:
     def search_files() -> dict[str, bytes]:
         from ..sitemodel.search import INDEX_FILE, search_index_json
 
-        index, used = search_index_json(site, ctx.caches.search_memo)
+        kept_rows = ctx.caches.resident.search_rows if ctx.caches.resident is not None else None
+        index, used = search_index_json(site, ctx.caches.search_memo, kept_rows)
         ctx.normalised.update(used)
         return {INDEX_FILE: index}
 
@@ -489,6 +506,7 @@ def _translate(ctx: BuildContext, entries: list[Entry]) -> tuple[str, list[str],
 
     from ..translate import translate_entries
 
+    ctx.translated = True  # it may edit entries in place
     result = translate_entries(
         ctx.root, entries, ctx.config, provider=options.provider, provider_url=options.provider_url, offline=options.offline
     )

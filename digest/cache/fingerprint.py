@@ -154,6 +154,24 @@ def template_closures(env: jinja2.Environment, names: Iterable[str]) -> dict[str
 # --- the site --------------------------------------------------------------------------------
 
 @dataclasses.dataclass
+class KeptDigests:
+    """What a serving process keeps between builds (digest.cache.resident), by object
+    identity or equality, so that digests over every story are not all recomputed:
+
+    - `cards`: slug → (Story, its card digest). A Story the site model kept
+      (digest.cache.keptmodel) is the same object, with the same entry and tags: same card.
+    - `flags`: slug → (its review flags, their repr), reused while the flags are equal.
+    - `related`: (settings, related_key) of the last build, reused while the model was
+      patched (same stories in the same order, same dates and tags: `same_shape`).
+    """
+
+    cards: dict[str, tuple[Story, str]] = dataclasses.field(default_factory=dict)
+    flags: dict[str, tuple[list[Any], str]] = dataclasses.field(default_factory=dict)
+    related: tuple[str, str] | None = None
+    same_shape: bool = False  # set by the site model keeper for the current build
+
+
+@dataclasses.dataclass
 class PreviousBuild:
     """What the last build's manifest says: its structure digest, page fingerprints and
     entry digests (slug → (content stamp, EntryParts))."""
@@ -173,6 +191,7 @@ class SiteFingerprints:
         entry_memo: dict[str, tuple[Stamp, EntryParts]],
         stable: dict[str, Stamp] | None = None,
         related_memo: tuple[str, dict[str, tuple[str, ...]]] | None = None,
+        kept: KeptDigests | None = None,
     ):
         self.site = site
         self.env = env
@@ -186,12 +205,20 @@ class SiteFingerprints:
         # Related entries are a function of the order of the stories and their tags (and of
         # the code): while those are unchanged — an edited body, headline or template —
         # the last build's lists still hold; otherwise every list is computed again.
-        self.related_key = digest_of(
-            self.settings, [(s.slug, s.date, [t.key for t in s.tags]) for s in site.stories]
-        )
+        self.kept = kept
+        if kept is not None and kept.same_shape and kept.related is not None and kept.related[0] == self.settings:
+            self.related_key = kept.related[1]  # same stories, order, dates and tags as the last build
+        else:
+            self.related_key = digest_of(
+                self.settings, [(s.slug, s.date, [t.key for t in s.tags]) for s in site.stories]
+            )
+        if kept is not None:
+            kept.related = (self.settings, self.related_key)
         reusable = related_memo is not None and related_memo[0] == self.related_key
         self.related_memo: dict[str, tuple[str, ...]] = dict(related_memo[1]) if reusable and related_memo else {}
         self._cards: dict[str, str] = {}
+        # digest serve: card digests of earlier builds, by Story object (see KeptDigests).
+        self.kept_cards = kept.cards if kept is not None else None
         self._tag_digests: dict[str, str] = {}
         self._resolved: dict[str, str | None] = {}
         self._templates: dict[str, str] = {}
@@ -282,12 +309,18 @@ class SiteFingerprints:
     def card(self, story: Story) -> str:
         fp = self._cards.get(story.slug)
         if fp is None:
+            kept = self.kept_cards.get(story.slug) if self.kept_cards is not None else None
+            if kept is not None and kept[0] is story:
+                fp = self._cards[story.slug] = kept[1]
+                return fp
             entry = story.entry
             fp = self._cards[story.slug] = digest_of(
                 self.entry_parts(entry)[0],
                 [getattr(story, name) for name in _STORY_FIELDS],
                 [self._tag_digest(tag) for tag in story.tags],
             )
+            if self.kept_cards is not None:
+                self.kept_cards[story.slug] = (story, fp)
         return fp
 
     def _cards_of(self, stories: Iterable[Story]) -> list[str]:
@@ -398,10 +431,21 @@ class SiteFingerprints:
         if self._review_fp is None:
             self._review_fp = digest_of(
                 [self.entry_parts(e)[0] for e in self.site.all_entries],
-                sorted((slug, repr(flags)) for slug, flags in self.site.flags.items()),
+                sorted((slug, self._flags_repr(slug, flags)) for slug, flags in self.site.flags.items()),
             )
         return self._review_fp
 
+
+    def _flags_repr(self, slug: str, flags: list[Any]) -> str:
+        kept = self.kept.flags if self.kept is not None else None
+        if kept is not None:
+            known = kept.get(slug)
+            if known is not None and known[0] == flags:
+                return known[1]
+        text = repr(flags)
+        if kept is not None:
+            kept[slug] = (list(flags), text)
+        return text
 
     # -- recorded dependencies (digest.render.recording) --
 

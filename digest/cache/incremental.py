@@ -82,8 +82,10 @@ def render_site(
     templaterefs.remember(old.references)
 
     def fingerprints() -> SiteFingerprints:
-        stable = _unchanged_since(root, stamps or {}, "content/")
-        return SiteFingerprints(renderer.site, renderer.env, dict(old.entries), stable, old.related)
+        now = resident.watched_inputs(absorb=False) if resident is not None else None  # digest serve's watcher knows
+        stable = _unchanged_since(root, stamps or {}, "content/", now)
+        kept = resident.digests if resident is not None else None
+        return SiteFingerprints(renderer.site, renderer.env, dict(old.entries), stable, old.related, kept)
 
     if not usable:
         if resident is not None:
@@ -200,9 +202,14 @@ def _render_everything(
     return result
 
 
-def _unchanged_since(root: Path, stamps: dict[str, tuple[int, int]], prefix: str) -> dict[str, tuple[int, int]]:
+def _unchanged_since(
+    root: Path, stamps: dict[str, tuple[int, int]], prefix: str, now: dict[str, tuple[int, int]] | None = None
+) -> dict[str, tuple[int, int]]:
     """The stamped files under `prefix` that still have their stamp (nothing wrote them
-    during the build: not ingest, not translation, not an editor)."""
+    during the build: not ingest, not translation, not an editor). `now`: the current
+    stamps, if a watcher keeps them (else every file is looked at)."""
+    if now is not None:
+        return {rel: stamp for rel, stamp in stamps.items() if rel.startswith(prefix) and now.get(rel) == stamp}
     stable = {}
     base = str(root)
     for rel, stamp in stamps.items():

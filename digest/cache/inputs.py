@@ -39,8 +39,10 @@ class LastBuild:
     summary: dict[str, Any] = field(default_factory=dict)  # BuildReport fields to repeat
 
 
-def input_snapshot(root: Path) -> Snapshot:
-    files = snapshot(root)
+def input_snapshot(root: Path, watched: Snapshot | None = None) -> Snapshot:
+    """Stamps of every input; `watched`: those of digest.core.watch.snapshot, already known
+    (digest serve's watcher keeps them up to date from inotify events)."""
+    files = snapshot(root) if watched is None else dict(watched)
     for rel in TRACKED_STATE:
         try:
             stat = os.stat(root / rel)
@@ -62,11 +64,11 @@ def _record_path(root: Path, out: Path) -> Path:
 class InputCheck:
     """Taken when a build starts: `unchanged()` says whether it can stop right there."""
 
-    def __init__(self, root: Path, out: Path, key: str):
+    def __init__(self, root: Path, out: Path, key: str, watched: Snapshot | None = None):
         self.root = root
         self.out = out
         self.key = key
-        self.before = input_snapshot(root)
+        self.before = input_snapshot(root, watched)
         self.last: LastBuild | None = None  # the last build with the same options and tool
 
     def unchanged(self) -> LastBuild | None:

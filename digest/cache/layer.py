@@ -47,7 +47,8 @@ class BuildCaches:
 
     def start(self, *options: Any) -> LastBuild | None:
         """Stamp the inputs; the last build's record if nothing changed since it (a no-op)."""
-        self.check = InputCheck(self.layout.root, self.out, options_key(*options))
+        watched = self.resident.watched_inputs(absorb=True) if self.resident is not None else None
+        self.check = InputCheck(self.layout.root, self.out, options_key(*options), watched)
         last = self.check.unchanged() if self.enabled else None
         if last is None:
             self.check.forget()  # this build replaces the output: its old record must go

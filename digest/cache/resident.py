@@ -5,7 +5,12 @@ output folder, instead of reading it back from `.digest/` on every rebuild:
   an edited file's stamp changes, so only it is parsed again;
 - the manifest (digest.cache.manifest): what each page of the output read when it was
   rendered; with it the output is updated in place, page by page (digest.cache.incremental);
-- the search-text memo.
+- the search-text memo;
+- `model` and `digests`: the last site model, patched rather than rebuilt after an edit that
+  keeps the order and the tags (digest.cache.keptmodel), and the card, flag and related
+  digests of its stories (digest.cache.fingerprint.KeptDigests);
+- `watch`: the server's file watcher, which knows the stamps of the inputs without
+  scanning them (digest.core.watch), so a rebuild does not stat every input again.
 
 The manifest on disk is dropped before the first in-place write and written back by
 `flush()` (when the server stops): a process killed in between leaves no manifest, so the
@@ -14,7 +19,8 @@ next build renders everything — slower, never wrong.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +30,11 @@ from .buildcache import BuildCache, EntrySnapshot
 from .manifest import Manifest, forget_manifest, save_manifest, tree_identity
 
 if TYPE_CHECKING:
+    from ..core.watch import Snapshot
+    from ..sitemodel.stories import Story
+    from .fingerprint import KeptDigests
     from .inputs import InputCheck, LastBuild
+    from .keptmodel import ModelKeeper
     from .loading import Loaded
 
 
@@ -34,7 +44,35 @@ class ResidentState:
     manifest: Manifest | None = None  # describes the output folder as it is now
     manifest_saved: bool = True  # False: the in-memory manifest is newer than the one on disk
     search_memo: dict[str, str] | None = None
+    search_rows: dict[str, tuple[Story, str, str, str]] = field(default_factory=dict)  # sitemodel.search rows by story
     in_place: int = 0  # builds that updated the output folder page by page
+    watch: Callable[[bool], Snapshot] | None = None  # the inputs' current stamps (DebouncedWatcher.current)
+    # The last site model, patched after an edit, and the card, flag and related digests
+    # kept with it; made on first use (their modules import the rendering side).
+    _model: ModelKeeper | None = None
+    _digests: KeptDigests | None = None
+
+    @property
+    def model(self) -> ModelKeeper:
+        if self._model is None:
+            from .keptmodel import ModelKeeper
+
+            self._model = ModelKeeper()
+        return self._model
+
+    @property
+    def digests(self) -> KeptDigests:
+        if self._digests is None:
+            from .fingerprint import KeptDigests
+
+            self._digests = KeptDigests()
+        return self._digests
+
+    def watched_inputs(self, absorb: bool) -> Snapshot | None:
+        """The stamps of the watched inputs as they are now, if a watcher keeps them.
+        `absorb`: the build reads its inputs after this (its start), so the changes found
+        need no rebuild of their own; else (later in the build) they still get one."""
+        return self.watch(absorb) if self.watch is not None else None
 
     def keep_manifest(self, root: Path, out: Path, manifest: Manifest) -> None:
         """Hold the manifest in memory; the copy on disk no longer describes `out`."""

@@ -135,3 +135,112 @@ def near_duplicate_sketches(
             result[a].append((b, score))
             result[b].append((a, score))
     return {k: sorted(v, key=lambda item: (-item[1], item[0])) for k, v in result.items()}
+
+
+class SketchIndex:
+    """The inverted index of near_duplicate_sketches kept between runs (digest serve), so
+    that a run after a few texts changed looks only at the pairs whose standing can have
+    changed, and gives exactly what near_duplicate_sketches would for the new sketches:
+
+    - every pair of a changed (new, edited, deleted) text;
+    - the pairs of the other texts in a bucket that crossed MAX_BUCKET, or the lower limit,
+      either way (they gain or lose a shared value);
+    - the pairs of the texts whose sketch is identical to a changed text's old or new one
+      (identical sketches are paired from the first of them).
+
+    Each is judged by the full run's rule (a candidate if paired as identical, or if its
+    shared values in usable buckets reach its bar; then kept if its similarity reaches the
+    threshold).
+    """
+
+    def __init__(self, sketches: Mapping[str, list[int]], result: Mapping[str, list[tuple[str, float]]], threshold: float):
+        self.sketches = {key: list(sketch) for key, sketch in sketches.items()}
+        self.threshold = threshold
+        self.index: dict[int, set[str]] = defaultdict(set)
+        self.groups: dict[tuple[int, ...], set[str]] = defaultdict(set)  # identical sketches
+        for key, sketch in self.sketches.items():
+            self.groups[tuple(sketch)].add(key)
+            for value in sketch:
+                self.index[value].add(key)
+        self.pairs: dict[tuple[str, str], float] = {
+            (key, other): score for key, found in result.items() for other, score in found if key < other
+        }
+
+    def update(
+        self, sketches: Mapping[str, list[int]], changed: set[str], similarity: Callable[[str, str], float], threshold: float
+    ) -> dict[str, list[tuple[str, float]]] | None:
+        """`changed`: every key whose text changed, came or went since the last run (None:
+        another threshold; make a new index from a full run)."""
+        if threshold != self.threshold:
+            return None
+        values: set[int] = set()
+        groups: set[tuple[int, ...]] = set()
+        for key in changed:
+            for sketch in (self.sketches.get(key), sketches.get(key)):
+                if sketch:
+                    values.update(sketch)
+                    groups.add(tuple(sketch))
+        usable_before = {value: _usable(len(self.index.get(value, ()))) for value in values}
+        for key in changed:  # take the changed texts out, then put their new sketches in
+            old = self.sketches.pop(key, None)
+            if old is not None:
+                self._drop(key, old)
+        for key in changed:
+            new = sketches.get(key)
+            if new is not None:
+                self.sketches[key] = list(new)
+                self.groups[tuple(new)].add(key)
+                for value in new:
+                    self.index[value].add(key)
+        look: set[tuple[str, str]] = set()
+        for key in changed:
+            sketch = self.sketches.get(key)
+            if sketch is None:
+                continue
+            others = set(self.groups[tuple(sketch)])
+            for value in sketch:
+                bucket = self.index[value]
+                if _usable(len(bucket)):
+                    others |= bucket
+            look.update((key, other) if key < other else (other, key) for other in others if other != key)
+        unchanged = [value for value in values if usable_before[value] != _usable(len(self.index.get(value, ())))]
+        for members in [self.index.get(value, set()) for value in unchanged] + [self.groups.get(group, set()) for group in groups]:
+            rest = sorted(members - changed)
+            look.update(combinations(rest, 2))
+        self.pairs = {pair: score for pair, score in self.pairs.items() if pair[0] not in changed and pair[1] not in changed}
+        expected_share = 2 * threshold / (1 + threshold)
+        for a, b in sorted(look):
+            self.pairs.pop((a, b), None)
+            if a in self.sketches and b in self.sketches and self._candidate(a, b, expected_share):
+                score = similarity(a, b)
+                if score >= threshold:
+                    self.pairs[(a, b)] = score
+        result: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for (a, b), score in self.pairs.items():
+            result[a].append((b, score))
+            result[b].append((a, score))
+        return {key: sorted(found, key=lambda item: (-item[1], item[0])) for key, found in result.items()}
+
+    def _drop(self, key: str, sketch: list[int]) -> None:
+        group = self.groups[tuple(sketch)]
+        group.discard(key)
+        if not group:
+            del self.groups[tuple(sketch)]
+        for value in sketch:
+            bucket = self.index[value]
+            bucket.discard(key)
+            if not bucket:
+                del self.index[value]
+
+    def _candidate(self, a: str, b: str, expected_share: float) -> bool:
+        """near_duplicate_sketches' rule for the pair a < b."""
+        sa, sb = self.sketches[a], self.sketches[b]
+        if sa == sb and a == min(self.groups[tuple(sa)]):
+            return True  # identical sketches: paired with the first of them
+        count = sum(1 for value in set(sa).intersection(sb) if _usable(len(self.index[value])))
+        return count >= max(1, int(min(len(sa), len(sb)) * expected_share * 0.5))
+
+
+def _usable(bucket_size: int) -> bool:
+    """A sketch value shared by this many texts counts as evidence (not alone, not a stock phrase)."""
+    return 1 < bucket_size <= MAX_BUCKET

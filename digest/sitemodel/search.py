@@ -27,18 +27,40 @@ def _row(story: Story, folded: str) -> list[str | None]:
     return [story.url, story.entry.title, story.title_en, story.date.isoformat(), folded, english]
 
 
-def search_index_json(site: SiteModel, memo: dict[str, str] | None = None) -> tuple[bytes, dict[str, str]]:
+def search_index_json(
+    site: SiteModel, memo: dict[str, str] | None = None, rows: dict[str, tuple[Story, str, str, str]] | None = None
+) -> tuple[bytes, dict[str, str]]:
     """The index, and the Arabic texts it normalised (text → normalised form): passed back
-    as `memo`, only new or edited texts are normalised again (the costly part of a rebuild)."""
+    as `memo`, only new or edited texts are normalised again (the costly part of a rebuild).
+
+    `rows` (digest serve): slug → (Story, Arabic text, its normalised form, the row as JSON)
+    of earlier builds; a story that is the same object as then (the site model kept it:
+    same entry, same tags) reuses its row."""
     known = memo or {}
     used: dict[str, str] = {}
-    rows = []
+    encoded = []
     for story in site.stories:
+        kept = rows.get(story.slug) if rows is not None else None
+        if kept is not None and kept[0] is story:
+            used[kept[1]] = kept[2]
+            encoded.append(kept[3])
+            continue
         arabic = _arabic_text(story)
         folded = known.get(arabic)
         if folded is None:
             folded = normalize_identity(arabic)
         used[arabic] = folded
-        rows.append(_row(story, folded))
-    data = {"version": INDEX_VERSION, "fields": ["url", "title", "title_en", "date", "ar", "en"], "entries": rows}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), used
+        row = _ROW_ENCODER.encode(_row(story, folded))
+        if rows is not None:
+            rows[story.slug] = (story, arabic, folded, row)
+        encoded.append(row)
+    if rows is not None and len(rows) > len(site.stories) + 100:  # entries deleted since: let them go
+        for slug in [slug for slug in rows if slug not in site.by_slug]:
+            del rows[slug]
+    # The rows joined into the document: the same bytes as json.dumps of the whole index.
+    head = _ROW_ENCODER.encode({"version": INDEX_VERSION, "fields": ["url", "title", "title_en", "date", "ar", "en"], "entries": []})
+    assert head.endswith("[]}")
+    return (head[:-2] + ",".join(encoded) + "]}").encode("utf-8"), used
+
+
+_ROW_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
