@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,62 @@ PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
 SEED_FILE = SEEDS / "000_645458abd9460e4c.txt"
 SHARED_EXTRA = PROJECT.parent / "shared" / "seeds-extra"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--cpu-durations", type=int, default=None, metavar="N",
+                     help="list the N tests that used the most CPU time (this process and the "
+                          "processes it waited for), beside their wall time; 0 lists all")
+
+
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """CPU time per test (setup, call and teardown), for --cpu-durations: on a machine shared
+    with other jobs, wall time says more about the neighbours than about the test."""
+    cpu, wall = _cpu_seconds(), time.perf_counter()
+    item.user_properties.append(("cpu-start", (cpu, wall)))
+    result = yield
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[pytest.TestReport]:
+    report = yield
+    if call.when == "teardown":
+        start = dict(item.user_properties).get("cpu-start")
+        if start is not None:
+            report.user_properties.append(("cpu", (_cpu_seconds() - start[0], time.perf_counter() - start[1])))
+    return report
+
+
+_CPU_TIMES: dict[str, tuple[float, float]] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    for name, value in report.user_properties:
+        if name == "cpu":  # also from pytest-xdist's workers: their reports carry it here
+            _CPU_TIMES[report.nodeid] = (float(value[0]), float(value[1]))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    count = config.getoption("--cpu-durations")
+    if count is None or not _CPU_TIMES:
+        return
+    ranked = sorted(_CPU_TIMES.items(), key=lambda item: -item[1][0])
+    terminalreporter.write_sep("=", f"CPU time of {'all' if count == 0 else f'the {count} costliest'} tests")
+    for nodeid, (cpu, wall) in ranked[:count or None]:
+        terminalreporter.write_line(f"{cpu:7.2f}s cpu {wall:7.2f}s wall  {nodeid}")
+    files: dict[str, float] = {}
+    for nodeid, (cpu, _wall) in _CPU_TIMES.items():
+        files[nodeid.split("::")[0]] = files.get(nodeid.split("::")[0], 0.0) + cpu
+    terminalreporter.write_sep("-", f"CPU time by file (all tests: {sum(files.values()):.1f}s)")
+    for path, cpu in sorted(files.items(), key=lambda item: -item[1])[:count or None]:
+        terminalreporter.write_line(f"{cpu:7.2f}s cpu  {path}")
 
 
 @pytest.fixture(scope="session", autouse=True)
