@@ -3,8 +3,8 @@ every file under a directory (to prove nothing was written elsewhere), strict HT
 checks of a built site, and running the real `digest` command."""
 from __future__ import annotations
 
-import datetime as dt
 import contextlib
+import datetime as dt
 import hashlib
 import io
 import os
