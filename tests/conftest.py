@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import resource
 import shutil
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,29 @@ PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
 SEED_FILE = SEEDS / "000_645458abd9460e4c.txt"
 SHARED_EXTRA = PROJECT.parent / "shared" / "seeds-extra"
+
+
+def _cache_bytecode_outside_the_tree() -> None:
+    """Where PYTHONDONTWRITEBYTECODE is set (it is on the shared test machine), every test
+    process and every `digest` the tests start compiled all their modules again: ~4.5 s of CPU
+    per pytest process (collection: 7 s instead of 2.5 s) and more per subprocess. The bytecode
+    goes to .pytest_cache/bytecode instead (git-ignored), never beside the sources, so the
+    tree stays as clean as the setting wants it. Runs when this conftest is imported, before
+    the test modules are; subprocesses inherit it through the environment."""
+    if not os.environ.get("PYTHONDONTWRITEBYTECODE") or os.environ.get("PYTHONPYCACHEPREFIX"):
+        return
+    prefix = PROJECT / ".pytest_cache" / "bytecode"
+    try:
+        prefix.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only checkout: compile as before
+        return
+    sys.pycache_prefix = str(prefix)
+    sys.dont_write_bytecode = False
+    os.environ["PYTHONPYCACHEPREFIX"] = str(prefix)
+    del os.environ["PYTHONDONTWRITEBYTECODE"]
+
+
+_cache_bytecode_outside_the_tree()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
