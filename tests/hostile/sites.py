@@ -110,13 +110,15 @@ def digest_in_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]
 
     stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
     stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
-    previous = Path.cwd()
+    previous, previous_stdin = Path.cwd(), sys.stdin
     os.chdir(cwd)
+    sys.stdin = io.StringIO("")  # as run_digest's child reads pytest's /dev/null: a prompt gets end of file
     try:
         with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
             code = run(list(args))
     finally:
         os.chdir(previous)
+        sys.stdin = previous_stdin
     outputs = []
     for stream in (stdout, stderr):
         stream.flush()
