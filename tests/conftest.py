@@ -51,23 +51,25 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+_CPU_START = pytest.StashKey[tuple[float, float]]()
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
     """CPU time per test (setup, call and teardown), for --cpu-durations: on a machine shared
     with other jobs, wall time says more about the neighbours than about the test."""
-    cpu, wall = _cpu_seconds(), time.perf_counter()
-    item.user_properties.append(("cpu-start", (cpu, wall)))
-    result = yield
-    return result
+    if item.config.getoption("--cpu-durations") is not None:
+        item.stash[_CPU_START] = (_cpu_seconds(), time.perf_counter())
+    return (yield)
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[pytest.TestReport]:
     report = yield
-    if call.when == "teardown":
-        start = dict(item.user_properties).get("cpu-start")
-        if start is not None:
-            report.user_properties.append(("cpu", (_cpu_seconds() - start[0], time.perf_counter() - start[1])))
+    if call.when == "teardown" and _CPU_START in item.stash:
+        cpu, wall = item.stash[_CPU_START]
+        # On the report, so pytest-xdist carries it from a worker to the main process.
+        report.user_properties.append(("cpu", (_cpu_seconds() - cpu, time.perf_counter() - wall)))
     return report
 
 
