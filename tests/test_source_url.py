@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
+from hostile.sites import digest_in_process
 
-DIGEST = Path(sys.executable).parent / "digest"
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARTICLE = """خبر عن المياه في البصرة
 
@@ -26,7 +25,8 @@ URL = "https://example.com/news/basra-water?id=7&lang=ar"
 
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(DIGEST), *args], cwd=root, capture_output=True, text=True, timeout=300)
+    """The command line, run in this process (what is shown is the point here, not the process)."""
+    return digest_in_process(*args, cwd=root)
 
 
 def _site(tmp_path: Path, header: str, name: str = "2024-05-01-basra.txt") -> Path:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .sites import html_problems, make_entry, run_digest, site_with_entries, snapshot
+from .sites import digest_in_process, html_problems, make_entry, run_digest, site_with_entries, snapshot
 
 GOOD_HEAD = "---\ntitle: خبر مريب\ndate: 2024-03-01\ndate_source: editor\ntitle_en: A story\nsummary_en: A summary.\n"
 # The reported bomb: nine levels of anchors, each level nine aliases of the one before.
@@ -51,16 +51,19 @@ def test_alias_bomb_is_refused_by_every_command_naming_file_and_line(tmp_path: P
     line = 10  # "- &a0 [...]", the first anchor
     expected = "YAML anchor '&a0' is not allowed in front matter (write the value out)"
 
-    built = run_digest("build", "--offline", cwd=root)
+    # One case runs every command as its own process (what a user sees, interpreter exit
+    # included); the others run the same commands in this process (digest_in_process).
+    digest = run_digest if where == "review" else digest_in_process
+    built = digest("build", "--offline", cwd=root)
     assert built.returncode == 1
     assert _one_error_naming(built.stderr, "content/bomb.md", line, expected)
     assert (root / "site" / "articles" / "good-one" / "index.html").is_file()
     assert not (root / "site" / "articles" / "bomb").exists()
     for args in (("check", "--no-site"), ("list",), ("list", "--json"), ("review", "list"), ("translate", "--offline")):
-        result = run_digest(*args, cwd=root)
+        result = digest(*args, cwd=root)
         assert result.returncode == 1, args
         _one_error_naming(result.stderr, "content/bomb.md", line, expected)
-    refused = run_digest("review", "approve", "bomb", "--force", cwd=root)
+    refused = digest("review", "approve", "bomb", "--force", cwd=root)
     assert refused.returncode == 1
     _one_error_naming(refused.stderr, "content/bomb.md", line, expected)
     assert (root / "content" / "bomb.md").read_text(encoding="utf-8") == text  # untouched
@@ -69,18 +72,18 @@ def test_alias_bomb_is_refused_by_every_command_naming_file_and_line(tmp_path: P
 def test_an_alias_alone_is_refused_too(tmp_path: Path) -> None:
     root = _root(tmp_path)
     (root / "content" / "alias.md").write_text(GOOD_HEAD + "source: &s وكالات\nreview:\n  by: *s\n---\nنص\n", encoding="utf-8")
-    result = run_digest("check", "--no-site", cwd=root)
+    result = digest_in_process("check", "--no-site", cwd=root)
     assert result.returncode == 1
     _one_error_naming(result.stderr, "content/alias.md", 7, "YAML anchor '&s' is not allowed")
     (root / "content" / "alias.md").write_text(GOOD_HEAD + "source: وكالات\nreview:\n  by: *s\n---\nنص\n", encoding="utf-8")
-    result = run_digest("check", "--no-site", cwd=root)
+    result = digest_in_process("check", "--no-site", cwd=root)
     _one_error_naming(result.stderr, "content/alias.md", 9, "YAML alias '*s' is not allowed")
 
 
 def test_text_with_ampersands_and_stars_is_no_anchor(tmp_path: Path) -> None:
     root = _root(tmp_path)
     (root / "content" / "amp.md").write_text(GOOD_HEAD + "source: 'AT&T *خاص*'\nreview: {state: approved}\n---\nنص\n", encoding="utf-8")
-    result = run_digest("build", "--offline", cwd=root)
+    result = digest_in_process("build", "--offline", cwd=root)
     assert result.returncode == 0, result.stderr
     assert "AT&amp;T *خاص*" in (root / "site" / "articles" / "amp" / "index.html").read_text(encoding="utf-8")
 
@@ -88,7 +91,7 @@ def test_text_with_ampersands_and_stars_is_no_anchor(tmp_path: Path) -> None:
 def test_merge_keys_are_refused(tmp_path: Path) -> None:
     root = _root(tmp_path)
     (root / "content" / "merge.md").write_text(GOOD_HEAD + "review:\n  <<: {state: approved}\n---\nنص\n", encoding="utf-8")
-    result = run_digest("check", "--no-site", cwd=root)
+    result = digest_in_process("check", "--no-site", cwd=root)
     assert result.returncode == 1
     _one_error_naming(result.stderr, "content/merge.md", 8, "YAML merge key '<<' is not allowed")
 
@@ -97,7 +100,7 @@ def test_front_matter_over_the_size_cap_is_refused_before_parsing(tmp_path: Path
     root = _root(tmp_path)
     filler = "boilerplate:\n" + "".join(f"- text: {'حشو ' * 60}{i}\n  reason: footer\n" for i in range(3000))
     (root / "content" / "huge.md").write_text(GOOD_HEAD + filler + "---\nنص\n", encoding="utf-8")
-    result = run_digest("build", "--offline", cwd=root)
+    result = digest_in_process("build", "--offline", cwd=root)
     assert result.returncode == 1
     error = _one_error_naming(result.stderr, "content/huge.md", 1, "front matter is ", " bytes, over the limit of 1,000,000")
     assert error.count(",") >= 2
@@ -135,14 +138,14 @@ def test_ill_typed_known_keys_are_one_line_everywhere(tmp_path: Path, stem: str)
     lines, line, words = ILL_TYPED[stem]
     path = root / "content" / f"{stem}.md"
     path.write_text(GOOD_HEAD + lines + "---\nنص\n", encoding="utf-8")
-    built = run_digest("build", "--offline", cwd=root)
+    built = digest_in_process("build", "--offline", cwd=root)
     assert built.returncode == 1
     _one_error_naming(built.stderr, f"content/{stem}.md", line, words)
     assert built.stdout.startswith("build: ") and " 1 entry," in built.stdout
     assert (root / "site" / "articles" / "good-one" / "index.html").is_file()
     assert not (root / "site" / "articles" / stem).exists()
     assert html_problems(root / "site") == []
-    checked = run_digest("check", cwd=root)
+    checked = digest_in_process("check", cwd=root)
     assert checked.returncode == 1
     _one_error_naming(checked.stderr, f"content/{stem}.md", line, words)
 
@@ -158,10 +161,10 @@ def test_a_well_typed_entry_with_every_key_builds(tmp_path: Path) -> None:
         + "source_url: https://example.com/a?b=1&c=2\nextra:\n  author: فلان\n  pages: 3\n  sections: [سياسة, اقتصاد]\n---\nنص\n"
     )
     (root / "content" / "every-key.md").write_text(text, encoding="utf-8")
-    built = run_digest("build", "--offline", cwd=root)
+    built = digest_in_process("build", "--offline", cwd=root)
     assert built.returncode == 0, built.stderr
     assert (root / "site" / "articles" / "every-key" / "index.html").is_file()
-    assert run_digest("check", cwd=root).returncode == 0
+    assert digest_in_process("check", cwd=root).returncode == 0
 
 
 # --- point 6: duplicate keys ----------------------------------------------------------------
@@ -182,12 +185,12 @@ def test_duplicate_keys_are_one_error_naming_both_lines_everywhere(tmp_path: Pat
     path = root / "content" / f"dup-{stem}.md"
     text = GOOD_HEAD + lines + "---\nنص\n"
     path.write_text(text, encoding="utf-8")
-    built = run_digest("build", "--offline", cwd=root)
+    built = digest_in_process("build", "--offline", cwd=root)
     assert built.returncode == 1
     _one_error_naming(built.stderr, f"content/dup-{stem}.md", line, words)
     assert not (root / "site" / "articles" / f"dup-{stem}").exists()  # never published
     for args in (("check", "--no-site"), ("list", "--json"), ("review", "reject", f"dup-{stem}"), ("review", "approve", f"dup-{stem}", "--force")):
-        result = run_digest(*args, cwd=root)
+        result = digest_in_process(*args, cwd=root)
         assert result.returncode == 1, args
         _one_error_naming(result.stderr, f"content/dup-{stem}.md", line, words)
     assert path.read_text(encoding="utf-8") == text
@@ -201,7 +204,7 @@ def test_a_digest_written_file_with_a_repeated_key_is_refused_too(tmp_path: Path
     text = path.read_text(encoding="utf-8")
     assert "review:\n  state: approved\n" in text
     path.write_text(text.replace("review:\n", "review:\n  state: rejected\nreview:\n", 1), encoding="utf-8")
-    result = run_digest("list", cwd=root)
+    result = digest_in_process("list", cwd=root)
     assert result.returncode == 1
     _one_error_naming(result.stderr, "content/good-one.md", 20, "duplicate key 'review' (lines 18 and 20): keep one")
 
@@ -228,31 +231,31 @@ def test_unsafe_file_names_are_refused_and_feeds_stay_well_formed(tmp_path: Path
     root = _root(tmp_path)
     source = (root / "content" / "good-one.md").read_text(encoding="utf-8")
     (root / "content" / name).write_text(source.replace("خبر سليم", "خبر باسم غريب"), encoding="utf-8")
-    built = run_digest("build", "--offline", cwd=root)
+    built = digest_in_process("build", "--offline", cwd=root)
     assert built.returncode == 1
     _one_error_naming(built.stderr, f"content/{shown}", 2, "file name is not a safe slug (letters, digits and '-' only)")
     site = root / "site"
     assert html_problems(site) == []  # feed.xml and sitemap.xml (when written) parse as XML
     assert "خبر باسم غريب" not in (site / "feed.xml").read_text(encoding="utf-8")
     assert sorted(p.name for p in (site / "articles").iterdir()) == ["good-one"]
-    checked = run_digest("check", cwd=root)
+    checked = digest_in_process("check", cwd=root)
     assert checked.returncode == 1
     _one_error_naming(checked.stderr, f"content/{shown}", 2, "file name is not a safe slug")
 
 
 def test_arabic_and_mixed_case_names_with_digits_are_safe(tmp_path: Path) -> None:
     root = site_with_entries(tmp_path / "root", [make_entry("خبر-عاجل-2024", "خبر"), make_entry("Iraq-News-3", "خبر آخر")])
-    built = run_digest("build", "--offline", cwd=root)
+    built = digest_in_process("build", "--offline", cwd=root)
     assert built.returncode == 0, built.stderr
     assert sorted(p.name for p in (root / "site" / "articles").iterdir()) == ["Iraq-News-3", "خبر-عاجل-2024"]
 
 
 def test_a_failing_build_keeps_the_other_pages_byte_identical(tmp_path: Path) -> None:
     root = _root(tmp_path)
-    assert run_digest("build", "--offline", cwd=root).returncode == 0
+    assert digest_in_process("build", "--offline", cwd=root).returncode == 0
     before = snapshot(root / "site")
     (root / "content" / "later.md").write_text(GOOD_HEAD + "review: {state: approved, by: [x]}\n---\nنص\n", encoding="utf-8")
-    assert run_digest("build", "--offline", cwd=root).returncode == 1
+    assert digest_in_process("build", "--offline", cwd=root).returncode == 1
     assert snapshot(root / "site") == before
 
 
@@ -268,11 +271,11 @@ def test_an_incremental_build_checks_a_changed_file_again(tmp_path: Path, change
     """The build cache keeps parsed entries of unchanged files: an edited one is read and
     checked again, whatever the cache holds."""
     root = _root(tmp_path)
-    assert run_digest("build", "--offline", cwd=root).returncode == 0
+    assert digest_in_process("build", "--offline", cwd=root).returncode == 0
     assert (root / ".digest" / "cache" / "entries.pickle").is_file()
     path = root / "content" / "good-one.md"
     path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")  # type: ignore[operator]
-    built = run_digest("build", "--offline", cwd=root)
+    built = digest_in_process("build", "--offline", cwd=root)
     assert built.returncode == 1
     _one_error_naming(built.stderr, "content/good-one.md", line, words)
     assert not (root / "site" / "articles" / "good-one").exists()

@@ -42,6 +42,10 @@ def fuzz(examples: int, shrink: bool = True) -> settings:
 # Markup, template syntax, comment terminators and direction overrides, as article text.
 PAYLOADS = [
     "</script><script>alert(1)</script>",
+    # Out of the elements whose text is not parsed as markup (<title>, <textarea>): there only
+    # an end tag is markup, so these catch an unescaped value where "<img" alone would not.
+    "</title></textarea><img src=x onerror=alert(2)>",
+    "AT&T & &#",  # a bare ampersand: a parse error wherever escaping was skipped
     "<img src=x onerror=alert(1)>",
     "<svg/onload=alert(1)>",
     "javascript:alert(1)",
