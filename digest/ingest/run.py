@@ -23,7 +23,7 @@ from ..core.output import atomic_write_text
 from ..core.rootguard import real_root, refusal, split_outside
 from ..text.slugs import SlugAllocator, make_slug
 from .prepare import MACHINE_FIELDS, Job, Prepared, prepare_all, worker_count
-from .sources import find_articles, seed_key
+from .sources import SeedKeys, find_articles
 from .summarize import SUMMARIZER_VERSION
 
 
@@ -116,8 +116,8 @@ def ingest(
         report.errors.extend(InputError(refusal(real), path) for path, real in refused)
 
     # One job per distinct seed (two paths to one file would otherwise make two entries).
-    resolved_root = root.resolve()
-    keyed = {seed_key(path, resolved_root, root_is_resolved=True): path for path in files}
+    seed_keys = SeedKeys(root.resolve())
+    keyed = {seed_keys(path): path for path in files}
     jobs = []
     for key, path in keyed.items():
         item = by_seed.get(key)

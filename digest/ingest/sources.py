@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -96,6 +97,35 @@ def seed_key(path: Path, root: Path, root_is_resolved: bool = False) -> str:
         return resolved.relative_to(root if root_is_resolved else root.resolve()).as_posix()
     except ValueError:
         return resolved.as_posix()
+
+
+class SeedKeys:
+    """seed_key for many paths under a resolved root, each folder resolved once: a file that
+    is not a symlink resolves to its resolved folder plus its name, so it costs one lstat
+    instead of resolving every component (and stat-ing) per file. Symlinked, vanished or
+    odd paths take seed_key itself."""
+
+    def __init__(self, resolved_root: Path):
+        self._root = resolved_root
+        root = str(resolved_root)
+        self._prefix = root if root.endswith("/") else root + "/"
+        self._folders: dict[str, str] = {}  # folder as given → its real path
+        self._fast = os.sep == "/" and os.altsep is None  # POSIX paths: strings are as_posix
+
+    def __call__(self, path: Path) -> str:
+        folder, name = os.path.split(str(path))
+        if not self._fast or name in ("", ".", ".."):
+            return seed_key(path, self._root, root_is_resolved=True)
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                return seed_key(path, self._root, root_is_resolved=True)
+        except OSError:
+            return seed_key(path, self._root, root_is_resolved=True)
+        real_folder = self._folders.get(folder)
+        if real_folder is None:
+            real_folder = self._folders[folder] = os.path.realpath(folder or ".")
+        resolved = os.path.join(real_folder, name)
+        return resolved[len(self._prefix) :] if resolved.startswith(self._prefix) else resolved
 
 
 def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:

@@ -46,26 +46,23 @@ def _quotes_balanced(text: str) -> bool:
 
 
 # A piece ending in one Arabic letter and a dot (or a run of them: «أ.د.», «ق.م.») ends in
-# an abbreviation, not a sentence.
-_BASIC_LETTER_RE = re.compile(f"[{ARABIC_BASIC_LETTERS}]")
-_ABBREVIATION_END_RE = re.compile(rf"(?:^|[\s(«“\"])(?:[{ARABIC_BASIC_LETTERS}]\.)+$")
+# an abbreviation, not a sentence: what the pattern
+#     (?:^|[\s(«“"])(?:[ARABIC_BASIC_LETTERS]\.)+$
+# finds, read from the end instead of searched for in the whole sentence.
+_FIRST_BASIC_LETTER, _LAST_BASIC_LETTER = ARABIC_BASIC_LETTERS.split("-")
+_ABBREVIATION_OPENERS = frozenset('(«“"')
 
 
 def _ends_in_abbreviation(candidate: str) -> bool:
-    # The regex scans the whole sentence; it can only match one ending in a letter and a dot.
-    return (
-        len(candidate) >= 2
-        and candidate[-1] == "."
-        and _BASIC_LETTER_RE.match(candidate[-2]) is not None
-        and _ABBREVIATION_END_RE.search(candidate) is not None
-    )
+    end = i = len(candidate)
+    while i >= 2 and candidate[i - 1] == "." and _FIRST_BASIC_LETTER <= candidate[i - 2] <= _LAST_BASIC_LETTER:
+        i -= 2
+    # Inside the run a pair follows the previous pair's dot, so only where the run
+    # starts can the opening condition hold.
+    return i < end and (i == 0 or candidate[i - 1].isspace() or candidate[i - 1] in _ABBREVIATION_OPENERS)
 
 
-def _spans(paragraph: str) -> tuple[str, list[tuple[int, int]]]:
-    """sentencex's segments as (start, end) in the paragraph, so merges keep its spacing.
-
-    Should sentencex ever alter the text, its pieces joined by spaces stand in for it."""
-    pieces = [s.strip() for s in sentencex.segment("ar", paragraph) if s.strip()]
+def _found_spans(paragraph: str, pieces: list[str]) -> tuple[str, list[tuple[int, int]]]:
     spans, cursor = [], 0
     for piece in pieces:
         start = paragraph.find(piece, cursor)
@@ -80,15 +77,38 @@ def _spans(paragraph: str) -> tuple[str, list[tuple[int, int]]]:
     return paragraph, spans
 
 
+def _contiguous_spans(paragraph: str, segments: list[str]) -> list[tuple[int, int]]:
+    """The stripped pieces' spans when the segments tile the paragraph exactly (what
+    sentencex returns): each piece sits after its segment's leading whitespace, which is
+    where searching for it from the previous piece's end finds it, since whitespace only
+    lies in between and a piece starts with a non-space."""
+    spans, offset = [], 0
+    for segment in segments:
+        begin, offset = offset, offset + len(segment)
+        piece_start = offset - len(segment.lstrip())
+        piece_end = begin + len(segment.rstrip())
+        if piece_end > piece_start:
+            spans.append((piece_start, piece_end))
+    return spans
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Arabic-aware sentences, never splitting inside a quotation or after an abbreviation."""
-    text, spans = _spans(paragraph)
+    segments = sentencex.segment("ar", paragraph)
+    if "".join(segments) == paragraph:
+        text, spans = paragraph, _contiguous_spans(paragraph, segments)
+    else:
+        text, spans = _found_spans(paragraph, [s.strip() for s in segments if s.strip()])
+    # Without a quotation mark anywhere every candidate is balanced: skip the test.
+    quoted = _QUOTE_CHARS_RE.search(text) is not None
     merged: list[str] = []
     start = None
     for begin, end in spans:
         start = begin if start is None else start
-        candidate = text[start:end].strip()
-        if _quotes_balanced(candidate) and not _ends_in_abbreviation(candidate):
+        candidate = text[start:end]  # starts and ends with a non-space: nothing to strip
+        if (not quoted or _quotes_balanced(candidate)) and not (
+            candidate[-1] == "." and _ends_in_abbreviation(candidate)
+        ):
             merged.append(candidate)
             start = None
     if start is not None:
@@ -175,7 +195,8 @@ def summarize(paragraphs: list[str], max_sentences: int = 3, max_chars: int = 40
         position = 1.0 / (1 + p_index)  # the lead carries the news
         length_penalty = 0.5 if len(sentence) > max_chars else 1.0
         scored.append((position * 2 + centrality * 0.15) * length_penalty)
-    ranking = sorted(range(len(sentences)), key=lambda i: (-scored[i], i))
+    # Best first; a stable sort keeps ties in article order (reverse=True keeps stability).
+    ranking = sorted(range(len(sentences)), key=scored.__getitem__, reverse=True)
     chosen: list[int] = []
     total = 0
     for i in ranking:
