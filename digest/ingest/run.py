@@ -26,6 +26,9 @@ from .prepare import MACHINE_FIELDS, Job, Prepared, prepare_all, worker_count
 from .sources import SeedKeys, find_articles
 from .summarize import SUMMARIZER_VERSION
 
+# New entries per durable batch (one file-system sync each); a crash redoes at most these.
+NEW_ENTRIES_PER_SYNC = 256
+
 
 @dataclass
 class IngestReport:
@@ -143,7 +146,7 @@ def ingest(
 
     # New entries are written in durable batches: one sync per batch instead of an fsync
     # per file (digest.core.output.DurableBatch explains why a crash loses no entry).
-    with DurableBatch(written) as new_files:
+    with DurableBatch(written, NEW_ENTRIES_PER_SYNC) as new_files:
         for key, prepared in zip(keyed, progress(results, len(jobs))):
             found = by_seed.get(key)
             if prepared.unchanged and found is not None:
