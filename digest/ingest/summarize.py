@@ -159,6 +159,8 @@ def _word_set(sentence: str) -> set[str]:
 
 _ESCAPE_RE = re.compile(r"\\(.)")
 _HASHTAG_RE = re.compile(f"#({TAG_CHARS}+)")
+# Without an underscore, a hashtag's text is its tag as written: only the `#` goes.
+_HASH_BEFORE_TAG_RE = re.compile(f"#(?={TAG_CHARS})")
 
 
 def plain_text(markdown_paragraph: str) -> str:
@@ -167,7 +169,10 @@ def plain_text(markdown_paragraph: str) -> str:
     if "\\" in text:
         text = _ESCAPE_RE.sub(r"\1", text)
     if "#" in text:
-        text = _HASHTAG_RE.sub(lambda m: m.group(1).replace("_", " "), text)
+        if "_" in text:
+            text = _HASHTAG_RE.sub(lambda m: m.group(1).replace("_", " "), text)
+        else:
+            text = _HASH_BEFORE_TAG_RE.sub("", text)
     return " ".join(text.split())
 
 
@@ -176,31 +181,33 @@ _DATELINE_RE = re.compile(rf"^[^.؟!«»“”\"]{{0,60}}\((?:[A-Za-z][A-Za-z .]
 
 
 def summarize(paragraphs: list[str], max_sentences: int = 3, max_chars: int = 400) -> str:
-    sentences: list[tuple[int, int, str]] = []  # (paragraph index, order, sentence)
+    sentences: list[str] = []
+    leads: list[float] = []  # each sentence's position score: the lead carries the news
     for p_index, paragraph in enumerate(paragraphs):
         text = plain_text(paragraph)
         if p_index == 0:
             text = _DATELINE_RE.sub("", text)
-        for sentence in split_sentences(text):
-            sentences.append((p_index, len(sentences), sentence))
+        found = split_sentences(text)
+        sentences += found
+        leads += [1.0 / (1 + p_index)] * len(found)
     if not sentences:
         return ""
     # Only which words a sentence holds counts (not how often), so sets do.
-    bags = [_word_set(s) for _, _, s in sentences]
+    bags = [_word_set(s) for s in sentences]
     document = Counter(chain.from_iterable(bags))
+    count_of = document.__getitem__
     scored = []
-    for (p_index, _order, sentence), bag in zip(sentences, bags):
+    for sentence, bag, position in zip(sentences, bags, leads):
         # Integer sums, so the same float as summing document[w] - 1 word by word.
-        centrality = (sum(map(document.__getitem__, bag)) - len(bag)) / (len(bag) + 4)
-        position = 1.0 / (1 + p_index)  # the lead carries the news
+        size = len(bag)
+        centrality = (sum(map(count_of, bag)) - size) / (size + 4)
         length_penalty = 0.5 if len(sentence) > max_chars else 1.0
         scored.append((position * 2 + centrality * 0.15) * length_penalty)
-    # Best first; a stable sort keeps ties in article order (reverse=True keeps stability).
     ranking = sorted(range(len(sentences)), key=scored.__getitem__, reverse=True)
     chosen: list[int] = []
     total = 0
     for i in ranking:
-        text = sentences[i][2]
+        text = sentences[i]
         extra = len(text) + (1 if chosen else 0)
         if total + extra > max_chars:
             continue
@@ -210,5 +217,5 @@ def summarize(paragraphs: list[str], max_sentences: int = 3, max_chars: int = 40
             break
     if not chosen:
         # Even the shortest sentence is too long: the lead, cut outside any quotation.
-        return _cut_outside_quotes(sentences[0][2], max_chars)
-    return " ".join(sentences[i][2] for i in sorted(chosen))
+        return _cut_outside_quotes(sentences[0], max_chars)
+    return " ".join([sentences[i] for i in sorted(chosen)])
