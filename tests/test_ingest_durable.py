@@ -28,7 +28,7 @@ def _seeds(root: Path) -> list[str]:
     return sorted(h.replace(" ", "-") + ".md" for h in HEADLINES)
 
 
-def _files(folder: Path) -> list[str]:
+def _files(folder: Path | str) -> list[str]:
     return sorted(os.listdir(folder))  # hidden temporary files too
 
 
@@ -53,7 +53,7 @@ def test_nothing_is_renamed_into_place_before_its_batch_is_synced(tmp_path: Path
     events: list[str] = []
     real_syncfs, real_replace = output._syncfs, os.replace
 
-    def syncfs(function: object, folder: Path) -> None:
+    def syncfs(function: object, folder: str) -> None:
         waiting = [n for n in _files(folder) if n.startswith(".") and n.endswith(".tmp")]
         events.append(f"sync {len(waiting)} written")
         real_syncfs(function, folder)  # type: ignore[arg-type]
@@ -81,8 +81,8 @@ def test_a_failed_sync_writes_no_entry_one_line_each_and_the_next_run_ingests_th
 ) -> None:
     names = _seeds(tmp_path)
 
-    def failing_syncfs(function: object, folder: Path) -> None:
-        raise OSError(errno.EIO, os.strerror(errno.EIO), str(folder))
+    def failing_syncfs(function: object, folder: str) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO), folder)
 
     monkeypatch.setattr(output, "_syncfs", failing_syncfs)
     monkeypatch.setattr(output, "_syncfs_loaded", [lambda fd: 0])  # as on Linux, wherever this runs
