@@ -130,7 +130,7 @@ class SeedKeys:
 
 def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
     """Return (text, encoding name) or raise InputError naming the file."""
-    if not data.strip():
+    if not data or data.isspace():  # what `not data.strip()` tests, without a copy
         raise InputError("empty file", path)
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", path), "utf-8-sig"
@@ -172,14 +172,16 @@ def normalize_text(text: str) -> str:
 
 def read_article(path: Path, max_bytes: int) -> RawArticle:
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"file is {size:,} bytes, over the limit of {max_bytes:,} "
-                "(ingest.max_article_bytes in digest.toml)",
-                path,
-            )
-        data = path.read_bytes()
+        # One open: the size from the open file, then its bytes (no pathlib per call).
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise InputError(
+                    f"file is {size:,} bytes, over the limit of {max_bytes:,} "
+                    "(ingest.max_article_bytes in digest.toml)",
+                    path,
+                )
+            data = handle.read()
     except OSError as exc:
         raise InputError(broken_link_problem(path) or f"cannot read: {exc.strerror or exc}", path) from None
     text, encoding = decode_bytes(data, path)
