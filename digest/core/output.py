@@ -105,8 +105,9 @@ class DurableBatch:
     old or its complete new text. Where syncfs is missing (not Linux), each file is fsynced
     before its rename, as atomic_write_text does.
 
-    on_done(token, error) is called once per write, in order, when its rename happened
-    (error None) or failed (a FileWriteError naming the file).
+    on_done(token, error) is called once per write: with a FileWriteError naming the file as
+    soon as its write or rename fails, with None after its batch's renames (in the order the
+    files were written).
     """
 
     def __init__(self, on_done: Callable[[object, FileWriteError | None], None], size: int = 256):
