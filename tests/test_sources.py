@@ -142,3 +142,35 @@ def test_fast_invalid_char_stripping_equals_the_full_class(text: str) -> None:
     from digest.text.charsafe import _INVALID_RE, strip_invalid_chars
 
     assert strip_invalid_chars(text) == _INVALID_RE.sub("", text)
+
+
+def test_seed_keys_resolve_as_seed_key_does_for_every_kind_of_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 16: ingest resolves each folder once (SeedKeys), not every seed; the keys are
+    the ones seed_key gives, for links, '..', relative paths and files outside the root."""
+    from digest.ingest.sources import SeedKeys, seed_key
+
+    root, feeds = tmp_path / "site", tmp_path / "feeds"
+    (root / "seeds" / "sub").mkdir(parents=True)
+    feeds.mkdir()
+    for path in (root / "seeds" / "a.txt", root / "seeds" / "sub" / "b.txt", feeds / "c.txt"):
+        path.write_text("عنوان\n\nنص.\n", encoding="utf-8")
+    (root / "seeds" / "to-feeds.txt").symlink_to(feeds / "c.txt")
+    (root / "seeds" / "to-a.txt").symlink_to(root / "seeds" / "a.txt")
+    (root / "seeds" / "gone.txt").symlink_to(root / "seeds" / "missing.txt")
+    (root / "linked").symlink_to(root / "seeds" / "sub")
+    monkeypatch.chdir(root)
+    cases = {
+        root / "seeds" / "a.txt": "seeds/a.txt",
+        root / "seeds" / "sub" / "b.txt": "seeds/sub/b.txt",
+        root / "seeds" / "sub" / ".." / "a.txt": "seeds/a.txt",
+        root / "linked" / "b.txt": "seeds/sub/b.txt",
+        root / "seeds" / "to-feeds.txt": (feeds / "c.txt").resolve().as_posix(),
+        root / "seeds" / "to-a.txt": "seeds/a.txt",
+        root / "seeds" / "gone.txt": "seeds/missing.txt",
+        feeds / "c.txt": (feeds / "c.txt").resolve().as_posix(),
+        Path("seeds/sub/b.txt"): "seeds/sub/b.txt",
+        Path("a-file-that-is-not-there.txt"): "a-file-that-is-not-there.txt",
+    }
+    keys = SeedKeys(root.resolve())
+    assert {path: keys(path) for path in cases} == cases
+    assert {path: seed_key(path, root) for path in cases} == cases

@@ -2,7 +2,8 @@
 
 The old implementation is kept verbatim in tests/ingest_eval/summarize_reference.py and both
 run on the same paragraphs: a fixed 1,500-article generated corpus (benchmarks/corpus.py),
-the project's seed and the 15 shared articles, under several length limits.
+the project's seed and the 15 shared articles, under several length limits; and, with
+hypothesis, generated text made of what the shortcuts look at.
 """
 from __future__ import annotations
 
@@ -12,14 +13,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digest.ingest.boilerplate import BoilerplateFilter
 from digest.ingest.parse import parse_article
 from digest.ingest.sources import read_article
-from digest.ingest.summarize import summarize
+from digest.ingest.summarize import split_sentences, summarize
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).parent))
+from ingest_eval.summarize_reference import split_sentences as reference_split_sentences  # noqa: E402
 from ingest_eval.summarize_reference import summarize as reference_summarize  # noqa: E402
 
 LIMITS = [(3, 400), (1, 120), (5, 1000), (2, 60)]
@@ -75,3 +79,27 @@ def test_real_articles_summaries_unchanged(extra_dir: Path) -> None:
 )
 def test_edge_cases_unchanged(paragraphs: list[str]) -> None:
     assert _assert_same_summaries([paragraphs]) == len(LIMITS)
+
+
+# Text made of what the summariser's shortcuts look at: sentence ends, quotation marks,
+# lone letters with dots (abbreviations), hashtags with and without underscores, escapes,
+# odd spaces, a dateline, Latin and Arabic words.
+_PIECES = st.sampled_from(
+    ["قال", " ", "  ", ".", "؟", "!", "،", "«", "»", "“", "”", "(", ")", '"', "د.", " أ.د.", "ق.م.", "م.",
+     "#وسم", "#وسم_طويل", "_", "\\*", "\\#", "\u00a0", "\n", "\u200f", "العراق", "بغداد", "CNN", "(CNN)--",
+     "دبي، الإمارات (رويترز) - ", "word", "3.5", "٣", "ﻻ", "أُحِبُّ", "e.g.", "x.y", "...", "…"]
+)
+_PARAGRAPH = st.lists(_PIECES, min_size=0, max_size=40).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_PARAGRAPH, min_size=0, max_size=6), st.integers(1, 5), st.integers(1, 500))
+def test_summaries_of_generated_text_unchanged(paragraphs: list[str], max_sentences: int, max_chars: int) -> None:
+    assert summarize(paragraphs, max_sentences, max_chars) == reference_summarize(paragraphs, max_sentences, max_chars)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_PARAGRAPH | st.text(max_size=60))
+def test_sentences_of_generated_text_unchanged(paragraph: str) -> None:
+    """split_sentences also serves translation chunking, on text that is not plain."""
+    assert split_sentences(paragraph) == reference_split_sentences(paragraph)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import FileWriteError
@@ -22,7 +24,7 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True, user_file:
     except OSError as exc:
         raise FileWriteError(f"create the folder {path.parent.name}/", path, exc) from None
     try:
-        fd, tmp = _user_temp_file(path) if user_file else _private_temp_file(path)
+        fd, tmp = _user_temp_file(os.fspath(path)) if user_file else _private_temp_file(path)
     except OSError as exc:
         raise FileWriteError("write", path, exc) from None
     try:
@@ -48,7 +50,7 @@ def _private_temp_file(path: Path) -> tuple[int, str]:
     return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:40]}.", suffix=".tmp")
 
 
-def _user_temp_file(path: Path) -> tuple[int, str]:
+def _user_temp_file(path: str) -> tuple[int, str]:
     """A new temporary file beside `path` with the mode `path` has, or — for a new file — the
     mode the kernel gives under the umask (0666 minus umask: mkstemp's 0600 would make every
     entry private, and reading the umask costs a /proc read or a racy umask() call)."""
@@ -58,7 +60,8 @@ def _user_temp_file(path: Path) -> tuple[int, str]:
         mode = None
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     for _attempt in range(100):
-        tmp = os.path.join(path.parent, f".{path.name[:40]}.{os.urandom(4).hex()}.tmp")
+        folder, name = os.path.split(path)
+        tmp = os.path.join(folder, f".{name[:40]}.{os.urandom(4).hex()}.tmp")
         try:
             fd = os.open(tmp, flags, 0o666)
         except FileExistsError:
@@ -71,7 +74,7 @@ def _user_temp_file(path: Path) -> tuple[int, str]:
                 os.unlink(tmp)
                 raise
         return fd, tmp
-    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path.parent))
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", os.path.dirname(path))
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -88,3 +91,173 @@ def write_if_changed(path: Path, data: bytes, durable: bool = False) -> bool:
         pass
     atomic_write_bytes(path, data, durable=durable)
     return True
+
+
+class DurableBatch:
+    """Many atomic writes of user files (as atomic_write_text), made durable together.
+
+    Each file is still written to a temporary file beside it and renamed over it, but the
+    renames wait until the batch is full (or closed): then one syncfs() makes every
+    temporary file's data durable, the files are renamed in the order they were written,
+    and one fsync of each folder makes the renames durable. On a disk this costs a fraction
+    of an fsync per file (one per file costs milliseconds). A crash before the sync leaves
+    the old files (or none) plus hidden `.name.*.tmp` files; after it, every name holds its
+    old or its complete new text. Where syncfs is missing (not Linux), each file is fsynced
+    before its rename, as atomic_write_text does.
+
+    on_done(token, error) is called once per write: with a FileWriteError naming the file as
+    soon as its write or rename fails, with None after its batch's renames (in the order the
+    files were written).
+    """
+
+    def __init__(self, on_done: Callable[[object, FileWriteError | None], None], size: int = 256):
+        self._syncfs = _syncfs_function()
+        self._on_done = on_done
+        self._size = size
+        self._staged: list[tuple[Path, str, object]] = []  # (path, temporary file, token)
+        self._folders: set[str] = set()  # created (or found) already
+
+    def write_text(self, path: Path, text: str, token: object) -> None:
+        """Stage text for path (written to its temporary file now, renamed at the flush)."""
+        try:
+            self._stage(path, text.encode("utf-8"), token)
+        except FileWriteError as exc:
+            self._on_done(token, exc)
+            return
+        if len(self._staged) >= self._size:
+            self.flush()
+
+    def _stage(self, path: Path, data: bytes, token: object) -> None:
+        name = os.fspath(path)  # strings: pathlib's per-call cost showed in the benchmark
+        folder = os.path.dirname(name)
+        if folder not in self._folders:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise FileWriteError(f"create the folder {path.parent.name}/", path, exc) from None
+            self._folders.add(folder)
+        try:
+            fd, tmp = _user_temp_file(name)
+        except OSError as exc:
+            raise FileWriteError("write", path, exc) from None
+        try:
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
+                if self._syncfs is None:
+                    os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            _remove(tmp)
+            raise FileWriteError("write", path, exc) from None
+        self._staged.append((path, tmp, token))
+
+    def flush(self) -> None:
+        """Make the staged files durable and rename them into place."""
+        staged, self._staged = self._staged, []
+        if not staged:
+            return
+        folders = sorted({os.path.dirname(tmp) for _path, tmp, _token in staged})
+        try:
+            if self._syncfs is not None:
+                for folder in _one_folder_per_file_system(folders):
+                    _syncfs(self._syncfs, folder)
+        except OSError as exc:
+            for path, tmp, token in staged:  # nothing was renamed: every old file is intact
+                _remove(tmp)
+                self._on_done(token, FileWriteError("write", path, exc))
+            return
+        renamed: list[tuple[Path, object]] = []
+        for path, tmp, token in staged:
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                _remove(tmp)
+                self._on_done(token, FileWriteError("write", path, exc))
+                continue
+            renamed.append((path, token))
+        for folder in folders:
+            _fsync_folder(folder)
+        for _path, token in renamed:
+            self._on_done(token, None)
+
+    def discard(self) -> None:
+        """Drop the staged writes (their temporary files removed, the old files kept)."""
+        staged, self._staged = self._staged, []
+        for _path, tmp, _token in staged:
+            _remove(tmp)
+
+    def __enter__(self) -> DurableBatch:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_rest: object) -> None:
+        if kind is None:
+            self.flush()
+        else:
+            self.discard()
+
+
+def _remove(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def _fsync_folder(folder: str) -> None:
+    """Best effort: the renames are atomic anyway; this makes them survive a power loss."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _one_folder_per_file_system(folders: list[str]) -> list[str]:
+    by_device: dict[int, str] = {}
+    for folder in folders:
+        try:
+            by_device.setdefault(os.stat(folder).st_dev, folder)
+        except OSError:
+            by_device.setdefault(-len(by_device) - 1, folder)  # _syncfs reports it
+    return list(by_device.values())
+
+
+_syncfs_loaded: list[Callable[[int], int] | None] = []  # filled on first use
+
+
+def _syncfs_function() -> Callable[[int], int] | None:
+    """libc's syncfs on Linux, else None; looked up on first use (ctypes costs every
+    command's start-up ~10 ms otherwise)."""
+    if not _syncfs_loaded:
+        function = None
+        if sys.platform.startswith("linux"):
+            try:
+                import ctypes
+
+                function = ctypes.CDLL(None, use_errno=True).syncfs
+            except (OSError, AttributeError):
+                function = None
+        _syncfs_loaded.append(function)
+    return _syncfs_loaded[0]
+
+
+def _syncfs(function: Callable[[int], int], folder: str) -> None:
+    """syncfs(2) on the file system holding folder: its dirty data written and flushed
+    (Linux reports write-back errors from it since 5.8)."""
+    import ctypes
+
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        if function(fd) != 0:
+            code = ctypes.get_errno()
+            raise OSError(code, os.strerror(code), folder)
+    finally:
+        os.close(fd)

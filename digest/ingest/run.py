@@ -19,12 +19,15 @@ from ..core.config import Config
 from ..core.errors import ContentError, DigestError, FileWriteError, InputError
 from ..core.layout import SiteLayout
 from ..core.model import Entry
-from ..core.output import atomic_write_text
+from ..core.output import DurableBatch
 from ..core.rootguard import real_root, refusal, split_outside
 from ..text.slugs import SlugAllocator, make_slug
 from .prepare import MACHINE_FIELDS, Job, Prepared, prepare_all, worker_count
-from .sources import find_articles, seed_key
+from .sources import SeedKeys, find_articles
 from .summarize import SUMMARIZER_VERSION
+
+# New entries per durable batch (one file-system sync each); a crash redoes at most these.
+NEW_ENTRIES_PER_SYNC = 256
 
 
 @dataclass
@@ -116,8 +119,8 @@ def ingest(
         report.errors.extend(InputError(refusal(real), path) for path, real in refused)
 
     # One job per distinct seed (two paths to one file would otherwise make two entries).
-    resolved_root = root.resolve()
-    keyed = {seed_key(path, resolved_root, root_is_resolved=True): path for path in files}
+    seed_keys = SeedKeys(root.resolve())
+    keyed = {seed_keys(path): path for path in files}
     jobs = []
     for key, path in keyed.items():
         item = by_seed.get(key)
@@ -132,30 +135,43 @@ def ingest(
     n_workers = worker_count(len(jobs), config.build.workers if workers is None else workers)
 
     results = prepare_all(jobs, config, today, n_workers)
-    for key, prepared in zip(keyed, progress(results, len(jobs))):
-        found = by_seed.get(key)
-        if prepared.unchanged and found is not None:
-            report.unchanged.append(found.slug)
-            continue
-        if (error := prepared.input_error()) is not None:
-            report.errors.append(error)
-            continue
-        entry = _load_or_block(found, key, unreadable, report) if isinstance(found, IndexedEntry) else found
-        if entry is None and key in unreadable:
-            report.errors.append(
-                InputError(f"not ingested: its entry {unreadable[key]} has errors (fix that file first)", prepared.path)
-            )
-            continue
-        values = prepared.values
-        assert values is not None
-        if entry is None:
-            assert prepared.entry_text is not None
-            slug = slugs.claim(make_slug(str(values["title"]), fallback_seed=key))
-            _write_text(content_dir / f"{slug}.md", prepared.entry_text, slug, report, report.new)
-        elif _refresh(entry, prepared.seed_sha256, values):
-            _write(entry, content_dir, report, report.updated)
+
+    def written(token: object, error: OSError | None) -> None:
+        assert isinstance(token, tuple)
+        path, slug = token
+        if error is None:
+            report.new.append(slug)
         else:
-            report.unchanged.append(entry.slug)
+            report.errors.append(InputError(_write_failure(error), path))
+
+    # New entries are written in durable batches: one sync per batch instead of an fsync
+    # per file (digest.core.output.DurableBatch explains why a crash loses no entry).
+    with DurableBatch(written, NEW_ENTRIES_PER_SYNC) as new_files:
+        for key, prepared in zip(keyed, progress(results, len(jobs))):
+            found = by_seed.get(key)
+            if prepared.unchanged and found is not None:
+                report.unchanged.append(found.slug)
+                continue
+            if (error := prepared.input_error()) is not None:
+                report.errors.append(error)
+                continue
+            entry = _load_or_block(found, key, unreadable, report) if isinstance(found, IndexedEntry) else found
+            if entry is None and key in unreadable:
+                report.errors.append(
+                    InputError(f"not ingested: its entry {unreadable[key]} has errors (fix that file first)", prepared.path)
+                )
+                continue
+            values = prepared.values
+            assert values is not None
+            if entry is None:
+                assert prepared.entry_text is not None
+                slug = slugs.claim(make_slug(str(values["title"]), fallback_seed=key))
+                path = content_dir / f"{slug}.md"
+                new_files.write_text(path, prepared.entry_text, (path, slug))
+            elif _refresh(entry, prepared.seed_sha256, values):
+                _write(entry, content_dir, report, report.updated)
+            else:
+                report.unchanged.append(entry.slug)
     return report
 
 
@@ -187,15 +203,6 @@ def _write_failure(exc: OSError) -> str:
     if isinstance(exc, FileWriteError):
         return exc.message  # e.g. "cannot create the folder content/: File exists"
     return f"cannot write entry: {exc.strerror or exc}"
-
-
-def _write_text(path: Path, text: str, slug: str, report: IngestReport, bucket: list[str]) -> None:
-    try:
-        atomic_write_text(path, text)
-    except OSError as exc:
-        report.errors.append(InputError(_write_failure(exc), path))
-        return
-    bucket.append(slug)
 
 
 def _write(entry: Entry, content_dir: Path, report: IngestReport, bucket: list[str]) -> None:

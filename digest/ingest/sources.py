@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -98,9 +99,38 @@ def seed_key(path: Path, root: Path, root_is_resolved: bool = False) -> str:
         return resolved.as_posix()
 
 
+class SeedKeys:
+    """seed_key for many paths under a resolved root, each folder resolved once: a file that
+    is not a symlink resolves to its resolved folder plus its name, so it costs one lstat
+    instead of resolving every component (and stat-ing) per file. Symlinked, vanished or
+    odd paths take seed_key itself."""
+
+    def __init__(self, resolved_root: Path):
+        self._root = resolved_root
+        root = str(resolved_root)
+        self._prefix = root if root.endswith("/") else root + "/"
+        self._folders: dict[str, str] = {}  # folder as given → its real path
+        self._fast = os.sep == "/" and os.altsep is None  # POSIX paths: strings are as_posix
+
+    def __call__(self, path: Path) -> str:
+        folder, name = os.path.split(str(path))
+        if not self._fast or name in ("", ".", ".."):
+            return seed_key(path, self._root, root_is_resolved=True)
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                return seed_key(path, self._root, root_is_resolved=True)
+        except OSError:
+            return seed_key(path, self._root, root_is_resolved=True)
+        real_folder = self._folders.get(folder)
+        if real_folder is None:
+            real_folder = self._folders[folder] = os.path.realpath(folder or ".")
+        resolved = os.path.join(real_folder, name)
+        return resolved[len(self._prefix) :] if resolved.startswith(self._prefix) else resolved
+
+
 def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
     """Return (text, encoding name) or raise InputError naming the file."""
-    if not data.strip():
+    if not data or data.isspace():  # what `not data.strip()` tests, without a copy
         raise InputError("empty file", path)
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", path), "utf-8-sig"
@@ -142,14 +172,16 @@ def normalize_text(text: str) -> str:
 
 def read_article(path: Path, max_bytes: int) -> RawArticle:
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"file is {size:,} bytes, over the limit of {max_bytes:,} "
-                "(ingest.max_article_bytes in digest.toml)",
-                path,
-            )
-        data = path.read_bytes()
+        # One open: the size from the open file, then its bytes (no pathlib per call).
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise InputError(
+                    f"file is {size:,} bytes, over the limit of {max_bytes:,} "
+                    "(ingest.max_article_bytes in digest.toml)",
+                    path,
+                )
+            data = handle.read()
     except OSError as exc:
         raise InputError(broken_link_problem(path) or f"cannot read: {exc.strerror or exc}", path) from None
     text, encoding = decode_bytes(data, path)

@@ -46,26 +46,23 @@ def _quotes_balanced(text: str) -> bool:
 
 
 # A piece ending in one Arabic letter and a dot (or a run of them: «أ.د.», «ق.م.») ends in
-# an abbreviation, not a sentence.
-_BASIC_LETTER_RE = re.compile(f"[{ARABIC_BASIC_LETTERS}]")
-_ABBREVIATION_END_RE = re.compile(rf"(?:^|[\s(«“\"])(?:[{ARABIC_BASIC_LETTERS}]\.)+$")
+# an abbreviation, not a sentence: what the pattern
+#     (?:^|[\s(«“"])(?:[ARABIC_BASIC_LETTERS]\.)+$
+# finds, read from the end instead of searched for in the whole sentence.
+_FIRST_BASIC_LETTER, _LAST_BASIC_LETTER = ARABIC_BASIC_LETTERS.split("-")
+_ABBREVIATION_OPENERS = frozenset('(«“"')
 
 
 def _ends_in_abbreviation(candidate: str) -> bool:
-    # The regex scans the whole sentence; it can only match one ending in a letter and a dot.
-    return (
-        len(candidate) >= 2
-        and candidate[-1] == "."
-        and _BASIC_LETTER_RE.match(candidate[-2]) is not None
-        and _ABBREVIATION_END_RE.search(candidate) is not None
-    )
+    end = i = len(candidate)
+    while i >= 2 and candidate[i - 1] == "." and _FIRST_BASIC_LETTER <= candidate[i - 2] <= _LAST_BASIC_LETTER:
+        i -= 2
+    # Inside the run a pair follows the previous pair's dot, so only where the run
+    # starts can the opening condition hold.
+    return i < end and (i == 0 or candidate[i - 1].isspace() or candidate[i - 1] in _ABBREVIATION_OPENERS)
 
 
-def _spans(paragraph: str) -> tuple[str, list[tuple[int, int]]]:
-    """sentencex's segments as (start, end) in the paragraph, so merges keep its spacing.
-
-    Should sentencex ever alter the text, its pieces joined by spaces stand in for it."""
-    pieces = [s.strip() for s in sentencex.segment("ar", paragraph) if s.strip()]
+def _found_spans(paragraph: str, pieces: list[str]) -> tuple[str, list[tuple[int, int]]]:
     spans, cursor = [], 0
     for piece in pieces:
         start = paragraph.find(piece, cursor)
@@ -80,15 +77,38 @@ def _spans(paragraph: str) -> tuple[str, list[tuple[int, int]]]:
     return paragraph, spans
 
 
+def _contiguous_spans(paragraph: str, segments: list[str]) -> list[tuple[int, int]]:
+    """The stripped pieces' spans when the segments tile the paragraph exactly (what
+    sentencex returns): each piece sits after its segment's leading whitespace, which is
+    where searching for it from the previous piece's end finds it, since whitespace only
+    lies in between and a piece starts with a non-space."""
+    spans, offset = [], 0
+    for segment in segments:
+        begin, offset = offset, offset + len(segment)
+        piece_start = offset - len(segment.lstrip())
+        piece_end = begin + len(segment.rstrip())
+        if piece_end > piece_start:
+            spans.append((piece_start, piece_end))
+    return spans
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Arabic-aware sentences, never splitting inside a quotation or after an abbreviation."""
-    text, spans = _spans(paragraph)
+    segments = sentencex.segment("ar", paragraph)
+    if "".join(segments) == paragraph:
+        text, spans = paragraph, _contiguous_spans(paragraph, segments)
+    else:
+        text, spans = _found_spans(paragraph, [s.strip() for s in segments if s.strip()])
+    # Without a quotation mark anywhere every candidate is balanced: skip the test.
+    quoted = _QUOTE_CHARS_RE.search(text) is not None
     merged: list[str] = []
     start = None
     for begin, end in spans:
         start = begin if start is None else start
-        candidate = text[start:end].strip()
-        if _quotes_balanced(candidate) and not _ends_in_abbreviation(candidate):
+        candidate = text[start:end]  # starts and ends with a non-space: nothing to strip
+        if (not quoted or _quotes_balanced(candidate)) and not (
+            candidate[-1] == "." and _ends_in_abbreviation(candidate)
+        ):
             merged.append(candidate)
             start = None
     if start is not None:
@@ -109,17 +129,17 @@ def _cut_outside_quotes(text: str, limit: int) -> str:
     return text[:budget].rstrip() + "…"  # one unbroken run: nothing better is possible
 
 
-class _ChunkWords(dict[str, tuple[str, ...]]):
-    """Space-free chunk of text → its scoring words, computed once per distinct chunk.
+class _ChunkWords(dict[str, frozenset[str]]):
+    """Space-free chunk of text → the set of its scoring words, computed once per distinct chunk.
 
     Identity normalisation never joins or splits text across whitespace (it removes marks
     and folds letters inside a chunk), so normalising chunk by chunk gives the words that
     normalising the whole sentence gives; news reuses most of its words, so the memo hits."""
 
-    def __missing__(self, chunk: str) -> tuple[str, ...]:
+    def __missing__(self, chunk: str) -> frozenset[str]:
         if len(self) > _CHUNK_MEMO_LIMIT:
             self.clear()
-        value = self[chunk] = tuple(
+        value = self[chunk] = frozenset(
             w for w in _WORD_RE.findall(normalize_identity(chunk)) if w not in _STOPWORDS and len(w) > 1
         )
         return value
@@ -127,18 +147,18 @@ class _ChunkWords(dict[str, tuple[str, ...]]):
 
 _CHUNK_MEMO_LIMIT = 200_000
 _chunk_words = _ChunkWords()
+_NO_WORDS: frozenset[str] = frozenset()
 
 
-def _words(sentence: str) -> list[str]:
-    return list(chain.from_iterable(map(_chunk_words.__getitem__, sentence.split())))
-
-
-def _word_set(sentence: str) -> set[str]:
-    return set(chain.from_iterable(map(_chunk_words.__getitem__, sentence.split())))
+def _word_set(sentence: str) -> frozenset[str]:
+    # One C-level union of the chunks' sets (faster than a set built from chained tuples).
+    return _NO_WORDS.union(*map(_chunk_words.__getitem__, sentence.split()))
 
 
 _ESCAPE_RE = re.compile(r"\\(.)")
 _HASHTAG_RE = re.compile(f"#({TAG_CHARS}+)")
+# Without an underscore, a hashtag's text is its tag as written: only the `#` goes.
+_HASH_BEFORE_TAG_RE = re.compile(f"#(?={TAG_CHARS})")
 
 
 def plain_text(markdown_paragraph: str) -> str:
@@ -147,7 +167,10 @@ def plain_text(markdown_paragraph: str) -> str:
     if "\\" in text:
         text = _ESCAPE_RE.sub(r"\1", text)
     if "#" in text:
-        text = _HASHTAG_RE.sub(lambda m: m.group(1).replace("_", " "), text)
+        if "_" in text:
+            text = _HASHTAG_RE.sub(lambda m: m.group(1).replace("_", " "), text)
+        else:
+            text = _HASH_BEFORE_TAG_RE.sub("", text)
     return " ".join(text.split())
 
 
@@ -156,30 +179,33 @@ _DATELINE_RE = re.compile(rf"^[^.؟!«»“”\"]{{0,60}}\((?:[A-Za-z][A-Za-z .]
 
 
 def summarize(paragraphs: list[str], max_sentences: int = 3, max_chars: int = 400) -> str:
-    sentences: list[tuple[int, int, str]] = []  # (paragraph index, order, sentence)
+    sentences: list[str] = []
+    leads: list[float] = []  # each sentence's position score: the lead carries the news
     for p_index, paragraph in enumerate(paragraphs):
         text = plain_text(paragraph)
         if p_index == 0:
             text = _DATELINE_RE.sub("", text)
-        for sentence in split_sentences(text):
-            sentences.append((p_index, len(sentences), sentence))
+        found = split_sentences(text)
+        sentences += found
+        leads += [1.0 / (1 + p_index)] * len(found)
     if not sentences:
         return ""
     # Only which words a sentence holds counts (not how often), so sets do.
-    bags = [_word_set(s) for _, _, s in sentences]
+    bags = [_word_set(s) for s in sentences]
     document = Counter(chain.from_iterable(bags))
+    count_of = document.__getitem__
     scored = []
-    for (p_index, _order, sentence), bag in zip(sentences, bags):
+    for sentence, bag, position in zip(sentences, bags, leads):
         # Integer sums, so the same float as summing document[w] - 1 word by word.
-        centrality = (sum(map(document.__getitem__, bag)) - len(bag)) / (len(bag) + 4)
-        position = 1.0 / (1 + p_index)  # the lead carries the news
+        size = len(bag)
+        centrality = (sum(map(count_of, bag)) - size) / (size + 4)
         length_penalty = 0.5 if len(sentence) > max_chars else 1.0
         scored.append((position * 2 + centrality * 0.15) * length_penalty)
-    ranking = sorted(range(len(sentences)), key=lambda i: (-scored[i], i))
+    ranking = sorted(range(len(sentences)), key=scored.__getitem__, reverse=True)
     chosen: list[int] = []
     total = 0
     for i in ranking:
-        text = sentences[i][2]
+        text = sentences[i]
         extra = len(text) + (1 if chosen else 0)
         if total + extra > max_chars:
             continue
@@ -189,5 +215,5 @@ def summarize(paragraphs: list[str], max_sentences: int = 3, max_chars: int = 40
             break
     if not chosen:
         # Even the shortest sentence is too long: the lead, cut outside any quotation.
-        return _cut_outside_quotes(sentences[0][2], max_chars)
-    return " ".join(sentences[i][2] for i in sorted(chosen))
+        return _cut_outside_quotes(sentences[0], max_chars)
+    return " ".join([sentences[i] for i in sorted(chosen)])

@@ -32,10 +32,24 @@ _RESOLVER_FIRST_CHARS = frozenset(k for k in yaml.resolver.Resolver.yaml_implici
 assert None not in yaml.resolver.Resolver.yaml_implicit_resolvers, "a resolver for any first character"
 
 
+# Lowercase hexadecimal (the hashes in `machine:`, seed_sha256): the only implicit types it
+# can spell are a decimal int, a YAML 1.2 float such as "12e5" and a YAML 1.1 binary int
+# "0b101" (tests/test_frontmatter_emit.py checks this against the full test below).
+_HEX_RE = re.compile(r"[0-9a-f]+")
+_HEX_NON_STRING_RE = re.compile(r"[0-9]+(?:e[0-9]+)?|0b[01]+")
+
+
 def is_plain_safe(text: str) -> bool:
     """True if YAML reads text, written unquoted as a value, back as this very string."""
     if not text or text[0] in _PLAIN_FORBIDDEN_START or text[-1] == " ":
         return False
+    if _HEX_RE.fullmatch(text):
+        return _HEX_NON_STRING_RE.fullmatch(text) is None
+    return _is_plain_safe_text(text)
+
+
+def _is_plain_safe_text(text: str) -> bool:
+    """is_plain_safe for text that is not lowercase hexadecimal."""
     if not text.isprintable() or _PLAIN_FORBIDDEN_INSIDE.search(text):
         return False
     # "null", "yes", "12", "2020-01-01"… would come back as other types. PyYAML picks its
@@ -72,13 +86,29 @@ def scalar(value: Any) -> str:
     raise TypeError(f"front matter cannot hold a {kind.__name__}")
 
 
+class _KeyHeads(dict[str, str]):
+    """Key → its 'key:' head, emitted once per distinct key: an entry's keys are the same
+    few dozen names every time, so scalar() would otherwise re-check each of them."""
+
+    def __missing__(self, key: str) -> str:
+        if len(self) > 10_000:  # newsrooms' own keys (extra:) are unbounded in principle
+            self.clear()
+        head = self[key] = f"{scalar(key)}:"
+        return head
+
+
+_key_heads = _KeyHeads()
+
+
 def _container_lines(value: Any, indent: str, lines: list[str]) -> None:
     """A non-empty mapping or sequence as block lines starting at column `indent`."""
     if type(value) is dict or isinstance(value, Mapping):
         for key, item in value.items():
-            if not isinstance(key, str):
-                raise TypeError("front-matter keys must be strings")
-            _emit(f"{scalar(key)}:", item, indent, lines)
+            if type(key) is not str:
+                if not isinstance(key, str):
+                    raise TypeError("front-matter keys must be strings")
+                key = str(key)  # a str subclass is emitted as its plain string
+            _emit(_key_heads[key], item, indent, lines)
     else:
         for item in value:
             _emit("-", item, indent, lines)
@@ -87,8 +117,15 @@ def _container_lines(value: Any, indent: str, lines: list[str]) -> None:
 def _emit(head: str, value: Any, indent: str, lines: list[str]) -> None:
     """Append `head` ('key:' or '-') and its value, at column `indent`."""
     kind = type(value)
-    if kind is str or kind is int or value is None:
-        lines.append(f"{indent}{head} {scalar(value)}")
+    # The common scalars inline (what scalar() writes for them): ~60 lines per entry.
+    if kind is str:
+        lines.append(f"{indent}{head} {value}" if is_plain_safe(value) else f"{indent}{head} {_quoted(value)}")
+        return
+    if value is None:
+        lines.append(f"{indent}{head} null")
+        return
+    if kind is int:
+        lines.append(f"{indent}{head} {value:d}")
         return
     is_container = kind is list or kind is dict or isinstance(value, (Mapping, list, tuple))
     if not is_container:
