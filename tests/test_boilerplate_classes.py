@@ -260,3 +260,20 @@ def test_ingest_applies_the_later_class_rules_and_keeps_the_news_that_looks_like
         {"text": "Les propos tenus dans cette tribune n'engagent que leur auteur.", "reason": "opinion-disclaimer"},
         {"text": "(النهاية) ع ب / ر ن", "reason": "agency-end"},
     ]
+
+
+@pytest.mark.parametrize("line", ["Tous droits réservés", "© 2024 Le Quotidien - Tous droits réservés.", "Tous droits reserves"])
+def test_french_rights_notice_is_removed_with_or_without_accents(tmp_path: Path, line: str) -> None:
+    """«réservés» has two accented letters: the notice is recognised whichever way it is
+    spelt, while a sentence that talks about the formula stays."""
+    root = tmp_path / "site"
+    (root / "seeds").mkdir(parents=True)
+    news = "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
+    talk = "Le tribunal a jugé que la mention tous droits réservés ne suffit pas à protéger une photo."
+    (root / "seeds" / "2024-03-12-fr.txt").write_text(f"{HEADLINE}\n\n{news}\n\n{talk}\n\n{line}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
+    assert result.exit_code == 0, result.output
+    (entry,), errors = load_entries(root / "content")
+    assert errors == []
+    assert entry.body == f"{news}\n\n{talk}"
+    assert entry.boilerplate == [{"text": line, "reason": "copyright"}]

@@ -133,7 +133,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?=.{0,200}$)" + _NOT_LEGAL
         + r"(?:.{0,100}?(?:[-–—|·•,.،]|\d{4}|©)\s*)?"
         r"(?:(?:(?:جميع|كل|كافه) (?:ال)?حقوق|(?:ال)?حقوق (?:النشر|الطبع|الملكيه))(?: \S+){0,2} محفوظه"
-        r"|الحقوق محفوظه|(?:ال)?حقوق (?:كامله|كلها|جميعها|كافه) محفوظه|all rights reserved|tous droits reserv[eé]s)",
+        r"|الحقوق محفوظه|(?:ال)?حقوق (?:كامله|كلها|جميعها|كافه) محفوظه|all rights reserved|tous droits r[eé]serv[eé]s)",
         r"^(?=.{0,160}$)(?!.*(?:court|ruled|ruling|law|said)\b).*(?:©|\(c\) ?\d{4}|\bcopyright (?:©|\(c\)|\d{4}))",
         # A prohibition of copying or republishing without permission, naming this content or
         # its rights («يمنع نسخ أو إعادة نشر هذا المحتوى دون إذن مسبق»); a law's prohibition
