@@ -149,6 +149,7 @@ class BuildContext:
     pages: list[Page] = field(default_factory=list)
     extra: dict[str, bytes] = field(default_factory=dict)  # sitemap, robots.txt, assets
     normalised: dict[str, str] = field(default_factory=dict)  # the search text made this build
+    owns_bodies: bool = True  # False: the caller keeps `bodies` between builds (digest serve)
 
     @property
     def root(self) -> Path:
@@ -198,7 +199,8 @@ def build_site(
     check_replaceable(out, root, allow_preview=preview)
     layout.state.mkdir(parents=True, exist_ok=True)
     ctx = BuildContext(
-        layout, config, options, report, BuildCaches(layout, out, enabled=use_cache, resident=resident if use_cache else None), cache if cache is not None else BodyCache(), log, flag_memo
+        layout, config, options, report, BuildCaches(layout, out, enabled=use_cache, resident=resident if use_cache else None), cache if cache is not None else BodyCache(), log, flag_memo,
+        owns_bodies=cache is None,
     )
     try:
         with exclusive_lock(layout.build_lock):
@@ -368,14 +370,15 @@ def render_stage(ctx: BuildContext) -> None:
 
         index, used = search_index_json(site, ctx.caches.search_memo)
         ctx.normalised.update(used)
+        _save_best_effort(ctx, lambda: ctx.caches.save_search(ctx.normalised, env))
+        if ctx.caches.resident is None:
+            ctx.normalised = {}  # saved: only digest serve keeps it
         return {INDEX_FILE: index}
 
-    def save_caches() -> None:  # best effort: a cache not saved makes the next build slower, not wrong
-        try:
-            entries = ctx.entries
-            ctx.caches.save(ctx.entry_snapshot, ctx.bodies.data, lambda: {body_hash(e.body) for e in entries}, ctx.normalised, env)
-        except OSError as exc:
-            ctx.report.warnings.append(f"build cache not saved: {exc}")
+    def save_caches() -> None:
+        entries = ctx.entries
+        _save_best_effort(ctx, lambda: ctx.caches.save_entries(ctx.entry_snapshot, ctx.bodies.data, lambda: {body_hash(e.body) for e in entries}, env))
+        _release_saved(ctx)
 
     assert ctx.caches.check is not None
     renderer = PageRenderer(site, env, ctx.bodies)
@@ -392,6 +395,28 @@ def render_stage(ctx: BuildContext) -> None:
         use_manifest=ctx.options.use_cache,
         resident=ctx.caches.resident,
     ).rendered
+
+
+def _save_best_effort(ctx: BuildContext, save: Callable[[], None]) -> None:
+    """A cache not saved makes the next build slower, not wrong: a warning, not an error."""
+    try:
+        save()
+    except OSError as exc:
+        ctx.report.warnings.append(f"build cache not saved: {exc}")
+
+
+def _release_saved(ctx: BuildContext) -> None:
+    """Drop what only the caches needed once they are saved (on a cold build: first thing
+    while the workers render; else after the pages): the entries as the parse workers
+    pickled them and the rendered bodies (forked workers have their own copy), ~40 MB at
+    4,000 entries. The search index and the fingerprints made next reuse that memory
+    instead of raising the build's peak. digest serve keeps them between builds."""
+    if ctx.caches.resident is not None or not ctx.owns_bodies:
+        return
+    ctx.entry_snapshot = None
+    if ctx.loaded is not None:
+        ctx.loaded.pickled = {}
+    ctx.bodies.data = {}
 
 
 def _count(ctx: BuildContext) -> None:

@@ -81,24 +81,29 @@ class BuildCaches:
 
             attach_bytecode_cache(env, self.layout.root)
 
-    def save(
-        self,
-        snapshot: EntrySnapshot | None,
-        bodies: Mapping[str, str],
-        used_bodies: Callable[[], set[str]],
-        normalised: dict[str, str],
-        env: jinja2.Environment,
+    def save_entries(
+        self, snapshot: EntrySnapshot | None, bodies: Mapping[str, str], used_bodies: Callable[[], set[str]], env: jinja2.Environment
     ) -> None:
-        """Keep the parsed entries, rendered bodies and search text for the next build."""
+        """Keep the parsed entries and rendered bodies for the next build (and what the
+        templates parsed so far use)."""
         if not self.enabled:
             return
         from .templatecache import save_theme_references
 
         save_cache(self.layout.root, snapshot, bodies, used_bodies, self.disk.bodies)
+        save_theme_references(env)
+
+    def save_search(self, normalised: dict[str, str], env: jinja2.Environment) -> None:
+        """Keep the search texts normalised, and what the theme's templates use (the
+        fingerprints parse templates too: called after them)."""
+        if not self.enabled:
+            return
+        from .templatecache import save_theme_references
+
         save_search_memo(self.layout.root, normalised, self.search_memo)
         if self.resident is not None:
             self.resident.search_memo = normalised
-        save_theme_references(env)  # templates the fingerprints parsed too
+        save_theme_references(env)
 
     def record(self, summary: dict[str, Any]) -> None:
         """Remember this successful build's inputs (a later unchanged build stops early)."""

@@ -190,6 +190,9 @@ def render_pages(
     _WORKER = (renderer, pages, dest)
     by_slug = renderer.site.by_slug
     chunks = _chunks(pages, workers, lambda page: by_slug[page.key].index if page.key in by_slug else 0)
+    # Each key the workers send back, kept once: a worker's pages note the same few thousand
+    # keys over and over (~130,000 at 4,000 entries), and each arrives as a new tuple.
+    canonical: dict[Key, Key] = {}
     try:
         written = 0
         with fork_pool(workers) as pool:
@@ -202,7 +205,7 @@ def render_pages(
                     raise cls(message, path, line)
                 written += count
                 for i, keys in recorded:
-                    renderer.recorded[pages[i].path] = keys
+                    renderer.recorded[pages[i].path] = frozenset([canonical.setdefault(key, key) for key in keys])
         return written
     finally:
         _WORKER = None
