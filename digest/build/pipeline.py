@@ -25,6 +25,7 @@ from ..cache.resident import ResidentState
 from ..cache.seedscan import SeedScan, scan_seeds
 from ..core.config import Config
 from ..core.errors import DigestError
+from ..core.forking import return_freed_memory
 from ..core.layout import SiteLayout
 from ..core.model import Entry, body_hash
 from ..core.sitetree import OutputError, check_replaceable
@@ -142,7 +143,8 @@ class BuildContext:
     loaded: Loaded | None = None  # content/ as parsed
     ingested: bool = False  # the ingest stage rewrote content/
     entries: list[Entry] = field(default_factory=list)
-    entry_snapshot: EntrySnapshot | None = None  # the parsed entries as the cache keeps them
+    entry_snapshot: EntrySnapshot | None = None  # the parsed entries as the cache keeps them (digest serve)
+    new_entry_base: bool = False  # the entries' whole cache table was rewritten this build
     flags: dict[str, Any] = field(default_factory=dict)
     published: list[Entry] = field(default_factory=list)
     site: SiteModel | None = None
@@ -295,7 +297,16 @@ def load_stage(ctx: BuildContext) -> None:
     ctx.report.errors.extend(e for e in loaded.errors if str(e) not in seen)
     # Taken before any stage edits an entry; None when every entry came from the cache as is.
     if ctx.options.use_cache:
-        ctx.entry_snapshot = snapshot_entries(ctx.entries, loaded.stats, ctx.caches.disk, loaded.pickled)
+        ctx.entry_snapshot = snapshot = snapshot_entries(ctx.entries, loaded.stats, ctx.caches.disk, loaded.pickled)
+        ctx.new_entry_base = snapshot is not None and snapshot.base is not None
+        # Saved now, not while the pages render: the entries as the parse workers pickled
+        # them (~22 MB at 4,000) are then freed before the render workers are forked, which
+        # would each start with them in their memory. digest serve keeps them.
+        _save_best_effort(ctx, lambda: ctx.caches.save_entry_table(snapshot))
+        if ctx.caches.resident is None:
+            ctx.entry_snapshot = None
+            loaded.pickled = {}
+            return_freed_memory()
 
 
 def translate_stage(ctx: BuildContext) -> None:
@@ -377,11 +388,11 @@ def render_stage(ctx: BuildContext) -> None:
 
     def save_caches() -> None:
         entries = ctx.entries
-        _save_best_effort(ctx, lambda: ctx.caches.save_entries(ctx.entry_snapshot, ctx.bodies.data, lambda: {body_hash(e.body) for e in entries}, env))
+        _save_best_effort(ctx, lambda: ctx.caches.save_bodies(ctx.bodies.data, lambda: {body_hash(e.body) for e in entries}, ctx.new_entry_base, env))
         _release_saved(ctx)
 
     assert ctx.caches.check is not None
-    renderer = PageRenderer(site, env, ctx.bodies)
+    renderer = PageRenderer(site, env, ctx.bodies, record=ctx.options.use_cache)  # --no-cache: no manifest, nothing to record
     ctx.report.pages = render_site(
         ctx.root,
         ctx.options.out,
@@ -406,17 +417,13 @@ def _save_best_effort(ctx: BuildContext, save: Callable[[], None]) -> None:
 
 
 def _release_saved(ctx: BuildContext) -> None:
-    """Drop what only the caches needed once they are saved (on a cold build: first thing
-    while the workers render; else after the pages): the entries as the parse workers
-    pickled them and the rendered bodies (forked workers have their own copy), ~40 MB at
-    4,000 entries. The search index and the fingerprints made next reuse that memory
-    instead of raising the build's peak. digest serve keeps them between builds."""
-    if ctx.caches.resident is not None or not ctx.owns_bodies:
-        return
-    ctx.entry_snapshot = None
-    if ctx.loaded is not None:
-        ctx.loaded.pickled = {}
-    ctx.bodies.data = {}
+    """Drop the rendered bodies once they are saved (on a cold build: first thing while the
+    workers render, which have their own copy; else after the pages), ~17 MB at 4,000
+    entries: the search index and the fingerprints made next reuse that memory instead of
+    raising the build's peak. digest serve keeps them between builds."""
+    if ctx.caches.resident is None and ctx.owns_bodies:
+        ctx.bodies.data = {}
+        return_freed_memory()
 
 
 def _count(ctx: BuildContext) -> None:

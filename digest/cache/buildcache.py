@@ -147,18 +147,30 @@ def save_cache(root: Path, snapshot: EntrySnapshot | None, bodies: Mapping[str, 
     in this process that the store lacks. Bodies no entry uses any more are dropped when the
     base is rewritten (hashing every body costs more than the rest of a one-entry rebuild;
     the overlay limit bounds what accumulates in between)."""
+    save_entry_table(root, snapshot)
+    save_bodies(store, bodies, used_bodies, new_base=snapshot is not None and snapshot.base is not None)
+
+
+def save_entry_table(root: Path, snapshot: EntrySnapshot | None) -> None:
+    """The entries' base table or overlay, whichever `snapshot` holds (atomically)."""
+    if snapshot is None:
+        return
     directory = root / CACHE_DIR
     directory.mkdir(parents=True, exist_ok=True)
-    if snapshot is not None and snapshot.base is not None:
+    if snapshot.base is not None:
         _write_pickle(directory / ENTRIES_FILE, (_STAMP, snapshot.base))
         _remove(directory / OVERLAY_FILE)
-    elif snapshot is not None and snapshot.overlay is not None:
+    elif snapshot.overlay is not None:
         _write_pickle(directory / OVERLAY_FILE, (_STAMP, snapshot.overlay))
+
+
+def save_bodies(store: BodyStore | None, bodies: Mapping[str, str], used_bodies: Callable[[], set[str]], new_base: bool) -> None:
+    """The rendered bodies the store lacks. `new_base`: the entries' base table was rewritten
+    this build, so bodies no entry uses any more are dropped."""
     if store is not None:
         # Pruning needs every entry's body hashed: only when a new base is written, and
         # only if the store holds anything (a cold build's store starts empty).
-        prune = snapshot is not None and snapshot.base is not None and bool(store.keys)
-        store.sync(bodies, used_bodies() if prune else None)
+        store.sync(bodies, used_bodies() if new_base and store.keys else None)
 
 
 def _write_pickle(path: Path, value: object) -> None:
