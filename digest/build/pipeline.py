@@ -297,14 +297,14 @@ def load_stage(ctx: BuildContext) -> None:
     ctx.report.errors.extend(e for e in loaded.errors if str(e) not in seen)
     # Taken before any stage edits an entry; None when every entry came from the cache as is.
     if ctx.options.use_cache:
-        ctx.entry_snapshot = snapshot = snapshot_entries(ctx.entries, loaded.stats, ctx.caches.disk, loaded.pickled)
-        ctx.new_entry_base = snapshot is not None and snapshot.base is not None
+        ctx.entry_snapshot = snapshot_entries(ctx.entries, loaded.stats, ctx.caches.disk, loaded.pickled)
+        ctx.new_entry_base = ctx.entry_snapshot is not None and ctx.entry_snapshot.base is not None
         # Saved now, not while the pages render: the entries as the parse workers pickled
         # them (~22 MB at 4,000) are then freed before the render workers are forked, which
         # would each start with them in their memory. digest serve keeps them.
-        _save_best_effort(ctx, lambda: ctx.caches.save_entry_table(snapshot))
+        _save_best_effort(ctx, lambda: ctx.caches.save_entry_table(ctx.entry_snapshot))
         if ctx.caches.resident is None:
-            ctx.entry_snapshot = None
+            ctx.entry_snapshot = None  # the last reference to the pickled bytes but loaded.pickled
             loaded.pickled = {}
             return_freed_memory()
 
