@@ -33,7 +33,9 @@ def _cold_build(root: Path, env: dict[str, str], options: list[str]) -> tuple[fl
         shutil.rmtree(leftover, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "digest.cli", "-C", str(root), "build", "--offline", *options], env=env, check=True,
+    # cwd=root: `python -m` puts the current folder first on sys.path, so run from a checkout
+    # it would import that checkout's digest/ instead of the one PYTHONPATH names.
+    subprocess.run([sys.executable, "-m", "digest.cli", "-C", str(root), "build", "--offline", *options], env=env, check=True, cwd=root,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -101,7 +101,9 @@ def measure_build(root: Path, env: dict[str, str]) -> Peaks:
     for leftover in (root / "site", root / ".digest"):
         shutil.rmtree(leftover, ignore_errors=True)
     command = [sys.executable, "-m", "digest.cli", "-C", str(root), "build", "--offline"]
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # cwd=root: `python -m` puts the current folder first on sys.path (run from a checkout, it
+    # would import that checkout's digest/ whatever PYTHONPATH says).
+    proc = subprocess.Popen(command, env=env, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peaks = Peaks()
     hwm: dict[int, int] = {}
     names: dict[int, bool] = {}  # pid → is a digest worker (not the `rm -rf` of an old tree)
