@@ -25,7 +25,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 
-from bench_build import prepare, scratch_dir  # noqa: E402
+from bench_build import compile_bytecode, prepare, scratch_dir  # noqa: E402
 
 
 def _cold_build(root: Path, env: dict[str, str], options: list[str]) -> tuple[float, float]:
@@ -55,6 +55,10 @@ def main() -> int:
     old_code.mkdir()
     archive = subprocess.run(["git", "-C", str(PROJECT), "archive", args.before, "digest"], check=True, capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", str(old_code)], input=archive, check=True)
+    # Both versions' bytecode written first (as pip does): with PYTHONDONTWRITEBYTECODE set,
+    # BEFORE would otherwise compile every module from source in every timed run.
+    compile_bytecode()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(old_code)], check=True)
     envs = {
         "before": {**os.environ, "PYTHONPATH": str(old_code), "DIGEST_CACHE_DIR": str(base / "cache-before")},
         "after": {**os.environ, "PYTHONPATH": str(PROJECT), "DIGEST_CACHE_DIR": str(base / "cache-after")},
