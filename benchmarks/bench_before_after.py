@@ -1,6 +1,6 @@
 """A cold build, the code of one commit against another, interleaved rounds.
 
-    python benchmarks/bench_before_after.py BEFORE_COMMIT [--sizes 1000 4000] [--repeat 5]
+    python benchmarks/bench_before_after.py BEFORE_COMMIT [--sizes 1000 4000] [--repeat 5] [--no-cache]
 
 The BEFORE commit's `digest/` is exported with `git archive` to a scratch folder and run from
 there (PYTHONPATH); AFTER is this working tree. For each size: one generated corpus
@@ -25,15 +25,17 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 
-from bench_build import prepare, scratch_dir  # noqa: E402
+from bench_build import compile_bytecode, prepare, scratch_dir  # noqa: E402
 
 
-def _cold_build(root: Path, env: dict[str, str]) -> tuple[float, float]:
+def _cold_build(root: Path, env: dict[str, str], options: list[str]) -> tuple[float, float]:
     for leftover in (root / "site", root / ".digest"):
         shutil.rmtree(leftover, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "digest.cli", "-C", str(root), "build", "--offline"], env=env, check=True,
+    # cwd=root: `python -m` puts the current folder first on sys.path, so run from a checkout
+    # it would import that checkout's digest/ instead of the one PYTHONPATH names.
+    subprocess.run([sys.executable, "-m", "digest.cli", "-C", str(root), "build", "--offline", *options], env=env, check=True, cwd=root,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -45,28 +47,34 @@ def main() -> int:
     parser.add_argument("before")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-cache", action="store_true", help="time `digest build --offline --no-cache`")
     args = parser.parse_args()
+    options = ["--no-cache"] if args.no_cache else []
     base = scratch_dir("digest-bench-ab-")
     old_code = base / "before"
     old_code.mkdir()
     archive = subprocess.run(["git", "-C", str(PROJECT), "archive", args.before, "digest"], check=True, capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", str(old_code)], input=archive, check=True)
+    # Both versions' bytecode written first (as pip does): with PYTHONDONTWRITEBYTECODE set,
+    # BEFORE would otherwise compile every module from source in every timed run.
+    compile_bytecode()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(old_code)], check=True)
     envs = {
         "before": {**os.environ, "PYTHONPATH": str(old_code), "DIGEST_CACHE_DIR": str(base / "cache-before")},
         "after": {**os.environ, "PYTHONPATH": str(PROJECT), "DIGEST_CACHE_DIR": str(base / "cache-after")},
     }
-    print(f"cold builds, {args.before[:10]} (before) vs working tree (after), median of {args.repeat} interleaved rounds, {base}")
+    print(f"cold builds{' --no-cache' if args.no_cache else ''}, {args.before[:10]} (before) vs working tree (after), median of {args.repeat} interleaved rounds, {base}")
     try:
         for n in args.sizes:
             root = prepare(base / f"n{n}", n)
             for env in envs.values():  # warm each version's per-user cache once
-                _cold_build(root, env)
+                _cold_build(root, env, options)
             walls: dict[str, list[float]] = {"before": [], "after": []}
             cpus: dict[str, list[float]] = {"before": [], "after": []}
             for round_ in range(args.repeat):
                 order = ["before", "after"] if round_ % 2 == 0 else ["after", "before"]
                 for name in order:
-                    wall, cpu = _cold_build(root, envs[name])
+                    wall, cpu = _cold_build(root, envs[name], options)
                     walls[name].append(wall)
                     cpus[name].append(cpu)
             ratio = statistics.median(a / b for a, b in zip(walls["after"], walls["before"]))

@@ -25,6 +25,7 @@ from ..cache.resident import ResidentState
 from ..cache.seedscan import SeedScan, scan_seeds
 from ..core.config import Config
 from ..core.errors import DigestError
+from ..core.forking import return_freed_memory
 from ..core.layout import SiteLayout
 from ..core.model import Entry, body_hash
 from ..core.sitetree import OutputError, check_replaceable
@@ -143,13 +144,15 @@ class BuildContext:
     ingested: bool = False  # the ingest stage rewrote content/
     translated: bool = False  # the translate stage ran (it may have edited entries in place)
     entries: list[Entry] = field(default_factory=list)
-    entry_snapshot: EntrySnapshot | None = None  # the parsed entries as the cache keeps them
+    entry_snapshot: EntrySnapshot | None = None  # the parsed entries as the cache keeps them (digest serve)
+    new_entry_base: bool = False  # the entries' whole cache table was rewritten this build
     flags: dict[str, Any] = field(default_factory=dict)
     published: list[Entry] = field(default_factory=list)
     site: SiteModel | None = None
     pages: list[Page] = field(default_factory=list)
     extra: dict[str, bytes] = field(default_factory=dict)  # sitemap, robots.txt, assets
     normalised: dict[str, str] = field(default_factory=dict)  # the search text made this build
+    owns_bodies: bool = True  # False: the caller keeps `bodies` between builds (digest serve)
 
     @property
     def root(self) -> Path:
@@ -199,7 +202,8 @@ def build_site(
     check_replaceable(out, root, allow_preview=preview)
     layout.state.mkdir(parents=True, exist_ok=True)
     ctx = BuildContext(
-        layout, config, options, report, BuildCaches(layout, out, enabled=use_cache, resident=resident if use_cache else None), cache if cache is not None else BodyCache(), log, flag_memo
+        layout, config, options, report, BuildCaches(layout, out, enabled=use_cache, resident=resident if use_cache else None), cache if cache is not None else BodyCache(), log, flag_memo,
+        owns_bodies=cache is None,
     )
     try:
         with exclusive_lock(layout.build_lock):
@@ -295,6 +299,15 @@ def load_stage(ctx: BuildContext) -> None:
     # Taken before any stage edits an entry; None when every entry came from the cache as is.
     if ctx.options.use_cache:
         ctx.entry_snapshot = snapshot_entries(ctx.entries, loaded.stats, ctx.caches.disk, loaded.pickled)
+        ctx.new_entry_base = ctx.entry_snapshot is not None and ctx.entry_snapshot.base is not None
+        # Saved now, not while the pages render: the entries as the parse workers pickled
+        # them (~22 MB at 4,000) are then freed before the render workers are forked, which
+        # would each start with them in their memory. digest serve keeps them.
+        _save_best_effort(ctx, lambda: ctx.caches.save_entry_table(ctx.entry_snapshot))
+        if ctx.caches.resident is None:
+            ctx.entry_snapshot = None  # the last reference to the pickled bytes but loaded.pickled
+            loaded.pickled = {}
+            return_freed_memory()
 
 
 def translate_stage(ctx: BuildContext) -> None:
@@ -385,17 +398,18 @@ def render_stage(ctx: BuildContext) -> None:
         kept_rows = ctx.caches.resident.search_rows if ctx.caches.resident is not None else None
         index, used = search_index_json(site, ctx.caches.search_memo, kept_rows)
         ctx.normalised.update(used)
+        _save_best_effort(ctx, lambda: ctx.caches.save_search(ctx.normalised, env))
+        if ctx.caches.resident is None:
+            ctx.normalised = {}  # saved: only digest serve keeps it
         return {INDEX_FILE: index}
 
-    def save_caches() -> None:  # best effort: a cache not saved makes the next build slower, not wrong
-        try:
-            entries = ctx.entries
-            ctx.caches.save(ctx.entry_snapshot, ctx.bodies.data, lambda: {body_hash(e.body) for e in entries}, ctx.normalised, env)
-        except OSError as exc:
-            ctx.report.warnings.append(f"build cache not saved: {exc}")
+    def save_caches() -> None:
+        entries = ctx.entries
+        _save_best_effort(ctx, lambda: ctx.caches.save_bodies(ctx.bodies.data, lambda: {body_hash(e.body) for e in entries}, ctx.new_entry_base, env))
+        _release_saved(ctx)
 
     assert ctx.caches.check is not None
-    renderer = PageRenderer(site, env, ctx.bodies)
+    renderer = PageRenderer(site, env, ctx.bodies, record=ctx.options.use_cache)  # --no-cache: no manifest, nothing to record
     ctx.report.pages = render_site(
         ctx.root,
         ctx.options.out,
@@ -409,6 +423,24 @@ def render_stage(ctx: BuildContext) -> None:
         use_manifest=ctx.options.use_cache,
         resident=ctx.caches.resident,
     ).rendered
+
+
+def _save_best_effort(ctx: BuildContext, save: Callable[[], None]) -> None:
+    """A cache not saved makes the next build slower, not wrong: a warning, not an error."""
+    try:
+        save()
+    except OSError as exc:
+        ctx.report.warnings.append(f"build cache not saved: {exc}")
+
+
+def _release_saved(ctx: BuildContext) -> None:
+    """Drop the rendered bodies once they are saved (on a cold build: first thing while the
+    workers render, which have their own copy; else after the pages), ~17 MB at 4,000
+    entries: the search index and the fingerprints made next reuse that memory instead of
+    raising the build's peak. digest serve keeps them between builds."""
+    if ctx.caches.resident is None and ctx.owns_bodies:
+        ctx.bodies.data = {}
+        return_freed_memory()
 
 
 def _count(ctx: BuildContext) -> None:

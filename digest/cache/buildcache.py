@@ -26,7 +26,7 @@ from typing import Any
 from .. import __version__
 from ..core.layout import CACHE_DIR
 from ..core.model import Entry
-from ..core.output import atomic_write_bytes
+from ..core.output import atomic_write_bytes, atomic_write_with
 from ..render.markdown import RENDER_VERSION
 from .codestamp import code_stamp
 
@@ -147,20 +147,36 @@ def save_cache(root: Path, snapshot: EntrySnapshot | None, bodies: Mapping[str, 
     in this process that the store lacks. Bodies no entry uses any more are dropped when the
     base is rewritten (hashing every body costs more than the rest of a one-entry rebuild;
     the overlay limit bounds what accumulates in between)."""
+    save_entry_table(root, snapshot)
+    save_bodies(store, bodies, used_bodies, new_base=snapshot is not None and snapshot.base is not None)
+
+
+def save_entry_table(root: Path, snapshot: EntrySnapshot | None) -> None:
+    """The entries' base table or overlay, whichever `snapshot` holds (atomically)."""
+    if snapshot is None:
+        return
     directory = root / CACHE_DIR
     directory.mkdir(parents=True, exist_ok=True)
-    if snapshot is not None and snapshot.base is not None:
-        data = pickle.dumps((_STAMP, snapshot.base), protocol=pickle.HIGHEST_PROTOCOL)
-        atomic_write_bytes(directory / ENTRIES_FILE, data, durable=False)
+    if snapshot.base is not None:
+        _write_pickle(directory / ENTRIES_FILE, (_STAMP, snapshot.base))
         _remove(directory / OVERLAY_FILE)
-    elif snapshot is not None and snapshot.overlay is not None:
-        data = pickle.dumps((_STAMP, snapshot.overlay), protocol=pickle.HIGHEST_PROTOCOL)
-        atomic_write_bytes(directory / OVERLAY_FILE, data, durable=False)
+    elif snapshot.overlay is not None:
+        _write_pickle(directory / OVERLAY_FILE, (_STAMP, snapshot.overlay))
+
+
+def save_bodies(store: BodyStore | None, bodies: Mapping[str, str], used_bodies: Callable[[], set[str]], new_base: bool) -> None:
+    """The rendered bodies the store lacks. `new_base`: the entries' base table was rewritten
+    this build, so bodies no entry uses any more are dropped."""
     if store is not None:
         # Pruning needs every entry's body hashed: only when a new base is written, and
         # only if the store holds anything (a cold build's store starts empty).
-        prune = snapshot is not None and snapshot.base is not None and bool(store.keys)
-        store.sync(bodies, used_bodies() if prune else None)
+        store.sync(bodies, used_bodies() if new_base and store.keys else None)
+
+
+def _write_pickle(path: Path, value: object) -> None:
+    """Streamed into the file: pickle.dumps would first make the whole table (20 MB at
+    4,000 entries) as one bytes object, and more while its buffer grows."""
+    atomic_write_with(path, lambda handle: pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
 
 
 def load_search_memo(root: Path) -> dict[str, str]:
@@ -246,10 +262,10 @@ class BodyStore:
         # no writing back.
         rendered = bodies.rendered if isinstance(bodies, StoredBodies) else bodies
         if used is None:
-            new = [(key, html) for key, html in rendered.items() if key not in self.keys]
+            new = [key for key in rendered if key not in self.keys]
             old = []
         else:
-            new = [(key, rendered[key]) for key in used - self.keys if key in rendered]
+            new = [key for key in used - self.keys if key in rendered]
             old = [(key,) for key in self.keys - used]
         if not new and not old:
             return
@@ -257,12 +273,14 @@ class BodyStore:
             db = self._db()
             with db:
                 db.execute("BEGIN")
-                db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)", new)
+                # Each body bound as UTF-8 bytes made here and freed at once (CAST keeps the
+                # column TEXT): a str bound as is keeps its UTF-8 copy for life (~15 MB at 4,000).
+                db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, CAST(? AS TEXT))", ((key, rendered[key].encode("utf-8")) for key in new))
                 db.executemany("DELETE FROM bodies WHERE key = ?", old)
         except sqlite3.Error as exc:
             self._discard(exc)
             return
-        self.keys = (self.keys | {key for key, _html in new}) - {key for (key,) in old}
+        self.keys = (self.keys | set(new)) - {key for (key,) in old}
 
 
 class StoredBodies(MutableMapping[str, str]):

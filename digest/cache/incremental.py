@@ -169,6 +169,7 @@ def _render_everything(
     made: list[SiteFingerprints] = []
 
     def meanwhile() -> None:
+        alongside()  # first: what it saves, the build can then free before the rest is made
         if use_manifest:  # fingerprints only serve the next build's manifest
             made.append(fingerprints())
             files.update(made[0].of_pages(pages))
@@ -178,7 +179,6 @@ def _render_everything(
             result.written += 1
         for rel, data in {**extra, **late}.items():
             files[rel] = hashlib.blake2b(data, digest_size=16).hexdigest()
-        alongside()
 
     # Related-story lists are needed by both the article pages and the fingerprints:
     # computed once here, the forked renderers inherit them.
@@ -265,7 +265,8 @@ def _with_new_keys(
                 values[key] = value(key)
     canonical = {key: key for key in values}
     for rel, keys in fresh:
-        deps[rel] = frozenset(map(canonical.__getitem__, keys))
+        # A set already made of these very key objects (render_pages shares them) is kept as is, not copied.
+        deps[rel] = keys if all(canonical[key] is key for key in keys) else frozenset(map(canonical.__getitem__, keys))
     if pruned:
         used: set[Key] = set().union(*deps.values()) if deps else set()
         values = {key: known_value for key, known_value in values.items() if key in used}

@@ -23,7 +23,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.layout import SiteLayout
-from .buildcache import BuildCache, EntrySnapshot, load_cache, load_search_memo, save_cache, save_search_memo
+from .buildcache import (
+    BuildCache,
+    EntrySnapshot,
+    load_cache,
+    load_search_memo,
+    save_bodies,
+    save_entry_table,
+    save_search_memo,
+)
 from .inputs import InputCheck, LastBuild, options_key
 from .resident import ResidentState
 
@@ -82,24 +90,32 @@ class BuildCaches:
 
             attach_bytecode_cache(env, self.layout.root)
 
-    def save(
-        self,
-        snapshot: EntrySnapshot | None,
-        bodies: Mapping[str, str],
-        used_bodies: Callable[[], set[str]],
-        normalised: dict[str, str],
-        env: jinja2.Environment,
-    ) -> None:
-        """Keep the parsed entries, rendered bodies and search text for the next build."""
+    def save_entry_table(self, snapshot: EntrySnapshot | None) -> None:
+        """Keep the parsed entries for the next build."""
+        if self.enabled:
+            save_entry_table(self.layout.root, snapshot)
+
+    def save_bodies(self, bodies: Mapping[str, str], used_bodies: Callable[[], set[str]], new_base: bool, env: jinja2.Environment) -> None:
+        """Keep the rendered bodies for the next build (and what the templates parsed so far
+        use). `new_base`: the entries' whole table was rewritten (see save_bodies)."""
         if not self.enabled:
             return
         from .templatecache import save_theme_references
 
-        save_cache(self.layout.root, snapshot, bodies, used_bodies, self.disk.bodies)
+        save_bodies(self.disk.bodies, bodies, used_bodies, new_base)
+        save_theme_references(env)
+
+    def save_search(self, normalised: dict[str, str], env: jinja2.Environment) -> None:
+        """Keep the search texts normalised, and what the theme's templates use (the
+        fingerprints parse templates too: called after them)."""
+        if not self.enabled:
+            return
+        from .templatecache import save_theme_references
+
         save_search_memo(self.layout.root, normalised, self.search_memo)
         if self.resident is not None:
             self.resident.search_memo = normalised
-        save_theme_references(env)  # templates the fingerprints parsed too
+        save_theme_references(env)
 
     def record(self, summary: dict[str, Any]) -> None:
         """Remember this successful build's inputs (a later unchanged build stops early)."""

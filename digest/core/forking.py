@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
@@ -57,6 +57,32 @@ def die_with_parent(parent_pid: int) -> None:
             os._exit(1)
 
         threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def return_freed_memory() -> None:
+    """Hand the memory freed so far back to the system (glibc's malloc_trim). Python's
+    larger objects (a pickled entry, a rendered body) come from malloc, and free pages between
+    live ones stay counted in the process's size: before a fork, each worker would start with
+    them too. No-op where there is no glibc."""
+    global _malloc_trim
+    if _malloc_trim is None:
+        _malloc_trim = _find_malloc_trim()
+    if _malloc_trim is not False:
+        _malloc_trim(0)
+
+
+def _find_malloc_trim() -> Any:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # musl and others have none
+        return False
+
+
+_malloc_trim: Any = None
 
 
 @contextmanager

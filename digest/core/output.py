@@ -7,6 +7,7 @@ import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import FileWriteError
 
@@ -19,6 +20,12 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True, user_file:
     file keeps the mode it had, and a new one gets the user's umask; otherwise (caches) it
     is private (0600). A failure raises FileWriteError naming `path`.
     """
+    atomic_write_with(path, lambda handle: handle.write(data), durable, user_file)
+
+
+def atomic_write_with(path: Path, write: Callable[[BinaryIO], object], durable: bool = True, user_file: bool = False) -> None:
+    """As atomic_write_bytes, the bytes written by `write(handle)`: a large cache is then
+    streamed (`pickle.dump(obj, handle)`) instead of being made whole in memory first."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -29,7 +36,7 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True, user_file:
         raise FileWriteError("write", path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())

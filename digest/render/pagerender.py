@@ -31,12 +31,14 @@ MIN_PAGES_PER_WORKER = 300  # below this, forking costs more than it saves
 
 
 class PageRenderer:
-    def __init__(self, site: SiteModel, env: jinja2.Environment, cache: BodyCache | None = None):
+    def __init__(self, site: SiteModel, env: jinja2.Environment, cache: BodyCache | None = None, record: bool = True):
         self.site = site
         self.env = env
         self.cache = cache if cache is not None else BodyCache()
         self._hashtags: dict[str, str] = {}
         # Output path → the dependency keys its last rendering noted (digest.render.recording).
+        # `record=False` (a --no-cache build: no manifest keeps them): nothing is noted.
+        self.record = record
         self.recorded: dict[str, frozenset[Key]] = {}
         Fragments(env).install()
 
@@ -66,6 +68,8 @@ class PageRenderer:
 
     def render(self, page: Page) -> bytes:
         """The page's bytes; what rendering it read is kept in `recorded`."""
+        if not self.record:
+            return render_template(self.env, page.template, self.context(page)).encode("utf-8")
         with recording() as keys:
             data = render_template(self.env, page.template, self.context(page)).encode("utf-8")
         self.recorded[page.path] = frozenset(keys)
@@ -162,7 +166,7 @@ def _render_chunk(indices: list[int]) -> ChunkResult:
             write_page(dest, pages[i], renderer.render(pages[i]))
     except DigestError as exc:  # sent back as parts: the exception's own pickling drops path/line
         return 0, (type(exc), exc.message, str(exc.path) if exc.path else None, exc.line), []
-    return len(indices), None, [(i, recorded.pop(pages[i].path)) for i in indices]
+    return len(indices), None, [(i, recorded.pop(pages[i].path)) for i in indices if pages[i].path in recorded]
 
 
 def render_pages(
@@ -190,6 +194,9 @@ def render_pages(
     _WORKER = (renderer, pages, dest)
     by_slug = renderer.site.by_slug
     chunks = _chunks(pages, workers, lambda page: by_slug[page.key].index if page.key in by_slug else 0)
+    # Each key the workers send back, kept once: a worker's pages note the same few thousand
+    # keys over and over (~130,000 at 4,000 entries), and each arrives as a new tuple.
+    canonical: dict[Key, Key] = {}
     try:
         written = 0
         with fork_pool(workers) as pool:
@@ -202,7 +209,7 @@ def render_pages(
                     raise cls(message, path, line)
                 written += count
                 for i, keys in recorded:
-                    renderer.recorded[pages[i].path] = keys
+                    renderer.recorded[pages[i].path] = frozenset([canonical.setdefault(key, key) for key in keys])
         return written
     finally:
         _WORKER = None
