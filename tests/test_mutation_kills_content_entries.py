@@ -1,3 +1,34 @@
 """Tests that kill mutants of digest.content.entries that the other tests let survive (issue 17,
 benchmarks/mutation.sh content.entries). Each asserts what a user sees, expected values written out."""
 from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from digest.cli import cli
+
+FILES = {
+    "bad-url": "source_url: http://[::1\n",
+    "ftp": "source_url: ftp://example.org/x\n",
+}
+
+
+def test_every_problem_of_a_content_file_is_named_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    for slug, extra in FILES.items():
+        (tmp_path / "content" / f"{slug}.md").write_text(
+            f"---\ntitle: خبر\ndate: 2024-05-01\nsummary_ar: ملخص.\n{extra}---\n\nنص.\n", encoding="utf-8"
+        )
+    (tmp_path / "content" / "several.md").write_text(
+        "---\ntitle: ''\ndate: 2024-15-01x\nsummary_ar: ملخص.\nreview:\n  state: done\nsource: 5\n---\n\nنص.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "list"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: content/bad-url.md:5: 'source_url' is not a valid URL: 'http://[::1'\n"
+        "error: content/ftp.md:5: 'source_url' must start with http:// or https://: 'ftp://example.org/x'\n"
+        "error: content/several.md:2: 'title' must be a non-empty string (also line 3: 'date' must be YYYY-MM-DD; "
+        "line 6: 'review.state' must be one of draft, approved, rejected; line 7: 'source' must be a string or null)\n"
+    )
