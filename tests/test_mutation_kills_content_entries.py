@@ -31,4 +31,5 @@ def test_every_problem_of_a_content_file_is_named_with_its_line(tmp_path: Path) 
         "error: content/ftp.md:5: 'source_url' must start with http:// or https://: 'ftp://example.org/x'\n"
         "error: content/several.md:2: 'title' must be a non-empty string (also line 3: 'date' must be YYYY-MM-DD; "
         "line 6: 'review.state' must be one of draft, approved, rejected; line 7: 'source' must be a string or null)\n"
+        "0 entries\n"
     )
