@@ -33,3 +33,13 @@ def test_every_problem_of_a_content_file_is_named_with_its_line(tmp_path: Path) 
         "line 6: 'review.state' must be one of draft, approved, rejected; line 7: 'source' must be a string or null)\n"
         "0 entries\n"
     )
+
+
+def test_a_quoted_date_is_read_as_the_date(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "quoted.md").write_text(
+        "---\ntitle: خبر\ndate: '2024-05-01'\nsummary_ar: ملخص.\n---\n\nنص.\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "list"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "2024-05-01  draft    pending  quoted  خبر\n"
