@@ -104,3 +104,18 @@ def test_content_outside_the_root_is_read_when_digest_toml_allows_it(site_root: 
     entry.symlink_to(shared / entry.name)
     (site_root / "digest.toml").write_text("[ingest]\nallow_outside_root = true\n", encoding="utf-8")
     assert ingest(site_root).stdout == "ingest: 0 new, 0 updated, 1 unchanged, 0 failed\n"
+
+
+def test_an_entry_file_broken_beyond_reading_still_blocks_its_seed(site_root: Path) -> None:
+    ingest(site_root)
+    entry = site_root / "content" / f"{SLUG}.md"
+    broken = entry.read_bytes().replace(b"\nsummary_ar: ", b"\nsummary_ar: \xff", 1)  # not UTF-8: nothing parses it
+    entry.write_bytes(broken)
+    result = ingest(site_root)
+    assert result.exit_code == 1
+    assert result.stdout == "ingest: 0 new, 0 updated, 0 unchanged, 2 failed\n"
+    (read_error, blocked) = result.stderr.strip().split("\n")
+    assert read_error.startswith(f"error: content/{SLUG}.md: not valid UTF-8 (byte ")
+    assert blocked == f"error: seeds/{SEED_FILE.name}: not ingested: its entry content/{SLUG}.md has errors (fix that file first)"
+    assert sorted(p.name for p in (site_root / "content").iterdir()) == [f"{SLUG}.md"]
+    assert entry.read_bytes() == broken
