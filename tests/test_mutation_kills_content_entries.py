@@ -11,6 +11,8 @@ from digest.cli import cli
 FILES = {
     "bad-url": "source_url: http://[::1\n",
     "ftp": "source_url: ftp://example.org/x\n",
+    "bp": "boilerplate:\n- 5\n",
+    "more": "date_source: guessed\nsummary_version: 'two'\nboilerplate:\n- text: اشترك\n  reason: 5\nmachine:\n  title: 7\n",
 }
 
 
@@ -28,7 +30,11 @@ def test_every_problem_of_a_content_file_is_named_with_its_line(tmp_path: Path) 
     assert result.exit_code == 1
     assert result.stderr == (
         "error: content/bad-url.md:5: 'source_url' is not a valid URL: 'http://[::1'\n"
+        "error: content/bp.md:5: 'boilerplate' must be a list of {text, reason} mappings of strings\n"
         "error: content/ftp.md:5: 'source_url' must start with http:// or https://: 'ftp://example.org/x'\n"
+        "error: content/more.md:5: 'date_source' must be one of filename, header, ingest, editor (also line 6: "
+        "'summary_version' must be an integer; line 7: 'boilerplate' must be a list of {text, reason} mappings of strings; "
+        "line 10: 'machine' must map field names to hashes (strings))\n"
         "error: content/several.md:2: 'title' must be a non-empty string (also line 3: 'date' must be YYYY-MM-DD; "
         "line 6: 'review.state' must be one of draft, approved, rejected; line 7: 'source' must be a string or null)\n"
         "0 entries\n"
