@@ -49,3 +49,30 @@ def test_a_quoted_date_is_read_as_the_date(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["-C", str(tmp_path), "list"])
     assert result.exit_code == 0, result.output
     assert result.stdout == "2024-05-01  draft    pending  quoted  خبر\n"
+
+
+def test_translation_block_problems_are_named_with_their_lines(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    blocks = {
+        "badkey": "  state: machine\n",
+        "nostatus": "  provider: libre\n",  # no status: pending
+        "tr-at": "  provider: libre\n  at: [2]\n",
+        "tr-provider": "  status: machine\n  provider: 5\n",
+        "tr-source-hash": "  provider: libre\n  source_hash: [1]\n",
+        "tr-status": "  provider: libre\n  status: done\n",
+    }
+    for slug, block in blocks.items():
+        (tmp_path / "content" / f"{slug}.md").write_text(
+            f"---\ntitle: خبر\ndate: 2024-05-01\nsummary_ar: ملخص.\ntranslation:\n{block}---\n\nنص.\n", encoding="utf-8"
+        )
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "list"])
+    assert result.exit_code == 1
+    assert result.stdout == "2024-05-01  draft    pending  nostatus  خبر\n"
+    assert result.stderr == (
+        "error: content/badkey.md:5: 'translation' must be a mapping with keys at, provider, source_hash, status\n"
+        "error: content/tr-at.md:7: 'translation.at' must be a date, a time stamp or null\n"
+        "error: content/tr-provider.md:7: 'translation.provider' must be a string or null\n"
+        "error: content/tr-source-hash.md:7: 'translation.source_hash' must be a string or null\n"
+        "error: content/tr-status.md:7: 'translation.status' must be one of pending, machine, stale, edited\n"
+        "1 entry\n"
+    )
