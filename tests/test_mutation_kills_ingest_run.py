@@ -111,11 +111,13 @@ def test_an_entry_file_broken_beyond_reading_still_blocks_its_seed(site_root: Pa
     entry = site_root / "content" / f"{SLUG}.md"
     broken = entry.read_bytes().replace(b"\nsummary_ar: ", b"\nsummary_ar: \xff", 1)  # not UTF-8: nothing parses it
     entry.write_bytes(broken)
+    # Another seed with the same headline must not take the broken file's name either.
+    (site_root / "seeds" / "again.txt").write_bytes(SEED_FILE.read_bytes().replace("وكالات".encode(), "رويترز".encode()))
     result = ingest(site_root)
     assert result.exit_code == 1
-    assert result.stdout == "ingest: 0 new, 0 updated, 0 unchanged, 2 failed\n"
+    assert result.stdout == "ingest: 1 new, 0 updated, 0 unchanged, 2 failed\n"
     (read_error, blocked) = result.stderr.strip().split("\n")
     assert read_error.startswith(f"error: content/{SLUG}.md: not valid UTF-8 (byte ")
     assert blocked == f"error: seeds/{SEED_FILE.name}: not ingested: its entry content/{SLUG}.md has errors (fix that file first)"
-    assert sorted(p.name for p in (site_root / "content").iterdir()) == [f"{SLUG}.md"]
+    assert sorted(p.name for p in (site_root / "content").iterdir()) == [f"{SLUG}-2.md", f"{SLUG}.md"]
     assert entry.read_bytes() == broken
