@@ -76,3 +76,26 @@ def test_translation_block_problems_are_named_with_their_lines(tmp_path: Path) -
         "error: content/tr-status.md:7: 'translation.status' must be one of pending, machine, stale, edited\n"
         "1 entry\n"
     )
+
+
+def test_review_block_problems_are_named_with_their_lines(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    blocks = {
+        "review-at": "  state: draft\n  at: [1]\n",
+        "review-badkey": "  status: approved\n",
+        "review-by": "  state: draft\n  by: 5\n",
+        "review-flags": "  state: draft\n  flags: [1]\n",
+    }
+    for slug, block in blocks.items():
+        (tmp_path / "content" / f"{slug}.md").write_text(
+            f"---\ntitle: خبر\ndate: 2024-05-01\nsummary_ar: ملخص.\nreview:\n{block}---\n\nنص.\n", encoding="utf-8"
+        )
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "list"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: content/review-at.md:7: 'review.at' must be a date, a time stamp or null\n"
+        "error: content/review-badkey.md:5: 'review' must be a mapping with keys at, by, flags, reason, state\n"
+        "error: content/review-by.md:7: 'review.by' must be a string or null\n"
+        "error: content/review-flags.md:7: 'review.flags' must be a list of strings\n"
+        "0 entries\n"
+    )
