@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import SEED_FILE
+from libre_stub import LibreStub
 
 from digest.cli import cli
 
@@ -99,3 +101,23 @@ def test_review_block_problems_are_named_with_their_lines(tmp_path: Path) -> Non
         "error: content/review-flags.md:7: 'review.flags' must be a list of strings\n"
         "0 entries\n"
     )
+
+
+def test_the_time_of_a_translation_survives_a_reingest_of_its_entry(site_root: Path) -> None:
+    def ok(*args: str) -> str:
+        result = CliRunner().invoke(cli, ["-C", str(site_root), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    ok("ingest")
+    with LibreStub() as stub:
+        ok("translate", "--provider", "libre", "--provider-url", stub.url)
+    (entry,) = (site_root / "content").glob("*.md")
+    block = entry.read_text(encoding="utf-8").split("\ntranslation:\n", 1)[1].split("\n", 4)[:4]
+    (at_line,) = [line for line in block if line.startswith("  at: ")]
+    seed = site_root / "seeds" / SEED_FILE.name
+    seed.write_text(seed.read_text(encoding="utf-8").replace("\nوكالات\n", "\nرويترز\n", 1), encoding="utf-8")
+    assert ok("ingest") == "ingest: 0 new, 1 updated, 0 unchanged, 0 failed\n"
+    text = entry.read_text(encoding="utf-8")
+    assert "\nsource: رويترز\n" in text
+    assert f"\n{at_line}\n" in text
