@@ -1,0 +1,123 @@
+"""Tests that kill mutants of digest.content.entries that the other tests let survive (issue 17,
+benchmarks/mutation.sh content.entries). Each asserts what a user sees, expected values written out."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import SEED_FILE
+from libre_stub import LibreStub
+
+from digest.cli import cli
+
+FILES = {
+    "bad-url": "source_url: http://[::1\n",
+    "ftp": "source_url: ftp://example.org/x\n",
+    "bp": "boilerplate:\n- 5\n",
+    "more": "date_source: guessed\nsummary_version: 'two'\nboilerplate:\n- text: اشترك\n  reason: 5\nmachine:\n  title: 7\n",
+}
+
+
+def test_every_problem_of_a_content_file_is_named_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    for slug, extra in FILES.items():
+        (tmp_path / "content" / f"{slug}.md").write_text(
+            f"---\ntitle: خبر\ndate: 2024-05-01\nsummary_ar: ملخص.\n{extra}---\n\nنص.\n", encoding="utf-8"
+        )
+    (tmp_path / "content" / "several.md").write_text(
+        "---\ntitle: ''\ndate: 2024-15-01x\nsummary_ar: ملخص.\nreview:\n  state: done\nsource: 5\n---\n\nنص.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "list"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: content/bad-url.md:5: 'source_url' is not a valid URL: 'http://[::1'\n"
+        "error: content/bp.md:5: 'boilerplate' must be a list of {text, reason} mappings of strings\n"
+        "error: content/ftp.md:5: 'source_url' must start with http:// or https://: 'ftp://example.org/x'\n"
+        "error: content/more.md:5: 'date_source' must be one of filename, header, ingest, editor (also line 6: "
+        "'summary_version' must be an integer; line 7: 'boilerplate' must be a list of {text, reason} mappings of strings; "
+        "line 10: 'machine' must map field names to hashes (strings))\n"
+        "error: content/several.md:2: 'title' must be a non-empty string (also line 3: 'date' must be YYYY-MM-DD; "
+        "line 6: 'review.state' must be one of draft, approved, rejected; line 7: 'source' must be a string or null)\n"
+        "0 entries\n"
+    )
+
+
+def test_a_quoted_date_is_read_as_the_date(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "quoted.md").write_text(
+        "---\ntitle: خبر\ndate: '2024-05-01'\nsummary_ar: ملخص.\n---\n\nنص.\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "list"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "2024-05-01  draft    pending  quoted  خبر\n"
+
+
+def test_translation_block_problems_are_named_with_their_lines(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    blocks = {
+        "badkey": "  state: machine\n",
+        "nostatus": "  provider: libre\n",  # no status: pending
+        "tr-at": "  provider: libre\n  at: [2]\n",
+        "tr-provider": "  status: machine\n  provider: 5\n",
+        "tr-source-hash": "  provider: libre\n  source_hash: [1]\n",
+        "tr-status": "  provider: libre\n  status: done\n",
+    }
+    for slug, block in blocks.items():
+        (tmp_path / "content" / f"{slug}.md").write_text(
+            f"---\ntitle: خبر\ndate: 2024-05-01\nsummary_ar: ملخص.\ntranslation:\n{block}---\n\nنص.\n", encoding="utf-8"
+        )
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "list"])
+    assert result.exit_code == 1
+    assert result.stdout == "2024-05-01  draft    pending  nostatus  خبر\n"
+    assert result.stderr == (
+        "error: content/badkey.md:5: 'translation' must be a mapping with keys at, provider, source_hash, status\n"
+        "error: content/tr-at.md:7: 'translation.at' must be a date, a time stamp or null\n"
+        "error: content/tr-provider.md:7: 'translation.provider' must be a string or null\n"
+        "error: content/tr-source-hash.md:7: 'translation.source_hash' must be a string or null\n"
+        "error: content/tr-status.md:7: 'translation.status' must be one of pending, machine, stale, edited\n"
+        "1 entry\n"
+    )
+
+
+def test_review_block_problems_are_named_with_their_lines(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    blocks = {
+        "review-at": "  state: draft\n  at: [1]\n",
+        "review-badkey": "  status: approved\n",
+        "review-by": "  state: draft\n  by: 5\n",
+        "review-flags": "  state: draft\n  flags: [1]\n",
+    }
+    for slug, block in blocks.items():
+        (tmp_path / "content" / f"{slug}.md").write_text(
+            f"---\ntitle: خبر\ndate: 2024-05-01\nsummary_ar: ملخص.\nreview:\n{block}---\n\nنص.\n", encoding="utf-8"
+        )
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "list"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: content/review-at.md:7: 'review.at' must be a date, a time stamp or null\n"
+        "error: content/review-badkey.md:5: 'review' must be a mapping with keys at, by, flags, reason, state\n"
+        "error: content/review-by.md:7: 'review.by' must be a string or null\n"
+        "error: content/review-flags.md:7: 'review.flags' must be a list of strings\n"
+        "0 entries\n"
+    )
+
+
+def test_the_time_of_a_translation_survives_a_reingest_of_its_entry(site_root: Path) -> None:
+    def ok(*args: str) -> str:
+        result = CliRunner().invoke(cli, ["-C", str(site_root), *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    ok("ingest")
+    with LibreStub() as stub:
+        ok("translate", "--provider", "libre", "--provider-url", stub.url)
+    (entry,) = (site_root / "content").glob("*.md")
+    block = entry.read_text(encoding="utf-8").split("\ntranslation:\n", 1)[1].split("\n", 4)[:4]
+    (at_line,) = [line for line in block if line.startswith("  at: ")]
+    seed = site_root / "seeds" / SEED_FILE.name
+    seed.write_text(seed.read_text(encoding="utf-8").replace("\nوكالات\n", "\nرويترز\n", 1), encoding="utf-8")
+    assert ok("ingest") == "ingest: 0 new, 1 updated, 0 unchanged, 0 failed\n"
+    text = entry.read_text(encoding="utf-8")
+    assert "\nsource: رويترز\n" in text
+    assert f"\n{at_line}\n" in text
