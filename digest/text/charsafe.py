@@ -7,6 +7,7 @@ removed on the way in: when a seed is read and when a content file is loaded.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -67,6 +68,7 @@ _BLANK_OTHERS = frozenset({0x115F, 0x1160, 0x3164, 0xFFA0, 0x034F, 0x180B, 0x180
 _NAMED_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
+@functools.cache  # per character, pure: the review dashboard asks it for every letter of 4,000 slugs
 def is_invisible(char: str) -> bool:
     """True for a character a reader cannot see (or that reorders what they see)."""
     code = ord(char)
@@ -96,6 +98,6 @@ def escape_char(char: str) -> str:
 
 def visible(text: str) -> str:
     """The text with every invisible character written as its escape (for names shown, not run)."""
-    if not any(is_invisible(char) for char in text):
+    if not any(is_invisible(char) for char in set(text)):
         return text
     return "".join(escape_char(char) if is_invisible(char) else char for char in text)
