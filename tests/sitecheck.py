@@ -1,6 +1,7 @@
 """Helpers for checking a built site: walk its HTML, resolve its internal links."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -65,3 +66,12 @@ def broken_links(site: Path, base_path: str = "/", skip_canonical: bool = False)
             if target is not None and not target.is_file():
                 broken.append(f"{path.relative_to(site)}: {link}")
     return broken
+
+
+def tree_sha256(folder: Path) -> dict[str, str]:
+    """Every file under `folder` by relative path → sha256 (the output marker left out)."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != ".digest-site"
+    }

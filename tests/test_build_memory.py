@@ -9,13 +9,13 @@ The memory itself is measured by benchmarks/bench_memory.py, not here.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import pickle
 import shutil
 import sqlite3
 from pathlib import Path
 
 from click.testing import CliRunner
+from sitecheck import tree_sha256
 
 from digest.cli import cli
 from digest.core.model import body_hash
@@ -29,15 +29,6 @@ def _digest(root: Path, *args: str, env: dict[str, str]) -> str:
     result = CliRunner().invoke(cli, ["-C", str(root), *args], env=env)
     assert result.exit_code == 0, result.output
     return result.output
-
-
-def _tree(folder: Path) -> dict[str, str]:
-    """Every file under `folder` by relative path → sha256 (the marker file left out)."""
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name != ".digest-site"
-    }
 
 
 def _body(i: int) -> str:
@@ -59,7 +50,7 @@ def test_a_forked_cold_build_saves_complete_caches_and_builds_the_same_site_from
     env = {"DIGEST_CACHE_DIR": str(tmp_path / "user-cache")}
     output = _digest(root, "build", "--offline", env=env)
     assert f" {COUNT} entries, 40 tags, " in output
-    first = _tree(root / "site")
+    first = tree_sha256(root / "site")
     assert len([rel for rel in first if rel.startswith("articles/")]) == COUNT
 
     cache = root / ".digest" / "cache"
@@ -80,11 +71,11 @@ def test_a_forked_cold_build_saves_complete_caches_and_builds_the_same_site_from
     # site/ deleted: every page rendered again, the entries and bodies read from those caches.
     shutil.rmtree(root / "site")
     assert f" {COUNT} entries, 40 tags, " in _digest(root, "build", "--offline", env=env)
-    assert _tree(root / "site") == first
+    assert tree_sha256(root / "site") == first
 
     # A clean build (--no-cache: nothing read, nothing recorded or written) is the same site.
     _digest(root, "build", "--offline", "--no-cache", "--out", str(tmp_path / "clean"), env=env)
-    assert _tree(tmp_path / "clean") == first
+    assert tree_sha256(tmp_path / "clean") == first
 
 
 def test_an_edit_after_a_forked_cold_build_rebuilds_from_what_it_saved(tmp_path: Path) -> None:
@@ -100,4 +91,4 @@ def test_an_edit_after_a_forked_cold_build_rebuilds_from_what_it_saved(tmp_path:
     page = (root / "site" / "articles" / "e0123" / "index.html").read_text(encoding="utf-8")
     assert "فقرة عدّلها المحرر." in page and "فقرة ثانية للخبر 123." not in page
     _digest(root, "build", "--offline", "--no-cache", "--out", str(tmp_path / "clean"), env=env)
-    assert _tree(root / "site") == _tree(tmp_path / "clean")
+    assert tree_sha256(root / "site") == tree_sha256(tmp_path / "clean")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sitecheck import tree_sha256
 
 from digest.build.sitelock import exclusive_lock
 from digest.cli import cli
@@ -19,15 +20,6 @@ def _digest(root: Path, *args: str, env: dict[str, str] | None = None) -> str:
     result = CliRunner().invoke(cli, ["-C", str(root), *args], env=env)
     assert result.exit_code == 0, result.output
     return result.output
-
-
-def _tree(folder: Path) -> dict[str, str]:
-    """Every file under `folder` by relative path → sha256 (the marker file left out)."""
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name != ".digest-site"
-    }
 
 
 def _files_under(folder: Path) -> list[str]:
@@ -53,10 +45,10 @@ def test_a_no_cache_build_equals_a_cached_build_and_writes_no_cache(published_ro
     _edit_an_entry(published_root)
     _digest(published_root, "build", "--offline", env=env)  # incremental, from the caches
     _digest(published_root, "build", "--offline", "--no-cache", "--out", str(tmp_path / "clean"), env=env)
-    clean, cached = _tree(tmp_path / "clean"), _tree(published_root / "site")
+    clean, cached = tree_sha256(tmp_path / "clean"), tree_sha256(published_root / "site")
     assert len(clean) > 100 and "index.html" in clean and "search.json" in clean
     assert clean == cached
-    assert clean != _tree(tmp_path / "first")  # the edit is in both
+    assert clean != tree_sha256(tmp_path / "first")  # the edit is in both
 
 
 def _edit_an_entry(root: Path) -> None:
@@ -89,7 +81,7 @@ def test_after_clean_the_next_build_equals_a_clean_build(published_root: Path, t
     assert sorted(p.name for p in (published_root / ".digest").iterdir()) == ["build.lock"]
     _digest(published_root, "build", "--offline")
     _digest(published_root, "build", "--offline", "--no-cache", "--out", str(tmp_path / "clean"))
-    assert _tree(published_root / "site") == _tree(tmp_path / "clean")
+    assert tree_sha256(published_root / "site") == tree_sha256(tmp_path / "clean")
     assert any("فقرة أضافها المحرر." in p.read_text(encoding="utf-8") for p in (published_root / "site" / "articles").rglob("*.html"))
 
 
@@ -102,11 +94,11 @@ def test_clean_never_touches_content_seeds_templates_site_or_the_translation_mem
     tm.write_bytes(b"stand-in for the translation memory: user data")  # clean must not even open it
     (published_root / ".digest" / "preview").mkdir()
     (published_root / ".digest" / "preview" / "index.html").write_text("preview", encoding="utf-8")
-    kept = {name: _tree(published_root / name) for name in ("content", "seeds", "templates", "site")}
+    kept = {name: tree_sha256(published_root / name) for name in ("content", "seeds", "templates", "site")}
     top = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in published_root.iterdir() if p.is_file()}
     output = _digest(published_root, "clean")
     assert "removed .digest/preview (1 file, 7 B)" in output
-    assert {name: _tree(published_root / name) for name in kept} == kept
+    assert {name: tree_sha256(published_root / name) for name in kept} == kept
     assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in published_root.iterdir() if p.is_file()} == top
     assert tm.read_bytes() == b"stand-in for the translation memory: user data"
     assert sorted(p.name for p in (published_root / ".digest").iterdir()) == ["build.lock", "tm.sqlite"]
@@ -145,7 +137,7 @@ def test_digest_cache_dir_off_switches_the_per_user_cache_off(site_root: Path, t
     # The site's own cache still works: its compiled templates (built-in ones too) live there.
     assert any(name.endswith(".cache") for name in os.listdir(site_root / ".digest" / "cache" / "templates"))
     _digest(site_root, "build", "--offline", "--drafts", "--no-cache", "--out", str(tmp_path / "clean"))
-    assert _tree(site_root / "site") == _tree(tmp_path / "clean")
+    assert tree_sha256(site_root / "site") == tree_sha256(tmp_path / "clean")
 
 
 def test_a_corrupt_store_is_a_warning_and_is_rebuilt(published_root: Path, tmp_path: Path) -> None:
@@ -161,7 +153,7 @@ def test_a_corrupt_store_is_a_warning_and_is_rebuilt(published_root: Path, tmp_p
     output = _digest(published_root, "build", "--offline")
     assert "warning: .digest/cache/entries.pickle: unreadable build cache (UnpicklingError); rebuilding it" in output
     _digest(published_root, "build", "--offline", "--no-cache", "--out", str(tmp_path / "clean"))
-    assert _tree(published_root / "site") == _tree(tmp_path / "clean")
+    assert tree_sha256(published_root / "site") == tree_sha256(tmp_path / "clean")
     assert "nothing changed" in _digest(published_root, "build", "--offline")  # rebuilt: whole again
 
 
