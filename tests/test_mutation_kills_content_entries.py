@@ -2,6 +2,7 @@
 benchmarks/mutation.sh content.entries). Each asserts what a user sees, expected values written out."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -121,3 +122,74 @@ def test_the_time_of_a_translation_survives_a_reingest_of_its_entry(site_root: P
     text = entry.read_text(encoding="utf-8")
     assert "\nsource: رويترز\n" in text
     assert f"\n{at_line}\n" in text
+
+
+EXTRA_FILES = {
+    "list": "extra: [1, 2]\n",
+    "intkey": "extra:\n  1: x\n",
+    "float": "extra:\n  desk: culture\n  score: 1.5\n",
+    "deep": "extra:\n  ok: [1, [2, [3, [4]]]]\n  tooDeep: [1, [2, [3, [4, [5]]]]]\n",
+    "deepmap": "extra:\n  m: {a: {b: {c: {d: 1}}}}\n  n: {a: {b: {c: {d: {e: 1}}}}}\n",
+    "edited": "edited: [1]\n",
+}
+
+
+def test_extra_and_edited_problems_name_the_file_line_and_field(tmp_path: Path) -> None:
+    """`extra:` is a mapping of text keys to text, whole numbers, booleans, dates, null, and
+    lists/mappings of these nested at most 4 levels; each refusal names the file and line."""
+    (tmp_path / "content").mkdir()
+    for slug, extra in EXTRA_FILES.items():
+        (tmp_path / "content" / f"{slug}.md").write_text(
+            f"---\ntitle: خبر\ndate: 2024-05-01\nsummary_ar: ملخص.\n{extra}---\n\nنص.\n", encoding="utf-8"
+        )
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "list"])
+    assert result.exit_code == 1
+    allowed = "(allowed: text, whole numbers, true/false, dates, null, lists and mappings of these)"
+    assert result.stderr == (
+        "error: content/deep.md:7: 'extra.tooDeep' is nested too deeply (at most 4 levels)\n"
+        "error: content/deepmap.md:7: 'extra.n' is nested too deeply (at most 4 levels)\n"
+        "error: content/edited.md:5: 'edited' must be a mapping (by, at, machine) or null\n"
+        f"error: content/float.md:7: 'extra.score' holds a float {allowed}\n"
+        "error: content/intkey.md:5: 'extra' keys must be text, not 1\n"
+        "error: content/list.md:5: 'extra' must be a mapping of field names to values\n"
+        "0 entries\n"
+    )
+
+
+def test_extra_values_four_levels_deep_are_listed(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "deep.md").write_text(
+        "---\ntitle: خبر\ndate: 2024-05-01\nsummary_ar: ملخص.\nextra:\n  ok: [1, [2, [3, [4]]]]\n"
+        "  m: {a: {b: {c: {d: 1}}}}\n---\n\nنص.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "list", "--json"])
+    assert result.exit_code == 0, result.output
+    assert '"extra": {\n      "ok": [\n        1,\n        [\n          2,\n          [\n            3,\n            [\n              4\n' in result.stdout
+    assert '"m": {\n        "a": {\n          "b": {\n            "c": {\n              "d": 1\n' in result.stdout
+
+
+def test_windows_and_old_mac_line_ends_read_as_the_same_entry(tmp_path: Path) -> None:
+    """A content file saved with CRLF or lone CR line ends is the same entry; a body ending
+    in a capital X keeps it (only newlines are trimmed), and the reviewer is kept."""
+    (tmp_path / "content").mkdir()
+    text = (
+        "---\ntitle: خبر\ndate: 2024-05-01\nsummary_ar: ملخص.\nreview:\n  state: approved\n  by: hala\n"
+        "  at: '2024-05-02T10:00:00Z'\n---\n\nXinhua: نص الخبر.\n\nSpaceX\n"
+    )
+    (tmp_path / "content" / "crlf.md").write_bytes(text.replace("\n", "\r\n").encode())
+    (tmp_path / "content" / "cr.md").write_bytes(text.replace("\n", "\r").encode())
+    (tmp_path / "content" / "lf.md").write_bytes(text.encode())
+    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "list", "--json"])
+    assert result.exit_code == 0, result.output
+    listed = json.loads(result.stdout)
+    assert sorted(item["slug"] for item in listed) == ["cr", "crlf", "lf"]
+    for item in listed:
+        assert item["path"] == f"content/{item['slug']}.md"
+        assert (item["review"]["state"], item["review"]["by"]) == ("approved", "hala")
+        assert item["title"] == "خبر"
+    build = CliRunner().invoke(cli, ["-C", str(tmp_path), "build", "--offline", "--drafts"])
+    assert build.exit_code == 0, build.output
+    for slug in ("cr", "crlf", "lf"):
+        page = (tmp_path / "site" / "articles" / slug / "index.html").read_text(encoding="utf-8")
+        assert '<p><bdi dir="ltr">Xinhua</bdi>: نص الخبر.</p>\n<p><bdi dir="ltr">SpaceX</bdi></p>\n' in page
