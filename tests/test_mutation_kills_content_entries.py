@@ -193,3 +193,19 @@ def test_windows_and_old_mac_line_ends_read_as_the_same_entry(tmp_path: Path) ->
     for slug in ("cr", "crlf", "lf"):
         page = (tmp_path / "site" / "articles" / slug / "index.html").read_text(encoding="utf-8")
         assert '<p><bdi dir="ltr">Xinhua</bdi>: نص الخبر.</p>\n<p><bdi dir="ltr">SpaceX</bdi></p>\n' in page
+
+
+def test_a_content_file_leading_outside_the_root_is_refused_with_the_reason(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere" / "x.md"
+    outside.parent.mkdir()
+    outside.write_text("---\ntitle: خبر\ndate: 2024-05-01\nsummary_ar: ملخص.\n---\n\nنص.\n", encoding="utf-8")
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    (root / "content" / "x.md").symlink_to(outside)
+    result = CliRunner().invoke(cli, ["-C", str(root), "list"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: content/x.md: refused: it leads outside the site root (to {outside}); "
+        "set ingest.allow_outside_root = true in digest.toml to allow it\n"
+        "0 entries\n"
+    )
