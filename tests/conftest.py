@@ -147,3 +147,21 @@ def all_seeds_root(tmp_path: Path, extra_dir: Path) -> Path:
         shutil.copy(path, root / "seeds" / path.name)
     shutil.copy(PROJECT / "glossary.toml", root / "glossary.toml")
     return root
+
+
+SMALL_SITE_CONFIG = '[site]\npublish = "all"\nper_page = 3\n'
+
+
+def small_site(root: Path, tmp_path: Path, keep: int, held_back: int) -> Path:
+    """`root` (from all_seeds_root) with every entry published, three per page: the last
+    `held_back` seeds moved to tmp_path/held (articles added later by the test), the first
+    `keep` kept, the others deleted (a few articles keep incremental tests quick)."""
+    (root / "digest.toml").write_text(SMALL_SITE_CONFIG, encoding="utf-8")
+    held = tmp_path / "held"
+    held.mkdir()
+    seeds = sorted((root / "seeds").glob("*.txt"))
+    for seed in seeds[len(seeds) - held_back :]:
+        shutil.move(str(seed), held / seed.name)
+    for extra in seeds[keep : len(seeds) - held_back]:
+        extra.unlink()
+    return root

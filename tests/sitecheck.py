@@ -75,3 +75,8 @@ def tree_sha256(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file() and path.name != ".digest-site"
     }
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` by relative path → its bytes."""
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SMALL_SITE_CONFIG, small_site
+from sitecheck import tree_bytes
 
 from digest.build.pipeline import BuildReport, build_site
 from digest.cache.fingerprint import body_hashtags
@@ -18,12 +20,6 @@ from digest.core.config import load_config
 from digest.render.environment import TemplateError
 from digest.render.markdown import PLACEHOLDER_RE, render_body
 from digest.sitemodel.paging import Paging
-
-CONFIG = '[site]\npublish = "all"\nper_page = 3\n'
-
-
-def _tree(out: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
 def _build(root: Path, **kwargs: object) -> BuildReport:
@@ -36,7 +32,7 @@ def _assert_same_as_clean(root: Path, tmp_path: Path, **kwargs: object) -> Build
     clean = tmp_path / "clean"
     shutil.rmtree(clean, ignore_errors=True)
     _build(root, out=clean, **kwargs)
-    incremental, fresh = _tree(root / "site"), _tree(clean)
+    incremental, fresh = tree_bytes(root / "site"), tree_bytes(clean)
     assert sorted(incremental) == sorted(fresh)
     different = [rel for rel in fresh if incremental[rel] != fresh[rel]]
     assert different == [], f"differs from a clean build: {different[:5]}"
@@ -50,14 +46,8 @@ def _fixed_code_stamp(fixed_code_stamp: None) -> None:
 
 @pytest.fixture
 def root(all_seeds_root: Path, tmp_path: Path) -> Path:
-    (all_seeds_root / "digest.toml").write_text(CONFIG, encoding="utf-8")
-    held = tmp_path / "held"
-    held.mkdir()
-    seeds = sorted((all_seeds_root / "seeds").glob("*.txt"))
-    shutil.move(str(seeds[-1]), held / seeds[-1].name)  # added later: "one new article"
-    for extra in seeds[9:-1]:  # nine articles (three pages of three) keep the test quick
-        extra.unlink()
-    return all_seeds_root
+    # nine articles (three pages of three); one held back: "one new article"
+    return small_site(all_seeds_root, tmp_path, keep=9, held_back=1)
 
 
 def _entry_path(root: Path, index: int = 0) -> Path:
@@ -129,7 +119,7 @@ def test_edit_sequence_equals_clean_build(root: Path, tmp_path: Path) -> None:
     _assert_same_as_clean(root, tmp_path)
 
     # Configuration: everything.
-    (root / "digest.toml").write_text(CONFIG.replace("per_page = 3", "per_page = 4") + 'title_en = "Digest"\n', encoding="utf-8")
+    (root / "digest.toml").write_text(SMALL_SITE_CONFIG.replace("per_page = 3", "per_page = 4") + 'title_en = "Digest"\n', encoding="utf-8")
     assert _assert_same_as_clean(root, tmp_path).pages > articles
 
     # The glossary (tag labels) and review mode (drafts, panel, dashboard) too.
@@ -182,7 +172,7 @@ def test_no_op_fast_path_notices_every_kind_of_input(root: Path, tmp_path: Path)
 
 def test_failed_build_keeps_site_and_manifest(root: Path, tmp_path: Path) -> None:
     _build(root)
-    before = _tree(root / "site")
+    before = tree_bytes(root / "site")
     (root / "templates").mkdir()
     (root / "templates" / "article.html").write_text("{% if %}", encoding="utf-8")
     path = _entry_path(root)
@@ -194,7 +184,7 @@ def test_failed_build_keeps_site_and_manifest(root: Path, tmp_path: Path) -> Non
     assert (result.exit_code, result.output) == (
         1, "error: templates/article.html:1: template syntax error: Expected an expression, got 'end of statement block'\n"
     )
-    assert _tree(root / "site") == before
+    assert tree_bytes(root / "site") == before
     # The failed build dropped the manifest (forget_manifest runs before rendering): the next
     # build is a full one, never one that trusts a manifest of a tree it did not write.
     assert not manifest_path(root, root / "site").exists()
@@ -246,4 +236,4 @@ def test_a_body_edit_fingerprints_only_its_article(root: Path, tmp_path: Path, m
     monkeypatch.undo()
     clean = tmp_path / "clean"
     _build(root, out=clean)
-    assert _tree(root / "site") == _tree(clean)
+    assert tree_bytes(root / "site") == tree_bytes(clean)

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SMALL_SITE_CONFIG, small_site
+from sitecheck import tree_bytes
 
 from digest.cache.manifest import load_manifest
 from digest.cli import cli
 from digest.content.entries import read_entry, write_entry
-
-CONFIG = '[site]\npublish = "all"\nper_page = 3\n'
 
 
 @pytest.fixture(autouse=True)
@@ -25,15 +25,8 @@ def _fixed_code_stamp(fixed_code_stamp: None) -> None:
 
 @pytest.fixture
 def root(all_seeds_root: Path, tmp_path: Path) -> Path:
-    (all_seeds_root / "digest.toml").write_text(CONFIG, encoding="utf-8")
-    held = tmp_path / "held"
-    held.mkdir()
-    seeds = sorted((all_seeds_root / "seeds").glob("*.txt"))
-    for seed in seeds[-2:]:  # added later: new articles
-        shutil.move(str(seed), held / seed.name)
-    for extra in seeds[8:-2]:  # eight articles keep the test quick
-        extra.unlink()
-    return all_seeds_root
+    # eight articles; two held back: new articles
+    return small_site(all_seeds_root, tmp_path, keep=8, held_back=2)
 
 
 def _digest(root: Path, *args: str) -> str:
@@ -42,17 +35,13 @@ def _digest(root: Path, *args: str) -> str:
     return result.output
 
 
-def _tree(out: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
-
-
 def _build_equals_clean(root: Path, tmp_path: Path, *options: str) -> str:
     """`digest build` (incremental) into site/, then a clean build elsewhere: identical trees."""
     output = _digest(root, "build", "--offline", *options)
     clean = tmp_path / "clean"
     shutil.rmtree(clean, ignore_errors=True)
     _digest(root, "build", "--offline", "--out", str(clean), *options)
-    incremental, fresh = _tree(root / "site"), _tree(clean)
+    incremental, fresh = tree_bytes(root / "site"), tree_bytes(clean)
     assert sorted(incremental) == sorted(fresh)
     assert [rel for rel in fresh if incremental[rel] != fresh[rel]] == []
     return output
@@ -130,7 +119,7 @@ def test_a_template_reading_entry_extra_or_a_config_value(root: Path, tmp_path: 
     assert "[الاقتصاد|" in _page(root, slug)
     # The article and the pages showing its card (a card stands for all of an entry's fields).
     assert 1 < _rendered(output) < _rendered(first)
-    (root / "digest.toml").write_text(CONFIG + 'title_en = "Desk Digest"\n', encoding="utf-8")
+    (root / "digest.toml").write_text(SMALL_SITE_CONFIG + 'title_en = "Desk Digest"\n', encoding="utf-8")
     _build_equals_clean(root, tmp_path)
     assert "[الاقتصاد|Desk Digest]" in _page(root, slug)
 
@@ -208,7 +197,7 @@ def test_random_edits_end_equal_to_a_clean_build(root: Path, tmp_path: Path, see
 
     def configuration() -> None:
         per_page = rng.choice([2, 3, 4])
-        (root / "digest.toml").write_text(CONFIG.replace("per_page = 3", f"per_page = {per_page}"), encoding="utf-8")
+        (root / "digest.toml").write_text(SMALL_SITE_CONFIG.replace("per_page = 3", f"per_page = {per_page}"), encoding="utf-8")
 
     def glossary() -> None:  # (re)label the tag the other edits may add
         path = root / "glossary.toml"

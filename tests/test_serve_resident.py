@@ -9,14 +9,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import SMALL_SITE_CONFIG, small_site
 
 from digest.build.pipeline import build_site
 from digest.cache.manifest import load_manifest, manifest_path
 from digest.content.entries import read_entry, write_entry
 from digest.core.config import load_config
 from digest.serve.server import PreviewBuilder
-
-CONFIG = '[site]\npublish = "all"\nper_page = 3\n'
 
 
 @pytest.fixture(autouse=True)
@@ -26,14 +25,8 @@ def _fixed_code_stamp(fixed_code_stamp: None) -> None:
 
 @pytest.fixture
 def root(all_seeds_root: Path, tmp_path: Path) -> Path:
-    (all_seeds_root / "digest.toml").write_text(CONFIG, encoding="utf-8")
-    held = tmp_path / "held"
-    held.mkdir()
-    seeds = sorted((all_seeds_root / "seeds").glob("*.txt"))
-    shutil.move(str(seeds[-1]), held / seeds[-1].name)  # added later: "a new article"
-    for extra in seeds[9:-1]:  # nine articles keep the test quick
-        extra.unlink()
-    return all_seeds_root
+    # nine articles; one held back: "a new article"
+    return small_site(all_seeds_root, tmp_path, keep=9, held_back=1)
 
 
 def _tree(out: Path) -> dict[str, bytes]:
@@ -133,7 +126,7 @@ def test_edit_sequence_through_the_resident_preview_equals_a_fresh_build(root: P
         '{% extends "!builtin/article.html" %}{% block title %}مقال: {{ super() }}{% endblock %}', encoding="utf-8"
     )
     _assert_same_as_fresh(root, tmp_path, preview)
-    (root / "digest.toml").write_text(CONFIG.replace("per_page = 3", "per_page = 4") + 'title_en = "Digest"\n', encoding="utf-8")
+    (root / "digest.toml").write_text(SMALL_SITE_CONFIG.replace("per_page = 3", "per_page = 4") + 'title_en = "Digest"\n', encoding="utf-8")
     _assert_same_as_fresh(root, tmp_path, preview)
     assert preview.builder.resident.in_place >= 8
 
@@ -258,7 +251,7 @@ def test_random_edits_through_the_resident_preview_equal_a_fresh_build(root: Pat
         )
 
     def configuration() -> None:
-        (root / "digest.toml").write_text(CONFIG.replace("per_page = 3", f"per_page = {rng.choice([2, 3, 4])}"), encoding="utf-8")
+        (root / "digest.toml").write_text(SMALL_SITE_CONFIG.replace("per_page = 3", f"per_page = {rng.choice([2, 3, 4])}"), encoding="utf-8")
 
     def glossary() -> None:
         (root / "glossary.toml").write_text(original_glossary + f'\n"وسم_جديد" = "New tag {rng.randint(1, 99)}"\n', encoding="utf-8")
