@@ -85,7 +85,7 @@ def test_a_failed_sync_writes_no_entry_one_line_each_and_the_next_run_ingests_th
         raise OSError(errno.EIO, os.strerror(errno.EIO), folder)
 
     monkeypatch.setattr(output, "_syncfs", failing_syncfs)
-    monkeypatch.setattr(output, "_syncfs_loaded", [lambda fd: 0])  # as on Linux, wherever this runs
+    monkeypatch.setattr(output, "_syncfs_function", lambda: lambda fd: 0)  # as on Linux, wherever this runs
     result = CliRunner().invoke(cli, ["-C", str(tmp_path), "ingest"])
     assert result.exit_code == 1
     assert sorted(result.output.splitlines()[:-1]) == [
@@ -129,7 +129,7 @@ def test_without_syncfs_each_new_entry_is_fsynced_before_its_rename(tmp_path: Pa
         events.append("rename")
         real_replace(src, dst)
 
-    monkeypatch.setattr(output, "_syncfs_loaded", [None])  # as on macOS or Windows
+    monkeypatch.setattr(output, "_syncfs_function", lambda: None)  # as on macOS or Windows
     monkeypatch.setattr(output.os, "fsync", fsync)
     monkeypatch.setattr(output.os, "replace", replace)
     report = run.ingest(tmp_path, [tmp_path / "seeds"], Config.for_test())

@@ -12,7 +12,9 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .libc import libc_function
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
@@ -36,15 +38,8 @@ def die_with_parent(parent_pid: int) -> None:
     """
     import signal
 
-    armed = False
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            libc = ctypes.CDLL(None, use_errno=True)
-            armed = libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
-        except (OSError, AttributeError):
-            armed = False
+    prctl = libc_function("prctl")
+    armed = prctl is not None and prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
     if os.getppid() != parent_pid:  # the parent died before the signal was armed
         os._exit(1)
     if not armed:
@@ -64,25 +59,9 @@ def return_freed_memory() -> None:
     larger objects (a pickled entry, a rendered body) come from malloc, and free pages between
     live ones stay counted in the process's size: before a fork, each worker would start with
     them too. No-op where there is no glibc."""
-    global _malloc_trim
-    if _malloc_trim is None:
-        _malloc_trim = _find_malloc_trim()
-    if _malloc_trim is not False:
-        _malloc_trim(0)
-
-
-def _find_malloc_trim() -> Any:
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        import ctypes
-
-        return ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):  # musl and others have none
-        return False
-
-
-_malloc_trim: Any = None
+    malloc_trim = libc_function("malloc_trim")
+    if malloc_trim is not None:
+        malloc_trim(0)
 
 
 @contextmanager

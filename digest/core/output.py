@@ -4,12 +4,12 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
 from .errors import FileWriteError
+from .libc import last_errno, libc_function
 
 
 def atomic_write_bytes(path: Path, data: bytes, durable: bool = True, user_file: bool = False) -> None:
@@ -237,34 +237,18 @@ def _one_folder_per_file_system(folders: list[str]) -> list[str]:
     return list(by_device.values())
 
 
-_syncfs_loaded: list[Callable[[int], int] | None] = []  # filled on first use
-
-
 def _syncfs_function() -> Callable[[int], int] | None:
-    """libc's syncfs on Linux, else None; looked up on first use (ctypes costs every
-    command's start-up ~10 ms otherwise)."""
-    if not _syncfs_loaded:
-        function = None
-        if sys.platform.startswith("linux"):
-            try:
-                import ctypes
-
-                function = ctypes.CDLL(None, use_errno=True).syncfs
-            except (OSError, AttributeError):
-                function = None
-        _syncfs_loaded.append(function)
-    return _syncfs_loaded[0]
+    """libc's syncfs on Linux, else None (each file is then fsynced before its rename)."""
+    return libc_function("syncfs")
 
 
 def _syncfs(function: Callable[[int], int], folder: str) -> None:
     """syncfs(2) on the file system holding folder: its dirty data written and flushed
     (Linux reports write-back errors from it since 5.8)."""
-    import ctypes
-
     fd = os.open(folder, os.O_RDONLY)
     try:
         if function(fd) != 0:
-            code = ctypes.get_errno()
+            code = last_errno()
             raise OSError(code, os.strerror(code), folder)
     finally:
         os.close(fd)

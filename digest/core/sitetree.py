@@ -10,8 +10,9 @@ from pathlib import Path
 
 from .errors import DigestError
 from .layout import INPUT_NAMES, SiteLayout
+from .libc import last_errno, libc_function
 
-# ctypes, shutil and tempfile are imported where they are used: this module is loaded at
+# shutil and tempfile are imported where they are used (ctypes by core.libc, on first use): this module is loaded at
 # the start of every build (check_replaceable), before the build needs them (~15 ms).
 MARKER = ".digest-site"  # marks a directory this tool built (and so may replace)
 MARKER_TEXT = b"built by digest; replaced as a whole on every build\n"
@@ -68,15 +69,12 @@ _RENAME_EXCHANGE = 2
 def exchange_paths(a: Path, b: Path) -> bool:
     """Swap two directories in one step (Linux renameat2 RENAME_EXCHANGE): there is no
     moment when either name is missing. False where the system or file system lacks it."""
-    import ctypes
-
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):
+    renameat2 = libc_function("renameat2")
+    if renameat2 is None:
         return False
     if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
         return True
-    code = ctypes.get_errno()
+    code = last_errno()
     if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
         return False
     raise OSError(code, os.strerror(code), str(b))

@@ -105,7 +105,7 @@ class DebouncedWatcher:
 
     def __post_init__(self) -> None:
         if self.inotify is not False and watch_mode() == "inotify":
-            from .inotify import InotifyTree  # ctypes: only for the server, not every command
+            from .inotify import InotifyTree  # inotify_simple: only for the server, not every command
 
             # Watches first, then the scan: a change made in between is seen twice, never missed.
             self._tree = InotifyTree.open(str(self.root), WATCHED_DIRS, WATCHED_FILES, _is_scratch)
