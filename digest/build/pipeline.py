@@ -336,34 +336,29 @@ def site_model_stage(ctx: BuildContext) -> None:
     """Tags of the published entries only (a draft's tags never leak into the public site),
     and the stories the pages are made of."""
     from ..render.environment import provider_name
-    from ..sitemodel.stories import SiteModel, make_story
-    from ..sitemodel.taxonomy import build_taxonomy
+    from ..sitemodel.stories import build_site_model
 
     assert ctx.glossary is not None
     options = ctx.options
     provider_label = provider_name(options.provider or ctx.config.translate.provider)
+    labels = ctx.glossary.by_key()
+    base_url = _normalise_base_url(options.base_url if options.base_url is not None else ctx.config.site.base_url)
+    all_entries = sorted(ctx.entries, key=lambda e: (e.date, e.slug), reverse=True) if options.review else []
     resident = ctx.caches.resident
-    if resident is not None:  # digest serve: patch the last build's model where it still holds
-        if ctx.ingested or ctx.translated:
-            resident.model.forget()  # entries may have been edited in place
-        ctx.site = resident.model.site_model(
-            ctx.config, ctx.published, ctx.glossary.by_key(), lambda e: _provider_label(e, provider_label), provider_label,
-            base_url=_normalise_base_url(options.base_url if options.base_url is not None else ctx.config.site.base_url),
-            review_mode=options.review, flags=ctx.flags,
-            all_entries=sorted(ctx.entries, key=lambda e: (e.date, e.slug), reverse=True) if options.review else [],
+    if resident is None:
+        ctx.site = build_site_model(
+            ctx.config, ctx.published, labels, lambda e: _provider_label(e, provider_label),
+            base_url=base_url, review_mode=options.review, flags=ctx.flags, all_entries=all_entries,
         )
-        resident.digests.same_shape = resident.model.same_shape
         return
-    taxonomy = build_taxonomy(ctx.published, labels=ctx.glossary.by_key())
-    ctx.site = SiteModel(
-        config=ctx.config,
-        stories=[make_story(e, i, taxonomy, _provider_label(e, provider_label)) for i, e in enumerate(ctx.published)],
-        taxonomy=taxonomy,
-        base_url=_normalise_base_url(options.base_url if options.base_url is not None else ctx.config.site.base_url),
-        review_mode=options.review,
-        flags=ctx.flags,
-        all_entries=sorted(ctx.entries, key=lambda e: (e.date, e.slug), reverse=True) if options.review else [],
+    # digest serve: patch the last build's model where it still holds
+    if ctx.ingested or ctx.translated:
+        resident.model.forget()  # entries may have been edited in place
+    ctx.site = resident.model.site_model(
+        ctx.config, ctx.published, labels, lambda e: _provider_label(e, provider_label), provider_label,
+        base_url=base_url, review_mode=options.review, flags=ctx.flags, all_entries=all_entries,
     )
+    resident.digests.same_shape = resident.model.same_shape
 
 
 def plan_stage(ctx: BuildContext) -> None:

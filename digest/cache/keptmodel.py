@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from ..core.config import Config
 from ..core.model import Entry
-from ..sitemodel.stories import SiteModel, Story, make_story
-from ..sitemodel.taxonomy import Taxonomy, build_taxonomy
+from ..sitemodel.stories import SiteModel, Story, build_site_model, make_story
+from ..sitemodel.taxonomy import Taxonomy
 
 
 @dataclass
@@ -79,16 +79,18 @@ class ModelKeeper:
         self.same_shape = stories is not None and kept is not None
         if stories is not None and kept is not None:
             self._swap_members(kept, published)
-            taxonomy = kept.taxonomy
             self.reused += 1
+            site = SiteModel(
+                config=config, stories=stories, taxonomy=kept.taxonomy, base_url=base_url, review_mode=review_mode,
+                flags=flags, all_entries=all_entries,
+            )
         else:
-            taxonomy = build_taxonomy(published, labels=labels)
-            stories = [make_story(e, i, taxonomy, label_of(e)) for i, e in enumerate(published)]
-        self.kept = KeptModel(settings, list(published), stories, taxonomy)
-        return SiteModel(
-            config=config, stories=stories, taxonomy=taxonomy, base_url=base_url, review_mode=review_mode,
-            flags=flags, all_entries=all_entries,
-        )
+            site = build_site_model(
+                config, published, labels, label_of,
+                base_url=base_url, review_mode=review_mode, flags=flags, all_entries=all_entries,
+            )
+        self.kept = KeptModel(settings, list(published), site.stories, site.taxonomy)
+        return site
 
     @staticmethod
     def _swap_members(kept: KeptModel, published: list[Entry]) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.config import Config, SiteConfig
 from ..core.model import Entry
 from ..translate.state import translation_state  # judged from the content, as translate does
-from .taxonomy import Tag, Taxonomy, entry_url
+from .taxonomy import Tag, Taxonomy, build_taxonomy, entry_url
 
 RELATED_LIMIT = 5
 RELATED_SCAN = 30  # entries nearest in time looked at per shared tag: bounded work for huge tags
@@ -169,3 +170,28 @@ class SiteModel:
         if indices is None:
             indices = self._indices[key] = [s.index for s in self.stories_by_tag[key]]
         return indices
+
+
+def build_site_model(
+    config: Config,
+    published: list[Entry],
+    labels: Mapping[str, str],
+    label_of: Callable[[Entry], str],
+    *,
+    base_url: str,
+    review_mode: bool,
+    flags: dict[str, list[Any]],
+    all_entries: list[Entry],
+) -> SiteModel:
+    """The site model made afresh: the tags of the published entries (`labels`: the
+    glossary's English tag labels) and a story per entry (`label_of`: its provider's name)."""
+    taxonomy = build_taxonomy(published, labels=labels)
+    return SiteModel(
+        config=config,
+        stories=[make_story(e, i, taxonomy, label_of(e)) for i, e in enumerate(published)],
+        taxonomy=taxonomy,
+        base_url=base_url,
+        review_mode=review_mode,
+        flags=flags,
+        all_entries=all_entries,
+    )
