@@ -107,7 +107,7 @@ def near_duplicate_sketches(
 
     shared: Counter[tuple[str, str]] = Counter()
     for keys in index.values():
-        if 1 < len(keys) <= MAX_BUCKET:
+        if _usable(len(keys)):
             shared.update(combinations(sorted(keys), 2))
     # Many copies of one text share every sketch value, so all their buckets are too big to
     # pair: texts with identical sketches are paired with the first of them instead (a star,
@@ -122,19 +122,18 @@ def near_duplicate_sketches(
 
     # Each sketch is a uniform sample: a pair needs a share of values compatible with the
     # threshold (with slack for sampling error) before the exact, costlier comparison.
-    expected_share = 2 * threshold / (1 + threshold)
+    expected_share = _expected_share(threshold)
     # The shortest sketch gives the lowest bar any pair can have: most pairs (one shared
     # stock phrase) fall below it and are dropped before sorting.
-    lowest = max(1, int(min(map(len, sketches.values()), default=0) * expected_share * 0.5))
-    result: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    lowest = _bar(min(map(len, sketches.values()), default=0), expected_share)
+    found: dict[tuple[str, str], float] = {}
     for (a, b), count in sorted(item for item in shared.items() if item[1] >= lowest):
-        if count < max(1, int(min(len(sketches[a]), len(sketches[b])) * expected_share * 0.5)):
+        if count < _bar(min(len(sketches[a]), len(sketches[b])), expected_share):
             continue
         score = similarity(a, b)
         if score >= threshold:
-            result[a].append((b, score))
-            result[b].append((a, score))
-    return {k: sorted(v, key=lambda item: (-item[1], item[0])) for k, v in result.items()}
+            found[(a, b)] = score
+    return _by_key(found)
 
 
 class SketchIndex:
@@ -208,18 +207,14 @@ class SketchIndex:
             rest = sorted(members - changed)
             look.update(combinations(rest, 2))
         self.pairs = {pair: score for pair, score in self.pairs.items() if pair[0] not in changed and pair[1] not in changed}
-        expected_share = 2 * threshold / (1 + threshold)
+        expected_share = _expected_share(threshold)
         for a, b in sorted(look):
             self.pairs.pop((a, b), None)
             if a in self.sketches and b in self.sketches and self._candidate(a, b, expected_share):
                 score = similarity(a, b)
                 if score >= threshold:
                     self.pairs[(a, b)] = score
-        result: dict[str, list[tuple[str, float]]] = defaultdict(list)
-        for (a, b), score in self.pairs.items():
-            result[a].append((b, score))
-            result[b].append((a, score))
-        return {key: sorted(found, key=lambda item: (-item[1], item[0])) for key, found in result.items()}
+        return _by_key(self.pairs)
 
     def _drop(self, key: str, sketch: list[int]) -> None:
         group = self.groups[tuple(sketch)]
@@ -238,9 +233,29 @@ class SketchIndex:
         if sa == sb and a == min(self.groups[tuple(sa)]):
             return True  # identical sketches: paired with the first of them
         count = sum(1 for value in set(sa).intersection(sb) if _usable(len(self.index[value])))
-        return count >= max(1, int(min(len(sa), len(sb)) * expected_share * 0.5))
+        return count >= _bar(min(len(sa), len(sb)), expected_share)
 
 
 def _usable(bucket_size: int) -> bool:
     """A sketch value shared by this many texts counts as evidence (not alone, not a stock phrase)."""
     return 1 < bucket_size <= MAX_BUCKET
+
+
+def _expected_share(threshold: float) -> float:
+    """The share of sketch values two texts at the threshold's similarity have in common."""
+    return 2 * threshold / (1 + threshold)
+
+
+def _bar(sketch_length: int, expected_share: float) -> int:
+    """Shared usable values a pair needs before the exact comparison (half the expected
+    share of the shorter sketch: slack for sampling error)."""
+    return max(1, int(sketch_length * expected_share * 0.5))
+
+
+def _by_key(pairs: Mapping[tuple[str, str], float]) -> dict[str, list[tuple[str, float]]]:
+    """key → [(other key, similarity)], best first, from the pairs (a, b) found."""
+    result: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for (a, b), score in pairs.items():
+        result[a].append((b, score))
+        result[b].append((a, score))
+    return {key: sorted(found, key=lambda item: (-item[1], item[0])) for key, found in result.items()}
