@@ -250,13 +250,23 @@ def test_random_edits_through_the_resident_preview_equal_a_fresh_build(root: Pat
             encoding="utf-8",
         )
 
+    def dashboard_row() -> None:  # the dashboard's rows are kept by value between rebuilds
+        (root / "templates" / "review").mkdir(parents=True, exist_ok=True)
+        (root / "templates" / "review" / "row.html").write_text(
+            '{% import "!builtin/review/row.html" as builtin %}{% macro dashboard_row(row, root) %}'
+            + f"<!-- {rng.randint(1, 99)} -->"
+            + "{{ builtin.dashboard_row(row, root) }}{% endmacro %}",
+            encoding="utf-8",
+        )
+
     def configuration() -> None:
         (root / "digest.toml").write_text(SMALL_SITE_CONFIG.replace("per_page = 3", f"per_page = {rng.choice([2, 3, 4])}"), encoding="utf-8")
 
     def glossary() -> None:
         (root / "glossary.toml").write_text(original_glossary + f'\n"وسم_جديد" = "New tag {rng.randint(1, 99)}"\n', encoding="utf-8")
 
-    edits = [body, body, copied_body, headline, english, review_state, tags, rename_tag, new_article, delete, template, configuration, glossary]
+    edits = [body, body, copied_body, headline, english, review_state, tags, rename_tag, new_article, delete, template, dashboard_row,
+             configuration, glossary]
     for _step in range(10):
         rng.choice(edits)()
         _assert_same_as_fresh(root, tmp_path, preview)
@@ -267,3 +277,26 @@ def test_random_edits_through_the_resident_preview_equal_a_fresh_build(root: Pat
     headline()
     _assert_same_as_fresh(root, tmp_path, preview)
     assert preview.builder.resident.model.reused == reused + 2
+
+
+def test_the_dashboard_rows_kept_between_rebuilds_follow_entries_and_the_row_template(root: Path, tmp_path: Path) -> None:
+    """The review dashboard's rows are kept by value between rebuilds
+    (digest.render.fragments.KeptRows): a changed entry's row, and every row after the row
+    template changed, must be rendered again."""
+    preview = Preview(root)
+    _assert_same_as_fresh(root, tmp_path, preview)
+    dashboard = preview.builder.out / "review" / "index.html"
+    path = _content(root, 2)
+    entry = read_entry(path)
+    entry.title = "عنوان جديد للوحة المراجعة"
+    write_entry(entry, root / "content")
+    _assert_same_as_fresh(root, tmp_path, preview)
+    assert "عنوان جديد للوحة المراجعة" in dashboard.read_text(encoding="utf-8")
+    (root / "templates" / "review").mkdir(parents=True)
+    (root / "templates" / "review" / "row.html").write_text(
+        '{% macro dashboard_row(row, root) %}<tr class="mine"><td>{{ row.slug }}</td></tr>\n{% endmacro %}', encoding="utf-8"
+    )
+    _assert_same_as_fresh(root, tmp_path, preview)
+    page = dashboard.read_text(encoding="utf-8")
+    assert page.count('<tr class="mine">') == len(list((root / "content").glob("*.md")))
+    assert f'<tr class="mine"><td>{entry.slug}</td></tr>' in page

@@ -404,7 +404,9 @@ def render_stage(ctx: BuildContext) -> None:
         _release_saved(ctx)
 
     assert ctx.caches.check is not None
-    renderer = PageRenderer(site, env, ctx.bodies, record=ctx.options.use_cache)  # --no-cache: no manifest, nothing to record
+    resident = ctx.caches.resident
+    # --no-cache: no manifest, nothing to record; digest serve: the dashboard rows of the last build.
+    renderer = PageRenderer(site, env, ctx.bodies, record=ctx.options.use_cache, kept_rows=resident.rows if resident is not None else None)
     ctx.report.pages = render_site(
         ctx.root,
         ctx.options.out,

@@ -9,6 +9,7 @@ output folder, instead of reading it back from `.digest/` on every rebuild:
 - `model` and `digests`: the last site model, patched rather than rebuilt after an edit that
   keeps the order and the tags (digest.cache.keptmodel), and the card, flag and related
   digests of its stories (digest.cache.fingerprint.KeptDigests);
+- `rows`: the review dashboard's rows as rendered, by row value (digest.render.fragments);
 - `watch`: the server's file watcher, which knows the stamps of the inputs without
   scanning them (digest.core.watch), so a rebuild does not stat every input again.
 
@@ -31,6 +32,7 @@ from .manifest import Manifest, forget_manifest, save_manifest, tree_identity
 
 if TYPE_CHECKING:
     from ..core.watch import Snapshot
+    from ..render.fragments import KeptRows
     from ..sitemodel.stories import Story
     from .fingerprint import KeptDigests
     from .inputs import InputCheck, LastBuild
@@ -51,6 +53,7 @@ class ResidentState:
     # kept with it; made on first use (their modules import the rendering side).
     _model: ModelKeeper | None = None
     _digests: KeptDigests | None = None
+    _rows: KeptRows | None = None
 
     @property
     def model(self) -> ModelKeeper:
@@ -67,6 +70,15 @@ class ResidentState:
 
             self._digests = KeptDigests()
         return self._digests
+
+    @property
+    def rows(self) -> KeptRows:
+        """The review dashboard's rows as rendered by earlier builds (digest.render.fragments)."""
+        if self._rows is None:
+            from ..render.fragments import KeptRows
+
+            self._rows = KeptRows()
+        return self._rows
 
     def watched_inputs(self, absorb: bool) -> Snapshot | None:
         """The stamps of the watched inputs as they are now, if a watcher keeps them.

@@ -22,21 +22,34 @@ from .recording import note, note_stories, note_tags
 ROOT_MARK = "\ue002"  # private-use code point: never in text (render_body strips its neighbours too)
 MACROS = "macros.html"  # the theme template whose macros render the fragments
 PARTIALS = ("partials/site_header.html", "partials/site_footer.html")  # included by its macros: a site may replace each
+ROW_TEMPLATE = "review/row.html"  # the review dashboard's row macro
+
+
+class KeptRows:
+    """The review dashboard's rows as an earlier build rendered them, by row value (a row is
+    a frozen DashboardRow: equal values render equal HTML), for one source of the row
+    template. digest serve keeps one between rebuilds, so an edit renders one row again,
+    not 4,000."""
+
+    def __init__(self) -> None:
+        self.source: str | None = None
+        self.html: dict[Any, str] = {}
 
 
 class Fragments:
-    def __init__(self, env: jinja2.Environment):
+    def __init__(self, env: jinja2.Environment, kept_rows: KeptRows | None = None):
         self.env = env
         self._macros: Any = None
         self._html: dict[tuple[Any, ...], str] = {}
+        self.kept_rows = kept_rows if kept_rows is not None else KeptRows()
 
     def install(self) -> None:
         """Make the fragments template globals: `card(story, root, english)`, `tag_link(tag,
         root, count)`, the lists `cards(stories, root, english, sep)`, `dated_cards(stories,
         root)`, `tag_items(tags, root, sep)`, `related_items(stories, root, sep)`, and
         `head_links(site, root)`, `site_header(site, root, review_mode)`, `site_footer(site, root)`,
-        and `feed_entries(stories, model)`."""
-        for name in ("card", "tag_link", "cards", "dated_cards", "tag_items", "related_items", "head_links", "site_header", "site_footer", "feed_entries"):
+        `feed_entries(stories, model)` and `dashboard_rows(rows, root)`."""
+        for name in ("card", "tag_link", "cards", "dated_cards", "tag_items", "related_items", "head_links", "site_header", "site_footer", "feed_entries", "dashboard_rows"):
             self.env.globals[name] = getattr(self, name)
 
     def _render(self, key: tuple[Any, ...], macro: str, *args: Any, **kwargs: Any) -> str:
@@ -94,3 +107,20 @@ class Fragments:
 
     def site_footer(self, site: Any, root: str) -> Markup:
         return Markup(self._render(("site_footer",), "site_footer", site, ROOT_MARK).replace(ROOT_MARK, escape(root)))
+
+    def dashboard_rows(self, rows: Sequence[Any], root: str) -> Markup:
+        """The dashboard's rows, each ending with a newline: a row whose value and template
+        are those of a kept rendering is not rendered again."""
+        template = self.env.get_template(ROW_TEMPLATE)  # notes the template, as a fresh rendering would
+        source = self.env.loader.get_source(self.env, ROW_TEMPLATE)[0] if self.env.loader is not None else None
+        kept = self.kept_rows
+        before = kept.html if kept.source == source and source is not None else {}
+        row_macro = template.module.dashboard_row  # type: ignore[attr-defined]
+        html: dict[Any, str] = {}
+        for row in rows:
+            text = before.get(row)
+            if text is None:
+                text = str(row_macro(row, ROOT_MARK))
+            html[row] = text
+        kept.source, kept.html = source, html  # the rows gone are dropped with the old table
+        return Markup("".join(html[row] for row in rows).replace(ROOT_MARK, escape(root)))

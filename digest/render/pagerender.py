@@ -21,7 +21,7 @@ from ..sitemodel.feeds import news_article_jsonld
 from ..sitemodel.pages import Page, page_context
 from ..sitemodel.stories import SiteModel
 from .environment import is_theme_template, render_template
-from .fragments import MACROS, ROOT_MARK, Fragments
+from .fragments import MACROS, ROOT_MARK, Fragments, KeptRows
 from .markdown import BodyCache, hashtag_html
 from .placeholders import PLACEHOLDER_RE
 from .recording import Key, note, recording
@@ -31,7 +31,14 @@ MIN_PAGES_PER_WORKER = 300  # below this, forking costs more than it saves
 
 
 class PageRenderer:
-    def __init__(self, site: SiteModel, env: jinja2.Environment, cache: BodyCache | None = None, record: bool = True):
+    def __init__(
+        self,
+        site: SiteModel,
+        env: jinja2.Environment,
+        cache: BodyCache | None = None,
+        record: bool = True,
+        kept_rows: KeptRows | None = None,
+    ):
         self.site = site
         self.env = env
         self.cache = cache if cache is not None else BodyCache()
@@ -40,7 +47,7 @@ class PageRenderer:
         # `record=False` (a --no-cache build: no manifest keeps them): nothing is noted.
         self.record = record
         self.recorded: dict[str, frozenset[Key]] = {}
-        Fragments(env).install()
+        Fragments(env, kept_rows).install()  # kept_rows: digest serve's dashboard rows of earlier builds
 
     def body_html(self, page: Page) -> str:
         """The article body with its hashtags linked relative to this page."""
