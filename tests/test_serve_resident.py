@@ -57,6 +57,18 @@ def _assert_same_as_fresh(root: Path, tmp_path: Path, preview: Preview) -> str:
     assert sorted(kept) == sorted(expected)
     different = [rel for rel in expected if kept[rel] != expected[rel]]
     assert different == [], f"differs from a fresh preview build: {different[:5]}"
+    # The page fingerprints the builder keeps (some computed again, most carried over: see
+    # digest.cache.fingerprint.KeptDigests) equal those a fresh build computes for every page.
+    resident = preview.builder.resident.manifest
+    if resident is not None:
+        counted = tmp_path / "fresh-counted"
+        shutil.rmtree(counted, ignore_errors=True)
+        manifest_path(root, counted).unlink(missing_ok=True)
+        build_site(root, load_config(root), out=counted, review=True, offline=True, preview=True)
+        computed = load_manifest(root, counted).files
+        assert sorted(resident.files) == sorted(computed)
+        stale = [rel for rel, fp in computed.items() if resident.files[rel] != fp]
+        assert stale == [], f"kept fingerprints differ from fresh ones: {stale[:5]}"
     return line
 
 
@@ -98,8 +110,11 @@ def test_edit_sequence_through_the_resident_preview_equals_a_fresh_build(root: P
     entry = read_entry(_content(root, 2))
     entry.title = "عنوان جديد للمقال"
     write_entry(entry, root / "content")
+    partial = preview.builder.resident.digests.partial
     _assert_same_as_fresh(root, tmp_path, preview)
     assert "عنوان جديد للمقال" in _article_page(preview, _content(root, 2)).read_text(encoding="utf-8")
+    # Same order, dates and tags: only the fingerprints of the pages showing its card were computed.
+    assert preview.builder.resident.digests.partial == partial + 1
 
     # A tag change: the old tag's page goes if no other entry has it, the new one comes.
     entry = read_entry(_content(root, 3))
@@ -168,6 +183,25 @@ def test_the_manifest_kept_in_memory_is_written_when_the_server_stops(root: Path
     os.utime(path)
     again = Preview(root)
     assert again.rebuild().startswith("0 pages rendered")
+
+
+def test_a_server_killed_without_stopping_renders_everything_at_start_not_on_the_first_edit(root: Path, tmp_path: Path) -> None:
+    """The manifest is kept in memory and written when the server stops: after a server was
+    killed, none describes the preview, so the next server renders every page at start-up
+    (the inputs did not change, but a no-op there would make its first edit render all)."""
+    preview = Preview(root)
+    preview.rebuild()
+    path = _content(root, 0)
+    path.write_text(path.read_text(encoding="utf-8") + "\nسطر.\n", encoding="utf-8")
+    preview.rebuild()
+    assert not manifest_path(root, preview.builder.out).exists()  # killed now: never written
+    pages = len(list(preview.builder.out.rglob("*.html")))
+    again = Preview(root)
+    first = again.rebuild()
+    assert not first.startswith("0 pages rendered"), first
+    assert int(first.split()[0]) >= pages - 1  # every page (the search page aside)
+    path.write_text(path.read_text(encoding="utf-8") + "\nسطر آخر.\n", encoding="utf-8")
+    assert _assert_same_as_fresh(root, tmp_path, again).startswith("1 pages rendered")
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

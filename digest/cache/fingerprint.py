@@ -49,6 +49,8 @@ _STORY_FIELDS = tuple(
 Stamp = tuple[int, int]  # (mtime_ns, size) of a content file
 EntryParts = tuple[str, str, tuple[str, ...]]  # digest of the entry without its body, of the body, body hashtags
 _TAG_FIELDS = tuple(f.name for f in dataclasses.fields(Tag) if f.name != "entries")
+# What a page fingerprint reads besides its frame: ("card" | "body" | "flags", slug).
+Atom = tuple[str, str]
 
 
 def body_hashtags(markdown: str) -> tuple[str, ...]:
@@ -163,12 +165,27 @@ class KeptDigests:
     - `flags`: slug → (its review flags, their repr), reused while the flags are equal.
     - `related`: (settings, related_key) of the last build, reused while the model was
       patched (same stories in the same order, same dates and tags: `same_shape`).
+    - the last build's page fingerprints (`fingerprints`), the `frame` they were computed
+      in (see SiteFingerprints.frame), and what each page's fingerprint read besides the
+      frame: the "atoms" — a story's card, an article's body, its review flags — with their
+      values (`atoms`) and the pages that read each (`readers`). While the frame holds, a
+      page whose atoms kept their values keeps its fingerprint: an edited headline computes
+      the fingerprints of the pages showing that story, not of every page.
     """
 
     cards: dict[str, tuple[Story, str]] = dataclasses.field(default_factory=dict)
     flags: dict[str, tuple[list[Any], str]] = dataclasses.field(default_factory=dict)
     related: tuple[str, str] | None = None
     same_shape: bool = False  # set by the site model keeper for the current build
+    frame: str | None = None
+    fingerprints: dict[str, str | None] = dataclasses.field(default_factory=dict)
+    atoms: dict[Atom, Any] = dataclasses.field(default_factory=dict)
+    readers: dict[Atom, list[str]] = dataclasses.field(default_factory=dict)
+    atomless: list[str] = dataclasses.field(default_factory=list)  # pages that read none: always computed
+    partial: int = 0  # builds that computed only the fingerprints of pages whose atoms changed
+
+    def forget_pages(self) -> None:
+        self.frame, self.fingerprints, self.atoms, self.readers, self.atomless = None, {}, {}, {}, []
 
 
 @dataclasses.dataclass
@@ -228,6 +245,8 @@ class SiteFingerprints:
         self._whole_site: str | None = None
         self._entries_by_slug: dict[str, Entry] | None = None
         self._template_sources: dict[str, str] = {}
+        self._frame: str | None = None
+        self._reading: set[Atom] | None = None  # the atoms of the page being fingerprinted
         self._kinds: dict[str, Callable[[Page], Any]] = {
             "home": self._listing,
             "en": self._listing,
@@ -251,6 +270,9 @@ class SiteFingerprints:
         whose body changed keeps its fingerprint — an edited body costs one fingerprint,
         not one per page."""
         current = self.structure(pages)  # also kept in the manifest for the next build
+        kept = self.kept
+        if kept is not None and previous is not None and self._kept_pages_hold(pages, previous):
+            return self._of_changed_atoms(pages)
         if previous is not None and previous.structure == current:
             result: dict[str, str | None] = {}
             for page in pages:
@@ -258,8 +280,102 @@ class SiteFingerprints:
                 if known is None or (page.kind == "article" and self._body_changed(page, previous)):
                     known = self.of_page(page)
                 result[page.path] = known
+            if kept is not None:
+                kept.forget_pages()  # computed without reading atoms: the next build computes all
             return result
-        return {page.path: self.of_page(page) for page in pages}
+        if kept is None:
+            return {page.path: self.of_page(page) for page in pages}
+        return self._of_every_page_reading_atoms(pages)
+
+    # -- digest serve: the fingerprints of the pages whose atoms changed (see KeptDigests) --
+
+    def frame(self, pages: Sequence[Page]) -> str:
+        """A digest of what every page fingerprint reads except the atoms (cards, bodies,
+        flags): the settings, the templates, the pages, the stories' order, dates and tags
+        (`related_key`: so every listing, neighbour, related list, month and tag page has the
+        same members and pager), and every tag's fields."""
+        if self._frame is None:
+            self._prepare(pages)
+            self._frame = digest_of(
+                FORMAT,
+                self.settings,
+                sorted(self._templates.items()),
+                "\n".join(page.path for page in pages),
+                self.related_key,
+                [self._tag_digest(t) for t in self.site.taxonomy],
+            )
+        return self._frame
+
+    def _kept_pages_hold(self, pages: Sequence[Page], previous: PreviousBuild) -> bool:
+        """The kept fingerprints are the last build's (the manifest's) and the frame held."""
+        kept = self.kept
+        assert kept is not None
+        if kept.frame is None or kept.frame != self.frame(pages) or len(kept.fingerprints) != len(pages):
+            return False
+        files = previous.files
+        return all(files.get(path, "absent") == fp for path, fp in kept.fingerprints.items())
+
+    def _of_every_page_reading_atoms(self, pages: Sequence[Page]) -> dict[str, str | None]:
+        kept = self.kept
+        assert kept is not None
+        kept.forget_pages()
+        result: dict[str, str | None] = {}
+        atoms: dict[Atom, Any] = {}
+        readers: dict[Atom, list[str]] = {}
+        for page in pages:
+            self._reading = set()
+            try:
+                result[page.path] = self.of_page(page)
+                read = self._reading
+            finally:
+                self._reading = None
+            if not read:
+                kept.atomless.append(page.path)
+            for atom in read:
+                if atom not in atoms:
+                    atoms[atom] = self._atom_value(atom)
+                    readers[atom] = []
+                readers[atom].append(page.path)
+        kept.frame, kept.fingerprints, kept.atoms, kept.readers = self.frame(pages), result, atoms, readers
+        return result
+
+    def _of_changed_atoms(self, pages: Sequence[Page]) -> dict[str, str | None]:
+        """Same frame as the last build: only the pages reading an atom whose value changed
+        (and those reading none) get their fingerprint computed again."""
+        kept = self.kept
+        assert kept is not None
+        kept.partial += 1
+        todo = set(kept.atomless)
+        for atom, before in kept.atoms.items():
+            now = self._atom_value(atom)
+            if now != before:
+                kept.atoms[atom] = now
+                todo.update(kept.readers[atom])
+        result = dict(kept.fingerprints)
+        for page in pages:
+            if page.path in todo:
+                result[page.path] = self.of_page(page)
+        kept.fingerprints = result
+        return result
+
+    def _atom_value(self, atom: Atom) -> Any:
+        kind, slug = atom
+        if kind == "card":
+            return self.card(self.site.by_slug[slug])
+        story = self.site.by_slug[slug]
+        if kind == "body":
+            return self.entry_parts(story.entry)[1:]
+        return self._article_flags(slug)  # "flags"
+
+    def _article_flags(self, slug: str) -> str | None:
+        if not self.site.review_mode:
+            return None
+        flags = self.site.flags.get(slug)
+        return repr(flags) if flags is None else self._flags_repr(slug, flags)
+
+    def _read(self, kind: str, stories: Iterable[Story]) -> None:
+        if self._reading is not None:
+            self._reading.update((kind, s.slug) for s in stories)
 
     def _prepare(self, pages: Sequence[Page]) -> None:
         if not self._templates:
@@ -323,8 +439,10 @@ class SiteFingerprints:
                 self.kept_cards[story.slug] = (story, fp)
         return fp
 
-    def _cards_of(self, stories: Iterable[Story]) -> list[str]:
+    def _cards_of(self, stories: Sequence[Story]) -> list[str]:
         cards = self._cards
+        if self._reading is not None:
+            self._read("card", stories)
         return [cards.get(s.slug) or self.card(s) for s in stories]
 
     def _resolve(self, raw: str) -> str | None:
@@ -365,6 +483,9 @@ class SiteFingerprints:
         story = site.by_slug[page.key]
         _fields, body, hashtags = self.entry_parts(story.entry)
         newer, older = site.neighbours(story)
+        if self._reading is not None:
+            self._reading.update((("card", story.slug), ("body", story.slug), ("flags", story.slug)))
+            self._read("card", [s for s in (newer, older) if s is not None])
         return (
             self.card(story),
             body,
@@ -372,7 +493,7 @@ class SiteFingerprints:
             self.card(newer) if newer else None,
             self.card(older) if older else None,
             self._cards_of([site.by_slug[slug] for slug in self.related_slugs(story)]),
-            repr(site.flags.get(story.slug)) if site.review_mode else None,
+            self._article_flags(story.slug),
         )
 
     def _listing(self, page: Page) -> Any:

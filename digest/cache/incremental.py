@@ -90,7 +90,7 @@ def render_site(
     if not usable:
         if resident is not None:
             resident.manifest = None
-        return _render_everything(root, out, renderer, pages, extra, workers, fingerprints, stamps or {}, alongside, late_extra, use_manifest)
+        return _render_everything(root, out, renderer, pages, extra, workers, fingerprints, stamps or {}, alongside, late_extra, use_manifest, resident)
     prints = fingerprints()
     extra = {**extra, **late_extra()}
     files: dict[str, str | None] = dict(prints.of_pages(pages, PreviousBuild(old.structure, old.files, old.entries)))
@@ -160,10 +160,12 @@ def _render_everything(
     alongside: Callable[[], object],
     late_extra: Callable[[], dict[str, bytes]],
     use_manifest: bool = True,
+    resident: ResidentState | None = None,
 ) -> RenderResult:
     """No usable manifest (a cold build): every page is rendered. The fingerprints only
     matter to the next build, so they are computed while the workers render; so are the
-    late extra files, and the build's `alongside` work."""
+    late extra files, and the build's `alongside` work. `resident` (digest serve): the
+    manifest is kept in memory for the next rebuild, and written when the server stops."""
     files: dict[str, str | None] = {}
     result = RenderResult(full=True)
     made: list[SiteFingerprints] = []
@@ -198,7 +200,7 @@ def _render_everything(
     if use_manifest:
         deps: dict[str, frozenset[Key]] = {}
         values = _with_new_keys(deps, [page.path for page in pages], renderer.recorded, made[0], {}, pruned=True)
-        _save(root, out, files, made[0], stamps, deps, values)
+        _save(root, out, files, made[0], stamps, deps, values, resident)
     return result
 
 

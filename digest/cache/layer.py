@@ -33,6 +33,7 @@ from .buildcache import (
     save_search_memo,
 )
 from .inputs import InputCheck, LastBuild, options_key
+from .manifest import manifest_path
 from .resident import ResidentState
 
 if TYPE_CHECKING:
@@ -58,6 +59,11 @@ class BuildCaches:
         watched = self.resident.watched_inputs(absorb=True) if self.resident is not None else None
         self.check = InputCheck(self.layout.root, self.out, options_key(*options), watched)
         last = self.check.unchanged() if self.enabled else None
+        if last is not None and self.resident is not None and self.resident.manifest is None and not manifest_path(self.layout.root, self.out).exists():
+            # digest serve's first build after a server that was killed: no manifest describes
+            # the preview (it is kept in memory, written when the server stops), so the
+            # first edit would render every page. Render them now, at start-up, instead.
+            last = None
         if last is None:
             self.check.forget()  # this build replaces the output: its old record must go
         return last
