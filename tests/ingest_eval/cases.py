@@ -860,15 +860,10 @@ HELD_OUT_9: list[BoilerplateCase] = [
     (None, "middle", "«جميع الحقوق محفوظة» عبارة تظهر أسفل كل صفحات المواقع الإخبارية."),
 ]
 
-# Every case the class rules were written or generalised against (the earlier held-out sets
-# included, each once its misses had guided the work): docs/boilerplate-eval.md's
-# development table.
-DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
-                                      *HELD_OUT_7, *HELD_OUT_8, *HELD_OUT_9]
-
 # Tenth held-out set: written after the ninth set's misses had guided a generalisation of
-# their classes, committed on its own before it was ever run, and run once; never changed
-# after: the estimate for sites nobody has seen (docs/boilerplate-eval.md).
+# their classes, committed on its own before it was ever run, and run once (38 of 45, 1 of
+# 16 news removed); its misses then guided the next generalisation, so it is development
+# data now.
 HELD_OUT_10: list[BoilerplateCase] = [
     # --- copyright
     ("copyright", "end", "جميع الحقوق محفوظة لصحيفة الأيام البحرينية © 2025"),
@@ -942,3 +937,12 @@ HELD_OUT_10: list[BoilerplateCase] = [
     (None, "end", "تابعونا، قال المدرب للاعبين قبل المباراة، ونحن سنفوز."),
     (None, "middle", "الصور المتداولة على مواقع التواصل تظهر حجم الدمار في المدينة."),
 ]
+
+# Every case the class rules were written or generalised against (the earlier held-out sets
+# included, each once its misses had guided the work): docs/boilerplate-eval.md's
+# development table.
+DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
+                                      *HELD_OUT_7, *HELD_OUT_8, *HELD_OUT_9, *HELD_OUT_10]
+
+# Eleventh held-out set: the estimate for sites nobody has seen (see HELD_OUT_10's note).
+HELD_OUT_11: list[BoilerplateCase] = []
