@@ -383,8 +383,8 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:مصدر الصوره|حقوق الصوره|الصوره|الصور|صوره|صور|تصوير|عدسه|بعدسه|credit)\s*[:：/|]\s*\S(?:.{0,80})$",
         # English labels before a credit ("Photograph: Reuters", "Image credit: AFP", "Pictures:
         # Getty"): any word for a picture, with or without credit / source / courtesy.
-        r"^(?:top |main |lead |header |feature(?:d)? |cover )?(?:photo|photograph|photography|picture|image|pic|illustration"
-        r"|graphic)s?(?: (?:credit|credits|source|courtesy|by))?\s*[:：/|]\s*\S(?:.{0,80})$",
+        r"^(?:top |main |lead |header |feature(?:d)? |cover )?(?:photo|photograph|photography|picture|image|pic|illustration)s?"
+        r"(?: (?:credit|credits|source|courtesy|by))?\s*[:：/|]\s*\S(?:.{0,80})$",
         # The picture on this page named by its role («الصورة المرفقة:», «الصورة الرئيسية:»).
         r"^(?:ال)?(?:صوره|صور) (?:المرفقه|الرئيسيه|المصاحبه|المرافقه|المنشوره|البارزه|اعلاه|اعلى)\s*[:：/|]\s*"
         r"[^\s.!؟?]+(?: [^\s.!؟?]+){0,4}$",  # a name, not a sentence about the picture
@@ -517,7 +517,7 @@ _FIRST_WORDS = frozenset(
     author's authors writer writer's contributor columnist we يرجى نرجو الرجاء برجاء ينشر تنشر يعاد أعيد تعاد كان كانت
     وكان وكانت more لا مواد تقارير
     التدوينة التدوينات تدوينة المدونة المدونات الأخبار النصوص كافة محتويات وجهات المواقف pictures images photography pic
-    illustration graphic top main lead header feature featured cover ونشر ونشرت
+    illustration top main lead header feature featured cover ونشر ونشرت
     موضوعات قراءات فيديوهات مزيد حمل حملوا نزل نزلوا سجل سجلوا استمع استمعوا اطلع اطلعوا شاهدوا material content
     articles
     """.split()
