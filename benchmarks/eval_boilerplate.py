@@ -15,7 +15,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "tests"))
 
-from ingest_eval.cases import HELD_OUT_10  # noqa: E402
+from ingest_eval.cases import HELD_OUT_11  # noqa: E402
 from ingest_eval.evaluate import Evaluation, byline_counts, evaluate, run_case  # noqa: E402
 
 REPORT = PROJECT / "docs" / "boilerplate-eval.md"
@@ -23,16 +23,16 @@ REPORT = PROJECT / "docs" / "boilerplate-eval.md"
 # Found / cases per class when each earlier held-out set was first run (before its misses
 # guided the rules; the sets themselves are in tests/ingest_eval/cases.py).
 _FIRST_RUNS = (
-    ("copyright", "3 / 3", "5 / 6", "7 / 7 ¹", "4 / 6", "5 / 6 ³", "6 / 6", "5 / 6", "4 / 6", "4 / 5"),
-    ("opinion-disclaimer", "1 / 3", "6 / 6", "4 / 6", "1 / 5", "4 / 5", "2 / 5", "2 / 5", "4 / 5", "5 / 5"),
-    ("verification-disclaimer", "2 / 3", "5 / 5", "4 / 6", "2 / 5", "3 / 5", "3 / 5", "3 / 5", "4 / 5", "2 / 5"),
-    ("agency-end", "2 / 3", "5 / 5", "4 / 6", "5 / 5", "5 / 5", "4 / 5", "5 / 5", "5 / 5", "5 / 5"),
-    ("click-promo", "3 / 3", "5 / 5", "3 / 6", "4 / 5", "4 / 5", "5 / 5", "5 / 5", "5 / 5", "5 / 5 ⁵"),
-    ("read-also", "2 / 3", "5 / 5", "4 / 7", "3 / 6", "5 / 6", "5 / 6", "3 / 5", "3 / 5", "3 / 5"),
-    ("follow-us", "3 / 3", "3 / 5", "3 / 6", "4 / 5 ²", "5 / 5", "3 / 5 ⁴", "5 / 5", "4 / 5", "4 / 5 ⁶"),
-    ("photo-credit", "2 / 3", "5 / 5", "3 / 7", "4 / 5", "4 / 6", "4 / 5", "5 / 5", "4 / 5", "4 / 5"),
-    ("source-credit", "2 / 3", "4 / 5", "4 / 7", "3 / 5", "5 / 5", "3 / 5", "4 / 5", "3 / 5", "5 / 5"),
-    ("all classes", "20 / 27", "43 / 47", "36 / 58", "30 / 47", "40 / 48", "35 / 47", "37 / 46", "36 / 46", "37 / 45"),
+    ("copyright", "3 / 3", "5 / 6", "7 / 7 ¹", "4 / 6", "5 / 6 ³", "6 / 6", "5 / 6", "4 / 6", "4 / 5", "4 / 5"),
+    ("opinion-disclaimer", "1 / 3", "6 / 6", "4 / 6", "1 / 5", "4 / 5", "2 / 5", "2 / 5", "4 / 5", "5 / 5", "3 / 5"),
+    ("verification-disclaimer", "2 / 3", "5 / 5", "4 / 6", "2 / 5", "3 / 5", "3 / 5", "3 / 5", "4 / 5", "2 / 5", "4 / 5"),
+    ("agency-end", "2 / 3", "5 / 5", "4 / 6", "5 / 5", "5 / 5", "4 / 5", "5 / 5", "5 / 5", "5 / 5", "5 / 5"),
+    ("click-promo", "3 / 3", "5 / 5", "3 / 6", "4 / 5", "4 / 5", "5 / 5", "5 / 5", "5 / 5", "5 / 5 ⁵", "5 / 5"),
+    ("read-also", "2 / 3", "5 / 5", "4 / 7", "3 / 6", "5 / 6", "5 / 6", "3 / 5", "3 / 5", "3 / 5", "5 / 5 ⁷"),
+    ("follow-us", "3 / 3", "3 / 5", "3 / 6", "4 / 5 ²", "5 / 5", "3 / 5 ⁴", "5 / 5", "4 / 5", "4 / 5 ⁶", "5 / 5"),
+    ("photo-credit", "2 / 3", "5 / 5", "3 / 7", "4 / 5", "4 / 6", "4 / 5", "5 / 5", "4 / 5", "4 / 5", "4 / 5"),
+    ("source-credit", "2 / 3", "4 / 5", "4 / 7", "3 / 5", "5 / 5", "3 / 5", "4 / 5", "3 / 5", "5 / 5", "3 / 5"),
+    ("all classes", "20 / 27", "43 / 47", "36 / 58", "30 / 47", "40 / 48", "35 / 47", "37 / 46", "36 / 46", "37 / 45", "38 / 45"),
 )
 
 
@@ -92,7 +92,7 @@ def render(evaluation: Evaluation) -> str:
         f"{evaluation.news_cases} news sentences that look like them (a quote about copyright law, a",
         "story about a news agency, «انتهى» meaning that something ended, a paragraph about an app, a",
         "photo described in the text, a story first published on a ministry's site, Telegram banned,",
-        "a minister who «تابع» a rescue, human rights). It holds the first set and the nine earlier",
+        "a minister who «تابع» a rescue, human rights). It holds the first set and the ten earlier",
         "held-out sets, whose misses guided the generalisation of their classes (below), so its",
         "numbers are an upper bound.",
         "",
@@ -100,17 +100,13 @@ def render(evaluation: Evaluation) -> str:
         "",
         f"News sentences removed: **{len(evaluation.news_removed)} of {evaluation.news_cases}**.",
         "",
-        *(_held_out_section(HELD_OUT_10, [
-            "## Held-out set (tenth)",
+        *(_held_out_section(HELD_OUT_11, [
+            "## Held-out set (eleventh)",
             "",
-            "Written after the ninth set's generalisation, committed on its own before it was ever run,",
-            "and run once: the estimate for a site nobody has seen. Its misses were left as they are. One",
-            "change followed, because the run removed a news sentence («Read more than 100 pages of the",
-            "report ..., the minister said.» as `read-also`, by a rule from the first set): an English",
-            "\"read more / see also\" must be a label, followed by punctuation or the end of the line.",
-            "It changes nothing else on this set; the table is the run with it (the first run found the",
-            "same 38 of 45 and removed 1 of 16 news sentences).",
-        ]) if HELD_OUT_10 else []),
+            "Written after the tenth set's generalisation, committed on its own before it was ever run,",
+            "and run once: the estimate for a site nobody has seen. It removed no news sentence, so",
+            "nothing was changed after the run; its misses were left as they are.",
+        ]) if HELD_OUT_11 else []),
         "## Earlier held-out sets (now development data)",
         "",
         "Each was written before it was run and run once, on the rules of its day (from the third on,",
@@ -118,16 +114,17 @@ def render(evaluation: Evaluation) -> str:
         "its misses then guided a generalisation of their classes (never a string from one case), so",
         "it joined the development set. Found / cases when each was first run:",
         "",
-        "| class | 1st | 2nd | 3rd | 4th | 5th | 6th | 7th | 8th | 9th |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| class | 1st | 2nd | 3rd | 4th | 5th | 6th | 7th | 8th | 9th | 10th |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         *[f"| `{name}` | {' | '.join(found)} |" for name, *found in _FIRST_RUNS],
-        "| news sentences removed | 0 / 6 | 0 / 12 | **2 / 21** | 0 / 16 | **2 / 18** | **1 / 17** | 0 / 17 | 0 / 16 | **1 / 16** |",
+        "| news sentences removed | 0 / 6 | 0 / 12 | **2 / 21** | 0 / 16 | **2 / 18** | **1 / 17** | 0 / 17 | 0 / 16 | **1 / 16** | **1 / 16** |",
         "",
         "¹ precision 0.88: a photo credit «© AFP» was removed as `copyright`. ² «تابعونا على الواتساب»",
         "was removed, but by the site pattern list (`pattern`), not as `follow-us`. ³ precision 0.83: a",
         "news sentence was removed as `copyright` (below). ⁴ precision 0.75: a news sentence was removed",
         "as `follow-us` (below). ⁵ precision 0.83: a news sentence was removed as `click-promo` (below).",
-        "⁶ «اشترك الآن في قناتنا على تيليجرام» was removed, but as `promo`.",
+        "⁶ «اشترك الآن في قناتنا على تيليجرام» was removed, but as `promo`. ⁷ precision 0.83: a news",
+        "sentence was removed as `read-also` (below).",
         "",
         "- First (27 lines): misses caught by a negated «لا يعبر بالضرورة عن رأي ...» disclaimer, any",
         "  negated ability before «independently verify», editors' initials with `/` after «انتهى», any",
@@ -194,6 +191,19 @@ def render(evaluation: Evaluation) -> str:
         "  «without permission»); \"could not immediately verify\", a «Note:» before the passive,",
         "  «بشكل مستقل» before the media; \"Related articles\" alone, «مواد ذات صلة»; «اشترك الآن»;",
         "  «صورة متداولة على مواقع التواصل».",
+        "- Tenth (45 lines, 16 news): one news sentence was removed, «Read more than 100 pages of the",
+        "  report ..., the minister said.» (by a rule from the first set): an English \"read more / see",
+        "  also\" must be a label, followed by punctuation or the end of the line. Misses caught by: the",
+        "  site's content declared its property («... ملك للموقع»), or published content declared",
+        "  someone's property with a prohibition of its use; \"views expressed ... are personal\" or",
+        "  \"... do not reflect those of the publication\" (and «الآراء الواردة ... شخصية»); a blog post or",
+        "  column («تدوينة», «عمود», «زاوية») as what an opinion disclaimer is about (one that someone",
+        "  «يكتبها» is a story about it); \"could not independently confirm\" the media themselves",
+        "  without a place, when the subject is not an actor of a story (police, a court, reporters);",
+        "  any English word for a picture as a credit label (\"Photograph:\", \"Image credit:\"); an",
+        "  investigation, interview or study («التحقيق», «الحوار», «الدراسة» ...) as what was first",
+        "  published elsewhere (after «و» too: «ونُشرت ...»); a name spelt letter by letter («سي إن إن») after «نقلا عن شبكة /",
+        "  محطة / إذاعة», whose «إن» is not the conjunction «أن».",
         "",
         "While the rules grew, the gates that keep them cheap were added (a class's expression runs",
         "only on a line holding one of the words all its patterns need; attribution is looked for",

@@ -17,7 +17,7 @@ from digest.cli import cli
 from digest.content.entries import load_entries
 
 sys.path.insert(0, str(Path(__file__).parent))
-from ingest_eval.cases import BYLINE_CASES, DEVELOPMENT, HELD_OUT_10
+from ingest_eval.cases import BYLINE_CASES, DEVELOPMENT, HELD_OUT_11
 from ingest_eval.evaluate import HEADLINE, evaluate, run_case
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -34,36 +34,39 @@ def test_every_class_has_recall_at_least_0_9_and_no_news_is_removed() -> None:
     generalisation of their classes: docs/boilerplate-eval.md)."""
     evaluation = evaluate()
     assert {name: (s.cases, s.precision, s.recall) for name, s in evaluation.scores.items()} == {
-        "copyright": (62, 1.0, 1.0),
-        "opinion-disclaimer": (55, 1.0, 1.0),
-        "verification-disclaimer": (53, 1.0, 1.0),
-        "agency-end": (54, 1.0, 1.0),
-        "click-promo": (54, 1.0, 1.0),
-        "read-also": (59, 1.0, 1.0),
-        "follow-us": (54, 1.0, 1.0),
-        "photo-credit": (56, 1.0, 1.0),
-        "source-credit": (56, 1.0, 1.0),
+        "copyright": (67, 1.0, 1.0),
+        "opinion-disclaimer": (60, 1.0, 1.0),
+        "verification-disclaimer": (58, 1.0, 1.0),
+        "agency-end": (59, 1.0, 1.0),
+        "click-promo": (59, 1.0, 1.0),
+        "read-also": (64, 1.0, 1.0),
+        "follow-us": (59, 1.0, 1.0),
+        "photo-credit": (61, 1.0, 1.0),
+        "source-credit": (61, 1.0, 1.0),
     }
-    assert evaluation.news_cases == 169 and evaluation.news_removed == []
+    assert evaluation.news_cases == 185 and evaluation.news_removed == []
 
 
-def test_tenth_held_out_set_removes_no_news_and_misses_exactly_what_its_one_run_missed() -> None:
-    """The held-out estimate (docs/boilerplate-eval.md): run once, its misses left alone; the
-    one change after it stopped "Read more than ..." (a news sentence) being cut."""
-    outcomes = [run_case(*case) for case in HELD_OUT_10]
+def test_eleventh_held_out_set_removes_no_news_and_misses_exactly_what_its_one_run_missed() -> None:
+    """The held-out estimate (docs/boilerplate-eval.md): run once, nothing changed after it
+    (no news sentence was removed), its misses left alone."""
+    outcomes = [run_case(*case) for case in HELD_OUT_11]
     news = [o for o in outcomes if o.expected is None]
-    assert len(news) == 16 and [o.text for o in news if not o.correct] == []
-    missed = [(o.expected, o.removed_as) for o in outcomes if o.expected is not None and not o.correct]
+    assert len(news) == 20 and [o.text for o in news if not o.correct] == []
+    missed = [(o.expected, o.removed_as, o.text) for o in outcomes if o.expected is not None and not o.correct]
     assert missed == [
-        ("copyright", None),
-        ("opinion-disclaimer", None),
-        ("opinion-disclaimer", None),
-        ("verification-disclaimer", None),
-        ("photo-credit", None),
-        ("source-credit", None),
-        ("source-credit", None),
+        ("copyright", None, "يُسمح بالاقتباس مع ذكر المصدر"),
+        ("opinion-disclaimer", None, "الآراء الواردة في هذه المقالة لا تعكس بالضرورة السياسة التحريرية للموقع"),
+        ("opinion-disclaimer", None, "(هذا المقال رأي شخصي للكاتب)"),
+        ("opinion-disclaimer", None, "الموقع غير مسؤول عن آراء الكتّاب"),
+        ("verification-disclaimer", None, "الموقع لا يتحقق من صحة الفيديوهات المنشورة على مواقع التواصل الاجتماعي"),
+        ("agency-end", None, "ـ انتهى ـ"),
+        ("click-promo", None, "Cliquez ici pour lire la suite"),
+        ("follow-us", None, "Suivez-nous sur Facebook et Twitter"),
+        ("photo-credit", None, "Crédit photo : AFP"),
+        ("source-credit", None, "والمقال مترجم عن موقع ميدل إيست آي."),
     ]
-    assert sum(o.correct for o in outcomes if o.expected is not None) == 38
+    assert sum(o.correct for o in outcomes if o.expected is not None) == 40
 
 
 @pytest.mark.parametrize(("text", "expected"), BYLINE_CASES)
@@ -277,3 +280,47 @@ def test_french_rights_notice_is_removed_with_or_without_accents(tmp_path: Path,
     assert errors == []
     assert entry.body == f"{news}\n\n{talk}"
     assert entry.boilerplate == [{"text": line, "reason": "copyright"}]
+
+
+def test_ingest_removes_the_classes_of_the_tenth_held_out_sets_misses_and_keeps_their_look_alikes(tmp_path: Path) -> None:
+    """The rules generalised after the tenth held-out set, from the CLI, on lines of those
+    classes that are in no case: published content declared the paper's property with a
+    prohibition of its use, an Arabic "views expressed are personal", a column that speaks for
+    its writer, the BBC unable to verify footage, "Image credit:", a study first published
+    elsewhere closing the last paragraph, «نقلا عن محطة إن بي سي»; and the news that looks like
+    them stays: a story about a blog post, the police unable to verify a video, photographs in
+    a court case, a network's report opening a sentence with «أن», land owned by the state."""
+    root = tmp_path / "site"
+    (root / "seeds").mkdir(parents=True)
+    lead = "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
+    kept = [
+        "التدوينة التي يكتبها الناشط كل أسبوع تعبر عن رأي صاحبها في سياسات الحكومة.",
+        "Police could not independently verify the video, which shows the suspect fleeing.",
+        "Photographs shown in court revealed the extent of the damage.",
+        "نقلا عن شبكة سي إن إن أن الرئيس سيزور المنطقة الأسبوع المقبل.",
+        "الأراضي الزراعية ملك للدولة ولا يجوز بيعها دون إذن من الوزارة.",
+    ]
+    last = "وقال وزير الزراعة إن الخطة تشمل قروضا ميسرة."
+    credit = "ونُشرت هذه الدراسة أولاً على موقع مجلة العلوم."
+    seed = (
+        f"{HEADLINE}\n\n{lead}\n\nImage credit: Getty Images\n\n" + "\n\n".join(kept)
+        + "\n\nهذا العمود يعبر عن رأي كاتبه\n\nThe BBC could not independently verify the footage."
+        "\n\nالآراء الواردة في المقال شخصية ولا تعبر عن الصحيفة"
+        f"\n\n{last} {credit}\n\nنقلا عن محطة إن بي سي\n\n"
+        "جميع المواد المنشورة ملك لصحيفة الوطن ويمنع نقلها دون إذن\n"
+    )
+    (root / "seeds" / "2024-03-12-h.txt").write_text(seed, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
+    assert result.exit_code == 0, result.output
+    (entry,), errors = load_entries(root / "content")
+    assert errors == []
+    assert entry.body == "\n\n".join([lead, *kept, last])
+    assert entry.boilerplate == [
+        {"text": "Image credit: Getty Images", "reason": "photo-credit"},
+        {"text": "هذا العمود يعبر عن رأي كاتبه", "reason": "opinion-disclaimer"},
+        {"text": "The BBC could not independently verify the footage.", "reason": "verification-disclaimer"},
+        {"text": "الآراء الواردة في المقال شخصية ولا تعبر عن الصحيفة", "reason": "opinion-disclaimer"},
+        {"text": credit, "reason": "source-credit"},
+        {"text": "نقلا عن محطة إن بي سي", "reason": "source-credit"},
+        {"text": "جميع المواد المنشورة ملك لصحيفة الوطن ويمنع نقلها دون إذن", "reason": "copyright"},
+    ]

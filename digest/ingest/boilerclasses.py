@@ -74,11 +74,15 @@ _ATTRIBUTION = (
 # A copyright notice is the site's own; one that cites a law, contract, court or will is a
 # story about rights.
 _NOT_LEGAL = r"(?!.*(?:بموجب|القانون|قانون|العقد|عقد|الدستور|المحكمه|قرار|الوصيه)(?!\w))"
+# A piece of writing someone keeps in their own name: a blog post, a column («هذه التدوينة
+# تعبر عن رأي صاحبها», «هذا العمود يعبر عن رأي كاتبه»).
+_OWN_WRITING = r"(?:ال)?(?:تدوينه|تدوينات|مدونه|مدونات|عمود|زاويه)"
 # An opinion disclaimer opens with what it is about (the article, the views, what is published).
 _OPINION_PREFIX = (
     r"(?:(?:ملاحظه|تنويه|تنبيه|اخلاء (?:ال)?مسوول?يه|disclaimer)\s*[:：-]?\s*)?(?:هذا |هذه |كل |جميع )?"
     r"(?:(?:محتوى|مضمون) )?(?:المقال|المقالات|المقاله|الاراء|الراي|الافكار|المواد|مقالات الراي|المحتوى"
-    r"|ما (?:ورد|يرد|ينشر|نشر|يكتب|كتب)|(?:كل|اي) (?:مقال|مقاله|ماده|راي)|(?:راي|اراء) (?:ال)?(?:كاتب|كتاب)\S*)"
+    r"|ما (?:ورد|يرد|ينشر|نشر|يكتب|كتب)|(?:كل|اي) (?:مقال|مقاله|ماده|راي)|(?:راي|اراء) (?:ال)?(?:كاتب|كتاب)\S*|"
+    + _OWN_WRITING + r")"
 )
 _PHOTO_AGENCIES = (
     r"(?:getty images|getty|afp|reuters|ap|epa|anadolu|a ?f ?p|ا ?ف ?ب|ا\.ف\.ب|رويترز|غيتي(?: ايمجز| اميجز)?|جيتي"
@@ -93,6 +97,13 @@ _NOT_AUTHORITY = (
     r"(?!(?:\S+ ){0,4}(?:ل|ال)?(?:شرطه|سلطات|مسوولين|مسوولون|حكومه|وزاره|جيش|محققون|محققين|نيابه|محكمه|خبراء|اطباء"
     r"|شهود|سكان|لجنه|صحفيون|صحفيين|اجهزه|قوات)(?!\w))"
 )
+# The English counterpart: the one who cannot verify is not an actor of a story.
+_NOT_ACTOR_EN = (
+    r"(?!(?:\S+ ){0,3}(?:police|officials?|authorities|investigators|government|ministry|army|military|prosecutors?"
+    r"|court|judges?|witnesses|residents|experts|doctors|journalists|reporters|lawyers|analysts|researchers|family)\b)"
+)
+# Media that circulate (what a verification disclaimer is about), not facts of a story.
+_MEDIA_EN = r"(?:footage|videos?|images?|photos?|photographs?|pictures?|clips?|recordings?|audio)\b(?:['’]s?)?"
 _MEDIA_AR = (
     r"(?:(?:صحه|دقه|مصداقيه) )?(?:هذه |هذا |تلك |ذلك )?(?:ال)?(?:صور|صوره|فيديو|فيديوهات|مقطع|مقاطع|تسجيل|تسجيلات|مشاهد"
     r"|لقطات|المقطع|الصور)(?!\w)"
@@ -105,11 +116,25 @@ _CIRCULATING_PLACE = (
     r"|online|the internet|" + _SOCIAL + r")"
 )
 # A disclaimer speaks of all that is published, in the present («المقالات التي تنشر ...»);
-# one article that someone wrote («المقال الذي كتبه الوزير ...») is a story about it.
-_NOT_ONE_ARTICLE = r"(?!.*(?:الذي|التي) (?:كتب|كتبه|كتبها|نشر|نشره|نشرها|القاه|القاها)(?!\w))"
+# one article that someone wrote («المقال الذي كتبه الوزير ...», «الزاوية التي يكتبها ...») is a
+# story about it (a site publishes its writers' pieces; it does not write them).
+_NOT_ONE_ARTICLE = r"(?!.*(?:الذي|التي) (?:كتب|كتبه|كتبها|يكتبه|يكتبها|تكتبه|تكتبها|نشر|نشره|نشرها|القاه|القاها)(?!\w))"
 _OPINION_VERB = r"تعبر|يعبر|تعكس|يعكس|تمثل|يمثل|تخص|يخص"
 # Whose view: the writer, author or owner, with or without a pronoun (كاتبه، كتابها، اصحابها).
 _OWNER = r"(?:ال)?(?:كاتب|كتاب|كاتبي|صاحب|اصحاب|مولف|مولفي)(?:ها|ه|هم|يها)?(?!\w)"
+# What a site publishes, by kind: the piece a source credit is about («نُشر هذا التحقيق أولاً ...»).
+_PIECE = (
+    r"(?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله|التحقيق|الحوار|المقابله|اللقاء|التحليل|الدراسه|التدوينه"
+    r"|العمود|النص|الفيديو|الملف|البحث)"
+)
+# What a copyright notice protects: the site's content («كل المحتوى المنشور ...»).
+_CONTENT = r"(?:ال)?(?:محتوى|محتويات|مواد|ماده|مقالات|نصوص|صور|اخبار)(?!\w)"
+# The site, its publisher or its owner, as a noun («للموقع», «لصحيفة ...», «لإدارة الموقع»).
+_SITE_NOUN = r"(?:موقع|صحيفه|جريده|شبكه|قناه|مجله|موسسه|ناشر|منصه|وكاله|اداره|دار|بوابه)"
+# «أن» (that) opens a clause of news after «نقلا عن ...»; «سي إن إن», «إن بي سي» spell a name
+# letter by letter, and «إن» before another spelt letter or at the end is one of those letters.
+_SPELT_LETTER = r"(?:ان|بي|سي|دي|تي|اي|ام|اف|جي|اس|ار|كيه|كي|اتش|يو|واي|زد)(?!\w)"
+_CLAUSE_AN = r"ان(?= (?!" + _SPELT_LETTER + r")\S)"
 
 # class → patterns over the folded line (re.search; most are anchored at ^).
 _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
@@ -126,6 +151,17 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:جميع |كل |هذا |هذه )?(?:المحتوى|محتوى الموقع|المواد|مواد الموقع|الموقع|المقال|الماده)"
         r"(?: \S+){0,3} (?:محمي|محميه|مشمول|مشموله)(?: \S+){0,2} ب(?:موجب )?(?:قانون |قوانين )?(?:حقوق|الحقوق)(?: \S+){0,3}$",
         r"^(?:all |this |the )?(?:content|material|articles?)(?: \S+){0,4} (?:is|are) protected by copyright\b",
+        # The content declared the site's property («كل المحتوى المنشور ملك للموقع», «المواد ملك
+        # لإدارة الموقع»), or published content declared someone's property with a prohibition
+        # of its use («... ملك لـ«NAME» ولا يجوز استخدامه دون إذن»); «الأرض ملك للدولة» is not
+        # content, and a line citing a law or court is a story about ownership.
+        r"^(?=.{0,200}$)" + _NOT_LEGAL + r"(?:(?:جميع|كل|كافه) )?(?:هذا |هذه )?" + _CONTENT + r"(?: \S+){0,3} (?:هو |هي )?"
+        r"(?:ملك|ملكيه|مملوك|مملوكه|حكر)(?: حصري| حصريه| خاص| خالص)? (?:لل|ل)" + _SITE_NOUN + r"(?!\w)",
+        r"^(?=.{0,200}$)" + _NOT_LEGAL + r"(?:(?:جميع|كل|كافه) )?(?:هذا |هذه )?" + _CONTENT
+        + r" (?:ال)?(?:منشور|منشوره|وارد|وارده|مقدم)(?: \S+){0,3} (?:هو |هي )?(?:ملك|ملكيه|مملوك|مملوكه|حكر)(?!\w)"
+        r"(?: \S+){0,4} و?(?:لا يجوز|يمنع|يحظر|ممنوع|محظور|لا يسمح|غير مسموح)(?!\w)",
+        r"^(?:all |the |this )?(?:content|material|articles?)(?: \S+){0,4} (?:is|are) (?:the )?(?:(?:exclusive|sole) )?"
+        r"property of\b",
         r"^الحقوق محفوظه",
         # The notice in any order: «SITE - جميع الحقوق محفوظة», «SITE 2024 © ...»: the formula
         # as a segment of its own (at the start, or after a separator, a year or ©) in a
@@ -166,8 +202,8 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # («وجهة النظر الواردة في المقال تخص الكاتب», «... تعبر عن آرائهم الشخصية»).
         r"^(?=.{0,200}$)" + _NOT_ONE_ARTICLE
         + r"(?:(?:ملاحظه|تنويه|تنبيه|اخلاء (?:ال)?مسوول?يه)\s*[:：-]?\s*)?(?:\S+ ){0,2}?"
-        r"(?:المقال|المقاله|المقالات|مقال|الاراء|اراء|الراي|وجهه النظر|وجهات النظر|المحتوى|المواد|الافكار|الزاويه|العمود"
-        r"|ما (?:يكتب|ينشر|ورد|يرد|نشر|كتب))(?!\w)"
+        r"(?:المقال|المقاله|المقالات|مقال|الاراء|اراء|الراي|وجهه النظر|وجهات النظر|المحتوى|المواد|الافكار|" + _OWN_WRITING
+        + r"|ما (?:يكتب|ينشر|ورد|يرد|نشر|كتب))(?!\w)"
         r"(?=.*(?:^|\s)(?:تعبر|يعبر|تعكس|يعكس|تمثل|يمثل|تخص|يخص|تلزم|يلزم|مسووليه|تعود|يعود)(?!\w))"
         r"(?=.*(?:" + _OWNER + r"|(?:^|\s)(?:عن )?(?:ارائهم|ارائه|ارائها|رايه|رايها|رايهم)(?!\w)))",
         # «... هي آراء الكاتب الخاصة»: the view is said to be the writer's.
@@ -199,6 +235,17 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:are|is|reflect|reflects|represent|represents|belong to|belongs to)\b(?: \S+){0,4} "
         r"(?:(?:the |its |their )?(?:authors?|writers?|contributors?|columnists?)(?:'s?)?(?: own| alone)?\b"
         r"|(?:their|his|her) own\b)",
+        # What is expressed here said to be personal, or not the publication's ("Views expressed
+        # are personal and do not reflect those of the publication"); "The views of voters are
+        # personal" says nothing of what is expressed on this page.
+        r"^(?:(?:note|disclaimer)\s*:\s*)?(?:the |all |any )?(?:views?|opinions?)(?: and (?:views?|opinions?))?"
+        r" (?:expressed|stated|published|contained)\b(?: \S+){0,5} "
+        r"(?:(?:are|is) (?:(?:strictly|purely|entirely|solely) )?(?:personal|private)(?:\s*[.,;]|\s+and\b|\s+only\b|\s*$)"
+        r"|(?:do|does) not (?:necessarily )?(?:reflect|represent)(?: \S+){0,3} (?:the |this |our )?"
+        r"(?:publication|site|website|newspaper|network|channel|magazine|editors?|editorial|management|outlet|platform)\b)",
+        # The same in Arabic: «الآراء الواردة في المقال شخصية ولا تعبر عن ...».
+        r"^(?:الاراء|الافكار|وجهات النظر|المواقف)(?: (?:الوارده|المنشوره|المطروحه|المعبر عنها))(?: \S+){0,4} (?:هي )?"
+        r"(?:اراء )?شخصيه(?:\s*[.،,]|\s*$| و(?:لا|ليست|لا تعبر|لا تمثل)(?!\w))",
     ),
     "verification-disclaimer": (
         # Agency copy may join it with «و» («ولم يتسن لـ...»).
@@ -233,12 +280,18 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:footage|videos?|images?|photos?|pictures?|clips?|recordings?|posts?|claims?|content)\b\S*(?: \S+){0,10} "
         r"(?:could not|cannot|can not|can't|has not been|have not been|was not|were not)(?: be)? independently "
         r"(?:verified|confirmed|authenticated)",
+        # Without a place: the outlet could not independently verify the media themselves ("Al
+        # Arabiya could not independently confirm the authenticity of the images"); reports,
+        # figures or claims are facts of a story, and the police or a court are its actors.
+        r"^" + _NOT_ACTOR_EN + r"(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't"
+        r"|(?:is|are|was|were) (?:unable|not able) to|(?:has|have) (?:not been able|been unable) to|(?:has|have|had) not)"
+        r" independently (?:verify|confirm|authenticate|verified|confirmed|authenticated) "
+        r"(?:the (?:(?:authenticity|accuracy|veracity|content) of (?:the |these |this |those )?)?|these |this |that |those )?"
+        + _MEDIA_EN + r"(?:$|[.,;]| (?:which|that|shared|posted|published|circulating|showing|purporting|said|reportedly)\b)",
         # Without "independently", what could not be verified must be the media that
         # circulate ("the footage", "these images"), not a fact of the story, and the one who
         # could not is the publisher, not the police or officials of a story.
-        r"^(?!(?:\S+ ){0,3}(?:police|officials?|authorities|investigators|government|ministry"
-        r"|army|military|prosecutors?|court|judges?|witnesses|residents|experts|doctors)\b)"
-        r"(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't"
+        r"^" + _NOT_ACTOR_EN + r"(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't"
         r"|(?:is|are|was|were) (?:unable|not able) to|(?:has|have) (?:not been able|been unable) to)"
         r" (?:immediately |yet )?(?:verify|confirm|authenticate) "
         r"(?:the (?:(?:authenticity|accuracy|veracity|content) of (?:the |these |this )?)?|these |this |that |those )?"
@@ -327,8 +380,11 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:(?:على|عبر|في|من خلال|الى) )?(?:\S+ ){0,3}" + _FOLLOW_TARGET + r"(?: \S+){0,6}$",
     ),
     "photo-credit": (
-        r"^(?:مصدر الصوره|حقوق الصوره|الصوره|الصور|صوره|صور|تصوير|عدسه|بعدسه|photo|photos|image|picture|photo credit|credit)"
-        r"\s*[:：/|]\s*\S(?:.{0,80})$",
+        r"^(?:مصدر الصوره|حقوق الصوره|الصوره|الصور|صوره|صور|تصوير|عدسه|بعدسه|credit)\s*[:：/|]\s*\S(?:.{0,80})$",
+        # English labels before a credit ("Photograph: Reuters", "Image credit: AFP", "Pictures:
+        # Getty"): any word for a picture, with or without credit / source / courtesy.
+        r"^(?:top |main |lead |header |feature(?:d)? |cover )?(?:photo|photograph|photography|picture|image|pic|illustration)s?"
+        r"(?: (?:credit|credits|source|courtesy|by))?\s*[:：/|]\s*\S(?:.{0,80})$",
         # The picture on this page named by its role («الصورة المرفقة:», «الصورة الرئيسية:»).
         r"^(?:ال)?(?:صوره|صور) (?:المرفقه|الرئيسيه|المصاحبه|المرافقه|المنشوره|البارزه|اعلاه|اعلى)\s*[:：/|]\s*"
         r"[^\s.!؟?]+(?: [^\s.!؟?]+){0,4}$",  # a name, not a sentence about the picture
@@ -353,20 +409,21 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # (The verb is looked at first: the guard scans the whole line.)
         r"^(?=(?:و)?(?:قد |لقد )?(?:تم )?(?:نشر|نشرت|ظهر|ظهرت|صدر|صدرت) )"
         r"(?!.*(?:قبل|بعد|ثم|لكن|حيث|حين|عندما)(?!\w))(?:و)?(?:قد |لقد )?(?:تم )?(?:نشر|نشرت|ظهر|ظهرت|صدر|صدرت)(?: هذا| هذه)?"
-        r" (?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله)?\s*"
+        r"(?: " + _PIECE + r")?\s*"
         r"(?:اولا|في الاصل|اصلا|للمره الاولى|لاول مره|بالاصل|اساسا)(?: \S+){0,3} (?:على|في|عبر) (?:موقع|صحيفه|جريده|مجله|الموقع)",
-        r"^(?:هذا |هذه )?(?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله) (?:منشور|نشر|نشرت|منشوره|ظهر|ظهرت|صدر|صدرت)"
+        r"^(?:هذا |هذه )?" + _PIECE + r" (?:منشور|نشر|نشرت|منشوره|ظهر|ظهرت|صدر|صدرت)"
         r"(?: \S+){0,2} (?:في الاصل|اصلا|اولا|بالاصل) (?:على|في) (?:موقع|صحيفه|جريده|مجله)",
         r"^(?:للاطلاع على|لقراءه|يمكنكم قراءه|اقرا) (?:النص|المقال|التقرير|الخبر|الماده|الموضوع|القصه)"
         r"(?: \S+){0,2} (?:الاصلي|الاصليه|كاملا|كامله|بلغته الاصليه)",
         r"^(?:المصدر|المصادر|مصدر الخبر|مصدر الماده|نقلا عن)\s*[:：\-–—|]\s*(?:موقع|صحيفه|جريده|مجله|وكاله)?.{0,80}$",
         # A standalone «نقلا عن (موقع) صحيفة/وكالة/قناة NAME» line; «نقلا عن مصادر ... أن ...»
         # opens a sentence of news (a source that said something).
-        r"^(?:(?:نقلا|نقلا بتصرف|بتصرف|مترجم|ترجمه|ترجمه بتصرف) )?عن (?:موقع )?(?:صحيفه|جريده|وكاله|وكالات|قناه|مجله|شبكه|موقع|اذاعه|تلفزيون|بوابه)"
-        r"(?! (?:\S+ )*?(?:ان|انه|انها|قوله|قولها|فان|التي|الذي)(?!\w))(?: [^\s،,:؛]+){0,6}(?:\s*[(]?بتصرف[)]?)?$",
+        r"^(?:(?:نقلا|نقلا بتصرف|بتصرف|مترجم|ترجمه|ترجمه بتصرف) )?عن (?:موقع )?(?:صحيفه|جريده|وكاله|وكالات|قناه|مجله|شبكه|موقع|اذاعه|تلفزيون|بوابه"
+        r"|محطه|راديو)"
+        r"(?! (?:\S+ )*?(?:" + _CLAUSE_AN + r"|انه|انها|قوله|قولها|فان|التي|الذي)(?!\w))(?: [^\s،,:؛]+){0,6}(?:\s*[(]?بتصرف[)]?)?$",
         r"^(?:source|sources|via)\s*:\s*\S.{0,80}$",
         # Published in partnership or by permission («يُنشر هذا المقال بالتعاون مع موقع ...»).
-        r"^(?:ينشر|تنشر|نشر|نشرت|يعاد نشر|اعيد نشر|تعاد نشر) (?:هذا|هذه) (?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله)"
+        r"^(?:ينشر|تنشر|نشر|نشرت|يعاد نشر|اعيد نشر|تعاد نشر) (?:هذا|هذه) " + _PIECE + r""
         r" (?:بالتعاون|بالشراكه|ضمن شراكه|باتفاق|بموجب اتفاق|باذن|بترخيص) (?:مع|من)",
         # «وكانت هذه المادة قد نشرت أولا في مجلة ...»: this material, where it first appeared.
         r"^(?!.*(?:قبل|بعد|ثم|لكن|حيث|حين|عندما)(?!\w))و?كان(?:ت)? (?:هذا|هذه) (?:ال)?\S+ قد (?:نشر|نشرت|ظهر|ظهرت|صدر|صدرت)"
@@ -375,10 +432,10 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:(?:نقلا|نقلا بتصرف|بتصرف) )?عن\s*[«“\x22][^»”\x22]{1,40}[»”\x22]?(?:\s*[(]?بتصرف[)]?)?$",
         # «نقلا عن NAME»: a short publication name; an informant («مصادر», «شهود», «مسؤول»)
         # or a clause («... أن ...», a comma) makes it the opening of a news sentence.
-        r"^(?:نقلا|نقلا بتصرف|بتصرف) عن(?!.*(?:[،,؛:]|(?:^|\s)(?:ان|انه|انها|قوله|قولها|فان|التي|الذي|مصادر|مصدر|شهود|شاهد"
+        r"^(?:نقلا|نقلا بتصرف|بتصرف) عن(?!.*(?:[،,؛:]|(?:^|\s)(?:" + _CLAUSE_AN + r"|انه|انها|قوله|قولها|فان|التي|الذي|مصادر|مصدر|شهود|شاهد"
         r"|مسوول|مسوولين|مسوولون|خبراء|خبير|مراسل|مراسلنا|وزير|رئيس|متحدث|الناطق|ناطق|مدير|قائد|سفير|السفير)(?!\w)))(?: [^\s]+){1,4}(?:\s*[(]?بتصرف[)]?)?$",
         # Translated from a publication: «هذا المقال مترجم عن صحيفة ...», "Translated from ...".
-        r"^(?:و?هذا |و?هذه )?(?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله|النص) (?:مترجم|مترجمه|ترجم|ترجمت|منقول|منقوله)"
+        r"^(?:و?هذا |و?هذه )?" + _PIECE + r" (?:مترجم|مترجمه|ترجم|ترجمت|منقول|منقوله)"
         r"(?: بتصرف)? (?:عن|من) (?:(?:ال)?(?:موقع|صحيفه|جريده|مجله|وكاله|قناه|شبكه|اللغه|الانجليزيه|الفرنسيه)|\S+)"
         r"(?!.*(?:قبل|بعد|ثم|لكن|حيث|حين|عندما)(?!\w))",
         r"^translated from\b",
@@ -402,12 +459,13 @@ _CLASS_GATES: dict[str, tuple[str, ...]] = {
     # Rights, the sign, or a prohibition or request not to copy.
     "copyright": ("حقوق", "©", "copyright", "reserv", "réserv", "droits", "(c)", "c)", "يمنع", "يحظر", "ممنوع", "محظور",
                   "يجوز", "يسمح", "مسموح", "نحذر", "يرجى", "نرجو", "الرجاء", "برجاء", "no part", "reproduc", "republi",
-                  "redistrib", "copying", "reuse", "re-use"),
+                  "redistrib", "copying", "reuse", "re-use", "ملك", "حكر", "property of"),
     # Whose view: every opinion pattern names the writer, the site, «بالضرورة» or a view with
     # its owner's pronoun.
     "opinion-disclaimer": ("كاتب", "كتاب", "صاحب", "اصحاب", "مولف", "بالضروره", "ارائ", "رايه", "رايها", "رايهم", "موقع",
                            "صحيفه", "جريده", "قناه", "شبكه", "مجله", "تحرير", "موسسه", "منصه", "ناشر", "اسره", "هيئه",
-                           "اداره", "author", "writer", "contributor", "columnist", " own", "engag"),
+                           "اداره", "شخصي", "author", "writer", "contributor", "columnist", " own", "engag", "expressed",
+                           "stated", "published", "contained"),
     "verification-disclaimer": ("تحقق", "تاكد", "verif", "confirm", "authentic", "صحه", "دقه", "مصداقيه"),
     "click-promo": ("ضغط", "نقر", "click", "tap", "هنا", "رابط"),
     "follow-us": ("تابع", "تبع", "انضم", "اشترك", "متابع", "follow", "join", "subscribe", "like", "visit", "check",
@@ -458,6 +516,8 @@ _FIRST_WORDS = frozenset(
     طالعوا وهذا وهذه وجهة مقال الزاوية العمود يحتفظ تحتفظ نحتفظ site website publisher newspaper network author
     author's authors writer writer's contributor columnist we يرجى نرجو الرجاء برجاء ينشر تنشر يعاد أعيد تعاد كان كانت
     وكان وكانت more لا مواد تقارير
+    التدوينة التدوينات تدوينة المدونة المدونات الأخبار النصوص كافة محتويات وجهات المواقف pictures images photography pic
+    illustration top main lead header feature featured cover ونشر ونشرت
     موضوعات قراءات فيديوهات مزيد حمل حملوا نزل نزلوا سجل سجلوا استمع استمعوا اطلع اطلعوا شاهدوا material content
     articles
     """.split()

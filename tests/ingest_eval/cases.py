@@ -860,15 +860,10 @@ HELD_OUT_9: list[BoilerplateCase] = [
     (None, "middle", "«جميع الحقوق محفوظة» عبارة تظهر أسفل كل صفحات المواقع الإخبارية."),
 ]
 
-# Every case the class rules were written or generalised against (the earlier held-out sets
-# included, each once its misses had guided the work): docs/boilerplate-eval.md's
-# development table.
-DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
-                                      *HELD_OUT_7, *HELD_OUT_8, *HELD_OUT_9]
-
 # Tenth held-out set: written after the ninth set's misses had guided a generalisation of
-# their classes, committed on its own before it was ever run, and run once; never changed
-# after: the estimate for sites nobody has seen (docs/boilerplate-eval.md).
+# their classes, committed on its own before it was ever run, and run once (38 of 45, 1 of
+# 16 news removed); its misses then guided the next generalisation, so it is development
+# data now.
 HELD_OUT_10: list[BoilerplateCase] = [
     # --- copyright
     ("copyright", "end", "جميع الحقوق محفوظة لصحيفة الأيام البحرينية © 2025"),
@@ -941,4 +936,96 @@ HELD_OUT_10: list[BoilerplateCase] = [
     (None, "middle", "Photo agencies said they would boycott the ceremony."),
     (None, "end", "تابعونا، قال المدرب للاعبين قبل المباراة، ونحن سنفوز."),
     (None, "middle", "الصور المتداولة على مواقع التواصل تظهر حجم الدمار في المدينة."),
+]
+
+# Every case the class rules were written or generalised against (the earlier held-out sets
+# included, each once its misses had guided the work): docs/boilerplate-eval.md's
+# development table.
+DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
+                                      *HELD_OUT_7, *HELD_OUT_8, *HELD_OUT_9, *HELD_OUT_10]
+
+# Eleventh held-out set: written after the tenth set's misses had guided a generalisation of
+# their classes, committed on its own before it was ever run, and run once; never changed
+# after: the estimate for sites nobody has seen (docs/boilerplate-eval.md).
+HELD_OUT_11: list[BoilerplateCase] = [
+    # --- copyright
+    ("copyright", "end", "جميع الحقوق محفوظة لجريدة الصباح العراقية 2025 ©"),
+    ("copyright", "end", "**© حقوق النشر محفوظة لشبكة رووداو الإعلامية**"),
+    ("copyright", "end", "Copyright © Hespress. Tous droits réservés."),
+    ("copyright", "end", "لا يجوز إعادة نشر هذه المادة أو أجزاء منها دون موافقة خطية من الناشر"),
+    ("copyright", "end", "الحقوق محفوظة لمؤسسة دبي للإعلام ٢٠٢٥"),
+    ("copyright", "end", "يُسمح بالاقتباس مع ذكر المصدر"),
+    # --- opinion disclaimers
+    ("opinion-disclaimer", "end", "* المقالات المنشورة في هذا الباب تعبر عن آراء أصحابها فقط"),
+    ("opinion-disclaimer", "end", "الآراء الواردة في هذه المقالة لا تعكس بالضرورة السياسة التحريرية للموقع"),
+    ("opinion-disclaimer", "end", "The opinions in this column are the writer's own."),
+    ("opinion-disclaimer", "end", "Les opinions exprimées dans cet article n'engagent que son auteur."),
+    ("opinion-disclaimer", "end", "(هذا المقال رأي شخصي للكاتب)"),
+    ("opinion-disclaimer", "end", "الموقع غير مسؤول عن آراء الكتّاب"),
+    # --- verification disclaimers
+    ("verification-disclaimer", "end", "لم تتمكن «الشرق الأوسط» من التحقق من صحة المقطع المتداول على منصة إكس."),
+    ("verification-disclaimer", "end", "ولا يمكن لـ«عنب بلدي» التأكد من صحة الصور بشكل مستقل."),
+    ("verification-disclaimer", "end", "CNN has not been able to independently verify the authenticity of the video."),
+    ("verification-disclaimer", "end", "الموقع لا يتحقق من صحة الفيديوهات المنشورة على مواقع التواصل الاجتماعي"),
+    ("verification-disclaimer", "end", "**تنويه: لم يتسنَّ لنا التأكد من صحة هذه المشاهد من مصادر مستقلة**"),
+    ("verification-disclaimer", "end", "Reuters was unable to immediately verify the footage posted on Telegram."),
+    # --- agency end markers
+    ("agency-end", "tail", "(انتهى) م.ع"),
+    ("agency-end", "end", "/ انتهى / ع.ح/ س.م"),
+    ("agency-end", "tail", "ـ انتهى ـ"),
+    ("agency-end", "end", "{انتهى} ف.ك"),
+    ("agency-end", "end", "(النهاية) ك.ع"),
+    # --- click-here promos
+    ("click-promo", "end", "لتحميل تطبيق الموقع على أندرويد اضغط هنا"),
+    ("click-promo", "middle", "للاشتراك في النشرة البريدية انقر هنا"),
+    ("click-promo", "end", "Cliquez ici pour lire la suite"),
+    ("click-promo", "end", "اضغطوا هنا لمشاهدة الحلقة كاملة"),
+    ("click-promo", "end", "شاهد الفيديو عبر الرابط التالي"),
+    # --- read also
+    ("read-also", "middle", "اقرأ أيضاً | الحكومة تقر زيادة الرواتب"),
+    ("read-also", "middle", "**إقرأ أيضا:** ارتفاع أسعار النفط"),
+    ("read-also", "middle", "شاهد أيضاً: لحظة سقوط الطائرة"),
+    ("read-also", "end", "مقالات ذات صلة"),
+    ("read-also", "middle", "À lire également : la réforme du code de la famille"),
+    ("read-also", "middle", "يهمك أيضاً: أسعار الذهب اليوم في مصر"),
+    # --- follow us
+    ("follow-us", "end", "تابعونا عبر حسابنا على إنستغرام"),
+    ("follow-us", "end", "تابعوا صفحتنا على الفيسبوك ليصلكم كل جديد"),
+    ("follow-us", "end", "Suivez-nous sur Facebook et Twitter"),
+    ("follow-us", "end", "لمتابعة آخر الأخبار العاجلة اشتركوا في قناة الموقع على واتساب"),
+    ("follow-us", "end", "تابعنا على جوجل نيوز"),
+    # --- photo credits
+    ("photo-credit", "middle", "الصورة: أرشيف"),
+    ("photo-credit", "middle", "(صورة: فرانس برس)"),
+    ("photo-credit", "middle", "Crédit photo : AFP"),
+    ("photo-credit", "middle", "تصوير - محمد العلي"),
+    ("photo-credit", "middle", "صورة من الأرشيف (رويترز)"),
+    # --- source credits (trailing)
+    ("source-credit", "tail", "نُشرت هذه المقابلة أولاً في مجلة المجلة."),
+    ("source-credit", "end", "المصدر: الجزيرة نت"),
+    ("source-credit", "tail", "This article was originally published by The Conversation."),
+    ("source-credit", "end", "نقلاً عن صحيفة الشرق الأوسط بتصرف"),
+    ("source-credit", "tail", "والمقال مترجم عن موقع ميدل إيست آي."),
+    ("source-credit", "end", "Source : Le Monde"),
+    # --- news that looks like the classes (must be kept)
+    (None, "end", "وأكد المحامي أن حقوق الملكية الفكرية للمصممين محفوظة بموجب الاتفاقية الدولية."),
+    (None, "end", "يمنع القانون المصري نشر صور المتهمين دون إذن النيابة."),
+    (None, "middle", "نشرت صحيفة الغارديان أولا تفاصيل الصفقة، ثم تبعتها وسائل إعلام أخرى."),
+    (None, "end", "لم تتمكن الشرطة من التحقق من هوية المشتبه به حتى الآن."),
+    (None, "end", "The ministry said it could not independently verify the casualty figures."),
+    (None, "middle", "الصورة التي نشرها اللاعب على حسابه أثارت موجة من التعليقات."),
+    (None, "end", "انتهى الاجتماع دون اتفاق، وفق ما أفاد مصدر مطلع."),
+    (None, "end", "تابعت الحكومة عن كثب تطورات الأزمة على الحدود."),
+    (None, "end", "انضم آلاف الشباب إلى حملة التطوع عبر منصات التواصل الاجتماعي."),
+    (None, "middle", "اضغط هنا، يقول الإعلان المضلل، لتربح جائزة."),
+    (None, "end", "وتعبر المقالات التي نشرها الكاتب الراحل عن رؤيته للمجتمع العراقي."),
+    (None, "middle", "Photo of the suspect released by police shows a man in a red jacket."),
+    (None, "end", "المصدر الرئيسي لدخل الأسر في الريف هو الزراعة."),
+    (None, "end", "نقلاً عن شهود عيان، فإن الانفجار وقع قرب السوق."),
+    (None, "end", "Read the full report on the ministry's website, the spokesman urged journalists."),
+    (None, "end", "اقرأ كتابك المفضل يوميا، نصح الأطباء الأطفال."),
+    (None, "middle", "مقالات الرأي في الصحف المحلية تعبر عن مواقف متباينة من الاتفاق."),
+    (None, "end", "الفيديو المتداول على مواقع التواصل لم يتم التحقق منه، قالت وزارة الداخلية."),
+    (None, "tail", "وقد نشرت الوزارة البيان أولا على موقعها الرسمي قبل أن تحذفه."),
+    (None, "end", "تصوير الفيلم بدأ في مدينة مراكش الأسبوع الماضي."),
 ]
