@@ -117,6 +117,8 @@ _IN_FILE: dict[Path, set[str]] = {}  # references file → the source digests it
 
 
 def _learn_references(path: Path) -> None:
+    if path in _IN_FILE:  # learnt by this process already (what it parses itself is known too)
+        return
     _IN_FILE[path] = set()
     try:
         with open(path, "rb") as handle:
@@ -130,7 +132,15 @@ def _learn_references(path: Path) -> None:
         _IN_FILE[path] = set(table)
 
 
+_TIDIED: set[tuple[Path, str]] = set()  # (folder, stamp) tidied by this process
+
+
 def _remove_other_stamps(folder: Path, stamp: str, older_than: float) -> None:
+    """Delete the compiled templates of other code versions — once per process: a serving
+    process attaches a cache on every rebuild, and the per-user folder can hold many files."""
+    if (folder, stamp) in _TIDIED:
+        return
+    _TIDIED.add((folder, stamp))
     now = time.time()
     for name in os.listdir(folder):
         if name.startswith(stamp):
