@@ -351,6 +351,7 @@ class SiteFingerprints:
         # _atom_value inlined: this loop visits every atom of the site (three per story).
         for atom, before in kept.atoms.items():
             kind, slug = atom
+            now: Any
             if kind == "card":
                 now = cards.get(slug) or self.card(by_slug[slug])
             elif kind == "body":
