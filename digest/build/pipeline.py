@@ -270,7 +270,7 @@ def ingest_stage(ctx: BuildContext) -> None:
 
     def meanwhile() -> None:
         assert ctx.caches.check is not None
-        ctx.seeds = scan_seeds(ctx.root, ctx.caches.check)
+        ctx.seeds = scan_seeds(ctx.root, ctx.caches.check, ctx.caches.resident.seeds if ctx.caches.resident is not None else None)
         _import_rendering_side()
         ctx.environment = _theme_environment(ctx)
 

@@ -9,6 +9,7 @@ output folder, instead of reading it back from `.digest/` on every rebuild:
 - `model` and `digests`: the last site model, patched rather than rebuilt after an edit that
   keeps the order and the tags (digest.cache.keptmodel), and the card, flag and related
   digests of its stories (digest.cache.fingerprint.KeptDigests);
+- `seeds`: the seed files as last listed, while nothing under seeds/ changed (digest.cache.seedscan);
 - `rows`: the review dashboard's rows as rendered, by row value (digest.render.fragments);
 - `watch`: the server's file watcher, which knows the stamps of the inputs without
   scanning them (digest.core.watch), so a rebuild does not stat every input again.
@@ -29,6 +30,7 @@ from ..content.entries import read_entry
 from ..core.errors import ContentError
 from .buildcache import BuildCache, EntrySnapshot
 from .manifest import Manifest, forget_manifest, save_manifest, tree_identity
+from .seedscan import KeptSeedList
 
 if TYPE_CHECKING:
     from ..core.watch import Snapshot
@@ -47,6 +49,7 @@ class ResidentState:
     manifest_saved: bool = True  # False: the in-memory manifest is newer than the one on disk
     search_memo: dict[str, str] | None = None
     search_rows: dict[str, tuple[Story, str, str, str]] = field(default_factory=dict)  # sitemodel.search rows by story
+    seeds: KeptSeedList = field(default_factory=KeptSeedList)  # the seed files as last listed
     in_place: int = 0  # builds that updated the output folder page by page
     watch: Callable[[bool], Snapshot] | None = None  # the inputs' current stamps (DebouncedWatcher.current)
     # The last site model, patched after an edit, and the card, flag and related digests

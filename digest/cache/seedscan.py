@@ -55,9 +55,28 @@ class SeedScan:
         return digest
 
 
-def scan_seeds(root: Path, check: InputCheck) -> SeedScan:
+@dataclass
+class KeptSeedList:
+    """digest serve: the seed files the last scan listed, and the stamps of everything under
+    seeds/ it was listed with. While no stamp there changed, no file came, went or was
+    renamed: the list holds, and a rebuild does not walk the folder again."""
+
+    stamps: dict[str, tuple[int, int]] | None = None
+    files: list[tuple[str, str]] | None = None
+
+
+def scan_seeds(root: Path, check: InputCheck, kept: KeptSeedList | None = None) -> SeedScan:
     """The seed files under root/seeds, with the changed ones already hashed."""
     scan = SeedScan(root, check)
+    stamps = None
+    if kept is not None:
+        stamps = {rel: stamp for rel, stamp in check.before.items() if rel.startswith("seeds/")}
+        if kept.files is not None and kept.stamps == stamps:
+            scan.files = list(kept.files)
+            for rel, name in scan.files:
+                if not check.same_as_last(rel):
+                    scan.digests[name] = _sha256(name)
+            return scan
     seeds_dir = str(SiteLayout(root).seeds)
     prefix = len(seeds_dir) + 1
     for name in iter_article_files(seeds_dir):
@@ -65,6 +84,8 @@ def scan_seeds(root: Path, check: InputCheck) -> SeedScan:
         scan.files.append((rel, name))
         if not check.same_as_last(rel):
             scan.digests[name] = _sha256(name)
+    if kept is not None:
+        kept.stamps, kept.files = stamps, list(scan.files)
     return scan
 
 
