@@ -183,6 +183,7 @@ class KeptDigests:
     readers: dict[Atom, list[str]] = dataclasses.field(default_factory=dict)
     atomless: list[str] = dataclasses.field(default_factory=list)  # pages that read none: always computed
     partial: int = 0  # builds that computed only the fingerprints of pages whose atoms changed
+    review: tuple[Any, str] | None = None  # the review dashboard's inputs and their digest
 
     def forget_pages(self) -> None:
         self.frame, self.fingerprints, self.atoms, self.readers, self.atomless = None, {}, {}, {}, []
@@ -564,10 +565,17 @@ class SiteFingerprints:
     def _review_inputs(self) -> Any:
         """The dashboard's inputs: every entry (drafts and rejected ones too) and every flag."""
         if self._review_fp is None:
-            self._review_fp = digest_of(
+            inputs = (
                 [self.entry_parts(e)[0] for e in self.site.all_entries],
                 sorted((slug, self._flags_repr(slug, flags)) for slug, flags in self.site.flags.items()),
             )
+            kept = self.kept
+            if kept is not None and kept.review is not None and kept.review[0] == inputs:
+                self._review_fp = kept.review[1]  # equal lists: no repr and hash of them again
+            else:
+                self._review_fp = digest_of(*inputs)
+                if kept is not None:
+                    kept.review = (inputs, self._review_fp)
         return self._review_fp
 
 
