@@ -451,8 +451,18 @@ def _count(ctx: BuildContext) -> None:
 
 def _load(ctx: BuildContext, meanwhile: Callable[[], None] | None) -> Loaded:
     return load_content(
-        ctx.layout.content, ctx.config.build.workers, ctx.caches.disk, ctx.bodies.data, meanwhile, ctx.config.ingest.allow_outside_root
+        ctx.layout.content, ctx.config.build.workers, ctx.caches.disk, ctx.bodies.data, meanwhile, ctx.config.ingest.allow_outside_root,
+        _watched_content(ctx),
     )
+
+
+def _watched_content(ctx: BuildContext) -> dict[str, tuple[int, int]] | None:
+    """digest serve with its watcher: the stamps of content/*.md it keeps (taken at the
+    build's start), so loading does not stat every entry file again."""
+    resident, check = ctx.caches.resident, ctx.caches.check
+    if resident is None or resident.watch is None or check is None:
+        return None
+    return {rel[8:]: stamp for rel, stamp in check.before.items() if rel.startswith("content/") and "/" not in rel[8:]}
 
 
 def _shown_path(filename: object, out: Path) -> tuple[Path | None, bool]:

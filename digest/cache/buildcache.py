@@ -59,9 +59,9 @@ class BuildCache:
     bodies: BodyStore | None = None
     warnings: list[str] = field(default_factory=list)
 
-    def cached_entry(self, path: Path | str, stat: os.stat_result) -> Entry | None:
+    def cached_entry(self, path: Path | str, size: int, mtime_ns: int) -> Entry | None:
         hit = self.entries.get(str(path))
-        if hit is not None and hit[0] == stat.st_size and hit[1] == stat.st_mtime_ns:
+        if hit is not None and hit[0] == size and hit[1] == mtime_ns:
             return hit[2]
         return None
 

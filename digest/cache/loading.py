@@ -72,12 +72,15 @@ def load_content(
     bodies: MutableMapping[str, str] | None = None,
     meanwhile: Callable[[], object] | None = None,
     allow_outside_root: bool = False,
+    known: Mapping[str, tuple[int, int]] | None = None,
 ) -> Loaded:
     """Entries of content_dir; rendered bodies of newly parsed entries are added to `bodies`.
 
     `meanwhile` runs in this process while the workers parse (or after parsing, without
     workers): serial work of the build that does not need the entries. A file whose real
-    path is outside the site root is an error unless `allow_outside_root` (digest.core.rootguard)."""
+    path is outside the site root is an error unless `allow_outside_root` (digest.core.rootguard).
+    `known`: (mtime_ns, size) of content files by name ("x.md"), as digest serve's watcher
+    keeps them, taken before this build: those files are not stat'ed again."""
     loaded = Loaded()
     if not content_dir.is_dir():
         if meanwhile is not None:
@@ -98,13 +101,18 @@ def load_content(
         names = [name for name in names if name not in skipped]
     for name in names:
         path = folder + name
-        try:
-            stat = os.stat(path)
-        except OSError:
-            to_parse.append(path)
-            continue
-        loaded.stats[path] = (stat.st_size, stat.st_mtime_ns)
-        entry = cache.cached_entry(path, stat) if cache is not None else None
+        stamp = known.get(name) if known is not None else None
+        if stamp is not None:
+            size, mtime_ns = stamp[1], stamp[0]
+        else:
+            try:
+                stat = os.stat(path)
+            except OSError:
+                to_parse.append(path)
+                continue
+            size, mtime_ns = stat.st_size, stat.st_mtime_ns
+        loaded.stats[path] = (size, mtime_ns)
+        entry = cache.cached_entry(path, size, mtime_ns) if cache is not None else None
         if entry is not None:
             results.append((path, entry, None, None))
         else:
