@@ -339,3 +339,36 @@ def test_the_dashboard_rows_kept_between_rebuilds_follow_entries_and_the_row_tem
     page = dashboard.read_text(encoding="utf-8")
     assert page.count('<tr class="mine">') == len(list((root / "content").glob("*.md")))
     assert f'<tr class="mine"><td>{entry.slug}</td></tr>' in page
+
+
+def test_a_new_newest_article_keeps_the_related_lists_of_stories_sharing_no_tag_with_it(root: Path, tmp_path: Path) -> None:
+    """A new story in first place moves every other index by one: the related lists of the
+    stories sharing no tag with it still hold and are carried over
+    (digest.cache.fingerprint._related_after_a_new_first_story); those sharing one are
+    computed again. Pages and fingerprints must equal a fresh build's."""
+    import datetime as dt
+
+    preview = Preview(root)
+    preview.rebuild()  # ingests the seeds
+    template = read_entry(_content(root, 0))
+    pool = ["وسم_أ", "وسم_ب", "وسم_ج", "وسم_د", "وسم_هـ"]
+    oldest = dt.date(2020, 1, 1)
+    for n in range(24):  # stories sharing tags in overlapping groups, dated a day apart
+        entry = read_entry(_content(root, 0))
+        entry.slug, entry.seed, entry.seed_sha256 = f"قصة-{n}", None, None
+        entry.title = f"{template.title} {n}"
+        entry.date = oldest + dt.timedelta(days=n)
+        entry.tags = [pool[n % 5], pool[(n * 3 + 1) % 5]] if n % 4 else [pool[n % 5]]
+        write_entry(entry, root / "content")
+    _assert_same_as_fresh(root, tmp_path, preview)
+    newest = max(read_entry(path).date for path in (root / "content").glob("*.md"))
+    for n, tags in enumerate([["وسم_أ"], ["وسم_جديد"], ["وسم_ب", "وسم_ج"]]):
+        entry = read_entry(_content(root, 0))
+        entry.slug, entry.seed, entry.seed_sha256 = f"جديدة-{n}", None, None
+        entry.title = f"قصة جديدة {n}"
+        entry.date = newest + dt.timedelta(days=n + 1)
+        entry.tags = tags
+        write_entry(entry, root / "content")
+        carried = preview.builder.resident.digests.related_carried
+        _assert_same_as_fresh(root, tmp_path, preview)
+        assert preview.builder.resident.digests.related_carried > carried  # the lists were carried, not all computed

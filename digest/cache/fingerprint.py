@@ -184,9 +184,33 @@ class KeptDigests:
     atomless: list[str] = dataclasses.field(default_factory=list)  # pages that read none: always computed
     partial: int = 0  # builds that computed only the fingerprints of pages whose atoms changed
     review: tuple[Any, str] | None = None  # the review dashboard's inputs and their digest
+    related_carried: int = 0  # related lists carried over a new first story (all builds)
+    shape: tuple[str, str, list[Any]] | None = None  # (related_key, settings, each story's slug, date and tags) of the last build
 
     def forget_pages(self) -> None:
         self.frame, self.fingerprints, self.atoms, self.readers, self.atomless = None, {}, {}, {}, []
+
+
+def _related_after_a_new_first_story(
+    kept: KeptDigests,
+    related_memo: tuple[str, dict[str, tuple[str, ...]]],
+    settings: str,
+    shape: list[tuple[str, Any, list[str]]],
+) -> dict[str, tuple[str, ...]]:
+    """The last build's related lists that still hold when the only change of the stories'
+    order, dates and tags is one new story in first place (the newest): every other index
+    moved by one, so a story sharing no tag with the new one sees the same members of its
+    tags in the same places, with the same sizes (weights), scores and distances — the
+    same list (digest.sitemodel.stories.SiteModel.related). Stories sharing a tag with it
+    are left out (computed again), and so is everything when the change is any other."""
+    if kept.shape is None or kept.shape[0] != related_memo[0] or kept.shape[1] != settings or not shape or shape[1:] != kept.shape[2]:
+        return {}
+    new_tags = set(shape[0][2])
+    return {
+        slug: related
+        for (slug, _date, tags) in shape[1:]
+        if (related := related_memo[1].get(slug)) is not None and new_tags.isdisjoint(tags)
+    }
 
 
 @dataclasses.dataclass
@@ -224,16 +248,21 @@ class SiteFingerprints:
         # the code): while those are unchanged — an edited body, headline or template —
         # the last build's lists still hold; otherwise every list is computed again.
         self.kept = kept
+        shape: list[tuple[str, Any, list[str]]] | None = None
         if kept is not None and kept.same_shape and kept.related is not None and kept.related[0] == self.settings:
             self.related_key = kept.related[1]  # same stories, order, dates and tags as the last build
         else:
-            self.related_key = digest_of(
-                self.settings, [(s.slug, s.date, [t.key for t in s.tags]) for s in site.stories]
-            )
+            shape = [(s.slug, s.date, [t.key for t in s.tags]) for s in site.stories]
+            self.related_key = digest_of(self.settings, shape)
         if kept is not None:
             kept.related = (self.settings, self.related_key)
         reusable = related_memo is not None and related_memo[0] == self.related_key
         self.related_memo: dict[str, tuple[str, ...]] = dict(related_memo[1]) if reusable and related_memo else {}
+        if kept is not None and shape is not None:
+            if not reusable and related_memo is not None:
+                self.related_memo = _related_after_a_new_first_story(kept, related_memo, self.settings, shape)
+                kept.related_carried += len(self.related_memo)
+            kept.shape = (self.related_key, self.settings, shape)
         self._cards: dict[str, str] = {}
         # digest serve: card digests of earlier builds, by Story object (see KeptDigests).
         self.kept_cards = kept.cards if kept is not None else None
