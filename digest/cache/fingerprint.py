@@ -434,15 +434,9 @@ class SiteFingerprints:
         flags. While it is unchanged, the only recorded dependencies (`dependency`) that can
         change value are bodies and what reads the whole model (digest.cache.incremental)."""
         if self._structure is None:
-            self._prepare(pages)
             self._structure = digest_of(
-                FORMAT,
-                self.settings,
-                sorted(self._templates.items()),
-                "\n".join(page.path for page in pages),
-                self.related_key,
+                self.frame(pages),  # settings, templates, pages, order, dates and tags, every tag
                 self._cards_of(self.site.stories),
-                [self._tag_digest(t) for t in self.site.taxonomy],  # recorded ("tag", key) reads
                 self._review_inputs() if self.site.review_mode else None,
             )
         return self._structure
