@@ -938,15 +938,9 @@ HELD_OUT_10: list[BoilerplateCase] = [
     (None, "middle", "الصور المتداولة على مواقع التواصل تظهر حجم الدمار في المدينة."),
 ]
 
-# Every case the class rules were written or generalised against (the earlier held-out sets
-# included, each once its misses had guided the work): docs/boilerplate-eval.md's
-# development table.
-DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
-                                      *HELD_OUT_7, *HELD_OUT_8, *HELD_OUT_9, *HELD_OUT_10]
-
 # Eleventh held-out set: written after the tenth set's misses had guided a generalisation of
-# their classes, committed on its own before it was ever run, and run once; never changed
-# after: the estimate for sites nobody has seen (docs/boilerplate-eval.md).
+# their classes, committed on its own before it was ever run, and run once (40 of 50, 0 of 20
+# news removed); its misses then guided the next generalisation, so it is development data now.
 HELD_OUT_11: list[BoilerplateCase] = [
     # --- copyright
     ("copyright", "end", "جميع الحقوق محفوظة لجريدة الصباح العراقية 2025 ©"),
@@ -1029,3 +1023,12 @@ HELD_OUT_11: list[BoilerplateCase] = [
     (None, "tail", "وقد نشرت الوزارة البيان أولا على موقعها الرسمي قبل أن تحذفه."),
     (None, "end", "تصوير الفيلم بدأ في مدينة مراكش الأسبوع الماضي."),
 ]
+
+# Every case the class rules were written or generalised against (the earlier held-out sets
+# included, each once its misses had guided the work): docs/boilerplate-eval.md's
+# development table.
+DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
+                                      *HELD_OUT_7, *HELD_OUT_8, *HELD_OUT_9, *HELD_OUT_10, *HELD_OUT_11]
+
+# Twelfth held-out set: the estimate for sites nobody has seen (see HELD_OUT_11's note).
+HELD_OUT_12: list[BoilerplateCase] = []
