@@ -70,7 +70,7 @@ _MONTHS = (
 # (Checked once per line in classify_line for the classes in _IN_THE_SITES_VOICE.)
 _ATTRIBUTION = (
     r"(?:^|\s)(?:بحسب|حسب|وفق|وفقا|قال|قالت|قالوا|يقول|تقول|يقولون|اكد|اكدت|اضاف|اضافت|يضيف|تضيف|ذكر|ذكرت|اعلن|اعلنت"
-    r"|according|said|says|reported|selon|déclaré|indiqué|affirmé|précisé|annoncé|rappelle|souligne)(?!\w)(?! (?:ال)?(?:مصدر|موقع|رابط)| اسم)"  # «دون ذكر المصدر»: mention of the source
+    r"|according|said|says|reported|selon|déclaré|indiqué|affirmé|précisé|annoncé|rappelle|souligne|prévient|avertit|explique|ajoute)(?!\w)(?! (?:ال)?(?:مصدر|موقع|رابط)| اسم)"  # «دون ذكر المصدر»: mention of the source
 )
 # A copyright notice is the site's own; one that cites a law, contract, court or will is a
 # story about rights.
@@ -139,6 +139,9 @@ _SITE_SUBJECT = (
     r"(?:(?:(?:اداره|هيئه تحرير|اسره تحرير|اسره) )?ال(?:موقع|صحيفه|جريده|قناه|شبكه|مجله|موسسه|بوابه|تحرير)"
     r"(?: (?:الاخباري|الالكتروني|الاخباريه|الالكترونيه))?|نحن) "
 )
+# Words before a formula that stand outside quotation marks (the formula is the line's own,
+# not quoted in a sentence about it).
+_UNQUOTED_WORDS = r"(?:[^\s«“\x22]+ )"
 # «أن» (that) opens a clause of news after «نقلا عن ...»; «سي إن إن», «إن بي سي» spell a name
 # letter by letter, and «إن» before another spelt letter or at the end is one of those letters.
 _SPELT_LETTER = r"(?:ان|بي|سي|دي|تي|اي|ام|اف|جي|اس|ار|كيه|كي|اتش|يو|واي|زد)(?!\w)"
@@ -369,22 +372,24 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:ces |cette |ce |les |la |le |l['’])?(?:images?|vidéos?|photos?|séquences?|enregistrements?|clichés?)\b",
     ),
     "click-promo": (
+        # (The words before the imperative hold no quotation mark: «رسائل «اضغط هنا» تنتشر ...»,
+        # "Des messages « cliquez ici ... » circulent" quote a formula inside a story.)
         # "Click" and what is clicked: here, or the link, picture, video, button or icon.
-        r"^(?:\S+ ){0,12}(?:اضغط|اضغطوا|انقر|انقروا|اضغطي|انقري) (?:هنا|على (?:ال)?(?:رابط|صوره|فيديو|زر|ايقونه|عنوان))",
+        r"^" + _UNQUOTED_WORDS + r"{0,12}(?:اضغط|اضغطوا|انقر|انقروا|اضغطي|انقري) (?:هنا|على (?:ال)?(?:رابط|صوره|فيديو|زر|ايقونه|عنوان))",
         # The verbal noun: «شاهد الفيديو بالضغط هنا»; «here» closes the line or a purpose
         # follows («الضغط هنا وهناك على المسؤولين» is an idiom of news).
-        r"^(?:\S+ ){0,12}(?:بالضغط|بالنقر|عبر الضغط|عبر النقر|من خلال الضغط|من خلال النقر) "
+        r"^" + _UNQUOTED_WORDS + r"{0,12}(?:بالضغط|بالنقر|عبر الضغط|عبر النقر|من خلال الضغط|من خلال النقر) "
         r"(?:هنا|على (?:ال)?(?:رابط|صوره|فيديو|زر|ايقونه))(?:$| ل\S+)",
         # An imperative and "from here" or "this link" closing the line («شاهد البث المباشر من هنا»).
         # A singular form is also a past tense («شاهد الآلاف ...»): only with what is watched or read.
-        r"^(?:\S+ ){0,6}?(?:(?:شاهدوا|اقراوا|حملوا|نزلوا|سجلوا|استمعوا|تابعوا|اطلعوا)(?!\w)|(?:شاهد|اقرا|حمل|نزل|سجل|استمع|اطلع) "
+        r"^" + _UNQUOTED_WORDS + r"{0,6}?(?:(?:شاهدوا|اقراوا|حملوا|نزلوا|سجلوا|استمعوا|تابعوا|اطلعوا)(?!\w)|(?:شاهد|اقرا|حمل|نزل|سجل|استمع|اطلع) "
         r"(?:على )?(?:ال)?(?:بث|فيديو|مباراه|حلقه|تقرير|مقال|ملف|تطبيق|نسخه|عدد|صور|البوم|تفاصيل|نص|مقطع|برنامج))"
         r"(?: \S+){0,5} (?:من هنا|عبر هذا الرابط|من خلال هذا الرابط|على هذا الرابط|(?:من|على|عبر) الرابط (?:التالي|ادناه))$",
-        r"^(?:\S+ ){0,12}(?:click|tap) (?:here|the link)",
+        r"^" + _UNQUOTED_WORDS + r"{0,12}(?:click|tap) (?:here|the link)",
         r"^(?:click|tap) (?:to|on) \S+",
-        r"^(?:\S+ ){0,12}(?:click|tap)(?: on)? (?:the |this )?(?:image|photo|picture|button|video|icon|banner)\b",
+        r"^" + _UNQUOTED_WORDS + r"{0,12}(?:click|tap)(?: on)? (?:the |this )?(?:image|photo|picture|button|video|icon|banner)\b",
         # French (Maghreb sites): the imperative «cliquez / appuyez» and what is clicked.
-        r"^(?:\S+ ){0,12}(?:cliquez|cliquer|appuyez|clique)(?: ici| sur (?:ce |le |l['’]|la |cette )?(?:lien|image|photo|vidéo|bouton|icône|ici))\b",
+        r"^" + _UNQUOTED_WORDS + r"{0,12}(?:cliquez|cliquer|appuyez|clique)(?: ici| sur (?:ce |le |l['’]|la |cette )?(?:lien|image|photo|vidéo|bouton|icône|ici))\b",
     ),
     "read-also": (
         r"^(?:اقرا|طالع|شاهد|تابع|اقرئي|اقراوا)(?: ايضا| كذلك| المزيد)\s*(?:[:：\-–—|».…،,<>]|" + _ARROWS + r"|$)",
