@@ -332,7 +332,8 @@ def test_ingest_removes_the_classes_of_the_eleventh_held_out_sets_misses_and_kee
     and the news that looks like them stays: a law that allows quoting, a poll that does not
     reflect public opinion, a platform that does not verify what is posted on it, a court on
     Facebook's liability, a French scam message quoted, a French safety instruction attributed,
-    a translated book, «انتهى» between dashes inside a sentence."""
+    a translated book, «انتهى» between dashes inside a sentence, goods carried «بشرط ذكر اسم
+    المرسل», a match whose broadcast is prohibited, "si vous cliquez" in a story about spyware."""
     root = tmp_path / "site"
     (root / "seeds").mkdir(parents=True)
     lead = "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
@@ -344,6 +345,9 @@ def test_ingest_removes_the_classes_of_the_eleventh_held_out_sets_misses_and_kee
         "« Cliquez ici », disait le message frauduleux envoyé aux clients de la banque.",
         "Suivez les consignes publiées sur notre page Facebook, a indiqué la protection civile.",
         "وقال إن المشروع انتهى ـ على حد تعبيره ـ بالفشل.",
+        "يسمح بنقل البضائع بين المحافظات بشرط ذكر اسم المرسل في الوثيقة.",
+        "La diffusion du match est interdite sans l'accord de la fédération.",
+        "Si vous cliquez sur le lien, le logiciel espion s'installe sur votre téléphone.",
     ]
     last = "والكتاب مترجم عن الفرنسية ويقع في 300 صفحة."
     credit = "والتقرير منقول عن صحيفة الغارديان."

@@ -70,7 +70,7 @@ _MONTHS = (
 # (Checked once per line in classify_line for the classes in _IN_THE_SITES_VOICE.)
 _ATTRIBUTION = (
     r"(?:^|\s)(?:بحسب|حسب|وفق|وفقا|قال|قالت|قالوا|يقول|تقول|يقولون|اكد|اكدت|اضاف|اضافت|يضيف|تضيف|ذكر|ذكرت|اعلن|اعلنت"
-    r"|according|said|says|reported|selon|déclaré|indiqué|affirmé|précisé|annoncé|rappelle|souligne|prévient|avertit|explique|ajoute)(?!\w)(?! (?:ال)?(?:مصدر|موقع|رابط)| اسم)"  # «دون ذكر المصدر»: mention of the source
+    r"|according|said|says|reported|selon|déclaré|indiqué|affirmé|précisé|annoncé|rappelle|souligne|prévient|avertit|explique|ajoute|appelle|appellent|écrit)(?!\w)(?! (?:ال)?(?:مصدر|موقع|رابط)| اسم)"  # «دون ذكر المصدر»: mention of the source
 )
 # A copyright notice is the site's own; one that cites a law, contract, court or will is a
 # story about rights.
@@ -139,6 +139,11 @@ _SITE_SUBJECT = (
     r"(?:(?:(?:اداره|هيئه تحرير|اسره تحرير|اسره) )?ال(?:موقع|صحيفه|جريده|قناه|شبكه|مجله|موسسه|بوابه|تحرير)"
     r"(?: (?:الاخباري|الالكتروني|الاخباريه|الالكترونيه))?|نحن) "
 )
+# What a permission or prohibition to copy may name: the site's content, how much of it, from where.
+_COPIED = (
+    r"(?: (?:ال)?(?:اخبار|خبر|مواد|ماده|محتوى|محتويات|مقالات|مقال|موضوعات|مواضيع|نصوص|صور|تقارير|منشورات|موقع|موقعنا"
+    r"|منشور|منشوره|وارد|وارده|نشر|اعاده|اقتباس|نقل)(?!\w)|(?: (?:منه|منها|عنا|عنه|عنها|كليا|جزئيا|او|و|من|هذا|هذه|على|في|كامله|كاملا))(?!\w))"
+)
 # Words before a formula that stand outside quotation marks (the formula is the line's own,
 # not quoted in a sentence about it).
 _UNQUOTED_WORDS = r"(?:[^\s«“\x22]+ )"
@@ -199,20 +204,27 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # Permission on the condition of naming the source: «يُسمح بالاقتباس مع ذكر المصدر», «النقل
         # مسموح بشرط الإشارة إلى الموقع», «لا مانع من إعادة النشر شريطة ذكر المصدر»: the site's
         # own terms for its copy, in a short line with no subject (a law that allows quoting
-        # «لأغراض تعليمية» names neither condition nor source, and cites the law).
+        # «لأغراض تعليمية» names neither condition nor source, and cites the law). What is copied
+        # is the site's content or nothing named («يسمح بنقل البضائع بشرط ذكر اسم المرسل» is
+        # about goods).
         r"^(?=.{0,160}$)" + _NOT_LEGAL + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?"
         r"(?:(?:يسمح|يجوز|مسموح|لا مانع من|لا مانع في|نسمح|نرحب ب)\s?(?:ب|ل)?(?:ال)?(?:اقتباس|نقل|اعاده (?:ال)?نشر|نشر|نسخ)"
-        r"|(?:ال)?(?:اقتباس|نقل|اعاده (?:ال)?نشر|نسخ)(?: \S+){0,3} (?:مسموح|مسموحه|متاح|متاحه|مباح|جائز)(?: به| بها)?)"
-        r"(?: \S+){0,5} (?:مع|بشرط|شرط|شريطه|على ان يتم|شرط ان يتم|بعد) (?:ال)?(?:ذكر|الاشاره|اشاره|الاحاله|احاله|نسبه|نسبته)"
+        r"|(?:ال)?(?:اقتباس|نقل|اعاده (?:ال)?نشر|نسخ)" + _COPIED + r"{0,3} (?:مسموح|مسموحه|متاح|متاحه|مباح|جائز)(?: به| بها)?)"
+        + _COPIED + r"{0,5} (?:مع|بشرط|شرط|شريطه|على ان يتم|شرط ان يتم|بعد) (?:ال)?(?:ذكر|الاشاره|اشاره|الاحاله|احاله|نسبه|نسبته)"
         r"(?: \S+){0,2} (?:(?:ال)?مصدر|(?:ال)?موقع|(?:ال)?رابط|اسم|(?:ال)?صحيفه|(?:ال)?جريده)",
-        r"^(?=.{0,160}$)(?:(?:any |the )?(?:reproduction|republication|republishing|quotation|quoting|use)"
+        r"^(?=.{0,160}$)(?:(?:any |the )?(?:reproduction|republication|republishing|quotation|quoting)"
         r"(?: \S+){0,3} (?:is |are )?(?:permitted|allowed|authori[sz]ed)|(?:you )?may (?:be )?(?:quote|republish|reproduce)\S*)"
         r"(?: \S+){0,5} (?:with|provided|if|on condition)\b(?: \S+){0,4} (?:source|attribution|credit|link)\b",
         # French: «Reproduction autorisée avec mention de la source», «Toute reproduction (même
         # partielle) est interdite sans autorisation».
         # (a court, a law or a speaker make it a story about rights.)
         r"^(?=.{0,200}$)(?!.*\b(?:loi|lois|tribunal|cour|juge|selon|déclaré|rappelle|estime|affirme|indique|a dit)\b)"
-        r"(?:toute |la )?(?:reproduction|reprise|copie|diffusion)\S*(?: \S+){0,5} (?:est |sont )?"
+        # What is reproduced is this content or nothing named («La diffusion du match est
+        # interdite sans l'accord de la fédération» is sports news).
+        r"(?:toute |la )?(?:reproduction|reprise|copie|diffusion)"
+        r"(?:,? (?:même|totale|partielle|intégrale|ou|et|de|des|du|cet|ce|cette|ces|nos|notre|article|articles|contenu|contenus"
+        r"|texte|textes|photos?|images?|vidéos?|publiée?s?|site|présent|l['’]article|l['’]ensemble|en partie|en totalité)(?!\w))*,?"
+        r" (?:est |sont )?"
         r"(?:strictement )?(?:interdite?s?|autoris[ée]e?s?|permise?s?)"
         r"(?:\s*[.!]?$| sans (?:l['’])?(?:autorisation|accord|permission|consentement)\b| avec (?:la )?mention\b"
         r"| sous réserve\b| sauf (?:autorisation|accord|mention)\b| à condition de (?:citer|mentionner)\b)",
@@ -365,7 +377,8 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?: \S+){0,10} " + _CIRCULATING_PLACE,
         # French (Maghreb sites): «L'AFP n'a pas pu vérifier de manière indépendante ces images»;
         # what could not be verified is the media, and the one who could not is no actor of a story.
-        r"^(?!(?:\S+ ){0,3}(?:police|autorités|ministère|enquêteurs|justice|parquet|tribunal|gendarmerie|armée|témoins)\b)"
+        r"^(?!(?:\S+ ){0,3}(?:police|autorités|ministère|enquêteurs|justice|parquet|tribunal|gendarmerie|armée|témoins"
+        r"|journalistes?|experts?|habitants|médecins|avocats)\b)"
         r"(?:(?:note|avertissement)\s*:\s*)?(?:\S+ ){0,3}(?:n['’](?:a|ont|avons) pas (?:pu|été en mesure de)|ne (?:peut|peuvent|pouvons)"
         r" pas|n['’](?:est|sont) pas en mesure de) (?:vérifier|authentifier|confirmer)"
         r"(?: de (?:manière|façon) indépendante)? (?:l['’]authenticité (?:de |des |du )|la véracité (?:de |des |du ))?"
@@ -389,7 +402,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:click|tap) (?:to|on) \S+",
         r"^" + _UNQUOTED_WORDS + r"{0,12}(?:click|tap)(?: on)? (?:the |this )?(?:image|photo|picture|button|video|icon|banner)\b",
         # French (Maghreb sites): the imperative «cliquez / appuyez» and what is clicked.
-        r"^" + _UNQUOTED_WORDS + r"{0,12}(?:cliquez|cliquer|appuyez|clique)(?: ici| sur (?:ce |le |l['’]|la |cette )?(?:lien|image|photo|vidéo|bouton|icône|ici))\b",
+        r"^" + _UNQUOTED_WORDS + r"{0,12}(?<!vous )(?:cliquez|appuyez)(?: ici| sur (?:ce |le |l['’]|la |cette )?(?:lien|image|photo|vidéo|bouton|icône|ici))\b",
     ),
     "read-also": (
         r"^(?:اقرا|طالع|شاهد|تابع|اقرئي|اقراوا)(?: ايضا| كذلك| المزيد)\s*(?:[:：\-–—|».…،,<>]|" + _ARROWS + r"|$)",
@@ -606,8 +619,8 @@ _FIRST_WORDS = frozenset(
     illustration top main lead header feature featured cover ونشر ونشرت
     موضوعات قراءات فيديوهات مزيد حمل حملوا نزل نزلوا سجل سجلوا استمع استمعوا اطلع اطلعوا شاهدوا material content
     articles
-    يسمح مسموح يجوز النقل الاقتباس إعادة نسمح نرحب quotation quoting use you toute la reprise copie diffusion publication
-    magazine editor editors editorial management our المجلة المؤسسة البوابة التحرير cliquez appuyez clique pour suivez
+    يسمح مسموح يجوز النقل الاقتباس إعادة نسمح نرحب quotation quoting you toute la reprise copie diffusion publication
+    magazine editor editors editorial management our المجلة المؤسسة البوابة التحرير cliquez appuyez pour suivez
     rejoignez retrouvez abonnez crédit crédits credits photos illustrations والخبر والمقال والمادة والتقرير والقصة
     والموضوع والمقالة والتحقيق والحوار والمقابلة واللقاء والتحليل والدراسة والتدوينة والعمود والنص والفيديو والملف والبحث
     """.split()
