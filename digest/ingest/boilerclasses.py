@@ -120,6 +120,9 @@ _CIRCULATING_PLACE = (
 # one article that someone wrote («المقال الذي كتبه الوزير ...», «الزاوية التي يكتبها ...») is a
 # story about it (a site publishes its writers' pieces; it does not write them).
 _NOT_ONE_ARTICLE = r"(?!.*(?:الذي|التي) (?:كتب|كتبه|كتبها|يكتبه|يكتبها|تكتبه|تكتبها|نشر|نشره|نشرها|القاه|القاها)(?!\w))"
+# The anchored opening of most opinion patterns: what it is about, looked at before the
+# one-article guard scans the line (most lines fail at once; the result is the same).
+_OPINION_OPENING = r"^(?=" + _OPINION_PREFIX + r")" + _NOT_ONE_ARTICLE + _OPINION_PREFIX
 _OPINION_VERB = r"تعبر|يعبر|تعكس|يعكس|تمثل|يمثل|تخص|يخص"
 # Whose view: the writer, author or owner, with or without a pronoun (كاتبه، كتابها، اصحابها).
 _OWNER = r"(?:ال|لل|ل)?(?:كاتب|كتاب|كاتبي|صاحب|اصحاب|مولف|مولفي)(?:ها|ه|هم|يها)?(?!\w)"
@@ -234,12 +237,12 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r".{0,150}\bwithout\b.{0,40}\b(?:permission|consent|authori[sz]ation)\b",
     ),
     "opinion-disclaimer": (
-        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? "
+        _OPINION_OPENING + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? "
         r"(?:راي|اراء|وجهه نظر|وجهات نظر|وجهه|افكار)"
         r"(?: \S+){0,2} " + _OWNER,
         # The content as its writer's responsibility («... مسؤولية كاتبه», «يتحمل كاتبه مسؤوليته»).
-        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:على )?(?:مسووليه|مسووليته|مسووليتها)(?: \S+){0,2} " + _OWNER,
-        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:يتحمل|تتحمل) " + _OWNER + r"(?: وحده| وحدهم)? (?:ال)?مسوولي(?:ه|ته|تها)",
+        _OPINION_OPENING + r"(?: \S+){0,6} (?:على )?(?:مسووليه|مسووليته|مسووليتها)(?: \S+){0,2} " + _OWNER,
+        _OPINION_OPENING + r"(?: \S+){0,6} (?:يتحمل|تتحمل) " + _OWNER + r"(?: وحده| وحدهم)? (?:ال)?مسوولي(?:ه|ته|تها)",
         # In any order, in a short line opening with what it is about: the article or the view,
         # whose it is (belongs to, expresses, is the responsibility of) and its writer
         # («وجهة النظر الواردة في المقال تخص الكاتب», «... تعبر عن آرائهم الشخصية»).
@@ -250,30 +253,31 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?=.*(?:^|\s)(?:تعبر|يعبر|تعكس|يعكس|تمثل|يمثل|تخص|يخص|تلزم|يلزم|مسووليه|تعود|يعود)(?!\w))"
         r"(?=.*(?:" + _OWNER + r"|(?:^|\s)(?:عن )?(?:ارائهم|ارائه|ارائها|رايه|رايها|رايهم)(?!\w)))",
         # «... هي آراء الكاتب الخاصة»: the view is said to be the writer's.
-        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:هي|هو|هم) (?:راي|اراء|وجهه نظر|وجهات نظر) " + _OWNER,
+        _OPINION_OPENING + r"(?: \S+){0,6} (?:هي|هو|هم) (?:راي|اراء|وجهه نظر|وجهات نظر) " + _OWNER,
         # A nominal sentence: the article *is* its writer's (personal) view («هذا المقال رأي شخصي
         # للكاتب», «المقال رأي خاص بكاتبه»): the view follows its subject at once («المقال يناقش رأي
         # الكاتب» is about a view).
-        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: (?:الوارد|الوارده|المنشور|المنشوره|المطروح|المطروحه)(?: \S+){0,3})?"
+        _OPINION_OPENING + r"(?: (?:الوارد|الوارده|المنشور|المنشوره|المطروح|المطروحه)(?: \S+){0,3})?"
         r" (?:هو |هي |هم )?(?:راي|اراء|وجهه نظر|وجهات نظر)(?: (?:شخصي|شخصيه|خاص|خاصه))?(?: ب?" + _OWNER
         + r"| (?:شخصي|شخصيه)\s*[.]?$)",
         # The site as the subject, before what it disclaims: «الموقع غير مسؤول عن آراء الكتّاب»,
         # «الصحيفة لا تتبنى بالضرورة الآراء الواردة ...»; the same with the verb first («لا تتحمل
         # الصحيفة أي مسؤولية عن آراء كتابها»). The views must be the writers' or what is published
         # here («موقع فيسبوك غير مسؤول عن آراء المستخدمين» is a story about a platform).
-        r"^" + _NOT_LEGAL + r"(?:(?:ملاحظه|تنويه|تنبيه|اخلاء (?:ال)?مسوول?يه)\s*[:：-]?\s*)?(?:" + _SITE_SUBJECT
+        # (The legal guard scans only what follows the subject and its verb.)
+        r"^(?:(?:ملاحظه|تنويه|تنبيه|اخلاء (?:ال)?مسوول?يه)\s*[:：-]?\s*)?(?:" + _SITE_SUBJECT
         + r"(?:غير مسوول\S*|ليس\S* مسوول\S*|لا (?:يتحمل|تتحمل|نتحمل|يتبني|تتبني|نتبني)(?: بالضروره)?(?: اي)?(?: مسووليه)?)"
-        r"|لا (?:يتحمل|تتحمل) " + _SITE_SUBJECT + r"(?:اي )?مسووليه)"
-        r" (?:عن |عما |بشان )?(?:(?:هذه |تلك )?(?:ال)?(?:اراء|راي|افكار|مواقف|وجهات نظر|مضمون|محتوى|مضامين)"
+        r"|لا (?:يتحمل|تتحمل) " + _SITE_SUBJECT + r"(?:اي )?مسووليه)" + _NOT_LEGAL
+        + r" (?:عن |عما |بشان )?(?:(?:هذه |تلك )?(?:ال)?(?:اراء|راي|افكار|مواقف|وجهات نظر|مضمون|محتوى|مضامين)"
         r"(?: \S+){0,3}? (?:ب?" + _OWNER + r"|(?:الوارده|المنشوره|المعبر عنها|المطروحه)(?!\w))"
         r"|(?:ما )?(?:يكتبه|يكتب|ينشره) (?:ال)?(?:كتاب|كاتب|مولف)\S*)",
         # Only its writers' («... لا تمثل سوى كتابها»).
-        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: عن)? (?:الا|سوى)"
+        _OPINION_OPENING + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: عن)? (?:الا|سوى)"
         r"(?: (?:راي|اراء|وجهه نظر|وجهات نظر))? " + _OWNER,
         # «... تعبر عن أصحابها»: the view is its owners' without the word «view».
-        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? " + _OWNER,
+        _OPINION_OPENING + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? " + _OWNER,
         # Negated, naming the site whose view it is not («... لا يعبر عن رأي الموقع وإنما ...»).
-        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: بالضروره)?(?: عن)? "
+        _OPINION_OPENING + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: بالضروره)?(?: عن)? "
         r"(?:ال)?(?:راي|اراء|موقف|سياسه|وجهه نظر|توجهات|توجه|خط) (?:ال)?(?:موقع|صحيفه|جريده|قناه|شبكه|مجله|تحرير|موسسه|منصه"
         r"|ناشر|اسره|هيئه|اداره)",
         # French (Maghreb sites): «Les opinions exprimées n'engagent que leurs auteurs».
@@ -295,7 +299,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r" (?:the |any )?(?:views|opinions|ideas|content)\b(?: \S+){0,3}"
         r" (?:(?:its |their |the )?(?:authors?|writers?|contributors?|columnists?)\b|expressed\b|published\b)",
         # The disclaimer's other half on its own: «... لا يعبر بالضرورة عن رأي الموقع».
-        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r") بالضروره(?: عن)? "
+        _OPINION_OPENING + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r") بالضروره(?: عن)? "
         r"(?:راي|اراء|موقف|سياسه|وجهه نظر|توجهات|توجه"
         # With «ال», only the site's own line: «السياسة التحريرية», «الموقف الرسمي للموقع»
         # («... لا تعكس بالضرورة الرأي العام» is about a poll).
