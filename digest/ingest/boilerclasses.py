@@ -10,17 +10,24 @@ an app opens with its subject or verb), and the classes that speak in the site's
 says («بحسب», «قال», "said"); a formula quoted and then talked about is news. Classes:
 
 copyright             «© 2024 ...», «SITE - جميع الحقوق محفوظة», «يمنع نسخ ... دون إذن»,
-                      «المحتوى محمي بحقوق ...», "All rights reserved", «Tous droits réservés»
+                      «المحتوى محمي بحقوق ...», "All rights reserved", «Tous droits réservés»,
+                      «يسمح بالنقل مع ذكر المصدر», «Toute reproduction interdite sans autorisation»
 opinion-disclaimer    «المقال يعبر عن رأي كاتبه ولا يعبر بالضرورة عن رأي الموقع», «... مسؤولية
-                      كاتبه», "The views expressed are the author's own", «n'engagent que ...»
+                      كاتبه», «المقال رأي شخصي للكاتب», «الموقع غير مسؤول عن آراء الكتاب»,
+                      "The views expressed are the author's own", «n'engagent que ...»
 verification-disclaimer  «لا يمكن لـ(الموقع) التحقق بشكل مستقل من ... مواقع التواصل», «الموقع
-                      غير مسؤول عن صحة ...», "could not independently verify the footage"
-agency-end            «/انتهى/», «-انتهى-», «(انتهى)», «(النهاية)» closing agency copy, with initials
-click-promo           «لمتابعة المباراة على الأجهزة اللوحية اضغط هنا», «شاهد البث من هنا», "Click here"
+                      غير مسؤول عن صحة ...», "could not independently verify the footage",
+                      «n'a pas pu vérifier ces images»
+agency-end            «/انتهى/», «-انتهى-», «ـ انتهى ـ», «(انتهى)», «(النهاية)» closing agency copy,
+                      with initials
+click-promo           «لمتابعة المباراة على الأجهزة اللوحية اضغط هنا», «شاهد البث من هنا», "Click here",
+                      «Cliquez ici»
 read-also             «اقرأ أيضا: ...», «قد يهمك», «مواضيع ذات صلة», "Read more: ...", «Lire aussi»
 follow-us             any imperative «تابعوا / تابعونا / انضموا / اشترك ...» before a platform or
-                      «صفحتنا / قناتنا / حسابنا», "Follow us on ...", «لا تنسوا متابعتنا ...»
-photo-credit          «الصورة: رويترز», «(تصوير: ...)», «صورة أرشيفية», «© AFP», "Photo: AFP"
+                      «صفحتنا / قناتنا / حسابنا», "Follow us on ...", «لا تنسوا متابعتنا ...»,
+                      «Suivez-nous sur ...»
+photo-credit          «الصورة: رويترز», «(تصوير: ...)», «صورة أرشيفية», «© AFP», "Photo: AFP",
+                      «Crédit photo : ...»
 source-credit         «نشر هذا الخبر أولاً على موقع صحيفة ...», «المصدر: ...», «نقلا عن وكالة ...»,
                       «مترجم عن ...», "This story originally appeared on ..." (trailing only)
 
