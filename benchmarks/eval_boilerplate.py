@@ -15,7 +15,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "tests"))
 
-from ingest_eval.cases import HELD_OUT_11  # noqa: E402
+from ingest_eval.cases import HELD_OUT_12  # noqa: E402
 from ingest_eval.evaluate import Evaluation, byline_counts, evaluate, run_case  # noqa: E402
 
 REPORT = PROJECT / "docs" / "boilerplate-eval.md"
@@ -23,16 +23,16 @@ REPORT = PROJECT / "docs" / "boilerplate-eval.md"
 # Found / cases per class when each earlier held-out set was first run (before its misses
 # guided the rules; the sets themselves are in tests/ingest_eval/cases.py).
 _FIRST_RUNS = (
-    ("copyright", "3 / 3", "5 / 6", "7 / 7 ¹", "4 / 6", "5 / 6 ³", "6 / 6", "5 / 6", "4 / 6", "4 / 5", "4 / 5"),
-    ("opinion-disclaimer", "1 / 3", "6 / 6", "4 / 6", "1 / 5", "4 / 5", "2 / 5", "2 / 5", "4 / 5", "5 / 5", "3 / 5"),
-    ("verification-disclaimer", "2 / 3", "5 / 5", "4 / 6", "2 / 5", "3 / 5", "3 / 5", "3 / 5", "4 / 5", "2 / 5", "4 / 5"),
-    ("agency-end", "2 / 3", "5 / 5", "4 / 6", "5 / 5", "5 / 5", "4 / 5", "5 / 5", "5 / 5", "5 / 5", "5 / 5"),
-    ("click-promo", "3 / 3", "5 / 5", "3 / 6", "4 / 5", "4 / 5", "5 / 5", "5 / 5", "5 / 5", "5 / 5 ⁵", "5 / 5"),
-    ("read-also", "2 / 3", "5 / 5", "4 / 7", "3 / 6", "5 / 6", "5 / 6", "3 / 5", "3 / 5", "3 / 5", "5 / 5 ⁷"),
-    ("follow-us", "3 / 3", "3 / 5", "3 / 6", "4 / 5 ²", "5 / 5", "3 / 5 ⁴", "5 / 5", "4 / 5", "4 / 5 ⁶", "5 / 5"),
-    ("photo-credit", "2 / 3", "5 / 5", "3 / 7", "4 / 5", "4 / 6", "4 / 5", "5 / 5", "4 / 5", "4 / 5", "4 / 5"),
-    ("source-credit", "2 / 3", "4 / 5", "4 / 7", "3 / 5", "5 / 5", "3 / 5", "4 / 5", "3 / 5", "5 / 5", "3 / 5"),
-    ("all classes", "20 / 27", "43 / 47", "36 / 58", "30 / 47", "40 / 48", "35 / 47", "37 / 46", "36 / 46", "37 / 45", "38 / 45"),
+    ("copyright", "3 / 3", "5 / 6", "7 / 7 ¹", "4 / 6", "5 / 6 ³", "6 / 6", "5 / 6", "4 / 6", "4 / 5", "4 / 5", "5 / 6"),
+    ("opinion-disclaimer", "1 / 3", "6 / 6", "4 / 6", "1 / 5", "4 / 5", "2 / 5", "2 / 5", "4 / 5", "5 / 5", "3 / 5", "3 / 6"),
+    ("verification-disclaimer", "2 / 3", "5 / 5", "4 / 6", "2 / 5", "3 / 5", "3 / 5", "3 / 5", "4 / 5", "2 / 5", "4 / 5", "5 / 6"),
+    ("agency-end", "2 / 3", "5 / 5", "4 / 6", "5 / 5", "5 / 5", "4 / 5", "5 / 5", "5 / 5", "5 / 5", "5 / 5", "4 / 5"),
+    ("click-promo", "3 / 3", "5 / 5", "3 / 6", "4 / 5", "4 / 5", "5 / 5", "5 / 5", "5 / 5", "5 / 5 ⁵", "5 / 5", "4 / 5"),
+    ("read-also", "2 / 3", "5 / 5", "4 / 7", "3 / 6", "5 / 6", "5 / 6", "3 / 5", "3 / 5", "3 / 5", "5 / 5 ⁷", "6 / 6"),
+    ("follow-us", "3 / 3", "3 / 5", "3 / 6", "4 / 5 ²", "5 / 5", "3 / 5 ⁴", "5 / 5", "4 / 5", "4 / 5 ⁶", "5 / 5", "4 / 5"),
+    ("photo-credit", "2 / 3", "5 / 5", "3 / 7", "4 / 5", "4 / 6", "4 / 5", "5 / 5", "4 / 5", "4 / 5", "4 / 5", "4 / 5"),
+    ("source-credit", "2 / 3", "4 / 5", "4 / 7", "3 / 5", "5 / 5", "3 / 5", "4 / 5", "3 / 5", "5 / 5", "3 / 5", "5 / 6"),
+    ("all classes", "20 / 27", "43 / 47", "36 / 58", "30 / 47", "40 / 48", "35 / 47", "37 / 46", "36 / 46", "37 / 45", "38 / 45", "40 / 50"),
 )
 
 
@@ -92,7 +92,7 @@ def render(evaluation: Evaluation) -> str:
         f"{evaluation.news_cases} news sentences that look like them (a quote about copyright law, a",
         "story about a news agency, «انتهى» meaning that something ended, a paragraph about an app, a",
         "photo described in the text, a story first published on a ministry's site, Telegram banned,",
-        "a minister who «تابع» a rescue, human rights). It holds the first set and the ten earlier",
+        "a minister who «تابع» a rescue, human rights). It holds the first set and the eleven earlier",
         "held-out sets, whose misses guided the generalisation of their classes (below), so its",
         "numbers are an upper bound.",
         "",
@@ -100,13 +100,21 @@ def render(evaluation: Evaluation) -> str:
         "",
         f"News sentences removed: **{len(evaluation.news_removed)} of {evaluation.news_cases}**.",
         "",
-        *(_held_out_section(HELD_OUT_11, [
-            "## Held-out set (eleventh)",
+        *(_held_out_section(HELD_OUT_12, [
+            "## Held-out set (twelfth)",
             "",
-            "Written after the tenth set's generalisation, committed on its own before it was ever run,",
-            "and run once: the estimate for a site nobody has seen. It removed no news sentence, so",
-            "nothing was changed after the run; its misses were left as they are.",
-        ]) if HELD_OUT_11 else []),
+            "Written after the eleventh set's generalisation, committed on its own before it was ever run,",
+            "and run once: the estimate for a site nobody has seen. Its misses were left as they are. One",
+            "change followed, because the run removed a news sentence («Des messages « cliquez ici pour",
+            "recevoir votre aide » circulent sur WhatsApp, prévient la police.» as `click-promo`): the",
+            "words before a click imperative must hold no quotation mark (a formula quoted inside a story",
+            "is news), and French reporting verbs in the present («prévient», «explique», «ajoute»,",
+            "«avertit») count as attribution. It changes nothing else on this set; the table is the run",
+            "with it (the first run found the same 46 of 53 and removed 1 of 20 news sentences). Later",
+            "tightenings of this round's new rules, for precision only (what a permission or prohibition",
+            "to copy may name, so that goods or a match are not content; «vous cliquez» is no imperative),",
+            "change no case of this set.",
+        ]) if HELD_OUT_12 else []),
         "## Earlier held-out sets (now development data)",
         "",
         "Each was written before it was run and run once, on the rules of its day (from the third on,",
@@ -114,10 +122,10 @@ def render(evaluation: Evaluation) -> str:
         "its misses then guided a generalisation of their classes (never a string from one case), so",
         "it joined the development set. Found / cases when each was first run:",
         "",
-        "| class | 1st | 2nd | 3rd | 4th | 5th | 6th | 7th | 8th | 9th | 10th |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| class | 1st | 2nd | 3rd | 4th | 5th | 6th | 7th | 8th | 9th | 10th | 11th |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         *[f"| `{name}` | {' | '.join(found)} |" for name, *found in _FIRST_RUNS],
-        "| news sentences removed | 0 / 6 | 0 / 12 | **2 / 21** | 0 / 16 | **2 / 18** | **1 / 17** | 0 / 17 | 0 / 16 | **1 / 16** | **1 / 16** |",
+        "| news sentences removed | 0 / 6 | 0 / 12 | **2 / 21** | 0 / 16 | **2 / 18** | **1 / 17** | 0 / 17 | 0 / 16 | **1 / 16** | **1 / 16** | 0 / 20 |",
         "",
         "¹ precision 0.88: a photo credit «© AFP» was removed as `copyright`. ² «تابعونا على الواتساب»",
         "was removed, but by the site pattern list (`pattern`), not as `follow-us`. ³ precision 0.83: a",
@@ -204,6 +212,20 @@ def render(evaluation: Evaluation) -> str:
         "  investigation, interview or study («التحقيق», «الحوار», «الدراسة» ...) as what was first",
         "  published elsewhere (after «و» too: «ونُشرت ...»); a name spelt letter by letter («سي إن إن») after «نقلا عن شبكة /",
         "  محطة / إذاعة», whose «إن» is not the conjunction «أن».",
+        "- Eleventh (50 lines, 20 news): no news removed. Misses caught by: permission to quote or",
+        "  republish on condition of naming the source («يُسمح بـ... مع ذكر المصدر», «النقل مسموح بشرط",
+        "  ...», \"Reproduction is permitted with ...\") and French notices («Toute reproduction est",
+        "  interdite sans autorisation», «Reproduction autorisée avec mention de la source»); the site",
+        "  as the subject before a negated verb or «غير مسؤول» («الموقع غير مسؤول عن آراء الكتّاب»,",
+        "  «الموقع لا يتحقق من ...», «لا تتحمل الصحيفة أي مسؤولية عن ...», \"The newspaper is not",
+        "  responsible for the opinions of its writers\"; a platform or a named site is news); the site's",
+        "  editorial line with «ال» after a negated view («لا تعكس ... السياسة",
+        "  التحريرية», «الخط التحريري»; not «الرأي العام»); a nominal sentence «(هذا) المقال رأي (شخصي)",
+        "  للكاتب / بكاتبه» (the writer with «ل» or «ب»); French disclaimers («ne reflètent pas celles de",
+        "  la rédaction»), verification («n'a pas pu vérifier ces images»), «cliquez ici / sur le lien»,",
+        "  «Suivez-nous sur / Rejoignez notre chaîne ...», «Crédit photo :», «Photo d'archives :», and",
+        "  French reporting verbs («selon», «a indiqué») as attribution; the tatweel and any other dash",
+        "  around «انتهى» («ـ انتهى ـ»); «و» joined to the piece («والمقال مترجم عن ...»).",
         "",
         "While the rules grew, the gates that keep them cheap were added (a class's expression runs",
         "only on a line holding one of the words all its patterns need; attribution is looked for",

@@ -17,7 +17,7 @@ from digest.cli import cli
 from digest.content.entries import load_entries
 
 sys.path.insert(0, str(Path(__file__).parent))
-from ingest_eval.cases import BYLINE_CASES, DEVELOPMENT, HELD_OUT_11
+from ingest_eval.cases import BYLINE_CASES, DEVELOPMENT, HELD_OUT_12
 from ingest_eval.evaluate import HEADLINE, evaluate, run_case
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -34,39 +34,36 @@ def test_every_class_has_recall_at_least_0_9_and_no_news_is_removed() -> None:
     generalisation of their classes: docs/boilerplate-eval.md)."""
     evaluation = evaluate()
     assert {name: (s.cases, s.precision, s.recall) for name, s in evaluation.scores.items()} == {
-        "copyright": (67, 1.0, 1.0),
-        "opinion-disclaimer": (60, 1.0, 1.0),
-        "verification-disclaimer": (58, 1.0, 1.0),
-        "agency-end": (59, 1.0, 1.0),
-        "click-promo": (59, 1.0, 1.0),
-        "read-also": (64, 1.0, 1.0),
-        "follow-us": (59, 1.0, 1.0),
-        "photo-credit": (61, 1.0, 1.0),
-        "source-credit": (61, 1.0, 1.0),
+        "copyright": (73, 1.0, 1.0),
+        "opinion-disclaimer": (66, 1.0, 1.0),
+        "verification-disclaimer": (64, 1.0, 1.0),
+        "agency-end": (64, 1.0, 1.0),
+        "click-promo": (64, 1.0, 1.0),
+        "read-also": (70, 1.0, 1.0),
+        "follow-us": (64, 1.0, 1.0),
+        "photo-credit": (66, 1.0, 1.0),
+        "source-credit": (67, 1.0, 1.0),
     }
-    assert evaluation.news_cases == 185 and evaluation.news_removed == []
+    assert evaluation.news_cases == 205 and evaluation.news_removed == []
 
 
-def test_eleventh_held_out_set_removes_no_news_and_misses_exactly_what_its_one_run_missed() -> None:
-    """The held-out estimate (docs/boilerplate-eval.md): run once, nothing changed after it
-    (no news sentence was removed), its misses left alone."""
-    outcomes = [run_case(*case) for case in HELD_OUT_11]
+def test_twelfth_held_out_set_removes_no_news_and_misses_exactly_what_its_one_run_missed() -> None:
+    """The held-out estimate (docs/boilerplate-eval.md): run once, its misses left alone; the
+    one change after it stopped a French scam message quoted in a story being cut as a click line."""
+    outcomes = [run_case(*case) for case in HELD_OUT_12]
     news = [o for o in outcomes if o.expected is None]
     assert len(news) == 20 and [o.text for o in news if not o.correct] == []
     missed = [(o.expected, o.removed_as, o.text) for o in outcomes if o.expected is not None and not o.correct]
     assert missed == [
-        ("copyright", None, "يُسمح بالاقتباس مع ذكر المصدر"),
-        ("opinion-disclaimer", None, "الآراء الواردة في هذه المقالة لا تعكس بالضرورة السياسة التحريرية للموقع"),
-        ("opinion-disclaimer", None, "(هذا المقال رأي شخصي للكاتب)"),
-        ("opinion-disclaimer", None, "الموقع غير مسؤول عن آراء الكتّاب"),
-        ("verification-disclaimer", None, "الموقع لا يتحقق من صحة الفيديوهات المنشورة على مواقع التواصل الاجتماعي"),
-        ("agency-end", None, "ـ انتهى ـ"),
-        ("click-promo", None, "Cliquez ici pour lire la suite"),
-        ("follow-us", None, "Suivez-nous sur Facebook et Twitter"),
-        ("photo-credit", None, "Crédit photo : AFP"),
-        ("source-credit", None, "والمقال مترجم عن موقع ميدل إيست آي."),
+        ("opinion-disclaimer", None, "The views expressed by the author do not necessarily reflect those of Gulf News."),
+        ("opinion-disclaimer", None, "Cette tribune n'engage que son signataire."),
+        ("opinion-disclaimer", None, "هيئة التحرير غير مسؤولة عن محتوى مقالات الرأي"),
+        ("verification-disclaimer", None, "لا تتحمل «بغداد اليوم» مسؤولية دقة الصور المنشورة على مواقع التواصل"),
+        ("verification-disclaimer", None, "France 24 n'a pas pu authentifier ces vidéos diffusées sur les réseaux sociaux."),
+        ("agency-end", None, "وام/ سامي عبد الرؤوف/ أحمد البوتلي"),
+        ("source-credit", None, "(ترجمة خاصة عن صحيفة لوموند الفرنسية)"),
     ]
-    assert sum(o.correct for o in outcomes if o.expected is not None) == 40
+    assert sum(o.correct for o in outcomes if o.expected is not None) == 46
 
 
 @pytest.mark.parametrize(("text", "expected"), BYLINE_CASES)
@@ -323,4 +320,93 @@ def test_ingest_removes_the_classes_of_the_tenth_held_out_sets_misses_and_keeps_
         {"text": credit, "reason": "source-credit"},
         {"text": "نقلا عن محطة إن بي سي", "reason": "source-credit"},
         {"text": "جميع المواد المنشورة ملك لصحيفة الوطن ويمنع نقلها دون إذن", "reason": "copyright"},
+    ]
+
+
+def test_ingest_removes_the_classes_of_the_eleventh_held_out_sets_misses_and_keeps_their_look_alikes(tmp_path: Path) -> None:
+    """The rules generalised after the eleventh held-out set, from the CLI, on lines of those
+    classes that are in no case: permission to republish naming the source, a French
+    prohibition, the paper as the subject of an opinion and of a verification disclaimer, the
+    editorial line with «ال», a nominal «المقال رأي خاص بكاتبه», French click, follow and photo
+    lines, a horizontal bar around «انتهى», «والتقرير منقول عن ...» closing the last paragraph;
+    and the news that looks like them stays: a law that allows quoting, a poll that does not
+    reflect public opinion, a platform that does not verify what is posted on it, a court on
+    Facebook's liability, a French scam message quoted, a French safety instruction attributed,
+    a translated book, «انتهى» between dashes inside a sentence, goods carried «بشرط ذكر اسم
+    المرسل», a match whose broadcast is prohibited, "si vous cliquez" in a story about spyware."""
+    root = tmp_path / "site"
+    (root / "seeds").mkdir(parents=True)
+    lead = "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
+    kept = [
+        "يسمح القانون الجديد بالاقتباس من الأعمال المنشورة لأغراض تعليمية.",
+        "الآراء الواردة في الاستطلاع لا تعكس بالضرورة الرأي العام في البلاد.",
+        "منصة تيك توك لا تتحقق من صحة الفيديوهات المنشورة عليها.",
+        "موقع فيسبوك غير مسؤول عن آراء المستخدمين، بحسب محكمة أمريكية.",
+        "« Cliquez ici », disait le message frauduleux envoyé aux clients de la banque.",
+        "Suivez les consignes publiées sur notre page Facebook, a indiqué la protection civile.",
+        "وقال إن المشروع انتهى ـ على حد تعبيره ـ بالفشل.",
+        "يسمح بنقل البضائع بين المحافظات بشرط ذكر اسم المرسل في الوثيقة.",
+        "La diffusion du match est interdite sans l'accord de la fédération.",
+        "Si vous cliquez sur le lien, le logiciel espion s'installe sur votre téléphone.",
+    ]
+    last = "والكتاب مترجم عن الفرنسية ويقع في 300 صفحة."
+    credit = "والتقرير منقول عن صحيفة الغارديان."
+    seed = (
+        f"{HEADLINE}\n\n{lead}\n\nCrédits photos : DR\n\n" + "\n\n".join(kept)
+        + "\n\nالصحيفة لا يمكنها التحقق من صحة المقاطع المتداولة عبر تيك توك"
+        "\n\nالمقال رأي خاص بكاتبه"
+        "\n\nلا تتحمل الجريدة أي مسؤولية عن آراء كتابها"
+        "\n\nالمقالات المنشورة لا تعبر عن الخط التحريري للصحيفة"
+        "\n\nPour voir la vidéo, cliquez sur le lien"
+        "\n\nRejoignez notre chaîne WhatsApp"
+        f"\n\n{last} {credit}\n\n― انتهى ―\n\n"
+        "Toute reproduction, même partielle, est interdite sans autorisation.\n\n"
+        "لا مانع من إعادة النشر شريطة ذكر اسم الموقع\n"
+    )
+    (root / "seeds" / "2024-03-12-i.txt").write_text(seed, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
+    assert result.exit_code == 0, result.output
+    (entry,), errors = load_entries(root / "content")
+    assert errors == []
+    assert entry.body == "\n\n".join([lead, *kept, last])
+    assert entry.boilerplate == [
+        {"text": "Crédits photos : DR", "reason": "photo-credit"},
+        {"text": "الصحيفة لا يمكنها التحقق من صحة المقاطع المتداولة عبر تيك توك", "reason": "verification-disclaimer"},
+        {"text": "المقال رأي خاص بكاتبه", "reason": "opinion-disclaimer"},
+        {"text": "لا تتحمل الجريدة أي مسؤولية عن آراء كتابها", "reason": "opinion-disclaimer"},
+        {"text": "المقالات المنشورة لا تعبر عن الخط التحريري للصحيفة", "reason": "opinion-disclaimer"},
+        {"text": "Pour voir la vidéo, cliquez sur le lien", "reason": "click-promo"},
+        {"text": "Rejoignez notre chaîne WhatsApp", "reason": "follow-us"},
+        {"text": credit, "reason": "source-credit"},
+        {"text": "― انتهى ―", "reason": "agency-end"},
+        {"text": "Toute reproduction, même partielle, est interdite sans autorisation.", "reason": "copyright"},
+        {"text": "لا مانع من إعادة النشر شريطة ذكر اسم الموقع", "reason": "copyright"},
+    ]
+
+
+def test_ingest_keeps_a_click_formula_quoted_inside_a_story_and_removes_the_sites_own(tmp_path: Path) -> None:
+    """The change after the twelfth held-out set's run, from the CLI: a click imperative after a
+    quotation mark is a formula quoted in a story (Arabic and French), and a French present-tense
+    reporting verb attributes a line; the site's own click lines are still removed."""
+    root = tmp_path / "site"
+    (root / "seeds").mkdir(parents=True)
+    lead = "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
+    kept = [
+        "انتشرت رسائل «اضغط هنا لتحصل على الدعم» على تطبيق واتساب خلال الأسبوع الماضي.",
+        "Des courriels \"cliquez ici pour valider votre compte\" visent les clients des banques.",
+        "Cliquez sur le lien reçu par SMS et vous perdrez votre argent, explique un enquêteur.",
+    ]
+    seed = (
+        f"{HEADLINE}\n\n{lead}\n\n" + "\n\n".join(kept)
+        + "\n\nPour lire la suite, cliquez ici\n\nلمشاهدة الحلقة كاملة اضغط هنا\n"
+    )
+    (root / "seeds" / "2024-03-12-j.txt").write_text(seed, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
+    assert result.exit_code == 0, result.output
+    (entry,), errors = load_entries(root / "content")
+    assert errors == []
+    assert entry.body == "\n\n".join([lead, *kept])
+    assert entry.boilerplate == [
+        {"text": "Pour lire la suite, cliquez ici", "reason": "click-promo"},
+        {"text": "لمشاهدة الحلقة كاملة اضغط هنا", "reason": "click-promo"},
     ]

@@ -10,17 +10,24 @@ an app opens with its subject or verb), and the classes that speak in the site's
 says («بحسب», «قال», "said"); a formula quoted and then talked about is news. Classes:
 
 copyright             «© 2024 ...», «SITE - جميع الحقوق محفوظة», «يمنع نسخ ... دون إذن»,
-                      «المحتوى محمي بحقوق ...», "All rights reserved", «Tous droits réservés»
+                      «المحتوى محمي بحقوق ...», "All rights reserved", «Tous droits réservés»,
+                      «يسمح بالنقل مع ذكر المصدر», «Toute reproduction interdite sans autorisation»
 opinion-disclaimer    «المقال يعبر عن رأي كاتبه ولا يعبر بالضرورة عن رأي الموقع», «... مسؤولية
-                      كاتبه», "The views expressed are the author's own", «n'engagent que ...»
+                      كاتبه», «المقال رأي شخصي للكاتب», «الموقع غير مسؤول عن آراء الكتاب»,
+                      "The views expressed are the author's own", «n'engagent que ...»
 verification-disclaimer  «لا يمكن لـ(الموقع) التحقق بشكل مستقل من ... مواقع التواصل», «الموقع
-                      غير مسؤول عن صحة ...», "could not independently verify the footage"
-agency-end            «/انتهى/», «-انتهى-», «(انتهى)», «(النهاية)» closing agency copy, with initials
-click-promo           «لمتابعة المباراة على الأجهزة اللوحية اضغط هنا», «شاهد البث من هنا», "Click here"
+                      غير مسؤول عن صحة ...», "could not independently verify the footage",
+                      «n'a pas pu vérifier ces images»
+agency-end            «/انتهى/», «-انتهى-», «ـ انتهى ـ», «(انتهى)», «(النهاية)» closing agency copy,
+                      with initials
+click-promo           «لمتابعة المباراة على الأجهزة اللوحية اضغط هنا», «شاهد البث من هنا», "Click here",
+                      «Cliquez ici»
 read-also             «اقرأ أيضا: ...», «قد يهمك», «مواضيع ذات صلة», "Read more: ...", «Lire aussi»
 follow-us             any imperative «تابعوا / تابعونا / انضموا / اشترك ...» before a platform or
-                      «صفحتنا / قناتنا / حسابنا», "Follow us on ...", «لا تنسوا متابعتنا ...»
-photo-credit          «الصورة: رويترز», «(تصوير: ...)», «صورة أرشيفية», «© AFP», "Photo: AFP"
+                      «صفحتنا / قناتنا / حسابنا», "Follow us on ...", «لا تنسوا متابعتنا ...»,
+                      «Suivez-nous sur ...»
+photo-credit          «الصورة: رويترز», «(تصوير: ...)», «صورة أرشيفية», «© AFP», "Photo: AFP",
+                      «Crédit photo : ...»
 source-credit         «نشر هذا الخبر أولاً على موقع صحيفة ...», «المصدر: ...», «نقلا عن وكالة ...»,
                       «مترجم عن ...», "This story originally appeared on ..." (trailing only)
 
@@ -51,13 +58,14 @@ _SOCIAL = (
 _OUR_PAGES = (
     r"(?:حساباتنا|حسابنا|صفحتنا|صفحاتنا|قناتنا|قنواتنا|منصاتنا|مجموعتنا|موقعنا|تطبيقنا|نشرتنا"
     r"|(?:مواقع|منصات|وسائل|شبكات) (?:ال)?تواصل|السوشيال ميديا|social media|تطبيق|التطبيق|نبض"
-    r"|our (?:\S+ )?(?:pages?|channels?|accounts?|profiles?|app|newsletter|website))(?!\w)"
+    r"|our (?:\S+ )?(?:pages?|channels?|accounts?|profiles?|app|newsletter|website)"
+    r"|(?:notre|nos) (?:\S+ )?(?:pages?|cha[iî]nes?|comptes?|profils?|application|newsletter|site)|(?:les )?r[ée]seaux sociaux)(?!\w)"
 )
 _FOLLOW_TARGET = r"(?:" + _SOCIAL + r"|" + _OUR_PAGES + r")"
 # What may come before a follow line: a purpose phrase («للمزيد من الأخبار», «لمتابعة آخر
 # المستجدات أولا بأول», «For the latest news,», «Stay updated:»).
 _FOLLOW_LEAD = (
-    r"(?:(?:ل\S+|ول\S+|(?:for|to|stay|keep)\b)(?: \S+){0,5}?\s*[:،,\-–—.|]*\s+)?"
+    r"(?:(?:ل\S+|ول\S+|(?:for|to|stay|keep|pour)\b)(?: \S+){0,5}?\s*[:،,\-–—.|]*\s+)?"
 )
 _MONTHS = (
     r"(?:يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|اذار|نيسان|ايار"
@@ -69,7 +77,7 @@ _MONTHS = (
 # (Checked once per line in classify_line for the classes in _IN_THE_SITES_VOICE.)
 _ATTRIBUTION = (
     r"(?:^|\s)(?:بحسب|حسب|وفق|وفقا|قال|قالت|قالوا|يقول|تقول|يقولون|اكد|اكدت|اضاف|اضافت|يضيف|تضيف|ذكر|ذكرت|اعلن|اعلنت"
-    r"|according|said|says|reported)(?!\w)(?! (?:ال)?مصدر)"  # «دون ذكر المصدر»: mention of the source
+    r"|according|said|says|reported|selon|déclaré|indiqué|affirmé|précisé|annoncé|rappelle|souligne|prévient|avertit|explique|ajoute|appelle|appellent|écrit)(?!\w)(?! (?:ال)?(?:مصدر|موقع|رابط)| اسم)"  # «دون ذكر المصدر»: mention of the source
 )
 # A copyright notice is the site's own; one that cites a law, contract, court or will is a
 # story about rights.
@@ -89,7 +97,7 @@ _PHOTO_AGENCIES = (
     r"|اسوشيتد برس|الاناضول|ايبا|د ب ا)"
 )
 _NEGATED_ABILITY = (
-    r"(?:لا يمكن|لا تستطيع|لا يستطيع|يتعذر على|لا يتسنى|لا نستطيع|لا يمكننا|لم يتسن|لم يتسني|لم يتمكن|لم تتمكن|لم نتمكن"
+    r"(?:لا يمكنه|لا يمكنها|لا يمكن|لا تستطيع|لا يستطيع|يتعذر على|لا يتسنى|لا نستطيع|لا يمكننا|لم يتسن|لم يتسني|لم يتمكن|لم تتمكن|لم نتمكن"
     r"|ليس بامكان|ليس بوسع)"
 )
 # The one who cannot verify is the publisher; the police or officials of a story are news.
@@ -119,9 +127,12 @@ _CIRCULATING_PLACE = (
 # one article that someone wrote («المقال الذي كتبه الوزير ...», «الزاوية التي يكتبها ...») is a
 # story about it (a site publishes its writers' pieces; it does not write them).
 _NOT_ONE_ARTICLE = r"(?!.*(?:الذي|التي) (?:كتب|كتبه|كتبها|يكتبه|يكتبها|تكتبه|تكتبها|نشر|نشره|نشرها|القاه|القاها)(?!\w))"
+# The anchored opening of most opinion patterns: what it is about, looked at before the
+# one-article guard scans the line (most lines fail at once; the result is the same).
+_OPINION_OPENING = r"^(?=" + _OPINION_PREFIX + r")" + _NOT_ONE_ARTICLE + _OPINION_PREFIX
 _OPINION_VERB = r"تعبر|يعبر|تعكس|يعكس|تمثل|يمثل|تخص|يخص"
 # Whose view: the writer, author or owner, with or without a pronoun (كاتبه، كتابها، اصحابها).
-_OWNER = r"(?:ال)?(?:كاتب|كتاب|كاتبي|صاحب|اصحاب|مولف|مولفي)(?:ها|ه|هم|يها)?(?!\w)"
+_OWNER = r"(?:ال|لل|ل)?(?:كاتب|كتاب|كاتبي|صاحب|اصحاب|مولف|مولفي)(?:ها|ه|هم|يها)?(?!\w)"
 # What a site publishes, by kind: the piece a source credit is about («نُشر هذا التحقيق أولاً ...»).
 _PIECE = (
     r"(?:الخبر|المقال|الماده|التقرير|القصه|الموضوع|المقاله|التحقيق|الحوار|المقابله|اللقاء|التحليل|الدراسه|التدوينه"
@@ -131,6 +142,21 @@ _PIECE = (
 _CONTENT = r"(?:ال)?(?:محتوى|محتويات|مواد|ماده|مقالات|نصوص|صور|اخبار)(?!\w)"
 # The site, its publisher or its owner, as a noun («للموقع», «لصحيفة ...», «لإدارة الموقع»).
 _SITE_NOUN = r"(?:موقع|صحيفه|جريده|شبكه|قناه|مجله|موسسه|ناشر|منصه|وكاله|اداره|دار|بوابه)"
+# The site (or its management, its editors, «نحن») as the subject of a disclaimer that opens
+# with it («الموقع غير مسؤول عن ...», «الموقع لا يتحقق من ...»); a named site («موقع فيسبوك») or a
+# platform («المنصة») is what a story is about.
+_SITE_SUBJECT = (
+    r"(?:(?:(?:اداره|هيئه تحرير|اسره تحرير|اسره) )?ال(?:موقع|صحيفه|جريده|قناه|شبكه|مجله|موسسه|بوابه|تحرير)"
+    r"(?: (?:الاخباري|الالكتروني|الاخباريه|الالكترونيه))?|نحن) "
+)
+# What a permission or prohibition to copy may name: the site's content, how much of it, from where.
+_COPIED = (
+    r"(?: (?:ال)?(?:اخبار|خبر|مواد|ماده|محتوى|محتويات|مقالات|مقال|موضوعات|مواضيع|نصوص|صور|تقارير|منشورات|موقع|موقعنا"
+    r"|منشور|منشوره|وارد|وارده|نشر|اعاده|اقتباس|نقل)(?!\w)|(?: (?:منه|منها|عنا|عنه|عنها|كليا|جزئيا|او|و|من|هذا|هذه|على|في|كامله|كاملا))(?!\w))"
+)
+# Words before a formula that stand outside quotation marks (the formula is the line's own,
+# not quoted in a sentence about it).
+_UNQUOTED_WORDS = r"(?:[^\s«“\x22]+ )"
 # «أن» (that) opens a clause of news after «نقلا عن ...»; «سي إن إن», «إن بي سي» spell a name
 # letter by letter, and «إن» before another spelt letter or at the end is one of those letters.
 _SPELT_LETTER = r"(?:ان|بي|سي|دي|تي|اي|ام|اف|جي|اس|ار|كيه|كي|اتش|يو|واي|زد)(?!\w)"
@@ -185,18 +211,45 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # An absolute prohibition («يمنع منعاً باتاً نسخ ...») needs no «without permission».
         r"^(?=.{0,240}$)(?=.*(?:هذا|هذه|المحتوى|محتوى|الموقع|موقع|موقعنا|الصحيفه|الجريده|المواد|الماده))" + _NOT_LEGAL
         + r"(?:يمنع|يحظر|ممنوع|محظور) منعا (?:باتا|بتاتا) (?:ال)?(?:نسخ|نقل|اعاده|النشر|نشر|اقتباس|الاقتباس|استخدام|طبع|توزيع)",
+        # Permission on the condition of naming the source: «يُسمح بالاقتباس مع ذكر المصدر», «النقل
+        # مسموح بشرط الإشارة إلى الموقع», «لا مانع من إعادة النشر شريطة ذكر المصدر»: the site's
+        # own terms for its copy, in a short line with no subject (a law that allows quoting
+        # «لأغراض تعليمية» names neither condition nor source, and cites the law). What is copied
+        # is the site's content or nothing named («يسمح بنقل البضائع بشرط ذكر اسم المرسل» is
+        # about goods).
+        r"^(?=.{0,160}$)" + _NOT_LEGAL + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?"
+        r"(?:(?:يسمح|يجوز|مسموح|لا مانع من|لا مانع في|نسمح|نرحب ب)\s?(?:ب|ل)?(?:ال)?(?:اقتباس|نقل|اعاده (?:ال)?نشر|نشر|نسخ)"
+        r"|(?:ال)?(?:اقتباس|نقل|اعاده (?:ال)?نشر|نسخ)" + _COPIED + r"{0,3} (?:مسموح|مسموحه|متاح|متاحه|مباح|جائز)(?: به| بها)?)"
+        + _COPIED + r"{0,5} (?:مع|بشرط|شرط|شريطه|على ان يتم|شرط ان يتم|بعد) (?:ال)?(?:ذكر|الاشاره|اشاره|الاحاله|احاله|نسبه|نسبته)"
+        r"(?: \S+){0,2} (?:(?:ال)?مصدر|(?:ال)?موقع|(?:ال)?رابط|اسم|(?:ال)?صحيفه|(?:ال)?جريده)",
+        r"^(?=.{0,160}$)(?:(?:any |the )?(?:reproduction|republication|republishing|quotation|quoting)"
+        r"(?: \S+){0,3} (?:is |are )?(?:permitted|allowed|authori[sz]ed)|(?:you )?may (?:be )?(?:quote|republish|reproduce)\S*)"
+        r"(?: \S+){0,5} (?:with|provided|if|on condition)\b(?: \S+){0,4} (?:source|attribution|credit|link)\b",
+        # French: «Reproduction autorisée avec mention de la source», «Toute reproduction (même
+        # partielle) est interdite sans autorisation».
+        # (a court, a law or a speaker make it a story about rights.)
+        r"^(?=.{0,200}$)(?!.*\b(?:loi|lois|tribunal|cour|juge|selon|déclaré|rappelle|estime|affirme|indique|a dit)\b)"
+        # What is reproduced is this content or nothing named («La diffusion du match est
+        # interdite sans l'accord de la fédération» is sports news).
+        r"(?:toute |la )?(?:reproduction|reprise|copie|diffusion)"
+        r"(?:,? (?:même|totale|partielle|intégrale|ou|et|de|des|du|cet|ce|cette|ces|nos|notre|article|articles|contenu|contenus"
+        r"|texte|textes|photos?|images?|vidéos?|publiée?s?|site|présent|l['’]article|l['’]ensemble|en partie|en totalité)(?!\w))*,?"
+        r" (?:est |sont )?"
+        r"(?:strictement )?(?:interdite?s?|autoris[ée]e?s?|permise?s?)"
+        r"(?:\s*[.!]?$| sans (?:l['’])?(?:autorisation|accord|permission|consentement)\b| avec (?:la )?mention\b"
+        r"| sous réserve\b| sauf (?:autorisation|accord|mention)\b| à condition de (?:citer|mentionner)\b)",
         r"^(?=no part of|(?:any )?(?:reproduction|republication|republishing|redistribution|copying|reuse|re-use)\b)"
         r"(?=.{0,240}$)(?=.*\b(?:this|these|our|site|content|material|article|publication|website)\b)"
         r"(?:no part of|(?:any )?(?:reproduction|republication|republishing|redistribution|copying|reuse|re-use)\b)"
         r".{0,150}\bwithout\b.{0,40}\b(?:permission|consent|authori[sz]ation)\b",
     ),
     "opinion-disclaimer": (
-        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? "
+        _OPINION_OPENING + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? "
         r"(?:راي|اراء|وجهه نظر|وجهات نظر|وجهه|افكار)"
         r"(?: \S+){0,2} " + _OWNER,
         # The content as its writer's responsibility («... مسؤولية كاتبه», «يتحمل كاتبه مسؤوليته»).
-        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:على )?(?:مسووليه|مسووليته|مسووليتها)(?: \S+){0,2} " + _OWNER,
-        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:يتحمل|تتحمل) " + _OWNER + r"(?: وحده| وحدهم)? (?:ال)?مسوولي(?:ه|ته|تها)",
+        _OPINION_OPENING + r"(?: \S+){0,6} (?:على )?(?:مسووليه|مسووليته|مسووليتها)(?: \S+){0,2} " + _OWNER,
+        _OPINION_OPENING + r"(?: \S+){0,6} (?:يتحمل|تتحمل) " + _OWNER + r"(?: وحده| وحدهم)? (?:ال)?مسوولي(?:ه|ته|تها)",
         # In any order, in a short line opening with what it is about: the article or the view,
         # whose it is (belongs to, expresses, is the responsibility of) and its writer
         # («وجهة النظر الواردة في المقال تخص الكاتب», «... تعبر عن آرائهم الشخصية»).
@@ -207,22 +260,58 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?=.*(?:^|\s)(?:تعبر|يعبر|تعكس|يعكس|تمثل|يمثل|تخص|يخص|تلزم|يلزم|مسووليه|تعود|يعود)(?!\w))"
         r"(?=.*(?:" + _OWNER + r"|(?:^|\s)(?:عن )?(?:ارائهم|ارائه|ارائها|رايه|رايها|رايهم)(?!\w)))",
         # «... هي آراء الكاتب الخاصة»: the view is said to be the writer's.
-        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:هي|هو|هم) (?:راي|اراء|وجهه نظر|وجهات نظر) " + _OWNER,
+        _OPINION_OPENING + r"(?: \S+){0,6} (?:هي|هو|هم) (?:راي|اراء|وجهه نظر|وجهات نظر) " + _OWNER,
+        # A nominal sentence: the article *is* its writer's (personal) view («هذا المقال رأي شخصي
+        # للكاتب», «المقال رأي خاص بكاتبه»): the view follows its subject at once («المقال يناقش رأي
+        # الكاتب» is about a view).
+        _OPINION_OPENING + r"(?: (?:الوارد|الوارده|المنشور|المنشوره|المطروح|المطروحه)(?: \S+){0,3})?"
+        r" (?:هو |هي |هم )?(?:راي|اراء|وجهه نظر|وجهات نظر)(?: (?:شخصي|شخصيه|خاص|خاصه))?(?: ب?" + _OWNER
+        + r"| (?:شخصي|شخصيه)\s*[.]?$)",
+        # The site as the subject, before what it disclaims: «الموقع غير مسؤول عن آراء الكتّاب»,
+        # «الصحيفة لا تتبنى بالضرورة الآراء الواردة ...»; the same with the verb first («لا تتحمل
+        # الصحيفة أي مسؤولية عن آراء كتابها»). The views must be the writers' or what is published
+        # here («موقع فيسبوك غير مسؤول عن آراء المستخدمين» is a story about a platform).
+        # (The legal guard scans only what follows the subject and its verb.)
+        r"^(?:(?:ملاحظه|تنويه|تنبيه|اخلاء (?:ال)?مسوول?يه)\s*[:：-]?\s*)?(?:" + _SITE_SUBJECT
+        + r"(?:غير مسوول\S*|ليس\S* مسوول\S*|لا (?:يتحمل|تتحمل|نتحمل|يتبني|تتبني|نتبني)(?: بالضروره)?(?: اي)?(?: مسووليه)?)"
+        r"|لا (?:يتحمل|تتحمل) " + _SITE_SUBJECT + r"(?:اي )?مسووليه)" + _NOT_LEGAL
+        + r" (?:عن |عما |بشان )?(?:(?:هذه |تلك )?(?:ال)?(?:اراء|راي|افكار|مواقف|وجهات نظر|مضمون|محتوى|مضامين)"
+        r"(?: \S+){0,3}? (?:ب?" + _OWNER + r"|(?:الوارده|المنشوره|المعبر عنها|المطروحه)(?!\w))"
+        r"|(?:ما )?(?:يكتبه|يكتب|ينشره) (?:ال)?(?:كتاب|كاتب|مولف)\S*)",
         # Only its writers' («... لا تمثل سوى كتابها»).
-        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: عن)? (?:الا|سوى)"
+        _OPINION_OPENING + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: عن)? (?:الا|سوى)"
         r"(?: (?:راي|اراء|وجهه نظر|وجهات نظر))? " + _OWNER,
         # «... تعبر عن أصحابها»: the view is its owners' without the word «view».
-        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? " + _OWNER,
+        _OPINION_OPENING + r"(?: \S+){0,6} (?:" + _OPINION_VERB + r")(?: عن)? " + _OWNER,
         # Negated, naming the site whose view it is not («... لا يعبر عن رأي الموقع وإنما ...»).
-        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: بالضروره)?(?: عن)? "
-        r"(?:راي|اراء|موقف|سياسه|وجهه نظر|توجهات|توجه) (?:ال)?(?:موقع|صحيفه|جريده|قناه|شبكه|مجله|تحرير|موسسه|منصه"
+        _OPINION_OPENING + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: بالضروره)?(?: عن)? "
+        r"(?:ال)?(?:راي|اراء|موقف|سياسه|وجهه نظر|توجهات|توجه|خط) (?:ال)?(?:موقع|صحيفه|جريده|قناه|شبكه|مجله|تحرير|موسسه|منصه"
         r"|ناشر|اسره|هيئه|اداره)",
         # French (Maghreb sites): «Les opinions exprimées n'engagent que leurs auteurs».
         r"^(?:les |ces |cet |cette |l['’])?(?:opinions?|propos|idees|idées|points? de vue|articles?"
         r"|tribunes?|chroniques?)(?: \S+){0,5} n['’]engagen?t? que (?:leurs?|son|ses|l['’])\s?auteurs?",
+        # ... or do not reflect the editors' («Les opinions exprimées ne reflètent pas
+        # nécessairement celles de la rédaction»), or the editors are not answerable for them.
+        r"^(?:les |ces |cet |cette )?(?:opinions?|propos|idées|points? de vue|articles?|tribunes?|chroniques?)"
+        r"(?: \S+){0,5} ne (?:reflètent|reflète|représentent|représente|traduisent|traduit|engagent|engage) pas"
+        r"(?: n[ée]cessairement)? (?:celles?|ceux|la position|l['’]avis|le point de vue|la ligne)(?: \S+){0,2}"
+        r" (?:de la |du |de notre )?(?:rédaction|journal|site|magazine|quotidien|hebdomadaire|éditeur)\b",
+        r"^(?:la |notre )?(?:rédaction|direction|journal|site)(?: \S+){0,2} (?:n['’]est|ne saurait être) "
+        r"(?:pas )?(?:responsable|tenue? (?:pour )?responsable) des (?:opinions|propos|idées|points de vue)\b",
+        # English, the site as the subject: "The site is not responsible for the views of its
+        # writers", "The newspaper does not necessarily endorse the opinions expressed".
+        r"^(?:(?:note|disclaimer)\s*:\s*)?(?:the |this |our )?(?:site|website|newspaper|publication|magazine|editors?"
+        r"|editorial (?:board|team)|management|publisher)(?: \S+){0,2} "
+        r"(?:(?:is|are) not (?:responsible|liable) for|(?:does|do) not (?:necessarily )?(?:endorse|share|adopt))"
+        r" (?:the |any )?(?:views|opinions|ideas|content)\b(?: \S+){0,3}"
+        r" (?:(?:its |their |the )?(?:authors?|writers?|contributors?|columnists?)\b|expressed\b|published\b)",
         # The disclaimer's other half on its own: «... لا يعبر بالضرورة عن رأي الموقع».
-        r"^" + _NOT_ONE_ARTICLE + _OPINION_PREFIX + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r") بالضروره(?: عن)? "
-        r"(?:راي|اراء|موقف|سياسه|وجهه نظر|توجهات|توجه)",
+        _OPINION_OPENING + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r") بالضروره(?: عن)? "
+        r"(?:راي|اراء|موقف|سياسه|وجهه نظر|توجهات|توجه"
+        # With «ال», only the site's own line: «السياسة التحريرية», «الموقف الرسمي للموقع»
+        # («... لا تعكس بالضرورة الرأي العام» is about a poll).
+        r"|ال(?:سياسه|خط|توجه|توجهات|موقف|راي|اراء)(?: (?:ال)?(?:رسمي|الرسمي))? (?:(?:ال)?تحريري|(?:لل|ل)"
+        r"(?:موقع|صحيفه|جريده|قناه|شبكه|مجله|موسسه|ناشر|تحرير|اداره)))",
         # English: views/opinions/article ... are/reflect ... the author's, said to be the
         # author's alone (own, only, solely, necessarily, expressed): "This article is about
         # the author." is not a disclaimer.
@@ -249,16 +338,16 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "verification-disclaimer": (
         # Agency copy may join it with «و» («ولم يتسن لـ...»).
-        r"^" + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?و?(?:لا يمكن|لا تستطيع|لا يستطيع|يتعذر على|لا يتسنى|لا نستطيع|لا يمكننا"
-        r"|لم يتسن|لم يتسني|لم يتمكن|لم تتمكن|لم نتمكن|ليس بامكان|ليس بوسع)"
-        r"(?: \S+){0,3} (?:التحقق|التاكد)(?: \S+){0,10} " + _CIRCULATING_PLACE,
+        # The site may come first («الموقع لا يمكنه التحقق من ...»).
+        r"^" + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?(?:" + _SITE_SUBJECT + r")?و?" + _NEGATED_ABILITY
+        + r"(?: \S+){0,3} (?:التحقق|التاكد)(?: \S+){0,10} " + _CIRCULATING_PLACE,
         # Without a place, "independently" and the media it is about («التحقق من صحة هذه الصور
         # بشكل مستقل»); «التحقق من صحة التقارير بشكل مستقل» is about facts of the story.
-        r"^" + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?و?" + _NEGATED_ABILITY
+        r"^" + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?(?:" + _SITE_SUBJECT + r")?و?" + _NEGATED_ABILITY
         + r"(?: \S+){0,3} (?:التحقق|التاكد)(?:(?: \S+){0,3} " + _MEDIA_AR + r"(?: \S+){0,6} (?:بشكل|بصوره|من مصدر|من مصادر) مستقل"
         r"| (?:بشكل|بصوره) مستقل(?: \S+){0,3} " + _MEDIA_AR + r")",
-        # The verb itself («لم نتحقق من صحة ...», «لا يتحقق الموقع من ...»).
-        r"^" + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?و?(?:لم|لا) (?:نتحقق|يتحقق|تتحقق|نتاكد|يتاكد|تتاكد)"
+        # The verb itself («لم نتحقق من صحة ...», «لا يتحقق الموقع من ...», «الموقع لا يتحقق من ...»).
+        r"^" + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?(?:" + _SITE_SUBJECT + r")?و?(?:لم|لا) (?:نتحقق|يتحقق|تتحقق|نتاكد|يتاكد|تتاكد)"
         r"(?: \S+){0,2}? من(?: \S+){0,10} " + _CIRCULATING_PLACE,  # verify *that* («من»): «لم يتحقق حلم» came true
         # Passive, in any order: «الصور المتداولة على مواقع التواصل لم يتم التحقق منها ...».
         r"^(?=.{0,200}$)" + _NOT_AUTHORITY + r"(?:(?:ملاحظه|تنويه|تنبيه)\s*[:：-]?\s*)?"
@@ -297,22 +386,34 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:the (?:(?:authenticity|accuracy|veracity|content) of (?:the |these |this )?)?|these |this |that |those )?"
         r"(?:footage|videos?|images?|photos?|pictures?|clips?|recordings?|posts?|claims?|content|reports?)\b\S*"
         r"(?: \S+){0,10} " + _CIRCULATING_PLACE,
+        # French (Maghreb sites): «L'AFP n'a pas pu vérifier de manière indépendante ces images»;
+        # what could not be verified is the media, and the one who could not is no actor of a story.
+        r"^(?!(?:\S+ ){0,3}(?:police|autorités|ministère|enquêteurs|justice|parquet|tribunal|gendarmerie|armée|témoins"
+        r"|journalistes?|experts?|habitants|médecins|avocats)\b)"
+        r"(?:(?:note|avertissement)\s*:\s*)?(?:\S+ ){0,3}(?:n['’](?:a|ont|avons) pas (?:pu|été en mesure de)|ne (?:peut|peuvent|pouvons)"
+        r" pas|n['’](?:est|sont) pas en mesure de) (?:vérifier|authentifier|confirmer)"
+        r"(?: de (?:manière|façon) indépendante)? (?:l['’]authenticité (?:de |des |du )|la véracité (?:de |des |du ))?"
+        r"(?:ces |cette |ce |les |la |le |l['’])?(?:images?|vidéos?|photos?|séquences?|enregistrements?|clichés?)\b",
     ),
     "click-promo": (
+        # (The words before the imperative hold no quotation mark: «رسائل «اضغط هنا» تنتشر ...»,
+        # "Des messages « cliquez ici ... » circulent" quote a formula inside a story.)
         # "Click" and what is clicked: here, or the link, picture, video, button or icon.
-        r"^(?:\S+ ){0,12}(?:اضغط|اضغطوا|انقر|انقروا|اضغطي|انقري) (?:هنا|على (?:ال)?(?:رابط|صوره|فيديو|زر|ايقونه|عنوان))",
+        r"^" + _UNQUOTED_WORDS + r"{0,12}(?:اضغط|اضغطوا|انقر|انقروا|اضغطي|انقري) (?:هنا|على (?:ال)?(?:رابط|صوره|فيديو|زر|ايقونه|عنوان))",
         # The verbal noun: «شاهد الفيديو بالضغط هنا»; «here» closes the line or a purpose
         # follows («الضغط هنا وهناك على المسؤولين» is an idiom of news).
-        r"^(?:\S+ ){0,12}(?:بالضغط|بالنقر|عبر الضغط|عبر النقر|من خلال الضغط|من خلال النقر) "
+        r"^" + _UNQUOTED_WORDS + r"{0,12}(?:بالضغط|بالنقر|عبر الضغط|عبر النقر|من خلال الضغط|من خلال النقر) "
         r"(?:هنا|على (?:ال)?(?:رابط|صوره|فيديو|زر|ايقونه))(?:$| ل\S+)",
         # An imperative and "from here" or "this link" closing the line («شاهد البث المباشر من هنا»).
         # A singular form is also a past tense («شاهد الآلاف ...»): only with what is watched or read.
-        r"^(?:\S+ ){0,6}?(?:(?:شاهدوا|اقراوا|حملوا|نزلوا|سجلوا|استمعوا|تابعوا|اطلعوا)(?!\w)|(?:شاهد|اقرا|حمل|نزل|سجل|استمع|اطلع) "
+        r"^" + _UNQUOTED_WORDS + r"{0,6}?(?:(?:شاهدوا|اقراوا|حملوا|نزلوا|سجلوا|استمعوا|تابعوا|اطلعوا)(?!\w)|(?:شاهد|اقرا|حمل|نزل|سجل|استمع|اطلع) "
         r"(?:على )?(?:ال)?(?:بث|فيديو|مباراه|حلقه|تقرير|مقال|ملف|تطبيق|نسخه|عدد|صور|البوم|تفاصيل|نص|مقطع|برنامج))"
         r"(?: \S+){0,5} (?:من هنا|عبر هذا الرابط|من خلال هذا الرابط|على هذا الرابط|(?:من|على|عبر) الرابط (?:التالي|ادناه))$",
-        r"^(?:\S+ ){0,12}(?:click|tap) (?:here|the link)",
+        r"^" + _UNQUOTED_WORDS + r"{0,12}(?:click|tap) (?:here|the link)",
         r"^(?:click|tap) (?:to|on) \S+",
-        r"^(?:\S+ ){0,12}(?:click|tap)(?: on)? (?:the |this )?(?:image|photo|picture|button|video|icon|banner)\b",
+        r"^" + _UNQUOTED_WORDS + r"{0,12}(?:click|tap)(?: on)? (?:the |this )?(?:image|photo|picture|button|video|icon|banner)\b",
+        # French (Maghreb sites): the imperative «cliquez / appuyez» and what is clicked.
+        r"^" + _UNQUOTED_WORDS + r"{0,12}(?<!vous )(?:cliquez|appuyez)(?: ici| sur (?:ce |le |l['’]|la |cette )?(?:lien|image|photo|vidéo|bouton|icône|ici))\b",
     ),
     "read-also": (
         r"^(?:اقرا|طالع|شاهد|تابع|اقرئي|اقراوا)(?: ايضا| كذلك| المزيد)\s*(?:[:：\-–—|».…،,<>]|" + _ARROWS + r"|$)",
@@ -368,6 +469,10 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?!.*(?:according|said|reported)\b)" + _FOLLOW_LEAD
         + r"(?:follow|join|subscribe to|like|visit|check out)\b (?:us|our)\b(?: \S+){0,4}? "
         r"(?:" + _SOCIAL + r"|pages?|channels?|accounts?|profiles?|newsletter)(?: \S+){0,6}$",
+        # French (Maghreb sites): «Suivez-nous sur Facebook», «Rejoignez notre chaîne WhatsApp»,
+        # «Abonnez-vous à notre page»: the imperative, then where.
+        r"^" + _FOLLOW_LEAD + r"(?:suivez|rejoignez|retrouvez|abonnez)(?:-| )?(?:nous|vous)?(?!\w)(?: \S+){0,6}?"
+        r" (?:(?:sur|via|à|a|dans) )?(?:\S+ ){0,3}" + _FOLLOW_TARGET + r"(?: \S+){0,6}$",
         # The same with «ب» joined to the target («اشتركوا بقناتنا»).
         r"^" + _FOLLOW_LEAD + r"(?:تابعوا|تابعي|انضموا|انضمي|اشتركوا|اشتركي)(?!\w)(?: \S+){0,8} ب" + _OUR_PAGES,
         # تابع / انضم / اشترك are also past tenses («تابع الوزير ...» = the minister followed
@@ -396,6 +501,9 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"| ل[^\s.!؟?]+(?: [^\s.!؟?]+){0,4})?$",  # ... or of what («صورة أرشيفية لمقر البرلمان»)  # (unwrapping strips a closing bracket)
         r"^(?:ال)?(?:صوره|صور) (?:ل(?!ل)\s*[«\x22“(]?\w+|من|عن|عبر|بعدسه|courtesy)(?: [^\s.،!؟?]+){0,4}$",
         r"^(?:photo|photos|photograph|image|picture)s? (?:by|courtesy of|via|credit)\b.{0,60}$",
+        # French (Maghreb sites): «Crédit photo : AFP», «Crédits photos / DR», «Photo d'archives :».
+        r"^(?:cr[ée]dits? (?:photos?|photographiques?|images?|illustrations?)|(?:photos?|illustrations?) "
+        r"(?:cr[ée]dits?|d['’]archives?|d['’]illustration|de couverture))\s*[:：/|\-–—]\s*\S(?:.{0,80})$",
         # A photo agency alone (© too: «© AFP» credits a picture; a copyright notice names
         # rights or a year).
         r"^(?:©\s*)?" + _PHOTO_AGENCIES + r"(?:\s*(?:/|via)\s*" + _PHOTO_AGENCIES + r")*$",
@@ -435,7 +543,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:نقلا|نقلا بتصرف|بتصرف) عن(?!.*(?:[،,؛:]|(?:^|\s)(?:" + _CLAUSE_AN + r"|انه|انها|قوله|قولها|فان|التي|الذي|مصادر|مصدر|شهود|شاهد"
         r"|مسوول|مسوولين|مسوولون|خبراء|خبير|مراسل|مراسلنا|وزير|رئيس|متحدث|الناطق|ناطق|مدير|قائد|سفير|السفير)(?!\w)))(?: [^\s]+){1,4}(?:\s*[(]?بتصرف[)]?)?$",
         # Translated from a publication: «هذا المقال مترجم عن صحيفة ...», "Translated from ...".
-        r"^(?:و?هذا |و?هذه )?" + _PIECE + r" (?:مترجم|مترجمه|ترجم|ترجمت|منقول|منقوله)"
+        r"^(?:و?هذا |و?هذه |و(?=ال))?" + _PIECE + r" (?:مترجم|مترجمه|ترجم|ترجمت|منقول|منقوله)"
         r"(?: بتصرف)? (?:عن|من) (?:(?:ال)?(?:موقع|صحيفه|جريده|مجله|وكاله|قناه|شبكه|اللغه|الانجليزيه|الفرنسيه)|\S+)"
         r"(?!.*(?:قبل|بعد|ثم|لكن|حيث|حين|عندما)(?!\w))",
         r"^translated from\b",
@@ -459,17 +567,19 @@ _CLASS_GATES: dict[str, tuple[str, ...]] = {
     # Rights, the sign, or a prohibition or request not to copy.
     "copyright": ("حقوق", "©", "copyright", "reserv", "réserv", "droits", "(c)", "c)", "يمنع", "يحظر", "ممنوع", "محظور",
                   "يجوز", "يسمح", "مسموح", "نحذر", "يرجى", "نرجو", "الرجاء", "برجاء", "no part", "reproduc", "republi",
-                  "redistrib", "copying", "reuse", "re-use", "ملك", "حكر", "property of"),
+                  "redistrib", "copying", "reuse", "re-use", "ملك", "حكر", "property of", "مانع", "نسمح", "نرحب", "متاح",
+                  "مباح", "جائز", "permit", "allow", "authori", "may ", "repris", "copie", "diffusion"),
     # Whose view: every opinion pattern names the writer, the site, «بالضرورة» or a view with
     # its owner's pronoun.
     "opinion-disclaimer": ("كاتب", "كتاب", "صاحب", "اصحاب", "مولف", "بالضروره", "ارائ", "رايه", "رايها", "رايهم", "موقع",
                            "صحيفه", "جريده", "قناه", "شبكه", "مجله", "تحرير", "موسسه", "منصه", "ناشر", "اسره", "هيئه",
                            "اداره", "شخصي", "author", "writer", "contributor", "columnist", " own", "engag", "expressed",
-                           "stated", "published", "contained"),
-    "verification-disclaimer": ("تحقق", "تاكد", "verif", "confirm", "authentic", "صحه", "دقه", "مصداقيه"),
-    "click-promo": ("ضغط", "نقر", "click", "tap", "هنا", "رابط"),
+                           "stated", "published", "contained", "بوابه", "نحن", "rédaction", "journal", "site", "magazine",
+                           "quotidien", "hebdo", "éditeur", "direction"),
+    "verification-disclaimer": ("تحقق", "تاكد", "verif", "confirm", "authentic", "صحه", "دقه", "مصداقيه", "vérif", "authentif"),
+    "click-promo": ("ضغط", "نقر", "click", "tap", "هنا", "رابط", "cliqu", "appuy"),
     "follow-us": ("تابع", "تبع", "انضم", "اشترك", "متابع", "follow", "join", "subscribe", "like", "visit", "check",
-                  "connect", "find us"),
+                  "connect", "find us", "suiv", "rejoign", "retrouv", "abonn"),
 }
 # A follow line also names where to follow: a platform, our page or social media (stems of
 # _FOLLOW_TARGET, tested as substrings: far cheaper than searching the alternation).
@@ -477,7 +587,7 @@ _FOLLOW_TARGET_STEMS = (
     "فيس", "تويت", "اكس", "انست", "يوتيوب", "يو تيوب", "رام", "تيك", "واتس", "لينكد", "سناب", "ثريدز", "نيوز", "news",
     "face", "twitter", "insta", "youtube", "telegram", "tiktok", "whatsapp", "linkedin", "snap", "threads", "x",
     "حساب", "صفح", "قنا", "منصا", "مجموعت", "موقعنا", "تطبيق", "نشرتنا", "تواصل", "سوشيال", "social", "our", "نبض",
-    "page", "channel", "account", "profile", "newsletter",
+    "page", "channel", "account", "profile", "newsletter", "notre", "nos ", "seaux sociaux",
 )
 # Each gate as one expression of literal alternatives (searched in C, not word by word).
 _GATE_RES: dict[str, re.Pattern[str]] = {
@@ -520,6 +630,10 @@ _FIRST_WORDS = frozenset(
     illustration top main lead header feature featured cover ونشر ونشرت
     موضوعات قراءات فيديوهات مزيد حمل حملوا نزل نزلوا سجل سجلوا استمع استمعوا اطلع اطلعوا شاهدوا material content
     articles
+    يسمح مسموح يجوز النقل الاقتباس إعادة نسمح نرحب quotation quoting you toute la reprise copie diffusion publication
+    magazine editor editors editorial management our المجلة المؤسسة البوابة التحرير cliquez appuyez pour suivez
+    rejoignez retrouvez abonnez crédit crédits credits photos illustrations والخبر والمقال والمادة والتقرير والقصة
+    والموضوع والمقالة والتحقيق والحوار والمقابلة واللقاء والتحليل والدراسة والتدوينة والعمود والنص والفيديو والملف والبحث
     """.split()
 )
 _FIRST_TOKEN_RE = re.compile(r"[^\s:：/|\-–—(\[«»\"“”.,،]+")
@@ -528,7 +642,7 @@ _FIRST_TOKEN_RE = re.compile(r"[^\s:：/|\-–—(\[«»\"“”.,،]+")
 # Common openers of news sentences start a class only with certain second words («وكانت هذه
 # المادة قد نشرت ...», «قد يهمك», «ولا يمكن لـ...»): checking the second word keeps the many
 # «وكان ...», «قد ...», «لا ...» sentences away from the class expressions.
-_VERIFY_AFTER_NOT = "يمكن تستطيع يستطيع يتسنى نستطيع يمكننا يتحقق نتحقق تتحقق يتاكد نتاكد تتاكد"
+_VERIFY_AFTER_NOT = "يمكنه يمكنها يمكن تستطيع يستطيع يتسنى نستطيع يمكننا يتحقق نتحقق تتحقق يتاكد نتاكد تتاكد"
 _VERIFY_AFTER_NEVER = "يتسن يتسنى يتسني يتمكن تتمكن نتمكن يتم نتحقق يتحقق تتحقق نتاكد يتاكد تتاكد"
 _SECOND_WORDS: dict[str, frozenset[str]] = {
     normalize_identity(first): frozenset(normalize_identity(w) for w in seconds.split())
@@ -536,7 +650,7 @@ _SECOND_WORDS: dict[str, frozenset[str]] = {
         "وكان": "هذا هذه", "وكانت": "هذا هذه", "كان": "هذا هذه", "كانت": "هذا هذه",
         "قد": "يهمك تهمك يعجبك يهمكم يعجبكم نشر نشرت ظهر ظهرت صدر صدرت",
         "ولا": _VERIFY_AFTER_NOT, "ولم": _VERIFY_AFTER_NEVER, "لم": _VERIFY_AFTER_NEVER,
-        "لا": _VERIFY_AFTER_NOT + " يجوز يسمح تنسوا تنس تنسي تنسى تفوت تفوتك يفوتك نتحمل يتحمل تتحمل",
+        "لا": _VERIFY_AFTER_NOT + " مانع يجوز يسمح تنسوا تنس تنسي تنسى تفوت تفوتك يفوتك نتحمل يتحمل تتحمل",
         "ما": "ورد يرد ينشر نشر يكتب كتب",
         "ليس": "بإمكان بوسع",
     }.items()
@@ -597,20 +711,25 @@ def _may_be_a_class(unwrapped: str) -> bool:
     return (
         "click" in lowered or "tap" in lowered or "independently" in lowered or "(c)" in lowered
         or lowered.startswith("c)") or "reserved" in lowered or "copyright" in lowered or "follow" in lowered
-        or "verif" in lowered
+        or "verif" in lowered or "vérif" in lowered or "cliqu" in lowered
     )
 
 
 # «انتهى» (or «النهاية», as some agencies write it) set off by slashes, dashes or brackets
 # of any kind (single or doubled) at the very end of a paragraph, optionally followed by the
 # editors' initials («ع.م», «س.ع/م.ح», «ح م», «م ع ع / أ ب ع»: letters, not words, so
-# «(انتهى) منذ زمن» is a sentence going on).
-_AGENCY_END = r"[/\-–—(\[{]{1,2}\s*(?:انته[ىي]|النهاي[ةه])\s*[/\-–—)\]}]{1,2}(?:\s*/?\s*\w{1,2}(?:\.\w{1,2}){0,3}\.?(?!\w)){0,6}"
+# «(انتهى) منذ زمن» is a sentence going on). A dash is any of them: the tatweel that Arabic
+# typesetting uses as one («ـ انتهى ـ»), hyphens, figure and minus signs, the horizontal bar.
+_DASHES = "\\-–—ـ‐‑‒―−﹘﹣－"
+_AGENCY_END = (
+    r"[/" + _DASHES + r"(\[{]{1,2}\s*(?:انته[ىي]|النهاي[ةه])\s*[/" + _DASHES + r")\]}]{1,2}"
+    r"(?:\s*/?\s*\w{1,2}(?:\.\w{1,2}){0,3}\.?(?!\w)){0,6}"
+)
 AGENCY_END_TAIL_RE = re.compile(r"\s*" + _AGENCY_END + r"\s*$")
 _INITIALS = r"\w{1,2}(?:\.\w{1,2}){0,3}\.?(?!\w)"
 # A line of its own may drop the opening mark when the editors' initials follow («انتهى/ م.م»).
 _AGENCY_END_LINE_RE = re.compile(
-    r"^(?:" + _AGENCY_END + r"|انته[ىي]\s*[/\-–—)\]}]{1,2}(?:\s*/?\s*" + _INITIALS + r"){1,6})$"
+    r"^(?:" + _AGENCY_END + r"|انته[ىي]\s*[/" + _DASHES + r")\]}]{1,2}(?:\s*/?\s*" + _INITIALS + r"){1,6})$"
 )
 _SENTENCE_ENDS = ".!?؟…"
 

@@ -938,15 +938,9 @@ HELD_OUT_10: list[BoilerplateCase] = [
     (None, "middle", "الصور المتداولة على مواقع التواصل تظهر حجم الدمار في المدينة."),
 ]
 
-# Every case the class rules were written or generalised against (the earlier held-out sets
-# included, each once its misses had guided the work): docs/boilerplate-eval.md's
-# development table.
-DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
-                                      *HELD_OUT_7, *HELD_OUT_8, *HELD_OUT_9, *HELD_OUT_10]
-
 # Eleventh held-out set: written after the tenth set's misses had guided a generalisation of
-# their classes, committed on its own before it was ever run, and run once; never changed
-# after: the estimate for sites nobody has seen (docs/boilerplate-eval.md).
+# their classes, committed on its own before it was ever run, and run once (40 of 50, 0 of 20
+# news removed); its misses then guided the next generalisation, so it is development data now.
 HELD_OUT_11: list[BoilerplateCase] = [
     # --- copyright
     ("copyright", "end", "جميع الحقوق محفوظة لجريدة الصباح العراقية 2025 ©"),
@@ -1028,4 +1022,99 @@ HELD_OUT_11: list[BoilerplateCase] = [
     (None, "end", "الفيديو المتداول على مواقع التواصل لم يتم التحقق منه، قالت وزارة الداخلية."),
     (None, "tail", "وقد نشرت الوزارة البيان أولا على موقعها الرسمي قبل أن تحذفه."),
     (None, "end", "تصوير الفيلم بدأ في مدينة مراكش الأسبوع الماضي."),
+]
+
+# Every case the class rules were written or generalised against (the earlier held-out sets
+# included, each once its misses had guided the work): docs/boilerplate-eval.md's
+# development table.
+DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
+                                      *HELD_OUT_7, *HELD_OUT_8, *HELD_OUT_9, *HELD_OUT_10, *HELD_OUT_11]
+
+# Twelfth held-out set: written after the eleventh set's misses had guided a generalisation of
+# their classes, committed on its own before it was ever run, and run once; never changed
+# after: the estimate for sites nobody has seen (docs/boilerplate-eval.md).
+HELD_OUT_12: list[BoilerplateCase] = [
+    # --- copyright
+    ("copyright", "end", "جميع الحقوق محفوظة © 2025 صحيفة عكاظ"),
+    ("copyright", "end", "**حقوق النشر محفوظة لوكالة الأنباء العراقية (واع)**"),
+    ("copyright", "end", "Reproduction interdite sauf autorisation écrite de la rédaction."),
+    ("copyright", "end", "يمنع الاقتباس أو إعادة النشر إلا بإذن مكتوب من إدارة التحرير"),
+    ("copyright", "end", "الحقوق كافة محفوظة لـ«المدى» 2024"),
+    ("copyright", "end", "Copyright 2025 Arab News. All Rights Reserved."),
+    # --- opinion disclaimers
+    ("opinion-disclaimer", "end", "المقالات المنشورة في زاوية «آراء» تعبّر عن رأي كتّابها ولا تمثّل بالضرورة رأي «النهار»"),
+    ("opinion-disclaimer", "end", "**ما يرد في هذا المقال يعبر عن وجهة نظر الكاتب ولا يعكس بالضرورة موقف عربي21**"),
+    ("opinion-disclaimer", "end", "The views expressed by the author do not necessarily reflect those of Gulf News."),
+    ("opinion-disclaimer", "end", "Cette tribune n'engage que son signataire."),
+    ("opinion-disclaimer", "end", "الآراء الواردة في المقالات تمثل أصحابها ولا تمثل رأي الصحيفة بالضرورة"),
+    ("opinion-disclaimer", "end", "هيئة التحرير غير مسؤولة عن محتوى مقالات الرأي"),
+    # --- verification disclaimers
+    ("verification-disclaimer", "end", "لم يتسنَّ لـ«سكاي نيوز عربية» التحقق من صحة الفيديو بشكل مستقل."),
+    ("verification-disclaimer", "end", "ولم يتمكن موقع «الحرة» من التأكد بشكل مستقل من صحة المقطع المتداول على تويتر."),
+    ("verification-disclaimer", "end", "لا تتحمل «بغداد اليوم» مسؤولية دقة الصور المنشورة على مواقع التواصل"),
+    ("verification-disclaimer", "end", "Middle East Eye could not independently verify the video, which was shared widely on X."),
+    ("verification-disclaimer", "end", "France 24 n'a pas pu authentifier ces vidéos diffusées sur les réseaux sociaux."),
+    ("verification-disclaimer", "end", "ملاحظة: الصور المتداولة على منصات التواصل الاجتماعي لم يتسنَّ التحقق منها من مصدر مستقل"),
+    # --- agency end markers
+    ("agency-end", "tail", "(انتهى) أ.ع/ح.م"),
+    ("agency-end", "end", "/انتهى/ ع.س"),
+    ("agency-end", "tail", "-انتهى- ن ج/ ع ا"),
+    ("agency-end", "end", "ـ انتهى ـ ك.ح"),
+    ("agency-end", "end", "(النهاية) ي ب / ع ك"),
+    ("agency-end", "end", "وام/ سامي عبد الرؤوف/ أحمد البوتلي"),
+    # --- click-here promos
+    ("click-promo", "end", "للاطلاع على التفاصيل كاملة اضغط هنا"),
+    ("click-promo", "end", "**شاهد الفيديو.. اضغط هنا**"),
+    ("click-promo", "middle", "لتحميل العدد الجديد بصيغة PDF انقر على الرابط"),
+    ("click-promo", "middle", "Cliquez sur l'image pour l'agrandir"),
+    ("click-promo", "end", "Tap here to watch the full interview"),
+    # --- read also
+    ("read-also", "middle", "اقرأ أيضًا >> أسعار الدولار اليوم في السوق السوداء"),
+    ("read-also", "middle", "ذات صلة: الحكومة العراقية تقر الموازنة"),
+    ("read-also", "middle", "Lire aussi | Le Maroc lance un nouveau programme de logement"),
+    ("read-also", "middle", "**طالع أيضًا:** البرلمان يناقش قانون الإيجارات"),
+    ("read-also", "middle", "اقرأ أيضا على الخليج 365: ارتفاع أسعار العقارات في دبي"),
+    ("read-also", "middle", "Also read: Saudi Arabia unveils new tourism visa"),
+    # --- follow us
+    ("follow-us", "end", "تابعوا «العربية.نت» على تطبيق واتساب"),
+    ("follow-us", "end", "للاطلاع على آخر الأخبار تابعونا على منصة إكس"),
+    ("follow-us", "end", "Suivez toute l'actualité sur notre chaîne WhatsApp"),
+    ("follow-us", "end", "اشترك في قناة «اليوم السابع» على يوتيوب"),
+    ("follow-us", "end", "Follow The National on Instagram for the latest news"),
+    ("follow-us", "end", "انضموا إلى مجموعتنا على تلغرام"),
+    # --- photo credits
+    ("photo-credit", "middle", "(الصورة: أ ف ب)"),
+    ("photo-credit", "middle", "Photo : MAP"),
+    ("photo-credit", "middle", "الصورة من أرشيف الوكالة"),
+    ("photo-credit", "middle", "عدسة: علي حسين"),
+    ("photo-credit", "middle", "صورة أرشيفية - رويترز"),
+    ("photo-credit", "middle", "Photo by Fayez Nureldine/AFP via Getty Images"),
+    # --- source credits (trailing)
+    ("source-credit", "tail", "نُشر هذا المقال في الأصل باللغة الإنجليزية على موقع فورين أفيرز."),
+    ("source-credit", "end", "المصدر: وكالة الأنباء السعودية (واس)"),
+    ("source-credit", "tail", "This article first appeared on The Conversation."),
+    ("source-credit", "end", "نقلا عن «العربي الجديد»"),
+    ("source-credit", "tail", "وقد نشرت هذه المادة أولاً على موقع رصيف 22."),
+    ("source-credit", "end", "(ترجمة خاصة عن صحيفة لوموند الفرنسية)"),
+    # --- news that looks like the classes (must be kept)
+    (None, "end", "يسمح القانون بنقل الأخبار مع ذكر المصدر، بحسب نقابة الصحفيين."),
+    (None, "end", "وقال رئيس تحرير الصحيفة إن الآراء الواردة في مقالات الرأي لا تعبر بالضرورة عن الخط التحريري."),
+    (None, "end", "شركة ميتا غير مسؤولة عن المحتوى الذي ينشره المستخدمون، وفق حكم المحكمة."),
+    (None, "end", "الهيئة لا تتحقق من صحة الشهادات المقدمة إلكترونيا إلا بعد مراجعتها."),
+    (None, "tail", "وقال المدرب إن كل شيء انتهى."),
+    (None, "end", "انتهى عهد الانقلابات في البلاد، كما قال الرئيس في خطابه."),
+    (None, "end", "Des messages « cliquez ici pour recevoir votre aide » circulent sur WhatsApp, prévient la police."),
+    (None, "middle", "Suivez le guide : notre sélection des meilleures plages du Maroc"),
+    (None, "middle", "صور الأقمار الصناعية تظهر حجم الدمار في الموصل."),
+    (None, "end", "تابعوا معي هذه القصة، قال الراوي في افتتاح الحلقة."),
+    (None, "end", "نقلا عن مسؤول في الوزارة، فإن القرار سيدخل حيز التنفيذ الشهر المقبل."),
+    (None, "middle", "المصدر المفتوح أصبح خيارا رئيسيا للشركات الناشئة في الخليج."),
+    (None, "end", "اقرأ التعليمات بعناية قبل تعبئة الاستمارة، تنصح الوزارة المتقدمين."),
+    (None, "end", "Read also the minister's full statement, which was published on Monday."),
+    (None, "end", "شاهد أيضا آلاف المتفرجين المباراة عبر الشاشات العملاقة في الساحات."),
+    (None, "end", "حقوق النشر محفوظة للمؤلف بموجب العقد الموقع مع دار النشر."),
+    (None, "tail", "تم نشر التقرير أولا على موقع الوزارة ثم حذف بعد ساعات."),
+    (None, "middle", "وكالة الأنباء الفرنسية أ ف ب افتتحت مكتبا جديدا في بغداد."),
+    (None, "end", "اشتركوا في حملة التبرع بالدم التي أطلقتها وزارة الصحة، دعت الوزارة المواطنين."),
+    (None, "end", "جميع الحقوق محفوظة للشعب الفلسطيني في أرضه، قال المتحدث."),
 ]
