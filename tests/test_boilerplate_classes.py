@@ -15,12 +15,27 @@ from click.testing import CliRunner
 
 from digest.cli import cli
 from digest.content.entries import load_entries
+from digest.core.model import Entry
 
 sys.path.insert(0, str(Path(__file__).parent))
 from ingest_eval.cases import BYLINE_CASES, DEVELOPMENT, HELD_OUT_12
 from ingest_eval.evaluate import HEADLINE, evaluate, run_case
 
 PROJECT = Path(__file__).resolve().parent.parent
+
+
+def _ingested(tmp_path: Path, seeds: dict[str, str]) -> list[Entry]:
+    """`digest ingest` from the CLI on a new site holding these seeds (file name → text):
+    its entries, which must load without an error."""
+    root = tmp_path / "site"
+    (root / "seeds").mkdir(parents=True)
+    for name, text in seeds.items():
+        (root / "seeds" / name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
+    assert result.exit_code == 0, result.output
+    entries, errors = load_entries(root / "content")
+    assert errors == []
+    return entries
 
 
 @pytest.mark.parametrize(("expected", "placement", "text"), DEVELOPMENT, ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(DEVELOPMENT)])
@@ -146,8 +161,6 @@ def test_ingest_removes_the_generalised_classes_and_keeps_a_place_pair_lead(tmp_
     """The issue 16 follow-up rules from the CLI: a negated opinion disclaimer, «اقرأ أيضًا..»,
     a photo attributed with «لـ», initials with `/` after «انتهى»; a lead opening with two
     places and a colon keeps `source:` empty (no dateline)."""
-    root = tmp_path / "site"
-    (root / "seeds").mkdir(parents=True)
     lead = "القاهرة - الرياض: محادثات جديدة بشأن الاستثمار المشترك بين البلدين، بحسب مسؤولين."
     seed = (
         f"{HEADLINE}\n\n{lead}\n\n"
@@ -157,11 +170,7 @@ def test_ingest_removes_the_generalised_classes_and_keeps_a_place_pair_lead(tmp_
         "المقالات المنشورة في قسم الرأي لا تعبر بالضرورة عن رأي الموقع\n\n"
         "(انتهى) س.ع/م.ح\n"
     )
-    (root / "seeds" / "2024-03-12-c.txt").write_text(seed, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
-    assert result.exit_code == 0, result.output
-    (entry,), errors = load_entries(root / "content")
-    assert errors == []
+    (entry,) = _ingested(tmp_path, {"2024-03-12-c.txt": seed})
     assert entry.source is None
     assert entry.body == f"{lead}\n\nوقال وزير الزراعة في مؤتمر صحفي إن الخطة تشمل قروضا ميسرة."
     assert entry.boilerplate == [
@@ -178,8 +187,6 @@ def test_ingest_removes_the_classes_of_the_second_held_out_sets_misses(tmp_path:
     copyright notice after a site name, a follow line after a purpose phrase (follow-us, not
     promo), «انضم» with the site's channel, a standalone «نقلا عن وكالة ...»; a minister who
     «تابع» (followed up) and a law's prohibition of copying stay."""
-    root = tmp_path / "site"
-    (root / "seeds").mkdir(parents=True)
     followed_up = "تابع الوزير سير العمل في مشروع السد على مدار الأسبوع الماضي."
     law = "يحظر القانون الجديد نسخ البرامج دون ترخيص من أصحابها."
     seed = (
@@ -192,11 +199,7 @@ def test_ingest_removes_the_classes_of_the_second_held_out_sets_misses(tmp_path:
         "شبكة النهار الإخبارية 2026 - كافة الحقوق محفوظة\n\n"
         "نقلاً عن وكالة الأنباء الألمانية\n"
     )
-    (root / "seeds" / "2024-03-12-d.txt").write_text(seed, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
-    assert result.exit_code == 0, result.output
-    (entry,), errors = load_entries(root / "content")
-    assert errors == []
+    (entry,) = _ingested(tmp_path, {"2024-03-12-d.txt": seed})
     assert entry.body == (
         "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار.\n\n"
         f"{followed_up}\n\n{law}"
@@ -236,8 +239,6 @@ def test_ingest_applies_the_later_class_rules_and_keeps_the_news_that_looks_like
     case: a photo credit «© AFP» (not copyright), a French disclaimer, «(النهاية)» with
     initials; and what stays: a quoted follow formula talked about, an attributed disclaimer,
     a safety instruction quoted with «تقول», a minister who «تابع» a rescue."""
-    root = tmp_path / "site"
-    (root / "seeds").mkdir(parents=True)
     lead = "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
     kept = [
         "«تابعونا على إنستغرام» عبارة تحولت إلى شعار لحملة انتخابية ساخرة.",
@@ -249,11 +250,7 @@ def test_ingest_applies_the_later_class_rules_and_keeps_the_news_that_looks_like
         f"{HEADLINE}\n\n{lead}\n\n© AFP\n\n" + "\n\n".join(kept)
         + "\n\nLes propos tenus dans cette tribune n'engagent que leur auteur.\n\n(النهاية) ع ب / ر ن\n"
     )
-    (root / "seeds" / "2024-03-12-g.txt").write_text(seed, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
-    assert result.exit_code == 0, result.output
-    (entry,), errors = load_entries(root / "content")
-    assert errors == []
+    (entry,) = _ingested(tmp_path, {"2024-03-12-g.txt": seed})
     assert entry.body == "\n\n".join([lead, *kept])
     assert entry.boilerplate == [
         {"text": "© AFP", "reason": "photo-credit"},
@@ -266,15 +263,9 @@ def test_ingest_applies_the_later_class_rules_and_keeps_the_news_that_looks_like
 def test_french_rights_notice_is_removed_with_or_without_accents(tmp_path: Path, line: str) -> None:
     """«réservés» has two accented letters: the notice is recognised whichever way it is
     spelt, while a sentence that talks about the formula stays."""
-    root = tmp_path / "site"
-    (root / "seeds").mkdir(parents=True)
     news = "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
     talk = "Le tribunal a jugé que la mention tous droits réservés ne suffit pas à protéger une photo."
-    (root / "seeds" / "2024-03-12-fr.txt").write_text(f"{HEADLINE}\n\n{news}\n\n{talk}\n\n{line}\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
-    assert result.exit_code == 0, result.output
-    (entry,), errors = load_entries(root / "content")
-    assert errors == []
+    (entry,) = _ingested(tmp_path, {"2024-03-12-fr.txt": f"{HEADLINE}\n\n{news}\n\n{talk}\n\n{line}\n"})
     assert entry.body == f"{news}\n\n{talk}"
     assert entry.boilerplate == [{"text": line, "reason": "copyright"}]
 
@@ -287,8 +278,6 @@ def test_ingest_removes_the_classes_of_the_tenth_held_out_sets_misses_and_keeps_
     elsewhere closing the last paragraph, «نقلا عن محطة إن بي سي»; and the news that looks like
     them stays: a story about a blog post, the police unable to verify a video, photographs in
     a court case, a network's report opening a sentence with «أن», land owned by the state."""
-    root = tmp_path / "site"
-    (root / "seeds").mkdir(parents=True)
     lead = "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
     kept = [
         "التدوينة التي يكتبها الناشط كل أسبوع تعبر عن رأي صاحبها في سياسات الحكومة.",
@@ -306,11 +295,7 @@ def test_ingest_removes_the_classes_of_the_tenth_held_out_sets_misses_and_keeps_
         f"\n\n{last} {credit}\n\nنقلا عن محطة إن بي سي\n\n"
         "جميع المواد المنشورة ملك لصحيفة الوطن ويمنع نقلها دون إذن\n"
     )
-    (root / "seeds" / "2024-03-12-h.txt").write_text(seed, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
-    assert result.exit_code == 0, result.output
-    (entry,), errors = load_entries(root / "content")
-    assert errors == []
+    (entry,) = _ingested(tmp_path, {"2024-03-12-h.txt": seed})
     assert entry.body == "\n\n".join([lead, *kept, last])
     assert entry.boilerplate == [
         {"text": "Image credit: Getty Images", "reason": "photo-credit"},
@@ -334,8 +319,6 @@ def test_ingest_removes_the_classes_of_the_eleventh_held_out_sets_misses_and_kee
     Facebook's liability, a French scam message quoted, a French safety instruction attributed,
     a translated book, «انتهى» between dashes inside a sentence, goods carried «بشرط ذكر اسم
     المرسل», a match whose broadcast is prohibited, "si vous cliquez" in a story about spyware."""
-    root = tmp_path / "site"
-    (root / "seeds").mkdir(parents=True)
     lead = "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
     kept = [
         "يسمح القانون الجديد بالاقتباس من الأعمال المنشورة لأغراض تعليمية.",
@@ -363,11 +346,7 @@ def test_ingest_removes_the_classes_of_the_eleventh_held_out_sets_misses_and_kee
         "Toute reproduction, même partielle, est interdite sans autorisation.\n\n"
         "لا مانع من إعادة النشر شريطة ذكر اسم الموقع\n"
     )
-    (root / "seeds" / "2024-03-12-i.txt").write_text(seed, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
-    assert result.exit_code == 0, result.output
-    (entry,), errors = load_entries(root / "content")
-    assert errors == []
+    (entry,) = _ingested(tmp_path, {"2024-03-12-i.txt": seed})
     assert entry.body == "\n\n".join([lead, *kept, last])
     assert entry.boilerplate == [
         {"text": "Crédits photos : DR", "reason": "photo-credit"},
@@ -388,8 +367,6 @@ def test_ingest_keeps_a_click_formula_quoted_inside_a_story_and_removes_the_site
     """The change after the twelfth held-out set's run, from the CLI: a click imperative after a
     quotation mark is a formula quoted in a story (Arabic and French), and a French present-tense
     reporting verb attributes a line; the site's own click lines are still removed."""
-    root = tmp_path / "site"
-    (root / "seeds").mkdir(parents=True)
     lead = "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
     kept = [
         "انتشرت رسائل «اضغط هنا لتحصل على الدعم» على تطبيق واتساب خلال الأسبوع الماضي.",
@@ -400,11 +377,7 @@ def test_ingest_keeps_a_click_formula_quoted_inside_a_story_and_removes_the_site
         f"{HEADLINE}\n\n{lead}\n\n" + "\n\n".join(kept)
         + "\n\nPour lire la suite, cliquez ici\n\nلمشاهدة الحلقة كاملة اضغط هنا\n"
     )
-    (root / "seeds" / "2024-03-12-j.txt").write_text(seed, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["-C", str(root), "ingest"])
-    assert result.exit_code == 0, result.output
-    (entry,), errors = load_entries(root / "content")
-    assert errors == []
+    (entry,) = _ingested(tmp_path, {"2024-03-12-j.txt": seed})
     assert entry.body == "\n\n".join([lead, *kept])
     assert entry.boilerplate == [
         {"text": "Pour lire la suite, cliquez ici", "reason": "click-promo"},
