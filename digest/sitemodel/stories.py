@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import heapq
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -156,13 +155,15 @@ class SiteModel:
             for other in indices[max(0, at - half) : at + half + 1]:
                 scores[other] = score_of(other, 0.0) + weight
         scores.pop(here, None)
-        if len(scores) > limit:
+        if len(scores) > limit > 0:
             # Only stories scoring at least the limit-th best score can be chosen: the
-            # ordering tuples below are built for those, not for every candidate.
-            floor = heapq.nlargest(limit, scores.values())[-1]
+            # ordering tuples below are built for those, not for every candidate. (A sort of
+            # a few dozen floats in C beats heapq's Python-level selection.)
+            floor = sorted(scores.values(), reverse=True)[limit - 1]
             scores = {index: score for index, score in scores.items() if score >= floor}
-        # Most score first, then nearest in time, then the index: plain tuples compare in C.
-        best = heapq.nsmallest(limit, [(-score, abs(index - here), index) for index, score in scores.items()])
+        # Most score first, then nearest in time, then the index: plain tuples compare in C,
+        # and no two are equal (the index), so the first `limit` of the sort are nsmallest's.
+        best = sorted([(-score, abs(index - here), index) for index, score in scores.items()])[:max(limit, 0)]
         return [index for _score, _distance, index in best]
 
     def _member_indices(self, key: str) -> list[int]:
