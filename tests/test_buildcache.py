@@ -173,6 +173,9 @@ def test_a_build_with_the_theme_compiled_parses_no_template(site_root: Path, tmp
 
     monkeypatch.setattr(templaterefs, "_TABLE", {})  # as in a new process: only the caches know
     monkeypatch.setattr(templaterefs, "_LOADED_WITH", {})
+    from digest.cache import templatecache
+
+    monkeypatch.setattr(templatecache, "_IN_FILE", {})  # nor has it read the references file yet
     parsed: list[str | None] = []
     original = jinja2.Environment._parse
     monkeypatch.setattr(jinja2.Environment, "_parse", lambda self, source, name, filename: parsed.append(name) or original(self, source, name, filename))

@@ -132,15 +132,19 @@ def _learn_references(path: Path) -> None:
         _IN_FILE[path] = set(table)
 
 
-_TIDIED: set[tuple[Path, str]] = set()  # (folder, stamp) tidied by this process
+_TIDIED: dict[tuple[Path, str], int] = {}  # (folder, stamp) → the folder's mtime_ns when this process tidied it
 
 
 def _remove_other_stamps(folder: Path, stamp: str, older_than: float) -> None:
-    """Delete the compiled templates of other code versions — once per process: a serving
-    process attaches a cache on every rebuild, and the per-user folder can hold many files."""
-    if (folder, stamp) in _TIDIED:
+    """Delete the compiled templates of other code versions — again only once the folder
+    changed: a serving process attaches a cache on every rebuild, and the per-user folder
+    can hold many files."""
+    try:
+        changed = os.stat(folder).st_mtime_ns
+    except OSError:
         return
-    _TIDIED.add((folder, stamp))
+    if _TIDIED.get((folder, stamp)) == changed:
+        return
     now = time.time()
     for name in os.listdir(folder):
         if name.startswith(stamp):
@@ -151,3 +155,7 @@ def _remove_other_stamps(folder: Path, stamp: str, older_than: float) -> None:
                 path.unlink()
         except OSError:
             pass
+    try:
+        _TIDIED[(folder, stamp)] = os.stat(folder).st_mtime_ns
+    except OSError:
+        pass

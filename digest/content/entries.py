@@ -11,7 +11,7 @@ from typing import Any
 from ..core.errors import ContentError
 from ..core.model import DATE_SOURCES, REVIEW_STATES, TRANSLATION_STATES, Entry, Review, Translation
 from ..core.output import atomic_write_text
-from ..text.charsafe import clean_strings, has_invalid_chars, strip_direction_controls, strip_invalid_chars
+from ..text.charsafe import clean_strings, has_invalid_chars, strip_direction_controls, strip_invalid_chars, visible
 from ..text.hashtags import TAG_CHARS
 from ..text.slugs import is_safe_file_slug
 from . import frontmatter
@@ -328,7 +328,8 @@ def _extra(value: Any, path: Path, fm_text: str) -> dict[str, Any]:
             _expect(False, f"'extra' keys must be text, not {key!r}", path, fm_text, "extra")
             return {}
         problem = _extra_value_problem(item)
-        _expect(problem is None, f"'extra.{key}' {problem}", path, fm_text, "extra", key)
+        # The name as written, its line breaks and invisible characters as escapes: one line.
+        _expect(problem is None, f"'extra.{visible(key)}' {problem}", path, fm_text, "extra", key)
     return value
 
 

@@ -264,6 +264,8 @@ def _check_front_matter(text: str) -> None:
 @example({"title": "x", "date": "2024-01-01", "review": {"state": ["approved"]}}, "")
 @example({"title": "x", "date": "2024-01-01", "translation": {"status": {"a": 1}}}, "")
 @example({"title": "x", "date": "2024-01-01", "machine": {1: "a"}}, "")
+@example({"extra": {"\n": 0.0}}, "")  # a name with a line break, in the error about its value
+@example({"title": "x", "date": "2024-01-01", "extra": {"a\u202eb": 1.5}}, "")
 def test_any_front_matter_mapping_gives_entry_or_one_line_error(data: dict, body: str) -> None:
     _check_front_matter("---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n" + body)
 
