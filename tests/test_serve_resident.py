@@ -127,6 +127,11 @@ def test_edit_sequence_through_the_resident_preview_equals_a_fresh_build(root: P
     shutil.copy(held, root / "seeds" / held.name)
     _assert_same_as_fresh(root, tmp_path, preview)
 
+    # A seed that changed: ingest updates its entry (the review flags see the new body).
+    seed_file = sorted((root / "seeds").glob("*.txt"))[1]
+    seed_file.write_text(seed_file.read_text(encoding="utf-8") + "\nفقرة جديدة من المصدر.\n", encoding="utf-8")
+    _assert_same_as_fresh(root, tmp_path, preview)
+
     # A deletion (entry and seed): its page and its folder are gone.
     victim = read_entry(_content(root, 5))
     assert victim.seed
@@ -271,6 +276,12 @@ def test_random_edits_through_the_resident_preview_equal_a_fresh_build(root: Pat
             shutil.move(str(seed_file), root / "seeds" / seed_file.name)
             return
 
+    def seed_edit() -> None:  # the seed changes: ingest updates its entry in place and rewrites it
+        seeds = sorted((root / "seeds").glob("*.txt"))
+        if seeds:
+            seed_file = rng.choice(seeds)
+            seed_file.write_text(seed_file.read_text(encoding="utf-8") + f"\nفقرة من المصدر {rng.randint(1, 999)}.\n", encoding="utf-8")
+
     def delete() -> None:
         paths = entries()
         if len(paths) > 4:
@@ -304,7 +315,7 @@ def test_random_edits_through_the_resident_preview_equal_a_fresh_build(root: Pat
     def glossary() -> None:
         (root / "glossary.toml").write_text(original_glossary + f'\n"وسم_جديد" = "New tag {rng.randint(1, 99)}"\n', encoding="utf-8")
 
-    edits = [body, body, copied_body, headline, english, review_state, tags, rename_tag, new_article, delete, template, dashboard_row,
+    edits = [body, body, copied_body, headline, english, review_state, tags, rename_tag, new_article, seed_edit, delete, template, dashboard_row,
              configuration, glossary]
     for _step in range(10):
         rng.choice(edits)()

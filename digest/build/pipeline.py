@@ -142,6 +142,9 @@ class BuildContext:
     environment: jinja2.Environment | None = None  # the theme, compiled before any fork
     loaded: Loaded | None = None  # content/ as parsed
     ingested: bool = False  # the ingest stage rewrote content/
+    # Entries ingest may have changed in place (updated from their seed; all of them if it
+    # failed anywhere): None for all. New entries are new objects, loaded again.
+    ingest_touched: set[str] | None = None
     translated: bool = False  # the translate stage ran (it may have edited entries in place)
     entries: list[Entry] = field(default_factory=list)
     entry_snapshot: EntrySnapshot | None = None  # the parsed entries as the cache keeps them (digest serve)
@@ -284,6 +287,7 @@ def ingest_stage(ctx: BuildContext) -> None:
         ctx.report.errors.extend(ingested.errors)
         ctx.report.ingest_line = ingested.summary_line()
         ctx.ingested = True
+        ctx.ingest_touched = None if ingested.errors else set(ingested.updated)
 
 
 def load_stage(ctx: BuildContext) -> None:
@@ -324,7 +328,10 @@ def review_stage(ctx: BuildContext) -> None:
         from ..review.flags import compute_flags  # the checks load only for review builds
 
         if ctx.flag_memo is not None and (ctx.ingested or ctx.translated):
-            ctx.flag_memo.forget_objects()  # entries may have been edited in place
+            # Entries may have been edited in place. After ingest, content/ was loaded again:
+            # a file it rewrote is a new object; only what it updated (or, after a failure,
+            # everything) is forgotten. Translation edits the loaded objects themselves.
+            ctx.flag_memo.forget_objects(None if ctx.translated else ctx.ingest_touched)
 
         assert ctx.glossary is not None
         ctx.flags = compute_flags(ctx.entries, ctx.glossary, ctx.config, ctx.flag_memo)

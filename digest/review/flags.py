@@ -322,9 +322,14 @@ class FlagMemo:
         # edited entries in place (forget_objects).
         self.objects: dict[str, tuple[Entry, str, str]] = {}
 
-    def forget_objects(self) -> None:
-        """Entries may have been changed in place (ingest, translation): digest them again."""
-        self.objects = {}
+    def forget_objects(self, slugs: Iterable[str] | None = None) -> None:
+        """Entries may have been changed in place (ingest, translation): digest them again —
+        those of `slugs`, or every one."""
+        if slugs is None:
+            self.objects = {}
+            return
+        for slug in slugs:
+            self.objects.pop(slug, None)
 
     def start(self, settings: str, entries: list[Entry]) -> dict[str, str]:
         """Begin a build: returns slug → entry digest, and forgets what no entry uses."""
