@@ -150,9 +150,37 @@ _chunk_words = _ChunkWords()
 _NO_WORDS: frozenset[str] = frozenset()
 
 
-def _word_set(sentence: str) -> frozenset[str]:
-    # One C-level union of the chunks' sets (faster than a set built from chained tuples).
-    return _NO_WORDS.union(*map(_chunk_words.__getitem__, sentence.split()))
+# A chunk of several scoring words (rare: «العربية.نت»); NUL is never part of a word.
+_SEVERAL = "\x00"
+
+
+class _ChunkWord(dict[str, str]):
+    """Space-free chunk → its only scoring word, "" if it has none, _SEVERAL if it has more.
+
+    Most chunks hold exactly one word, so a sentence's words are one C-level set of these
+    strings, cheaper than a union of one frozenset per chunk."""
+
+    def __missing__(self, chunk: str) -> str:
+        if len(self) > _CHUNK_MEMO_LIMIT:
+            self.clear()
+        words = _chunk_words[chunk]
+        value = self[chunk] = "" if not words else next(iter(words)) if len(words) == 1 else _SEVERAL
+        return value
+
+
+_chunk_word = _ChunkWord()
+
+
+def _word_set(sentence: str) -> set[str]:
+    """The scoring words of a sentence of plain_text's output (what the reference's set of
+    its words holds). There every space is a single " " between chunks, so split(" ")
+    gives split()'s chunks without testing each character for whitespace."""
+    chunks = sentence.split(" ")
+    words = set(map(_chunk_word.__getitem__, chunks))
+    if _SEVERAL in words:
+        return set(_NO_WORDS.union(*map(_chunk_words.__getitem__, chunks)))
+    words.discard("")
+    return words
 
 
 _ESCAPE_RE = re.compile(r"\\(.)")
