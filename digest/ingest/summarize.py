@@ -95,6 +95,11 @@ def _contiguous_spans(paragraph: str, segments: list[str]) -> list[tuple[int, in
 def split_sentences(paragraph: str) -> list[str]:
     """Arabic-aware sentences, never splitting inside a quotation or after an abbreviation."""
     segments = sentencex.segment("ar", paragraph)
+    if len(segments) == 1:
+        # Most news paragraphs are one sentence: nothing to merge, and whether its one piece
+        # is found in the paragraph or stands for it, the sentence is that piece.
+        piece = segments[0].strip()
+        return [piece] if piece else []
     if "".join(segments) == paragraph:
         text, spans = paragraph, _contiguous_spans(paragraph, segments)
     else:
