@@ -99,6 +99,8 @@ _RECORDED_ONLY_WHEN_SET = frozenset({"source_url"})
 
 
 def _canonical(value: Any) -> str:
+    if type(value) is str:  # most fields: nothing to convert (str is no date, dict or list)
+        return value
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, dict):
