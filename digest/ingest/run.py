@@ -167,7 +167,8 @@ def ingest(
                 assert prepared.entry_text is not None
                 slug = slugs.claim(make_slug(str(values["title"]), fallback_seed=key))
                 path = content_dir / f"{slug}.md"
-                new_files.write_text(path, prepared.entry_text, (path, slug))
+                # The slug is free of every name content/ held: the file is new.
+                new_files.write_text(path, prepared.entry_text, (path, slug), new_file=True)
             elif _refresh(entry, prepared.seed_sha256, values):
                 _write(entry, content_dir, report, report.updated)
             else:
