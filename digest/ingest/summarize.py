@@ -204,6 +204,15 @@ def plain_text(markdown_paragraph: str) -> str:
             text = _HASHTAG_RE.sub(lambda m: m.group(1).replace("_", " "), text)
         else:
             text = _HASH_BEFORE_TAG_RE.sub("", text)
+    return _single_spaced(text)
+
+
+def _single_spaced(text: str) -> str:
+    """" ".join(text.split()), without splitting text that is single-spaced already (most
+    paragraphs): every whitespace character but the space is unprintable (so says the
+    Unicode database; tests/test_summarize_equivalence.py checks all code points)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
