@@ -2,7 +2,8 @@
 
 Reading, parsing and summarising an article is pure CPU work with no shared state, so a
 large batch is spread over processes (`build.workers`, default 2); a worker even builds a new
-entry's file text, since the slug (the file name) is not part of it. The results come back
+entry's file text, since the slug (the file name) is not part of it, and the slug its
+headline asks for. The results come back
 in input order; the parent alone allocates slugs, merges into existing entries and writes,
 so the outcome is byte-identical with 1 or n workers.
 """
@@ -22,6 +23,7 @@ from ..core.config import Config
 from ..core.errors import InputError
 from ..core.forking import die_with_parent
 from ..core.model import Entry, Translation
+from ..text.slugs import make_slug
 from .boilerplate import BoilerplateFilter
 from .escape import markdown_body
 from .parse import ParsedArticle, parse_article
@@ -54,8 +56,10 @@ class Prepared:
     values: dict[str, object] | None = None
     seed_sha256: str = ""
     # For a new entry, its whole file text (a slug is not part of it), built in the worker
-    # so the parent, which must assign slugs in order, only writes.
+    # so the parent, which must assign slugs in order, only writes; and the slug its title
+    # asks for (the parent makes it unique).
     entry_text: str | None = None
+    slug_base: str = ""
     # An InputError as plain data: exceptions with extra fields do not survive pickling.
     error: tuple[str, Path | None, int | None] | None = None
 
@@ -100,7 +104,8 @@ def _prepare(job: Job, settings: _Settings) -> Prepared:
     values = fresh_values(parsed, config)
     if job.new:
         text = entry_to_text(new_entry("", job.seed, raw.sha256, values))
-        return Prepared(job.path, values={"title": values["title"]}, seed_sha256=raw.sha256, entry_text=text)
+        slug_base = make_slug(parsed.headline, fallback_seed=job.seed)
+        return Prepared(job.path, values={}, seed_sha256=raw.sha256, entry_text=text, slug_base=slug_base)
     return Prepared(job.path, values=values, seed_sha256=raw.sha256)
 
 

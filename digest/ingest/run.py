@@ -21,7 +21,7 @@ from ..core.layout import SiteLayout
 from ..core.model import Entry
 from ..core.output import DurableBatch
 from ..core.rootguard import real_root, refusal, split_outside
-from ..text.slugs import SlugAllocator, make_slug
+from ..text.slugs import SlugAllocator
 from .prepare import MACHINE_FIELDS, Job, Prepared, prepare_all, worker_count
 from .sources import SeedKeys, find_articles
 from .summarize import SUMMARIZER_VERSION
@@ -164,8 +164,8 @@ def ingest(
             values = prepared.values
             assert values is not None
             if entry is None:
-                assert prepared.entry_text is not None
-                slug = slugs.claim(make_slug(str(values["title"]), fallback_seed=key))
+                assert prepared.entry_text is not None and prepared.slug_base
+                slug = slugs.claim(prepared.slug_base)
                 path = content_dir / f"{slug}.md"
                 # The slug is free of every name content/ held: the file is new.
                 new_files.write_text(path, prepared.entry_text, (path, slug), new_file=True)
