@@ -208,7 +208,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
                 "(ingest.max_article_bytes in digest.toml)",
                 path,
             )
-        chunks = []
+        chunks: list[bytes] = []
         while chunk := os.read(fd, size + 1 if not chunks else 65536):  # to the end, even if it grew
             chunks.append(chunk)
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)
