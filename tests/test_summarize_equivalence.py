@@ -13,13 +13,14 @@ import sys
 from pathlib import Path
 
 import pytest
+import sentencex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest.ingest.boilerplate import BoilerplateFilter
 from digest.ingest.parse import parse_article
 from digest.ingest.sources import read_article
-from digest.ingest.summarize import plain_text, split_sentences, summarize
+from digest.ingest.summarize import _ONE_SENTENCE_RE, plain_text, split_sentences, summarize
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).parent))
@@ -118,3 +119,30 @@ def test_every_whitespace_character_but_the_space_is_unprintable() -> None:
                                  "نص", "a", "#وسم_طويل", "#_", "_", "\\ ", "\\"]), max_size=20).map("".join))
 def test_plain_text_equals_the_reference_on_any_spacing(paragraph: str) -> None:
     assert plain_text(paragraph) == reference_plain_text(paragraph)
+
+
+# Issue 16 (h-ingfast2): split_sentences skips sentencex for text it always returns whole.
+_ONE_SENTENCE_ALPHABET = st.sampled_from(
+    [chr(c) for c in range(0x0621, 0x0660)] + list("0123456789٠١٢٣٤٥٦٧٨٩") + [" "] * 10 + list("،«»“”()-")
+)
+_WHOLE_CANDIDATES = st.tuples(
+    st.lists(_ONE_SENTENCE_ALPHABET, min_size=1, max_size=300).map("".join),
+    st.sampled_from(["", ".", "؟", "!"]),
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_WHOLE_CANDIDATES)
+def test_sentencex_returns_the_shortcut_text_whole(text: str) -> None:
+    """The claim split_sentences' shortcut rests on, checked against sentencex itself."""
+    text = text.strip()
+    if text:
+        assert _ONE_SENTENCE_RE.fullmatch(text)
+        assert sentencex.segment("ar", text) == [text]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.tuples(_WHOLE_CANDIDATES, st.sampled_from(["", " ", ".", "..", "؟!", " ق.م.", "\n", "a", "…", ":", "\u00a0"]),
+                 _WHOLE_CANDIDATES).map("".join))
+def test_sentences_near_the_shortcut_unchanged(paragraph: str) -> None:
+    assert split_sentences(paragraph) == reference_split_sentences(paragraph)
