@@ -19,7 +19,7 @@ from itertools import chain
 
 import sentencex
 
-from ..text.arabic import ARABIC_BASIC_LETTERS, ARABIC_SCRIPT, normalize_identity
+from ..text.arabic import ARABIC_BASIC_LETTERS, ARABIC_INDIC_DIGITS, ARABIC_MARKS, ARABIC_SCRIPT, normalize_identity
 from ..text.hashtags import TAG_CHARS
 
 SUMMARIZER_VERSION = 1  # raise with any change to the output once entries exist in the wild
@@ -96,7 +96,7 @@ def _contiguous_spans(paragraph: str, segments: list[str]) -> list[tuple[int, in
 # spaces, the Arabic comma, quotation marks, brackets and dashes, with at most one sentence
 # end, the last character (most news paragraphs). Recognising it costs a third of the call.
 # tests/test_summarize_equivalence.py checks the claim against sentencex itself.
-_ONE_SENTENCE_RE = re.compile("[\u0621-\u065f0-9\u0660-\u0669 ،«»“”()\\-]*[.؟!]?")
+_ONE_SENTENCE_RE = re.compile(f"[{ARABIC_BASIC_LETTERS}{ARABIC_MARKS}0-9{ARABIC_INDIC_DIGITS} ،«»“”()\\-]*[.؟!]?")
 
 
 def split_sentences(paragraph: str) -> list[str]:
