@@ -217,9 +217,9 @@ def plain_text(markdown_paragraph: str) -> str:
 
 
 def _single_spaced(text: str) -> str:
-    """" ".join(text.split()), without splitting text that is single-spaced already (most
-    paragraphs): every whitespace character but the space is unprintable (so says the
-    Unicode database; tests/test_summarize_equivalence.py checks all code points)."""
+    """What `" ".join(text.split())` gives, without splitting text that is single-spaced
+    already (most paragraphs): every whitespace character but the space is unprintable (so
+    says the Unicode database; tests/test_summarize_equivalence.py checks all code points)."""
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return " ".join(text.split())
