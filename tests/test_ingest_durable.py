@@ -137,3 +137,35 @@ def test_without_syncfs_each_new_entry_is_fsynced_before_its_rename(tmp_path: Pa
     # Five files fsynced as written, renamed at the end of the batch, then the folder fsynced.
     assert events == ["fsync"] * 5 + ["rename"] * 5 + ["fsync"]
     assert _files(tmp_path / "content") == names
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_new_entries_get_the_umask_mode_and_a_rewritten_entry_keeps_its_own(tmp_path: Path, umask: int) -> None:
+    """Issue 16 (h-ingfast2): a new entry's temporary file is made without looking for an
+    old file's mode (there is none); an entry rewritten by a later ingest keeps the mode
+    its editor gave it. Run as a real process under the umask."""
+    import stat
+    import subprocess
+    import sys
+
+    names = _seeds(tmp_path)
+    command = [sys.executable, "-m", "digest.cli", "-C", str(tmp_path), "ingest"]
+
+    def run_under_umask() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(command, capture_output=True, text=True, timeout=120, preexec_fn=lambda: os.umask(umask))
+
+    first = run_under_umask()
+    assert (first.returncode, first.stdout.strip()) == (0, "ingest: 5 new, 0 updated, 0 unchanged, 0 failed")
+    content = tmp_path / "content"
+    assert _files(content) == names
+    assert {stat.S_IMODE((content / name).stat().st_mode) for name in names} == {0o666 & ~umask}
+
+    edited = content / (HEADLINES[0].replace(" ", "-") + ".md")  # the entry of 2024-03-01-news.txt
+    edited.chmod(0o604)
+    seed = tmp_path / "seeds" / "2024-03-01-news.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nفقرة جديدة أضيفت إلى الخبر.\n", encoding="utf-8")
+    second = run_under_umask()
+    assert (second.returncode, second.stdout.strip()) == (0, "ingest: 0 new, 1 updated, 4 unchanged, 0 failed")
+    assert "فقرة جديدة أضيفت إلى الخبر." in edited.read_text(encoding="utf-8")
+    assert stat.S_IMODE(edited.stat().st_mode) == 0o604
+    assert _files(content) == names

@@ -94,3 +94,27 @@ def test_any_headline_gives_a_safe_nfc_slug(headline: str, seed: str) -> None:
     assert is_safe_slug(slug) and slug == unicodedata.normalize("NFC", slug)
     assert len(slug) <= MAX_SLUG_CHARS and slug == make_slug(headline, fallback_seed=seed)
     assert not any(ch.isspace() for ch in slug)
+
+
+def _first_free(base: str, taken: set[str]) -> str:
+    """The allocation rule written the slow way: base, base-2, base-3… whichever is free."""
+    slug, n = base, 2
+    while slug.casefold() in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug.casefold())
+    return slug
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sets(st.sampled_from(["خبر", "خبر-2", "خبر-4", "News", "news-3", "a", "A-2", "a-2-2"])),
+       st.lists(st.sampled_from(["خبر", "خبر-2", "news", "News", "NEWS-2", "a", "A", "a-2", "x"]), max_size=40))
+def test_allocator_gives_what_the_first_free_rule_gives(taken: set[str], claims: list[str]) -> None:
+    """Issue 16 (h-ingfast2): the allocator remembers where each base's suffixes stopped."""
+    allocator, reference = SlugAllocator(taken), {t.casefold() for t in taken}
+    assert [allocator.claim(c) for c in claims] == [_first_free(c, reference) for c in claims]
+
+
+def test_many_articles_with_one_headline_are_numbered_in_order() -> None:
+    allocator = SlugAllocator({"عاجل-3"})
+    assert [allocator.claim("عاجل") for _ in range(6)] == ["عاجل", "عاجل-2", "عاجل-4", "عاجل-5", "عاجل-6", "عاجل-7"]
+    assert allocator.claim("عاجل-5") == "عاجل-5-2"

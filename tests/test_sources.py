@@ -174,3 +174,45 @@ def test_seed_keys_resolve_as_seed_key_does_for_every_kind_of_path(tmp_path: Pat
     keys = SeedKeys(root.resolve())
     assert {path: keys(path) for path in cases} == cases
     assert {path: seed_key(path, root) for path in cases} == cases
+
+
+# Issue 16 (h-ingfast2): a UTF-8 seed whose bytes cannot begin an invalid character skips
+# the character scan; the text read must be what the full scan gives, for any text.
+@given(st.lists(st.sampled_from(["a", "ب", "\n", "\t", "\r", "\r\n", "\x00", "\x01", "\x1f", "\x7f", "\x85", "\xa0",
+                                 "\u00e9", "e\u0301", "ا\u0653", "\ufdd0", "\ufdef", "\ufeff", "\ufefb", "\ufffe",
+                                 "\uffff", "\U0001fffe", "\U0010ffff", "\U0001f600"]), max_size=12).map("".join)
+       | st.text(max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_utf8_shortcut_reads_what_the_full_scan_reads(text: str) -> None:
+    from digest.ingest.sources import normalize_text
+
+    data = text.encode("utf-8")
+    assert normalize_text(text, utf8=data) == normalize_text(text)
+
+
+def test_seeds_with_invalid_characters_in_every_encoding_lose_exactly_those(site_root: Path) -> None:
+    """End to end: C0 and C1 controls, noncharacters in and beyond the BMP are dropped from
+    UTF-8, UTF-8 with BOM and UTF-16 seeds alike; other text (a no-break space, an accent,
+    a presentation-form ligature) is kept."""
+    from click.testing import CliRunner
+
+    from digest.cli import cli
+    from digest.content.entries import read_entry
+
+    text = "عنوان\x01 الخبر\ufdd0\n\nنص\x85 الخبر\U0010ffff فيه\xa0مسافة وﻻ و\u00e9.\n"
+    seeds = site_root / "seeds"
+    for old in seeds.iterdir():
+        old.unlink()
+    (seeds / "2021-01-01-a.txt").write_bytes(text.encode("utf-8"))
+    (seeds / "2021-01-02-b.txt").write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    (seeds / "2021-01-03-c.txt").write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    result = CliRunner().invoke(cli, ["-C", str(site_root), "ingest"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "ingest: 3 new, 0 updated, 0 unchanged, 0 failed"
+    files = sorted((site_root / "content").glob("*.md"))
+    assert [(e.title, e.body) for e in map(read_entry, files)] == [("عنوان الخبر", "نص الخبر فيه\xa0مسافة وﻻ و\u00e9.")] * 3
+    # The files themselves hold none of them (reading an entry would drop them too).
+    for path in files:
+        written = path.read_text(encoding="utf-8")
+        assert "\ntitle: عنوان الخبر\n" in written
+        assert written.endswith("\n---\n\nنص الخبر فيه\xa0مسافة وﻻ و\u00e9.\n")

@@ -13,16 +13,18 @@ import sys
 from pathlib import Path
 
 import pytest
+import sentencex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest.ingest.boilerplate import BoilerplateFilter
 from digest.ingest.parse import parse_article
 from digest.ingest.sources import read_article
-from digest.ingest.summarize import split_sentences, summarize
+from digest.ingest.summarize import _ONE_SENTENCE_RE, plain_text, split_sentences, summarize
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).parent))
+from ingest_eval.summarize_reference import plain_text as reference_plain_text  # noqa: E402
 from ingest_eval.summarize_reference import split_sentences as reference_split_sentences  # noqa: E402
 from ingest_eval.summarize_reference import summarize as reference_summarize  # noqa: E402
 
@@ -102,4 +104,47 @@ def test_summaries_of_generated_text_unchanged(paragraphs: list[str], max_senten
 @given(_PARAGRAPH | st.text(max_size=60))
 def test_sentences_of_generated_text_unchanged(paragraph: str) -> None:
     """split_sentences also serves translation chunking, on text that is not plain."""
+    assert split_sentences(paragraph) == reference_split_sentences(paragraph)
+
+
+def test_every_whitespace_character_but_the_space_is_unprintable() -> None:
+    """What plain_text's single-spacing shortcut relies on, for the Unicode database of this
+    Python (str.isspace and str.isprintable both come from it)."""
+    printable_spaces = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c.isprintable()]
+    assert printable_spaces == [" "]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\u2028", "\u200f", "\x1c", "\x85",
+                                 "نص", "a", "#وسم_طويل", "#_", "_", "\\ ", "\\"]), max_size=20).map("".join))
+def test_plain_text_equals_the_reference_on_any_spacing(paragraph: str) -> None:
+    assert plain_text(paragraph) == reference_plain_text(paragraph)
+
+
+# Issue 16 (h-ingfast2): split_sentences skips sentencex for text it always returns whole.
+# Every character the shortcut accepts (Arabic letters and marks, digits, punctuation), spaces
+# weighted up so that there are words.
+_ONE_SENTENCE_ALPHABET = st.sampled_from(
+    [c for c in map(chr, range(0x10000)) if _ONE_SENTENCE_RE.fullmatch(c) and c not in ".؟!"] + [" "] * 10
+)
+_WHOLE_CANDIDATES = st.tuples(
+    st.lists(_ONE_SENTENCE_ALPHABET, min_size=1, max_size=300).map("".join),
+    st.sampled_from(["", ".", "؟", "!"]),
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_WHOLE_CANDIDATES)
+def test_sentencex_returns_the_shortcut_text_whole(text: str) -> None:
+    """The claim split_sentences' shortcut rests on, checked against sentencex itself."""
+    text = text.strip()
+    if text:
+        assert _ONE_SENTENCE_RE.fullmatch(text)
+        assert sentencex.segment("ar", text) == [text]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.tuples(_WHOLE_CANDIDATES, st.sampled_from(["", " ", ".", "..", "؟!", " ق.م.", "\n", "a", "…", ":", "\u00a0"]),
+                 _WHOLE_CANDIDATES).map("".join))
+def test_sentences_near_the_shortcut_unchanged(paragraph: str) -> None:
     assert split_sentences(paragraph) == reference_split_sentences(paragraph)

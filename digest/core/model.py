@@ -88,7 +88,7 @@ class Entry:
             # `machine:` they always had, and a value an editor adds later is theirs.
             self.machine.pop(name, None)
             return
-        self.machine[name] = short_hash(_canonical(getattr(self, name)))
+        self.machine[name] = machine_hash(getattr(self, name))
 
     def arabic_fingerprint(self) -> str:
         """What a translation was made from: headline, summary and tags."""
@@ -98,7 +98,24 @@ class Entry:
 _RECORDED_ONLY_WHEN_SET = frozenset({"source_url"})
 
 
+def machine_hash(value: Any) -> str:
+    """What `machine:` records for a field holding value."""
+    return short_hash(_canonical(value))
+
+
+def machine_record(values: dict[str, Any], names: tuple[str, ...]) -> dict[str, str]:
+    """The `machine:` of a new entry whose fields `names` hold `values` (what
+    Entry.record_machine records for each, without an Entry)."""
+    return {
+        name: machine_hash(values[name])
+        for name in names
+        if not (name in _RECORDED_ONLY_WHEN_SET and values[name] is None)
+    }
+
+
 def _canonical(value: Any) -> str:
+    if type(value) is str:  # most fields: nothing to convert (str is no date, dict or list)
+        return value
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, dict):

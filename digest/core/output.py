@@ -57,14 +57,18 @@ def _private_temp_file(path: Path) -> tuple[int, str]:
     return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:40]}.", suffix=".tmp")
 
 
-def _user_temp_file(path: str) -> tuple[int, str]:
+def _user_temp_file(path: str, new_file: bool = False) -> tuple[int, str]:
     """A new temporary file beside `path` with the mode `path` has, or — for a new file — the
     mode the kernel gives under the umask (0666 minus umask: mkstemp's 0600 would make every
-    entry private, and reading the umask costs a /proc read or a racy umask() call)."""
-    try:
-        mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        mode = None
+    entry private, and reading the umask costs a /proc read or a racy umask() call).
+    new_file: the caller knows `path` did not exist (no stat, whose miss raises and costs
+    more than the rest of choosing the name)."""
+    mode: int | None = None
+    if not new_file:
+        try:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+        except OSError:
+            pass
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     for _attempt in range(100):
         folder, name = os.path.split(path)
@@ -124,17 +128,19 @@ class DurableBatch:
         self._staged: list[tuple[Path, str, object]] = []  # (path, temporary file, token)
         self._folders: set[str] = set()  # created (or found) already
 
-    def write_text(self, path: Path, text: str, token: object) -> None:
-        """Stage text for path (written to its temporary file now, renamed at the flush)."""
+    def write_text(self, path: Path, text: str, token: object, new_file: bool = False) -> None:
+        """Stage text for path (written to its temporary file now, renamed at the flush).
+        new_file: path did not exist when the caller looked (ingest's new entries): it gets
+        the umask's mode without a stat (were it made meanwhile, its mode is not kept)."""
         try:
-            self._stage(path, text.encode("utf-8"), token)
+            self._stage(path, text.encode("utf-8"), token, new_file)
         except FileWriteError as exc:
             self._on_done(token, exc)
             return
         if len(self._staged) >= self._size:
             self.flush()
 
-    def _stage(self, path: Path, data: bytes, token: object) -> None:
+    def _stage(self, path: Path, data: bytes, token: object, new_file: bool = False) -> None:
         name = os.fspath(path)  # strings: pathlib's per-call cost showed in the benchmark
         folder = os.path.dirname(name)
         if folder not in self._folders:
@@ -144,7 +150,7 @@ class DurableBatch:
                 raise FileWriteError(f"create the folder {path.parent.name}/", path, exc) from None
             self._folders.add(folder)
         try:
-            fd, tmp = _user_temp_file(name)
+            fd, tmp = _user_temp_file(name, new_file)
         except OSError as exc:
             raise FileWriteError("write", path, exc) from None
         try:

@@ -119,6 +119,21 @@ def _take_byline(paragraphs: list[str], stripped: list[Stripped]) -> str | None:
     return source
 
 
+class _ShortParagraphIdentity(dict[str, str]):
+    """Short paragraph → normalize_identity of it, computed once per distinct paragraph: the
+    short paragraphs compared with the headline are mostly bylines, agency and promo lines,
+    which recur from article to article."""
+
+    def __missing__(self, paragraph: str) -> str:
+        if len(self) > 20_000:
+            self.clear()
+        value = self[paragraph] = normalize_identity(paragraph)
+        return value
+
+
+_short_identity = _ShortParagraphIdentity()
+
+
 def parse_article(
     raw: RawArticle,
     boilerplate: BoilerplateFilter,
@@ -177,7 +192,7 @@ def parse_article(
     def repeats_headline(paragraph: str) -> bool:
         # Normalising only removes marks and spaces: a much longer paragraph cannot match,
         # and skipping it saves normalising every paragraph of every article.
-        return len(paragraph) <= 2 * len(headline) + 20 and normalize_identity(paragraph) == headline_key
+        return len(paragraph) <= 2 * len(headline) + 20 and _short_identity[paragraph] == headline_key
 
     stripped: list[Stripped] = []
     if paragraphs and repeats_headline(paragraphs[0]):

@@ -2,7 +2,8 @@
 
 Reading, parsing and summarising an article is pure CPU work with no shared state, so a
 large batch is spread over processes (`build.workers`, default 2); a worker even builds a new
-entry's file text, since the slug (the file name) is not part of it. The results come back
+entry's file text, since the slug (the file name) is not part of it, and the slug its
+headline asks for. The results come back
 in input order; the parent alone allocates slugs, merges into existing entries and writes,
 so the outcome is byte-identical with 1 or n workers.
 """
@@ -16,12 +17,14 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from ..content.entries import entry_to_text
+from ..content.entries import untouched_entry_text
 from ..core.config import Config
 from ..core.errors import InputError
 from ..core.forking import die_with_parent
-from ..core.model import Entry, Translation
+from ..core.model import Entry, Translation, machine_record
+from ..text.slugs import make_slug
 from .boilerplate import BoilerplateFilter
 from .escape import markdown_body
 from .parse import ParsedArticle, parse_article
@@ -54,8 +57,10 @@ class Prepared:
     values: dict[str, object] | None = None
     seed_sha256: str = ""
     # For a new entry, its whole file text (a slug is not part of it), built in the worker
-    # so the parent, which must assign slugs in order, only writes.
+    # so the parent, which must assign slugs in order, only writes; and the slug its title
+    # asks for (the parent makes it unique).
     entry_text: str | None = None
+    slug_base: str = ""
     # An InputError as plain data: exceptions with extra fields do not survive pickling.
     error: tuple[str, Path | None, int | None] | None = None
 
@@ -99,8 +104,9 @@ def _prepare(job: Job, settings: _Settings) -> Prepared:
         return Prepared(job.path, error=(exc.message, exc.path, exc.line))
     values = fresh_values(parsed, config)
     if job.new:
-        text = entry_to_text(new_entry("", job.seed, raw.sha256, values))
-        return Prepared(job.path, values={"title": values["title"]}, seed_sha256=raw.sha256, entry_text=text)
+        text = new_entry_text(job.seed, raw.sha256, values)
+        slug_base = make_slug(parsed.headline, fallback_seed=job.seed)
+        return Prepared(job.path, values={}, seed_sha256=raw.sha256, entry_text=text, slug_base=slug_base)
     return Prepared(job.path, values=values, seed_sha256=raw.sha256)
 
 
@@ -116,6 +122,26 @@ def new_entry(slug: str, seed: str, seed_sha256: str, values: dict[str, object])
     for name in MACHINE_FIELDS:
         entry.record_machine(name)
     return entry
+
+
+def new_entry_text(seed: str, seed_sha256: str, values: dict[str, Any]) -> str:
+    """entry_to_text(new_entry("", seed, seed_sha256, values)), byte for byte, without the
+    Entry (tests/test_ingest_new_entry_text.py compares both)."""
+    return untouched_entry_text(
+        title=values["title"],
+        source=values["source"],
+        date=values["date"],
+        date_source=values["date_source"],
+        tags=values["tags"],
+        summary_ar=values["summary_ar"],
+        summary_version=SUMMARIZER_VERSION,
+        seed=seed,
+        seed_sha256=seed_sha256,
+        boilerplate=values["boilerplate"],
+        machine=machine_record(values, MACHINE_FIELDS),
+        source_url=values["source_url"],
+        body=values["body"],
+    )
 
 
 def _same_bytes(path: Path, sha256: str) -> bool:

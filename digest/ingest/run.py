@@ -21,7 +21,7 @@ from ..core.layout import SiteLayout
 from ..core.model import Entry
 from ..core.output import DurableBatch
 from ..core.rootguard import real_root, refusal, split_outside
-from ..text.slugs import SlugAllocator, make_slug
+from ..text.slugs import SlugAllocator
 from .prepare import MACHINE_FIELDS, Job, Prepared, prepare_all, worker_count
 from .sources import SeedKeys, find_articles
 from .summarize import SUMMARIZER_VERSION
@@ -164,10 +164,11 @@ def ingest(
             values = prepared.values
             assert values is not None
             if entry is None:
-                assert prepared.entry_text is not None
-                slug = slugs.claim(make_slug(str(values["title"]), fallback_seed=key))
+                assert prepared.entry_text is not None and prepared.slug_base
+                slug = slugs.claim(prepared.slug_base)
                 path = content_dir / f"{slug}.md"
-                new_files.write_text(path, prepared.entry_text, (path, slug))
+                # The slug is free of every name content/ held: the file is new.
+                new_files.write_text(path, prepared.entry_text, (path, slug), new_file=True)
             elif _refresh(entry, prepared.seed_sha256, values):
                 _write(entry, content_dir, report, report.updated)
             else:

@@ -19,7 +19,7 @@ from itertools import chain
 
 import sentencex
 
-from ..text.arabic import ARABIC_BASIC_LETTERS, ARABIC_SCRIPT, normalize_identity
+from ..text.arabic import ARABIC_BASIC_LETTERS, ARABIC_INDIC_DIGITS, ARABIC_MARKS, ARABIC_SCRIPT, normalize_identity
 from ..text.hashtags import TAG_CHARS
 
 SUMMARIZER_VERSION = 1  # raise with any change to the output once entries exist in the wild
@@ -92,9 +92,26 @@ def _contiguous_spans(paragraph: str, segments: list[str]) -> list[tuple[int, in
     return spans
 
 
+# Text sentencex always returns whole, as one segment: Arabic letters and marks, Latin
+# letters, digits, spaces, the Arabic comma, quotation marks, brackets, dashes, slash, colon
+# and percent sign, with at most one sentence end, the last character (most news
+# paragraphs). Recognising it costs a third of the call.
+# tests/test_summarize_equivalence.py checks the claim against sentencex itself.
+_ONE_SENTENCE_RE = re.compile(
+    f"[{ARABIC_BASIC_LETTERS}{ARABIC_MARKS}A-Za-z0-9{ARABIC_INDIC_DIGITS} ،«»“”\"'()/:%–—\\-]*[.؟!]?"
+)
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Arabic-aware sentences, never splitting inside a quotation or after an abbreviation."""
+    if paragraph[:1] not in ("", " ") and paragraph[-1] != " " and _ONE_SENTENCE_RE.fullmatch(paragraph):
+        return [paragraph]  # what sentencex's one segment gives below
     segments = sentencex.segment("ar", paragraph)
+    if len(segments) == 1:
+        # Most news paragraphs are one sentence: nothing to merge, and whether its one piece
+        # is found in the paragraph or stands for it, the sentence is that piece.
+        piece = segments[0].strip()
+        return [piece] if piece else []
     if "".join(segments) == paragraph:
         text, spans = paragraph, _contiguous_spans(paragraph, segments)
     else:
@@ -150,9 +167,37 @@ _chunk_words = _ChunkWords()
 _NO_WORDS: frozenset[str] = frozenset()
 
 
-def _word_set(sentence: str) -> frozenset[str]:
-    # One C-level union of the chunks' sets (faster than a set built from chained tuples).
-    return _NO_WORDS.union(*map(_chunk_words.__getitem__, sentence.split()))
+# A chunk of several scoring words (rare: «العربية.نت»); NUL is never part of a word.
+_SEVERAL = "\x00"
+
+
+class _ChunkWord(dict[str, str]):
+    """Space-free chunk → its only scoring word, "" if it has none, _SEVERAL if it has more.
+
+    Most chunks hold exactly one word, so a sentence's words are one C-level set of these
+    strings, cheaper than a union of one frozenset per chunk."""
+
+    def __missing__(self, chunk: str) -> str:
+        if len(self) > _CHUNK_MEMO_LIMIT:
+            self.clear()
+        words = _chunk_words[chunk]
+        value = self[chunk] = "" if not words else next(iter(words)) if len(words) == 1 else _SEVERAL
+        return value
+
+
+_chunk_word = _ChunkWord()
+
+
+def _word_set(sentence: str) -> set[str]:
+    """The scoring words of a sentence of plain_text's output (what the reference's set of
+    its words holds). There every space is a single " " between chunks, so split(" ")
+    gives split()'s chunks without testing each character for whitespace."""
+    chunks = sentence.split(" ")
+    words = set(map(_chunk_word.__getitem__, chunks))
+    if _SEVERAL in words:
+        return set(_NO_WORDS.union(*map(_chunk_words.__getitem__, chunks)))
+    words.discard("")
+    return words
 
 
 _ESCAPE_RE = re.compile(r"\\(.)")
@@ -171,6 +216,15 @@ def plain_text(markdown_paragraph: str) -> str:
             text = _HASHTAG_RE.sub(lambda m: m.group(1).replace("_", " "), text)
         else:
             text = _HASH_BEFORE_TAG_RE.sub("", text)
+    return _single_spaced(text)
+
+
+def _single_spaced(text: str) -> str:
+    """What `" ".join(text.split())` gives, without splitting text that is single-spaced
+    already (most paragraphs): every whitespace character but the space is unprintable (so
+    says the Unicode database; tests/test_summarize_equivalence.py checks all code points)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 

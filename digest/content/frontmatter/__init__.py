@@ -6,7 +6,8 @@ digest that touches front matter goes through here:
 - `read(text, path)` → FrontMatter(data, body, body_line, yaml): split and load, refusing
   (with the line) a block over MAX_FRONT_MATTER_BYTES, anchors and aliases, merge keys and
   duplicate keys; `load(yaml, path)` loads an already split block the same way.
-- `write(data, body)` → the text of a content file (block style, one scalar per line).
+- `write(data, body)` → the text of a content file (block style, one scalar per line);
+  `add_item` + `write_lines` build the same text item by item.
 - `edit(text, path, changes)` (`edit_file` for a file) / `rewrite(text, path, data, body)`: round-trip edits that
   keep an editor's comments, key order and quoting (ruamel.yaml, imported on first use).
 - `scan_keys(text, keys)`: a few one-line keys read without loading the YAML (ingest's
@@ -25,7 +26,7 @@ from typing import Any, NamedTuple
 
 from ...core.errors import ContentError
 from ...core.output import atomic_write_text
-from .emit import dump_front_matter, is_plain_safe
+from .emit import dump_front_matter, emit_item, is_plain_safe
 from .safe import MAX_FRONT_MATTER_BYTES, load_front_matter
 from .scan import scan_key_leniently, scan_keys
 from .split import split_front_matter
@@ -33,6 +34,7 @@ from .split import split_front_matter
 __all__ = [
     "MAX_FRONT_MATTER_BYTES",
     "FrontMatter",
+    "add_item",
     "dump",
     "edit",
     "edit_file",
@@ -46,6 +48,7 @@ __all__ = [
     "split",
     "update_file",
     "write",
+    "write_lines",
 ]
 
 
@@ -81,6 +84,17 @@ def dump(data: Mapping[str, Any]) -> str:
 def write(data: Mapping[str, Any], body: str) -> str:
     """The text of a content file: front matter, a blank line, the body."""
     return f"---\n{dump_front_matter(data)}---\n\n{body.strip()}\n"
+
+
+def add_item(lines: list[str], key: str, value: Any) -> None:
+    """Append the lines `write` writes for the top-level item `key: value` (a caller that
+    knows its keys builds the block item by item, without a mapping: see write_lines)."""
+    emit_item(lines, key, value)
+
+
+def write_lines(lines: list[str], body: str) -> str:
+    """`write`'s text for the non-empty front matter whose lines add_item appended."""
+    return "---\n" + "\n".join(lines) + f"\n---\n\n{body.strip()}\n"
 
 
 _COMMENT_RE = re.compile(r"(?:^|\s)#", re.M)

@@ -145,6 +145,11 @@ def _emit(head: str, value: Any, indent: str, lines: list[str]) -> None:
         _container_lines(value, indent + "  " if is_mapping else indent, lines)
 
 
+def emit_item(lines: list[str], key: str, value: Any) -> None:
+    """Append the lines dump_front_matter writes for the top-level item `key: value`."""
+    _emit(_key_heads[key], value, "", lines)
+
+
 def dump_front_matter(data: Mapping[str, Any]) -> str:
     """The mapping as block-style YAML text ending with a newline (empty mapping: '{}')."""
     if not data:
