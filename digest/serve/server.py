@@ -45,8 +45,10 @@ from ..review.flags import FlagMemo
 from ..text.shellquote import visible
 
 POLL_SECONDS = 0.1  # how often the inputs are polled without inotify (a 4,000-entry site: ~20 ms a scan)
-QUIET_SECONDS = 0.05  # a batch of changes is built once the inputs were quiet this long
-TIDY_SECONDS = 2.0  # after a rebuild, quiet inputs this long: collect the garbage, freeze the rest
+QUIET_SECONDS = 0.02  # a batch of changes is built once the inputs were quiet this long (a save is a burst of events within a few ms)
+QUICK_TIDY_SECONDS = 0.15  # after a rebuild, quiet inputs this long: collect what it left, freeze the rest
+TIDY_SECONDS = 5.0  # ...and this long: a full collection (the frozen objects too), freeze again
+FULL_TIDY_EVERY = 20  # a full collection after this many quick ones, however busy the inputs
 IDLE_SECONDS = 1.0  # with inotify: how often symlinked inputs (no event for their targets) are checked
 
 Echo = Callable[[str], None]
@@ -467,24 +469,39 @@ def serve(
                 handle.cancel()
             timer[:] = [loop.call_later(delay, tick)]
 
+        quick_tidies = [0]
+
         def tidy() -> None:
             # The resident state is large (4,000 entries: ~10^6 objects); a full collection
-            # walking it costs ~0.3 s, and one falling inside a rebuild delays the page by
-            # that much. So after each rebuild, once the inputs are quiet, the garbage is
-            # collected and what survives is frozen (gc.freeze): later collections during a
-            # rebuild see only the objects made since.
+            # walking it costs ~0.15-0.3 s, and one falling inside a rebuild delays the page
+            # by that much. So once the inputs are quiet after a rebuild, the garbage is
+            # collected and what survives is frozen (gc.freeze): later collections, during a
+            # rebuild or here, see only the objects made since. Frozen objects that become
+            # garbage later are found by the full collection, after a longer quiet or every
+            # FULL_TIDY_EVERY quick ones.
             if watcher.waiting:
                 tidy_timer[:] = [loop.call_later(TIDY_SECONDS, tidy)]
                 return
+            quick_tidies[0] = 0
             gc.unfreeze()
             gc.collect()
+            gc.freeze()
+
+        def quick_tidy() -> None:
+            if watcher.waiting:  # the next rebuild schedules another
+                return
+            quick_tidies[0] += 1
+            if quick_tidies[0] >= FULL_TIDY_EVERY:
+                tidy()
+                return
+            gc.collect()  # the objects made since the last freeze: ~0.01-0.04 s
             gc.freeze()
 
         def after_build() -> None:
             reload_browsers()
             for handle in tidy_timer:
                 handle.cancel()
-            tidy_timer[:] = [loop.call_later(TIDY_SECONDS, tidy)]
+            tidy_timer[:] = [loop.call_later(QUICK_TIDY_SECONDS, quick_tidy), loop.call_later(TIDY_SECONDS, tidy)]
 
         def tick() -> None:
             started = time.perf_counter()
