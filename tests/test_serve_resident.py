@@ -383,3 +383,34 @@ def test_a_new_newest_article_keeps_the_related_lists_of_stories_sharing_no_tag_
         carried = preview.builder.resident.digests.related_carried
         _assert_same_as_fresh(root, tmp_path, preview)
         assert preview.builder.resident.digests.related_carried > carried  # the lists were carried, not all computed
+
+
+def test_the_desk_reads_its_queue_from_the_kept_rows_only_when_the_dashboard_holds_them(root: Path, tmp_path: Path) -> None:
+    """The review desk's queue (the dashboard's order, states and flags) comes from the rows
+    the builder rendered (digest.render.fragments.KeptRows) when the dashboard file holds
+    exactly their HTML, and from parsing the file otherwise — the same queue either way."""
+    from digest.serve.desk import Desk
+
+    preview = Preview(root)
+    preview.rebuild()
+    out = preview.builder.out
+    entry = read_entry(_content(root, 2))
+    entry.review.state = "rejected"
+    write_entry(entry, root / "content")
+    preview.rebuild()
+
+    def queue(kept: bool) -> list[tuple[str, str, tuple[str, ...]]]:
+        desk = Desk(root, out, "test", "127.0.0.1")
+        if kept:
+            desk.kept_rows = lambda: preview.builder.resident.rows
+        return [(row.slug, row.state, row.flags) for row in desk.queue()]
+
+    parsed = queue(kept=False)
+    assert len(parsed) == len(list((root / "content").glob("*.md")))
+    assert (entry.slug, "rejected", parsed[[s for s, _st, _f in parsed].index(entry.slug)][2]) in parsed
+    assert preview.builder.resident.rows.shown and preview.builder.resident.rows.shown in (out / "review" / "index.html").read_text(encoding="utf-8")
+    assert queue(kept=True) == parsed
+    # A dashboard of the site's own that does not show the kept rows: the file is parsed.
+    preview.builder.resident.rows.html = dict(reversed(list(preview.builder.resident.rows.html.items())))
+    preview.builder.resident.rows.shown = "<tr>not in the file</tr>"
+    assert queue(kept=True) == parsed

@@ -33,7 +33,8 @@ class KeptRows:
 
     def __init__(self) -> None:
         self.source: str | None = None
-        self.html: dict[Any, str] = {}
+        self.html: dict[Any, str] = {}  # in the order of the last dashboard rendered
+        self.shown: str | None = None  # those rows' HTML as that dashboard holds it
 
 
 class Fragments:
@@ -123,4 +124,5 @@ class Fragments:
                 text = str(row_macro(row, ROOT_MARK))
             html[row] = text
         kept.source, kept.html = source, html  # the rows gone are dropped with the old table
-        return Markup("".join(html[row] for row in rows).replace(ROOT_MARK, escape(root)))
+        kept.shown = "".join(html[row] for row in rows).replace(ROOT_MARK, escape(root))
+        return Markup(kept.shown)
