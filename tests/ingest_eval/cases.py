@@ -1024,15 +1024,10 @@ HELD_OUT_11: list[BoilerplateCase] = [
     (None, "end", "تصوير الفيلم بدأ في مدينة مراكش الأسبوع الماضي."),
 ]
 
-# Every case the class rules were written or generalised against (the earlier held-out sets
-# included, each once its misses had guided the work): docs/boilerplate-eval.md's
-# development table.
-DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
-                                      *HELD_OUT_7, *HELD_OUT_8, *HELD_OUT_9, *HELD_OUT_10, *HELD_OUT_11]
-
 # Twelfth held-out set: written after the eleventh set's misses had guided a generalisation of
-# their classes, committed on its own before it was ever run, and run once; never changed
-# after: the estimate for sites nobody has seen (docs/boilerplate-eval.md).
+# their classes, committed on its own before it was ever run, and run once (46 of 53, 1 of 20
+# news removed at first); its misses then guided the next generalisation, so it is development
+# data now.
 HELD_OUT_12: list[BoilerplateCase] = [
     # --- copyright
     ("copyright", "end", "جميع الحقوق محفوظة © 2025 صحيفة عكاظ"),
@@ -1118,3 +1113,12 @@ HELD_OUT_12: list[BoilerplateCase] = [
     (None, "end", "اشتركوا في حملة التبرع بالدم التي أطلقتها وزارة الصحة، دعت الوزارة المواطنين."),
     (None, "end", "جميع الحقوق محفوظة للشعب الفلسطيني في أرضه، قال المتحدث."),
 ]
+
+# Every case the class rules were written or generalised against (the earlier held-out sets
+# included, each once its misses had guided the work): docs/boilerplate-eval.md's
+# development table.
+DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
+                                      *HELD_OUT_7, *HELD_OUT_8, *HELD_OUT_9, *HELD_OUT_10, *HELD_OUT_11, *HELD_OUT_12]
+
+# Thirteenth held-out set: the estimate for sites nobody has seen (see HELD_OUT_12's note).
+HELD_OUT_13: list[BoilerplateCase] = []
