@@ -77,7 +77,8 @@ _MONTHS = (
 # (Checked once per line in classify_line for the classes in _IN_THE_SITES_VOICE.)
 _ATTRIBUTION = (
     r"(?:^|\s)(?:بحسب|حسب|وفق|وفقا|قال|قالت|قالوا|يقول|تقول|يقولون|اكد|اكدت|اضاف|اضافت|يضيف|تضيف|ذكر|ذكرت|اعلن|اعلنت"
-    r"|according|said|says|reported|selon|déclaré|indiqué|affirmé|précisé|annoncé|rappelle|souligne|prévient|avertit|explique|ajoute|appelle|appellent|écrit)(?!\w)(?! (?:ال)?(?:مصدر|موقع|رابط)| اسم)"  # «دون ذكر المصدر»: mention of the source
+    r"|according|said|says|reported|selon|déclaré|indiqué|affirmé|précisé|annoncé|rappelle|souligne|prévient|avertit|explique|ajoute|appelle|appellent|écrit"
+    r"|rappelé|souligné|expliqué|averti|ajouté|estimé|assuré|estime|assure|conseille|recommande)(?!\w)(?! (?:ال)?(?:مصدر|موقع|رابط)| اسم)"  # «دون ذكر المصدر»: mention of the source
 )
 # A copyright notice is the site's own; one that cites a law, contract, court or will is a
 # story about rights.
@@ -452,7 +453,9 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:للمزيد|لمزيد|ولمزيد|للاطلاع|لمعرفه المزيد)(?: \S+){0,3}\s*[،,:]?\s*(?:اقرا|طالع|شاهد|اقراوا|تابع)"
         r"(?: ايضا| المزيد| هنا)?\s*(?:[:：|»<>\-–]|$)",
         # French (Maghreb sites): «Lire aussi :», «À lire aussi», «Voir aussi».
-        r"^(?:[aà] )?(?:lire|voir) (?:aussi|[eé]galement)\b",
+        # (A label: punctuation, an arrow or the end follows; «Voir aussi les recommandations
+        # ..., conseille le ministère» is a sentence.)
+        r"^(?:[aà] )?(?:lire|voir) (?:aussi|[eé]galement)\s*(?:[:：|\-–—»>.…]|" + _ARROWS + r"|$)",
         # The Egyptian sites' form: «قد يهمك (أيضا):», «يهمك أيضا», «اخترنا لك:», «لا تفوت:».
         r"^(?:قد |ربما )?(?:يهمك|تهمك|يعجبك|يهمكم|يعجبكم)(?: ايضا| كذلك)?\s*(?:[:：\-–—|».…،,<>]|$)",
         r"^(?:اخترنا لك|اخترنا لكم|لا تفوت|لا تفوتك|لا يفوتك)\s*(?:[:：\-–—|».…،,<>]|$)",
