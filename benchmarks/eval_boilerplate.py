@@ -235,7 +235,7 @@ def render(evaluation: Evaluation) -> str:
         "  by the author (here, in this article) do not (necessarily) reflect those of NAME\" closing the",
         "  line (\"the views expressed by voters\" are not the author's); French «n'engage que son",
         "  signataire / sa rédactrice» with a column noun («tribune», «billet», «contribution»); the",
-        "  editorial board («هيئة التحرير», «مجلس التحرير») as the site's voice, disclaiming the content of",
+        "  editorial board («هيئة التحرير», «أسرة التحرير») as the site's voice, disclaiming the content of",
         "  the opinion pieces («محتوى مقالات الرأي»); a site named in quotation marks (after its kind or",
         "  not) as the subject of «لا تتحمل ... مسؤولية» (opinion and verification); a line holding",
         "  «authentifier» reaches the French rule (the cheap pre-check had let no such line through);",

@@ -404,7 +404,7 @@ def test_ingest_removes_the_classes_of_the_twelfth_held_out_sets_misses_and_keep
         "\n\nلا يتحمل موقع «الساعة» أي مسؤولية عن الآراء الواردة"
         "\n\nلا تتحمل «الوطن» مسؤولية صحة الفيديوهات المتداولة على فيسبوك"
         "\n\nLe journal n'a pas pu authentifier ces images publiées sur les réseaux sociaux."
-        f"\n\n{last} قنا/ م ع/ س ك\n\n"
+        f"\n\n{last} قنا/ م.ع/ س ك\n\n"
         "ترجمة حصرية عن موقع ميدل إيست آي\n"
     )
     (entry,) = _ingested(tmp_path, {"2024-03-12-k.txt": seed})
@@ -416,7 +416,7 @@ def test_ingest_removes_the_classes_of_the_twelfth_held_out_sets_misses_and_keep
         {"text": "لا يتحمل موقع «الساعة» أي مسؤولية عن الآراء الواردة", "reason": "opinion-disclaimer"},
         {"text": "لا تتحمل «الوطن» مسؤولية صحة الفيديوهات المتداولة على فيسبوك", "reason": "verification-disclaimer"},
         {"text": "Le journal n'a pas pu authentifier ces images publiées sur les réseaux sociaux.", "reason": "verification-disclaimer"},
-        {"text": "قنا/ م ع/ س ك", "reason": "agency-end"},
+        {"text": "قنا/ م.ع/ س ك", "reason": "agency-end"},
         {"text": "ترجمة حصرية عن موقع ميدل إيست آي", "reason": "source-credit"},
     ]
 

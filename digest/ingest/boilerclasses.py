@@ -147,7 +147,7 @@ _SITE_NOUN = r"(?:موقع|صحيفه|جريده|شبكه|قناه|مجله|مو
 # with it («الموقع غير مسؤول عن ...», «الموقع لا يتحقق من ...»); a named site («موقع فيسبوك») or a
 # platform («المنصة») is what a story is about.
 _SITE_SUBJECT = (
-    r"(?:(?:(?:اداره|هيئه تحرير|اسره تحرير|اسره) |(?:هيئه|مجلس) (?=التحرير))?ال(?:موقع|صحيفه|جريده|قناه|شبكه|مجله|موسسه|بوابه|تحرير)"
+    r"(?:(?:(?:اداره|هيئه تحرير|اسره تحرير|اسره) |هيئه (?=التحرير))?ال(?:موقع|صحيفه|جريده|قناه|شبكه|مجله|موسسه|بوابه|تحرير)"
     r"(?: (?:الاخباري|الالكتروني|الاخباريه|الالكترونيه))?|نحن) "
 )
 # A site named in quotation marks, optionally after its kind («لا تتحمل «NAME» مسؤولية ...»,
@@ -764,8 +764,9 @@ _AGENCY_CODES = (
     r"(?:وام|واس|قنا|كونا|بنا|ونا|العمانيه|واع|سبا|بترا|سانا|وفا|ومع|واج|وات|لانا|وال|ا ش ا|ا\.ش\.ا|ش ا"
     r"|wam|spa|qna|kuna|bna|ona|ina|saba|petra|sana|wafa|map|aps|tap|mena)"
 )
-# Names: one to four words of letters each (no digits, no sentence punctuation), up to four of them.
-_EDITOR_NAME = r"[^\W\d_]+(?: [^\W\d_]+){0,3}"
+# Names: one to four words of letters each (no digits, no sentence punctuation), or dotted
+# initials («م.ع», "A.B."); up to four of them.
+_EDITOR_NAME = r"(?:[^\W\d_]{1,2}(?:\.[^\W\d_]{1,2}){1,3}\.?|[^\W\d_]+(?: [^\W\d_]+){0,3})"
 _AGENCY_CODE_LINE_RE = re.compile(
     (r"^" + _AGENCY_CODES + r"\s*/\s*" + _EDITOR_NAME + r"(?:\s*/\s*" + _EDITOR_NAME + r"){0,3}\s*[.]?$").translate(_PATTERN_FOLD)
 )
