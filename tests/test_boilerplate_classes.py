@@ -18,7 +18,7 @@ from digest.content.entries import load_entries
 from digest.core.model import Entry
 
 sys.path.insert(0, str(Path(__file__).parent))
-from ingest_eval.cases import BYLINE_CASES, DEVELOPMENT, HELD_OUT_12
+from ingest_eval.cases import BYLINE_CASES, DEVELOPMENT, HELD_OUT_13
 from ingest_eval.evaluate import HEADLINE, evaluate, run_case
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -49,36 +49,27 @@ def test_every_class_has_recall_at_least_0_9_and_no_news_is_removed() -> None:
     generalisation of their classes: docs/boilerplate-eval.md)."""
     evaluation = evaluate()
     assert {name: (s.cases, s.precision, s.recall) for name, s in evaluation.scores.items()} == {
-        "copyright": (73, 1.0, 1.0),
-        "opinion-disclaimer": (66, 1.0, 1.0),
-        "verification-disclaimer": (64, 1.0, 1.0),
-        "agency-end": (64, 1.0, 1.0),
-        "click-promo": (64, 1.0, 1.0),
-        "read-also": (70, 1.0, 1.0),
-        "follow-us": (64, 1.0, 1.0),
-        "photo-credit": (66, 1.0, 1.0),
-        "source-credit": (67, 1.0, 1.0),
+        "copyright": (79, 1.0, 1.0),
+        "opinion-disclaimer": (72, 1.0, 1.0),
+        "verification-disclaimer": (70, 1.0, 1.0),
+        "agency-end": (70, 1.0, 1.0),
+        "click-promo": (69, 1.0, 1.0),
+        "read-also": (76, 1.0, 1.0),
+        "follow-us": (70, 1.0, 1.0),
+        "photo-credit": (72, 1.0, 1.0),
+        "source-credit": (73, 1.0, 1.0),
     }
-    assert evaluation.news_cases == 205 and evaluation.news_removed == []
+    assert evaluation.news_cases == 225 and evaluation.news_removed == []
 
 
-def test_twelfth_held_out_set_removes_no_news_and_misses_exactly_what_its_one_run_missed() -> None:
-    """The held-out estimate (docs/boilerplate-eval.md): run once, its misses left alone; the
-    one change after it stopped a French scam message quoted in a story being cut as a click line."""
-    outcomes = [run_case(*case) for case in HELD_OUT_12]
+def test_thirteenth_held_out_set_removes_no_news_and_misses_nothing() -> None:
+    """The held-out estimate (docs/boilerplate-eval.md): run once; the two changes after it
+    stopped a French notice quoted by a lawyer and a French «Voir aussi» sentence being cut."""
+    outcomes = [run_case(*case) for case in HELD_OUT_13]
     news = [o for o in outcomes if o.expected is None]
-    assert len(news) == 20 and [o.text for o in news if not o.correct] == []
-    missed = [(o.expected, o.removed_as, o.text) for o in outcomes if o.expected is not None and not o.correct]
-    assert missed == [
-        ("opinion-disclaimer", None, "The views expressed by the author do not necessarily reflect those of Gulf News."),
-        ("opinion-disclaimer", None, "Cette tribune n'engage que son signataire."),
-        ("opinion-disclaimer", None, "هيئة التحرير غير مسؤولة عن محتوى مقالات الرأي"),
-        ("verification-disclaimer", None, "لا تتحمل «بغداد اليوم» مسؤولية دقة الصور المنشورة على مواقع التواصل"),
-        ("verification-disclaimer", None, "France 24 n'a pas pu authentifier ces vidéos diffusées sur les réseaux sociaux."),
-        ("agency-end", None, "وام/ سامي عبد الرؤوف/ أحمد البوتلي"),
-        ("source-credit", None, "(ترجمة خاصة عن صحيفة لوموند الفرنسية)"),
-    ]
-    assert sum(o.correct for o in outcomes if o.expected is not None) == 46
+    assert len(news) == 21 and [o.text for o in news if not o.correct] == []
+    assert [(o.expected, o.removed_as, o.text) for o in outcomes if o.expected is not None and not o.correct] == []
+    assert sum(o.correct for o in outcomes if o.expected is not None) == 54
 
 
 @pytest.mark.parametrize(("text", "expected"), BYLINE_CASES)
@@ -382,4 +373,72 @@ def test_ingest_keeps_a_click_formula_quoted_inside_a_story_and_removes_the_site
     assert entry.boilerplate == [
         {"text": "Pour lire la suite, cliquez ici", "reason": "click-promo"},
         {"text": "لمشاهدة الحلقة كاملة اضغط هنا", "reason": "click-promo"},
+    ]
+
+
+def test_ingest_removes_the_classes_of_the_twelfth_held_out_sets_misses_and_keeps_their_look_alikes(tmp_path: Path) -> None:
+    """The rules generalised after the twelfth held-out set, from the CLI, on lines of those
+    classes that are in no case: the author's views not those of a named paper, a French
+    «billet» that commits only its writer, «أسرة التحرير» disclaiming the opinion pieces, a
+    quoted site refusing responsibility for views and for the accuracy of videos, a French
+    outlet that could not authenticate images, «ترجمة خاصة عن موقع ...» and an agency code with
+    initials after slashes closing the last paragraph; and the news that looks like them stays:
+    a court that could not authenticate videos, an editorial board's decision, a translated
+    book, an agency named in a sentence, "If you click the link" in a story about spyware, the
+    views of voters."""
+    lead = "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
+    kept = [
+        "Le tribunal n'a pas pu authentifier les vidéos présentées par la défense.",
+        "هيئة التحرير قررت تغيير اسم الصحيفة بعد خمسين عاما على صدورها.",
+        "ترجمة خاصة عن الفرنسية لرواية جديدة صدرت عن دار الساقي هذا الشهر.",
+        "If you click the link, the spyware installs itself on the phone.",
+        "The views expressed by voters do not reflect those of the government.",
+        "وكالة واس نقلت عن وزير الطاقة قوله إن الإنتاج سيرتفع.",
+    ]
+    last = "وتستمر الأعمال حتى نهاية العام."
+    seed = (
+        f"{HEADLINE}\n\n{lead}\n\n" + "\n\n".join(kept)
+        + "\n\nThe opinions expressed in this column do not reflect those of the Jordan Times."
+        "\n\nCe billet n'engage que sa rédactrice."
+        "\n\nأسرة التحرير غير مسؤولة عن مضمون مقالات الرأي"
+        "\n\nلا يتحمل موقع «الساعة» أي مسؤولية عن الآراء الواردة"
+        "\n\nلا تتحمل «الوطن» مسؤولية صحة الفيديوهات المتداولة على فيسبوك"
+        "\n\nLe journal n'a pas pu authentifier ces images publiées sur les réseaux sociaux."
+        f"\n\n{last} قنا/ م.ع/ س ك\n\n"
+        "ترجمة حصرية عن موقع ميدل إيست آي\n"
+    )
+    (entry,) = _ingested(tmp_path, {"2024-03-12-k.txt": seed})
+    assert entry.body == "\n\n".join([lead, *kept, last])
+    assert entry.boilerplate == [
+        {"text": "The opinions expressed in this column do not reflect those of the Jordan Times.", "reason": "opinion-disclaimer"},
+        {"text": "Ce billet n'engage que sa rédactrice.", "reason": "opinion-disclaimer"},
+        {"text": "أسرة التحرير غير مسؤولة عن مضمون مقالات الرأي", "reason": "opinion-disclaimer"},
+        {"text": "لا يتحمل موقع «الساعة» أي مسؤولية عن الآراء الواردة", "reason": "opinion-disclaimer"},
+        {"text": "لا تتحمل «الوطن» مسؤولية صحة الفيديوهات المتداولة على فيسبوك", "reason": "verification-disclaimer"},
+        {"text": "Le journal n'a pas pu authentifier ces images publiées sur les réseaux sociaux.", "reason": "verification-disclaimer"},
+        {"text": "قنا/ م.ع/ س ك", "reason": "agency-end"},
+        {"text": "ترجمة حصرية عن موقع ميدل إيست آي", "reason": "source-credit"},
+    ]
+
+
+def test_ingest_keeps_french_attributed_and_sentence_look_alikes_and_removes_the_labels(tmp_path: Path) -> None:
+    """The changes after the thirteenth held-out set's run, from the CLI: a French notice or
+    disclaimer attributed with a passé composé («a souligné», «a expliqué») is reporting, and
+    «Lire / Voir aussi» followed by words is a sentence; the labels themselves are still removed."""
+    lead = "أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المحافظات الجنوبية بقيمة مئة مليون دولار."
+    kept = [
+        "Tous droits réservés sur la marque, a souligné le porte-parole de la société.",
+        "Lire aussi les conditions du contrat avant de signer, recommande l'association.",
+        "Cette tribune n'engage que son signataire, a expliqué le directeur du journal.",
+    ]
+    seed = (
+        f"{HEADLINE}\n\n{lead}\n\n" + "\n\n".join(kept)
+        + "\n\nVoir aussi → Le budget 2025 adopté\n\nLire également: la réforme des retraites\n\nTous droits réservés\n"
+    )
+    (entry,) = _ingested(tmp_path, {"2024-03-12-l.txt": seed})
+    assert entry.body == "\n\n".join([lead, *kept])
+    assert entry.boilerplate == [
+        {"text": "Voir aussi → Le budget 2025 adopté", "reason": "read-also"},
+        {"text": "Lire également: la réforme des retraites", "reason": "read-also"},
+        {"text": "Tous droits réservés", "reason": "copyright"},
     ]

@@ -77,7 +77,8 @@ _MONTHS = (
 # (Checked once per line in classify_line for the classes in _IN_THE_SITES_VOICE.)
 _ATTRIBUTION = (
     r"(?:^|\s)(?:بحسب|حسب|وفق|وفقا|قال|قالت|قالوا|يقول|تقول|يقولون|اكد|اكدت|اضاف|اضافت|يضيف|تضيف|ذكر|ذكرت|اعلن|اعلنت"
-    r"|according|said|says|reported|selon|déclaré|indiqué|affirmé|précisé|annoncé|rappelle|souligne|prévient|avertit|explique|ajoute|appelle|appellent|écrit)(?!\w)(?! (?:ال)?(?:مصدر|موقع|رابط)| اسم)"  # «دون ذكر المصدر»: mention of the source
+    r"|according|said|says|reported|selon|déclaré|indiqué|affirmé|précisé|annoncé|rappelle|souligne|prévient|avertit|explique|ajoute|appelle|appellent|écrit"
+    r"|rappelé|souligné|expliqué|averti|ajouté|estimé|assuré|estime|assure|conseille|recommande)(?!\w)(?! (?:ال)?(?:مصدر|موقع|رابط)| اسم)"  # «دون ذكر المصدر»: mention of the source
 )
 # A copyright notice is the site's own; one that cites a law, contract, court or will is a
 # story about rights.
@@ -146,9 +147,12 @@ _SITE_NOUN = r"(?:موقع|صحيفه|جريده|شبكه|قناه|مجله|مو
 # with it («الموقع غير مسؤول عن ...», «الموقع لا يتحقق من ...»); a named site («موقع فيسبوك») or a
 # platform («المنصة») is what a story is about.
 _SITE_SUBJECT = (
-    r"(?:(?:(?:اداره|هيئه تحرير|اسره تحرير|اسره) )?ال(?:موقع|صحيفه|جريده|قناه|شبكه|مجله|موسسه|بوابه|تحرير)"
+    r"(?:(?:(?:اداره|هيئه تحرير|اسره تحرير|اسره) |هيئه (?=التحرير))?ال(?:موقع|صحيفه|جريده|قناه|شبكه|مجله|موسسه|بوابه|تحرير)"
     r"(?: (?:الاخباري|الالكتروني|الاخباريه|الالكترونيه))?|نحن) "
 )
+# A site named in quotation marks, optionally after its kind («لا تتحمل «NAME» مسؤولية ...»,
+# «لا يتحمل موقع «NAME» أي مسؤولية ...»): the site's own voice, as a disclaimer names itself.
+_QUOTED_SITE = r"(?:" + _SITE_NOUN + r" )?[«“\x22][^»”\x22]{1,40}[»”\x22] "
 # What a permission or prohibition to copy may name: the site's content, how much of it, from where.
 _COPIED = (
     r"(?: (?:ال)?(?:اخبار|خبر|مواد|ماده|محتوى|محتويات|مقالات|مقال|موضوعات|مواضيع|نصوص|صور|تقارير|منشورات|موقع|موقعنا"
@@ -157,6 +161,8 @@ _COPIED = (
 # Words before a formula that stand outside quotation marks (the formula is the line's own,
 # not quoted in a sentence about it).
 _UNQUOTED_WORDS = r"(?:[^\s«“\x22]+ )"
+# English "click" after a subject or a conditional is no imperative ("if you click ...").
+_NOT_AN_IMPERATIVE_EN = r"(?<!\bif )(?<!\byou )(?<!\bwhen )(?<!\bonce )(?<!\bthey )(?<!\busers )(?<!\bpeople )(?<!\bvictims )"
 # «أن» (that) opens a clause of news after «نقلا عن ...»; «سي إن إن», «إن بي سي» spell a name
 # letter by letter, and «إن» before another spelt letter or at the end is one of those letters.
 _SPELT_LETTER = r"(?:ان|بي|سي|دي|تي|اي|ام|اف|جي|اس|ار|كيه|كي|اتش|يو|واي|زد)(?!\w)"
@@ -274,10 +280,12 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         # (The legal guard scans only what follows the subject and its verb.)
         r"^(?:(?:ملاحظه|تنويه|تنبيه|اخلاء (?:ال)?مسوول?يه)\s*[:：-]?\s*)?(?:" + _SITE_SUBJECT
         + r"(?:غير مسوول\S*|ليس\S* مسوول\S*|لا (?:يتحمل|تتحمل|نتحمل|يتبني|تتبني|نتبني)(?: بالضروره)?(?: اي)?(?: مسووليه)?)"
-        r"|لا (?:يتحمل|تتحمل) " + _SITE_SUBJECT + r"(?:اي )?مسووليه)" + _NOT_LEGAL
+        r"|لا (?:يتحمل|تتحمل) (?:" + _SITE_SUBJECT + r"|" + _QUOTED_SITE + r")(?:اي )?مسووليه)" + _NOT_LEGAL
         + r" (?:عن |عما |بشان )?(?:(?:هذه |تلك )?(?:ال)?(?:اراء|راي|افكار|مواقف|وجهات نظر|مضمون|محتوى|مضامين)"
         r"(?: \S+){0,3}? (?:ب?" + _OWNER + r"|(?:الوارده|المنشوره|المعبر عنها|المطروحه)(?!\w))"
-        r"|(?:ما )?(?:يكتبه|يكتب|ينشره) (?:ال)?(?:كتاب|كاتب|مولف)\S*)",
+        r"|(?:ما )?(?:يكتبه|يكتب|ينشره) (?:ال)?(?:كتاب|كاتب|مولف)\S*"
+        # ... or the content of the opinion pieces as such («عن محتوى مقالات الرأي»).
+        r"|(?:(?:ال)?(?:محتوى|مضمون|مضامين) )?(?:ال)?(?:مقالات|مقال|المقالات) (?:ال)?راي(?:\s*[.]?$| (?:و|او|ولا)(?!\w)))",
         # Only its writers' («... لا تمثل سوى كتابها»).
         _OPINION_OPENING + r"(?: \S+){0,6} لا (?:" + _OPINION_VERB + r")(?: عن)? (?:الا|سوى)"
         r"(?: (?:راي|اراء|وجهه نظر|وجهات نظر))? " + _OWNER,
@@ -288,8 +296,9 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:ال)?(?:راي|اراء|موقف|سياسه|وجهه نظر|توجهات|توجه|خط) (?:ال)?(?:موقع|صحيفه|جريده|قناه|شبكه|مجله|تحرير|موسسه|منصه"
         r"|ناشر|اسره|هيئه|اداره)",
         # French (Maghreb sites): «Les opinions exprimées n'engagent que leurs auteurs».
-        r"^(?:les |ces |cet |cette |l['’])?(?:opinions?|propos|idees|idées|points? de vue|articles?"
-        r"|tribunes?|chroniques?)(?: \S+){0,5} n['’]engagen?t? que (?:leurs?|son|ses|l['’])\s?auteurs?",
+        r"^(?:les |ces |ce |cet |cette |l['’])?(?:opinions?|propos|idees|idées|points? de vue|articles?"
+        r"|tribunes?|chroniques?|billets?|contributions?|textes?|analyses?|éditoriaux|éditorial)(?: \S+){0,5} n['’]engagen?t?"
+        r" que (?:leurs?|son|sa|ses|l['’])\s?(?:auteurs?|autrices?|signataires?|rédacteurs?|rédactrices?)",
         # ... or do not reflect the editors' («Les opinions exprimées ne reflètent pas
         # nécessairement celles de la rédaction»), or the editors are not answerable for them.
         r"^(?:les |ces |cet |cette )?(?:opinions?|propos|idées|points? de vue|articles?|tribunes?|chroniques?)"
@@ -332,6 +341,14 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:(?:are|is) (?:(?:strictly|purely|entirely|solely) )?(?:personal|private)(?:\s*[.,;]|\s+and\b|\s+only\b|\s*$)"
         r"|(?:do|does) not (?:necessarily )?(?:reflect|represent)(?: \S+){0,3} (?:the |this |our )?"
         r"(?:publication|site|website|newspaper|network|channel|magazine|editors?|editorial|management|outlet|platform)\b)",
+        # The author's views (or those expressed here) said not to reflect those of a
+        # publication named at the end ("... do not necessarily reflect those of Gulf News");
+        # "the views expressed by voters ..." are not the author's.
+        r"^(?:(?:note|disclaimer)\s*:\s*)?(?:the |all |any )?(?:views?|opinions?)(?: and (?:views?|opinions?))?"
+        r" (?:expressed|stated|published|contained) (?:by (?:the |this |its )?(?:authors?|writers?|columnists?|contributors?)"
+        r"|here(?:in)?|in this (?:article|column|piece|op-ed|commentary))\b(?: \S+){0,3}?"
+        r" (?:do|does) not (?:necessarily )?(?:reflect|represent) (?:those|the (?:views|opinions|position|policy)) of"
+        r"(?: \S+){1,4}\s*[.]?$",
         # The same in Arabic: «الآراء الواردة في المقال شخصية ولا تعبر عن ...».
         r"^(?:الاراء|الافكار|وجهات النظر|المواقف)(?: (?:الوارده|المنشوره|المطروحه|المعبر عنها))(?: \S+){0,4} (?:هي )?"
         r"(?:اراء )?شخصيه(?:\s*[.،,]|\s*$| و(?:لا|ليست|لا تعبر|لا تمثل)(?!\w))",
@@ -358,6 +375,10 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:(?:(?:ملاحظه|تنويه|تنبيه|اخلاء مسووليه)\s*[:：-]?\s*)(?:\S+ ){0,3}"
         r"|(?:اداره |هيئه تحرير |اسره )?(?:الموقع|الشبكه|القناه|الصحيفه|الجريده|المنصه|التحرير|نحن) )"
         r"(?:غير مسوول|غير مسووله|غير مسوولين|لا يتحمل|لا تتحمل|لا نتحمل|يخلي|تخلي|نخلي)(?: \S+){0,4} "
+        r"(?:صحه|دقه|مصداقيه)(?: \S+){0,10} " + _CIRCULATING_PLACE,
+        # Verb first, the site (by its kind or its quoted name) as the subject: «لا تتحمل «NAME»
+        # مسؤولية دقة الصور المنشورة على مواقع التواصل».
+        r"^و?لا (?:يتحمل|تتحمل) (?:" + _SITE_SUBJECT + r"|" + _QUOTED_SITE + r")(?:اي )?(?:ال)?مسووليه (?:عن )?"
         r"(?:صحه|دقه|مصداقيه)(?: \S+){0,10} " + _CIRCULATING_PLACE,
         r"^(?:(?:note|disclaimer)\s*:\s*)?(?:\S+ ){0,3}(?:cannot|can not|can't|could not|couldn't"
         r"|(?:is|are|was|were) (?:unable|not able) to|(?:has|have) (?:not been able|been unable) to) "
@@ -409,9 +430,11 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^" + _UNQUOTED_WORDS + r"{0,6}?(?:(?:شاهدوا|اقراوا|حملوا|نزلوا|سجلوا|استمعوا|تابعوا|اطلعوا)(?!\w)|(?:شاهد|اقرا|حمل|نزل|سجل|استمع|اطلع) "
         r"(?:على )?(?:ال)?(?:بث|فيديو|مباراه|حلقه|تقرير|مقال|ملف|تطبيق|نسخه|عدد|صور|البوم|تفاصيل|نص|مقطع|برنامج))"
         r"(?: \S+){0,5} (?:من هنا|عبر هذا الرابط|من خلال هذا الرابط|على هذا الرابط|(?:من|على|عبر) الرابط (?:التالي|ادناه))$",
-        r"^" + _UNQUOTED_WORDS + r"{0,12}(?:click|tap) (?:here|the link)",
+        # ("If you click the link, the spyware installs itself": a subject or a conditional
+        # before the verb makes it a sentence of a story, not an imperative.)
+        r"^" + _UNQUOTED_WORDS + r"{0,12}" + _NOT_AN_IMPERATIVE_EN + r"(?:click|tap) (?:here|the link)",
         r"^(?:click|tap) (?:to|on) \S+",
-        r"^" + _UNQUOTED_WORDS + r"{0,12}(?:click|tap)(?: on)? (?:the |this )?(?:image|photo|picture|button|video|icon|banner)\b",
+        r"^" + _UNQUOTED_WORDS + r"{0,12}" + _NOT_AN_IMPERATIVE_EN + r"(?:click|tap)(?: on)? (?:the |this )?(?:image|photo|picture|button|video|icon|banner)\b",
         # French (Maghreb sites): the imperative «cliquez / appuyez» and what is clicked.
         r"^" + _UNQUOTED_WORDS + r"{0,12}(?<!vous )(?:cliquez|appuyez)(?: ici| sur (?:ce |le |l['’]|la |cette )?(?:lien|image|photo|vidéo|bouton|icône|ici))\b",
     ),
@@ -430,7 +453,9 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:للمزيد|لمزيد|ولمزيد|للاطلاع|لمعرفه المزيد)(?: \S+){0,3}\s*[،,:]?\s*(?:اقرا|طالع|شاهد|اقراوا|تابع)"
         r"(?: ايضا| المزيد| هنا)?\s*(?:[:：|»<>\-–]|$)",
         # French (Maghreb sites): «Lire aussi :», «À lire aussi», «Voir aussi».
-        r"^(?:[aà] )?(?:lire|voir) (?:aussi|[eé]galement)\b",
+        # (A label: punctuation, an arrow or the end follows; «Voir aussi les recommandations
+        # ..., conseille le ministère» is a sentence.)
+        r"^(?:[aà] )?(?:lire|voir) (?:aussi|[eé]galement)\s*(?:[:：|\-–—»>.…]|" + _ARROWS + r"|$)",
         # The Egyptian sites' form: «قد يهمك (أيضا):», «يهمك أيضا», «اخترنا لك:», «لا تفوت:».
         r"^(?:قد |ربما )?(?:يهمك|تهمك|يعجبك|يهمكم|يعجبكم)(?: ايضا| كذلك)?\s*(?:[:：\-–—|».…،,<>]|$)",
         r"^(?:اخترنا لك|اخترنا لكم|لا تفوت|لا تفوتك|لا يفوتك)\s*(?:[:：\-–—|».…،,<>]|$)",
@@ -526,7 +551,7 @@ _CLASS_PATTERNS: dict[str, tuple[str, ...]] = {
         r"^(?:المصدر|المصادر|مصدر الخبر|مصدر الماده|نقلا عن)\s*[:：\-–—|]\s*(?:موقع|صحيفه|جريده|مجله|وكاله)?.{0,80}$",
         # A standalone «نقلا عن (موقع) صحيفة/وكالة/قناة NAME» line; «نقلا عن مصادر ... أن ...»
         # opens a sentence of news (a source that said something).
-        r"^(?:(?:نقلا|نقلا بتصرف|بتصرف|مترجم|ترجمه|ترجمه بتصرف) )?عن (?:موقع )?(?:صحيفه|جريده|وكاله|وكالات|قناه|مجله|شبكه|موقع|اذاعه|تلفزيون|بوابه"
+        r"^(?:(?:نقلا|نقلا بتصرف|بتصرف|(?:مترجم|ترجمه)(?: (?:خاصه|خاص|حصريه|بتصرف))?) )?عن (?:موقع )?(?:صحيفه|جريده|وكاله|وكالات|قناه|مجله|شبكه|موقع|اذاعه|تلفزيون|بوابه"
         r"|محطه|راديو)"
         r"(?! (?:\S+ )*?(?:" + _CLAUSE_AN + r"|انه|انها|قوله|قولها|فان|التي|الذي)(?!\w))(?: [^\s،,:؛]+){0,6}(?:\s*[(]?بتصرف[)]?)?$",
         r"^(?:source|sources|via)\s*:\s*\S.{0,80}$",
@@ -631,7 +656,7 @@ _FIRST_WORDS = frozenset(
     موضوعات قراءات فيديوهات مزيد حمل حملوا نزل نزلوا سجل سجلوا استمع استمعوا اطلع اطلعوا شاهدوا material content
     articles
     يسمح مسموح يجوز النقل الاقتباس إعادة نسمح نرحب quotation quoting you toute la reprise copie diffusion publication
-    magazine editor editors editorial management our المجلة المؤسسة البوابة التحرير cliquez appuyez pour suivez
+    magazine editor editors editorial management our ce المجلة المؤسسة البوابة التحرير cliquez appuyez pour suivez
     rejoignez retrouvez abonnez crédit crédits credits photos illustrations والخبر والمقال والمادة والتقرير والقصة
     والموضوع والمقالة والتحقيق والحوار والمقابلة واللقاء والتحليل والدراسة والتدوينة والعمود والنص والفيديو والملف والبحث
     """.split()
@@ -711,7 +736,7 @@ def _may_be_a_class(unwrapped: str) -> bool:
     return (
         "click" in lowered or "tap" in lowered or "independently" in lowered or "(c)" in lowered
         or lowered.startswith("c)") or "reserved" in lowered or "copyright" in lowered or "follow" in lowered
-        or "verif" in lowered or "vérif" in lowered or "cliqu" in lowered
+        or "verif" in lowered or "vérif" in lowered or "cliqu" in lowered or "authenti" in lowered
     )
 
 
@@ -732,6 +757,19 @@ _AGENCY_END_LINE_RE = re.compile(
     r"^(?:" + _AGENCY_END + r"|انته[ىي]\s*[/" + _DASHES + r")\]}]{1,2}(?:\s*/?\s*" + _INITIALS + r"){1,6})$"
 )
 _SENTENCE_ENDS = ".!?؟…"
+# The short codes national news agencies sign their copy with (Gulf, Levant, Maghreb, Egypt,
+# Iraq, Yemen), in Arabic and Latin letters. Closing an article, the code followed by the
+# editors' names (or initials), each after a slash, is the agency's sign-off: «وام/ NAME/ NAME».
+_AGENCY_CODES = (
+    r"(?:وام|واس|قنا|كونا|بنا|ونا|العمانيه|واع|سبا|بترا|سانا|وفا|ومع|واج|وات|لانا|وال|ا ش ا|ا\.ش\.ا|ش ا"
+    r"|wam|spa|qna|kuna|bna|ona|ina|saba|petra|sana|wafa|map|aps|tap|mena)"
+)
+# Names: one to four words of letters each (no digits, no sentence punctuation), or dotted
+# initials («م.ع», "A.B."); up to four of them.
+_EDITOR_NAME = r"(?:[^\W\d_]{1,2}(?:\.[^\W\d_]{1,2}){1,3}\.?|[^\W\d_]+(?: [^\W\d_]+){0,3})"
+_AGENCY_CODE_LINE_RE = re.compile(
+    (r"^" + _AGENCY_CODES + r"\s*/\s*" + _EDITOR_NAME + r"(?:\s*/\s*" + _EDITOR_NAME + r"){0,3}\s*[.]?$").translate(_PATTERN_FOLD)
+)
 
 
 _QUOTED_OPENING_RE = re.compile(r"[«“\x22]([^»”\x22]{3,200})[»”\x22]")
@@ -750,6 +788,8 @@ def classify_line(line: str, trailing: bool = False) -> str | None:
         return None
     # The end marker's brackets are its form: matched before unwrapping strips them.
     if trailing and _AGENCY_END_LINE_RE.match(line.replace("**", "").replace("__", "").strip()):
+        return "agency-end"
+    if trailing and "/" in line and _AGENCY_CODE_LINE_RE.match(fold_line(line)):
         return "agency-end"
     unwrapped = line.replace("**", " ").replace("__", " ").lstrip(_WRAPPING)
     if not _may_be_a_class(unwrapped):
@@ -797,6 +837,6 @@ def split_trailing_sentence(paragraph: str) -> tuple[str, str, str] | None:
     if start < 0:
         return None
     last = text[start + 1 :].strip()
-    if last and classify_line(last, trailing=True) == "source-credit":
-        return text[: start + 1].rstrip(), last, "source-credit"
+    if last and (last_class := classify_line(last, trailing=True)) in TRAILING_ONLY:
+        return text[: start + 1].rstrip(), last, last_class
     return None

@@ -1024,15 +1024,10 @@ HELD_OUT_11: list[BoilerplateCase] = [
     (None, "end", "تصوير الفيلم بدأ في مدينة مراكش الأسبوع الماضي."),
 ]
 
-# Every case the class rules were written or generalised against (the earlier held-out sets
-# included, each once its misses had guided the work): docs/boilerplate-eval.md's
-# development table.
-DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
-                                      *HELD_OUT_7, *HELD_OUT_8, *HELD_OUT_9, *HELD_OUT_10, *HELD_OUT_11]
-
 # Twelfth held-out set: written after the eleventh set's misses had guided a generalisation of
-# their classes, committed on its own before it was ever run, and run once; never changed
-# after: the estimate for sites nobody has seen (docs/boilerplate-eval.md).
+# their classes, committed on its own before it was ever run, and run once (46 of 53, 1 of 20
+# news removed at first); its misses then guided the next generalisation, so it is development
+# data now.
 HELD_OUT_12: list[BoilerplateCase] = [
     # --- copyright
     ("copyright", "end", "جميع الحقوق محفوظة © 2025 صحيفة عكاظ"),
@@ -1117,4 +1112,101 @@ HELD_OUT_12: list[BoilerplateCase] = [
     (None, "middle", "وكالة الأنباء الفرنسية أ ف ب افتتحت مكتبا جديدا في بغداد."),
     (None, "end", "اشتركوا في حملة التبرع بالدم التي أطلقتها وزارة الصحة، دعت الوزارة المواطنين."),
     (None, "end", "جميع الحقوق محفوظة للشعب الفلسطيني في أرضه، قال المتحدث."),
+]
+
+# Every case the class rules were written or generalised against (the earlier held-out sets
+# included, each once its misses had guided the work): docs/boilerplate-eval.md's
+# development table.
+DEVELOPMENT: list[BoilerplateCase] = [*CASES, *HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6,
+                                      *HELD_OUT_7, *HELD_OUT_8, *HELD_OUT_9, *HELD_OUT_10, *HELD_OUT_11, *HELD_OUT_12]
+
+# Thirteenth held-out set: written after the twelfth set's misses had guided a generalisation of
+# their classes, committed on its own before it was ever run, and run once; never changed
+# after: the estimate for sites nobody has seen (docs/boilerplate-eval.md).
+HELD_OUT_13: list[BoilerplateCase] = [
+    # --- copyright
+    ("copyright", "end", "© جميع الحقوق محفوظة لموقع هسبريس 2025"),
+    ("copyright", "end", "**كافة الحقوق محفوظة لصحيفة الأيام البحرينية**"),
+    ("copyright", "end", "جميع حقوق النشر محفوظة للمصري اليوم، ولا يجوز إعادة النشر دون إذن."),
+    ("copyright", "end", "© 2025 Le360 – Tous droits de reproduction réservés"),
+    ("copyright", "end", "Copyright © Kuwait Times. All rights reserved."),
+    ("copyright", "end", "لا يجوز نقل أو اقتباس أي مادة من هذا الموقع إلا بموافقة خطية من الإدارة"),
+    # --- opinion disclaimers
+    ("opinion-disclaimer", "end", "المقالات المنشورة تعبّر عن آراء كتّابها ولا تعبّر بالضرورة عن رأي «القدس العربي»"),
+    ("opinion-disclaimer", "end", "*هذا المقال يعبر عن رأي الكاتب فقط*"),
+    ("opinion-disclaimer", "end", "Les propos tenus dans cette chronique n'engagent que leur auteur."),
+    ("opinion-disclaimer", "end", "Opinions expressed in this article are those of the writer and do not reflect the policy of Asharq Al-Awsat."),
+    ("opinion-disclaimer", "end", "الآراء الواردة في هذه الزاوية لا تعبّر بالضرورة عن توجهات الموقع"),
+    ("opinion-disclaimer", "end", "إدارة الموقع لا تتبنى بالضرورة ما يكتبه كتّاب الرأي"),
+    # --- verification disclaimers
+    ("verification-disclaimer", "end", "لم يتسنَّ لـ«عربي بوست» التحقق من صحة هذه المقاطع المتداولة على مواقع التواصل الاجتماعي."),
+    ("verification-disclaimer", "end", "ولم يتمكن «العربي الجديد» من التحقق بشكل مستقل من صحة الصور."),
+    ("verification-disclaimer", "end", "Reuters could not immediately verify the authenticity of the video circulating on social media."),
+    ("verification-disclaimer", "end", "تنويه: لا يمكننا التأكد من صحة المقطع المنتشر على منصة تيك توك"),
+    ("verification-disclaimer", "end", "L'AFP n'a pas été en mesure de vérifier de façon indépendante ces images."),
+    ("verification-disclaimer", "end", "The National was unable to independently verify the footage posted on Telegram."),
+    # --- agency end markers
+    ("agency-end", "end", "(انتهى) ن.ع"),
+    ("agency-end", "tail", "-انتهى- م ع/ ح س"),
+    ("agency-end", "end", "/انتهى/ س.ج/ م.ع"),
+    ("agency-end", "end", "[انتهى] خ.ا"),
+    ("agency-end", "tail", "(النهاية) ف.ع"),
+    ("agency-end", "end", "بنا/ ع ع / س ح"),
+    # --- click-here promos
+    ("click-promo", "end", "لمتابعة البث المباشر للمباراة انقر هنا"),
+    ("click-promo", "end", "**اضغط هنا للاشتراك في النشرة البريدية**"),
+    ("click-promo", "middle", "Click here for the full story"),
+    ("click-promo", "end", "Pour télécharger l'application, cliquez sur ce lien"),
+    ("click-promo", "end", "حمّلوا تطبيقنا من هنا"),
+    ("click-promo", "end", "للاطلاع على النتائج الكاملة اضغط على الرابط"),
+    # --- read also
+    ("read-also", "middle", "اقرأ أيضاً: وزير الخارجية يصل إلى عمّان في زيارة رسمية"),
+    ("read-also", "middle", "**إقرأ أيضا..** تراجع أسعار الذهب في الأسواق المحلية"),
+    ("read-also", "middle", "À lire aussi : Casablanca accueille le salon de l'automobile"),
+    ("read-also", "middle", "Read more: UAE announces new Golden Visa rules"),
+    ("read-also", "middle", "مواضيع قد تهمك:"),
+    ("read-also", "middle", "شاهد أيضاً| لحظة وصول المنتخب إلى المطار"),
+    # --- follow us
+    ("follow-us", "end", "تابعونا على قناة «الشروق» في تليجرام"),
+    ("follow-us", "end", "لمزيد من الأخبار تابعوا صفحتنا على فيسبوك"),
+    ("follow-us", "end", "Follow us on X @gulf_news"),
+    ("follow-us", "end", "Suivez-nous sur Instagram et TikTok"),
+    ("follow-us", "end", "اشتركوا في نشرتنا البريدية لتصلكم آخر الأخبار"),
+    ("follow-us", "end", "انضم إلى قناتنا على واتساب"),
+    # --- photo credits
+    ("photo-credit", "middle", "(تصوير: محمد الشامي)"),
+    ("photo-credit", "middle", "الصورة: وكالة الأنباء القطرية"),
+    ("photo-credit", "middle", "Photo credit: WAM"),
+    ("photo-credit", "middle", "صورة أرشيفية (أ ف ب)"),
+    ("photo-credit", "middle", "© REUTERS/Mohammed Salem"),
+    ("photo-credit", "middle", "Crédit photo / MAP"),
+    # --- source credits (trailing)
+    ("source-credit", "tail", "نُشر هذا التقرير أولاً على موقع ميدل إيست آي."),
+    ("source-credit", "end", "المصدر: الجزيرة نت"),
+    ("source-credit", "tail", "This article was originally published by The Guardian."),
+    ("source-credit", "end", "نقلا عن صحيفة الشرق الأوسط"),
+    ("source-credit", "tail", "والمقال مترجم عن مجلة الإيكونوميست البريطانية."),
+    ("source-credit", "end", "Source : Hespress"),
+    # --- news that looks like the classes (must be kept)
+    (None, "middle", "الصحيفة نشرت تحقيقا عن أسرة التحرير السابقة وخلافاتها مع المالك."),
+    (None, "end", "لم تتمكن المحكمة من التحقق من صحة الفيديوهات المنشورة على مواقع التواصل، وفق محامي الدفاع."),
+    (None, "end", "The court could not authenticate the videos shared on social media, the judge said."),
+    (None, "middle", "هيئة التحرير قررت وقف نشر مقالات الرأي مؤقتا خلال الانتخابات."),
+    (None, "end", "ترجمة الرواية عن الفرنسية استغرقت ثلاث سنوات."),
+    (None, "middle", "وكالة وام نقلت عن الرئيس قوله إن الاتفاق تاريخي."),
+    (None, "end", "If you click the link in the message, your bank details are stolen, police warned."),
+    (None, "end", "الناشطون طالبوا المتابعين بالانضمام إلى قناة المعارضة على تلغرام."),
+    (None, "end", "يمنع القانون نسخ البرامج دون ترخيص من الشركة المالكة."),
+    (None, "end", "Tous droits réservés, a rappelé l'avocat de l'éditeur devant le tribunal."),
+    (None, "end", "انتهى الاجتماع دون اتفاق بين الطرفين."),
+    (None, "middle", "المصدر المسؤول في الوزارة رفض الكشف عن اسمه."),
+    (None, "end", "نقلا عن شهود عيان، فإن الانفجار وقع قرب السوق."),
+    (None, "end", "اقرأ الشروط جيدا قبل التوقيع على العقد، ينصح الخبراء."),
+    (None, "end", "Voir aussi les recommandations publiées par l'OMS, conseille le ministère."),
+    (None, "end", "تابع الوزير على تويتر تطورات الحادث لحظة بلحظة."),
+    (None, "middle", "الصورة التي نشرها الجيش على فيسبوك أثارت جدلا واسعا."),
+    (None, "end", "The views expressed by the minister do not reflect those of the government, a spokesman said."),
+    (None, "end", "لا تتحمل الحكومة مسؤولية دقة الأرقام المتداولة على مواقع التواصل، قال الوزير."),
+    (None, "end", "وام/ أعلنت وزارة الطاقة اليوم إطلاق مشروع جديد للطاقة الشمسية في أبوظبي."),
+    (None, "middle", "تصوير المسلسل انطلق في بيروت أمس."),
 ]
