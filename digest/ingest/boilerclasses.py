@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 
 from ..text.arabic import normalize_identity
+from ..text.memo import BoundedMemo
 
 # Letter folding for the patterns below (as normalize_identity folds the text).
 _PATTERN_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
@@ -682,28 +683,15 @@ _SECOND_WORDS: dict[str, frozenset[str]] = {
 }
 
 
-class _FoldedFirstWords(dict[str, "bool | frozenset[str]"]):
-    """First word → may a class start with it: True, False, or the second words it needs
-    (folding once per distinct word)."""
-
-    def __missing__(self, word: str) -> bool | frozenset[str]:
-        if len(self) > 100_000:
-            self.clear()
-        folded = normalize_identity(word)
-        value = self[word] = _SECOND_WORDS.get(folded, folded in _FIRST_WORDS)
-        return value
+def _first_word_start(word: str) -> bool | frozenset[str]:
+    """May a class start with this first word: True, False, or the second words it needs."""
+    folded = normalize_identity(word)
+    return _SECOND_WORDS.get(folded, folded in _FIRST_WORDS)
 
 
-class _FoldedWords(dict[str, str]):
-    def __missing__(self, word: str) -> str:
-        if len(self) > 100_000:
-            self.clear()
-        value = self[word] = normalize_identity(word)
-        return value
-
-
-_may_start_a_class = _FoldedFirstWords()
-_folded_word = _FoldedWords()
+# Folded once per distinct word.
+_may_start_a_class: BoundedMemo[str, bool | frozenset[str]] = BoundedMemo(_first_word_start, 100_000)
+_folded_word: BoundedMemo[str, str] = BoundedMemo(normalize_identity, 100_000)
 
 
 _FOLLOW_VERB_RE = re.compile(

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..core.errors import InputError
 from ..text.arabic import normalize_identity, strip_bidi_controls
 from ..text.hashtags import Hashtag, extract_hashtags
+from ..text.memo import BoundedMemo
 from .boilerplate import BoilerplateFilter, Stripped
 from .bylines import colon_byline, colon_dateline, dated_byline
 from .sources import RawArticle
@@ -119,19 +120,10 @@ def _take_byline(paragraphs: list[str], stripped: list[Stripped]) -> str | None:
     return source
 
 
-class _ShortParagraphIdentity(dict[str, str]):
-    """Short paragraph → normalize_identity of it, computed once per distinct paragraph: the
-    short paragraphs compared with the headline are mostly bylines, agency and promo lines,
-    which recur from article to article."""
-
-    def __missing__(self, paragraph: str) -> str:
-        if len(self) > 20_000:
-            self.clear()
-        value = self[paragraph] = normalize_identity(paragraph)
-        return value
-
-
-_short_identity = _ShortParagraphIdentity()
+# Short paragraph → its identity form, once per distinct paragraph: the short paragraphs
+# compared with the headline are mostly bylines, agency and promo lines, which recur from
+# article to article.
+_short_identity: BoundedMemo[str, str] = BoundedMemo(normalize_identity, 20_000)
 
 
 def parse_article(

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from itertools import combinations
 
 from ..text.arabic import ARABIC_MARK_RE, EASTERN_DIGIT_FOLDS, IDENTITY_LETTER_FOLDS, TATWEEL
+from ..text.memo import BoundedMemo
 
 SHINGLE_WORDS = 3
 SKETCH_SIZE = 64
@@ -31,15 +32,11 @@ _WORD_RE = re.compile(r"[^\W_]+")  # diacritics are removed first, so they never
 _MEMO_LIMIT = 500_000
 
 
-class _FoldedWords(dict[str, str]):
-    def __missing__(self, word: str) -> str:
-        if len(self) > _MEMO_LIMIT:
-            self.clear()
-        value = self[word] = word.translate(_FOLD).casefold()
-        return value
+def _fold(word: str) -> str:
+    return word.translate(_FOLD).casefold()
 
 
-_folded = _FoldedWords()
+_folded: BoundedMemo[str, str] = BoundedMemo(_fold, _MEMO_LIMIT)
 
 
 def words_of(text: str) -> list[str]:
