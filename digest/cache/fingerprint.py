@@ -376,22 +376,7 @@ class SiteFingerprints:
         assert kept is not None
         kept.partial += 1
         todo = set(kept.atomless)
-        cards, by_slug, review_mode = self._cards, self.site.by_slug, self.site.review_mode
-        changed: list[tuple[Atom, Any]] = []
-        # _atom_value inlined: this loop visits every atom of the site (three per story).
-        for atom, before in kept.atoms.items():
-            kind, slug = atom
-            now: Any
-            if kind == "card":
-                now = cards.get(slug) or self.card(by_slug[slug])
-            elif kind == "body":
-                now = self.entry_parts(by_slug[slug].entry)[1:]
-            elif review_mode:
-                now = self._article_flags(slug)
-            else:
-                continue  # flags are not part of a public build's pages
-            if now != before:
-                changed.append((atom, now))
+        changed = [(atom, now) for atom, before in kept.atoms.items() if (now := self._atom_value(atom)) != before]
         for atom, now in changed:
             kept.atoms[atom] = now
             todo.update(kept.readers[atom])

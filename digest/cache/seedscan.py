@@ -68,24 +68,19 @@ class KeptSeedList:
 def scan_seeds(root: Path, check: InputCheck, kept: KeptSeedList | None = None) -> SeedScan:
     """The seed files under root/seeds, with the changed ones already hashed."""
     scan = SeedScan(root, check)
-    stamps = None
-    if kept is not None:
-        stamps = {rel: stamp for rel, stamp in check.before.items() if rel.startswith("seeds/")}
-        if kept.files is not None and kept.stamps == stamps:
-            scan.files = list(kept.files)
-            for rel, name in scan.files:
-                if not check.same_as_last(rel):
-                    scan.digests[name] = _sha256(name)
-            return scan
-    seeds_dir = str(SiteLayout(root).seeds)
-    prefix = len(seeds_dir) + 1
-    for name in iter_article_files(seeds_dir):
-        rel = "seeds/" + name[prefix:].replace(os.sep, "/")  # relative_to(root), without pathlib's cost
-        scan.files.append((rel, name))
+    stamps = {rel: stamp for rel, stamp in check.before.items() if rel.startswith("seeds/")} if kept is not None else None
+    if kept is not None and kept.files is not None and kept.stamps == stamps:
+        scan.files = list(kept.files)
+    else:
+        seeds_dir = str(SiteLayout(root).seeds)
+        prefix = len(seeds_dir) + 1
+        # relative_to(root), without pathlib's cost
+        scan.files = [("seeds/" + name[prefix:].replace(os.sep, "/"), name) for name in iter_article_files(seeds_dir)]
+        if kept is not None:
+            kept.stamps, kept.files = stamps, list(scan.files)
+    for rel, name in scan.files:
         if not check.same_as_last(rel):
             scan.digests[name] = _sha256(name)
-    if kept is not None:
-        kept.stamps, kept.files = stamps, list(scan.files)
     return scan
 
 

@@ -453,8 +453,8 @@ def serve(
         watcher.absorb(written)  # the desk's own writes: no second rebuild and reload from the watcher
         reload_browsers()
 
-    desk = Desk(root, builder.out, editor or default_editor(), host, network_key=network_key, rebuild=rebuild_after_desk)
-    desk.kept_rows = lambda: builder.resident.rows
+    desk = Desk(root, builder.out, editor or default_editor(), host, network_key=network_key, rebuild=rebuild_after_desk,
+                kept_rows=lambda: builder.resident.rows)
     app = make_application(
         builder.out, allowed, lambda: builder.state, lambda line: echo_err(f"warning: {line}"),
         routes=lambda guard: desk_routes(desk, guard), page_filter=desk.page_filter,
