@@ -165,3 +165,21 @@ def small_site(root: Path, tmp_path: Path, keep: int, held_back: int) -> Path:
     for extra in seeds[keep : len(seeds) - held_back]:
         extra.unlink()
     return root
+
+
+def override_article(root: Path, block: str) -> None:
+    """A site template extending the built-in article page, `block` before its title."""
+    (root / "templates").mkdir(exist_ok=True)
+    (root / "templates" / "article.html").write_text(
+        '{% extends "!builtin/article.html" %}{% block title %}' + block + " {{ super() }}{% endblock %}", encoding="utf-8"
+    )
+
+
+def delete_entry_and_seed(root: Path, entry_file: Path) -> None:
+    """An article deleted as an editor would: its content file and the seed it came from."""
+    from digest.content.entries import read_entry
+
+    seed_path = read_entry(entry_file).seed
+    if seed_path:
+        (root / seed_path).unlink(missing_ok=True)
+    entry_file.unlink()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SMALL_SITE_CONFIG, small_site
+from conftest import SMALL_SITE_CONFIG, override_article, small_site
 from sitecheck import tree_bytes
 
 from digest.build.pipeline import BuildReport, build_site
@@ -106,10 +106,7 @@ def test_edit_sequence_equals_clean_build(root: Path, tmp_path: Path) -> None:
     _assert_same_as_clean(root, tmp_path)
 
     # A template override: the pages using it, not the others.
-    (root / "templates").mkdir()
-    (root / "templates" / "article.html").write_text(
-        '{% extends "!builtin/article.html" %}{% block title %}مقال: {{ super() }}{% endblock %}', encoding="utf-8"
-    )
+    override_article(root, "مقال:")
     articles = sum(1 for _ in (root / "site" / "articles").iterdir())
     assert _assert_same_as_clean(root, tmp_path).pages == articles
     (root / "templates" / "macros.html").write_text(

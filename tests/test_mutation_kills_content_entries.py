@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from conftest import SEED_FILE
 from libre_stub import LibreStub
 
@@ -19,17 +19,24 @@ FILES = {
 }
 
 
-def test_every_problem_of_a_content_file_is_named_with_its_line(tmp_path: Path) -> None:
-    (tmp_path / "content").mkdir()
-    for slug, extra in FILES.items():
+def _list_entries(tmp_path: Path, front_matter: dict[str, str]) -> Result:
+    """`digest list` on a site whose content files (slug → front matter after the usual
+    title, date and summary) are written out here."""
+    (tmp_path / "content").mkdir(exist_ok=True)
+    for slug, extra in front_matter.items():
         (tmp_path / "content" / f"{slug}.md").write_text(
             f"---\ntitle: خبر\ndate: 2024-05-01\nsummary_ar: ملخص.\n{extra}---\n\nنص.\n", encoding="utf-8"
         )
+    return CliRunner().invoke(cli, ["-C", str(tmp_path), "list"])
+
+
+def test_every_problem_of_a_content_file_is_named_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
     (tmp_path / "content" / "several.md").write_text(
         "---\ntitle: ''\ndate: 2024-15-01x\nsummary_ar: ملخص.\nreview:\n  state: done\nsource: 5\n---\n\nنص.\n",
         encoding="utf-8",
     )
-    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "list"])
+    result = _list_entries(tmp_path, FILES)
     assert result.exit_code == 1
     assert result.stderr == (
         "error: content/bad-url.md:5: 'source_url' is not a valid URL: 'http://[::1'\n"
@@ -55,7 +62,6 @@ def test_a_quoted_date_is_read_as_the_date(tmp_path: Path) -> None:
 
 
 def test_translation_block_problems_are_named_with_their_lines(tmp_path: Path) -> None:
-    (tmp_path / "content").mkdir()
     blocks = {
         "badkey": "  state: machine\n",
         "nostatus": "  provider: libre\n",  # no status: pending
@@ -64,11 +70,7 @@ def test_translation_block_problems_are_named_with_their_lines(tmp_path: Path) -
         "tr-source-hash": "  provider: libre\n  source_hash: [1]\n",
         "tr-status": "  provider: libre\n  status: done\n",
     }
-    for slug, block in blocks.items():
-        (tmp_path / "content" / f"{slug}.md").write_text(
-            f"---\ntitle: خبر\ndate: 2024-05-01\nsummary_ar: ملخص.\ntranslation:\n{block}---\n\nنص.\n", encoding="utf-8"
-        )
-    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "list"])
+    result = _list_entries(tmp_path, {slug: "translation:\n" + block for slug, block in blocks.items()})
     assert result.exit_code == 1
     assert result.stdout == "2024-05-01  draft    pending  nostatus  خبر\n"
     assert result.stderr == (
@@ -82,18 +84,13 @@ def test_translation_block_problems_are_named_with_their_lines(tmp_path: Path) -
 
 
 def test_review_block_problems_are_named_with_their_lines(tmp_path: Path) -> None:
-    (tmp_path / "content").mkdir()
     blocks = {
         "review-at": "  state: draft\n  at: [1]\n",
         "review-badkey": "  status: approved\n",
         "review-by": "  state: draft\n  by: 5\n",
         "review-flags": "  state: draft\n  flags: [1]\n",
     }
-    for slug, block in blocks.items():
-        (tmp_path / "content" / f"{slug}.md").write_text(
-            f"---\ntitle: خبر\ndate: 2024-05-01\nsummary_ar: ملخص.\nreview:\n{block}---\n\nنص.\n", encoding="utf-8"
-        )
-    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "list"])
+    result = _list_entries(tmp_path, {slug: "review:\n" + block for slug, block in blocks.items()})
     assert result.exit_code == 1
     assert result.stderr == (
         "error: content/review-at.md:7: 'review.at' must be a date, a time stamp or null\n"
@@ -137,12 +134,7 @@ EXTRA_FILES = {
 def test_extra_and_edited_problems_name_the_file_line_and_field(tmp_path: Path) -> None:
     """`extra:` is a mapping of text keys to text, whole numbers, booleans, dates, null, and
     lists/mappings of these nested at most 4 levels; each refusal names the file and line."""
-    (tmp_path / "content").mkdir()
-    for slug, extra in EXTRA_FILES.items():
-        (tmp_path / "content" / f"{slug}.md").write_text(
-            f"---\ntitle: خبر\ndate: 2024-05-01\nsummary_ar: ملخص.\n{extra}---\n\nنص.\n", encoding="utf-8"
-        )
-    result = CliRunner().invoke(cli, ["-C", str(tmp_path), "list"])
+    result = _list_entries(tmp_path, EXTRA_FILES)
     assert result.exit_code == 1
     allowed = "(allowed: text, whole numbers, true/false, dates, null, lists and mappings of these)"
     assert result.stderr == (

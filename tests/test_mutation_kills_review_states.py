@@ -31,12 +31,17 @@ def test_approval_without_by_or_digest_editor_records_the_login_name(tmp_path: P
     assert item["review"]["by"] == "layla"
 
 
-def test_review_list_shows_an_entry_outside_the_root_when_digest_toml_allows_it(tmp_path: Path) -> None:
+
+def _site_linking_outside(tmp_path: Path, folder: str, slug: str) -> Path:
+    """A site root (tmp_path/site) whose content/<slug>.md is a link to ENTRY in tmp_path/<folder>."""
     root = tmp_path / "site"
     (root / "content").mkdir(parents=True)
-    (tmp_path / "shared-desk").mkdir()
-    (tmp_path / "shared-desk" / "khabar.md").write_text(ENTRY, encoding="utf-8")
-    (root / "content" / "khabar.md").symlink_to(tmp_path / "shared-desk" / "khabar.md")
+    (tmp_path / folder).mkdir()
+    (tmp_path / folder / f"{slug}.md").write_text(ENTRY, encoding="utf-8")
+    (root / "content" / f"{slug}.md").symlink_to(tmp_path / folder / f"{slug}.md")
+    return root
+def test_review_list_shows_an_entry_outside_the_root_when_digest_toml_allows_it(tmp_path: Path) -> None:
+    root = _site_linking_outside(tmp_path, "shared-desk", "khabar")
     (root / "digest.toml").write_text("[ingest]\nallow_outside_root = true\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["-C", str(root), "review", "list", "--json"])
     assert result.exit_code == 0, result.output
@@ -63,11 +68,7 @@ def review_block(path: Path) -> str:
 
 
 def test_an_entry_leading_outside_the_root_is_refused_by_name_unless_allowed(tmp_path: Path) -> None:
-    root = tmp_path / "site"
-    (root / "content").mkdir(parents=True)
-    (tmp_path / "desk").mkdir()
-    (tmp_path / "desk" / "out.md").write_text(ENTRY, encoding="utf-8")
-    (root / "content" / "out.md").symlink_to(tmp_path / "desk" / "out.md")
+    root = _site_linking_outside(tmp_path, "desk", "out")
     refused = review(root, "approve", "out", "--by", "Ana")
     assert refused.exit_code == 1
     assert refused.stderr == (

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SMALL_SITE_CONFIG, small_site
+from conftest import SMALL_SITE_CONFIG, delete_entry_and_seed, override_article, small_site
 from sitecheck import tree_bytes
 
 from digest.cache.manifest import load_manifest
@@ -67,19 +67,12 @@ def _newest_and_oldest(root: Path) -> tuple[str, str]:
     return entries[-1].slug, entries[0].slug
 
 
-def _override_article(root: Path, block: str) -> None:
-    (root / "templates").mkdir(exist_ok=True)
-    (root / "templates" / "article.html").write_text(
-        '{% extends "!builtin/article.html" %}{% block title %}' + block + " {{ super() }}{% endblock %}", encoding="utf-8"
-    )
-
-
 def test_a_template_reading_the_site_model_follows_a_headline_it_shows(root: Path, tmp_path: Path) -> None:
     """The bug class of issue 14: an override shows the newest headline on every article.
     The oldest article is neither its neighbour nor (necessarily) related, so no per-kind
     model predicts the dependency; the recording does."""
     _digest(root, "build", "--offline")
-    _override_article(root, "[الأحدث: {{ model.stories[0].entry.title }}]")
+    override_article(root, "[الأحدث: {{ model.stories[0].entry.title }}]")
     _build_equals_clean(root, tmp_path)
     newest, oldest = _newest_and_oldest(root)
     entry = read_entry(root / "content" / f"{newest}.md")
@@ -94,7 +87,7 @@ def test_a_template_reading_another_story_body_follows_that_body(root: Path, tmp
     here every article, because the override quotes the newest story's body."""
     _digest(root, "build", "--offline")
     newest, oldest = _newest_and_oldest(root)
-    _override_article(root, '[{{ model.by_slug["' + newest + '"].entry.body | length }}]')
+    override_article(root, '[{{ model.by_slug["' + newest + '"].entry.body | length }}]')
     _build_equals_clean(root, tmp_path)
     path = root / "content" / f"{newest}.md"
     before = len(read_entry(path).body)
@@ -109,7 +102,7 @@ def test_a_template_reading_another_story_body_follows_that_body(root: Path, tmp
 def test_a_template_reading_entry_extra_or_a_config_value(root: Path, tmp_path: Path) -> None:
     """A newsroom's own front-matter field and a configuration value read by an override."""
     first = _digest(root, "build", "--offline")
-    _override_article(root, "[{{ entry.extra.get('desk', '-') }}|{{ site.title_en }}]")
+    override_article(root, "[{{ entry.extra.get('desk', '-') }}|{{ site.title_en }}]")
     _build_equals_clean(root, tmp_path)
     slug = _newest_and_oldest(root)[1]
     entry = read_entry(root / "content" / f"{slug}.md")
@@ -186,14 +179,10 @@ def test_random_edits_end_equal_to_a_clean_build(root: Path, tmp_path: Path, see
     def delete() -> None:
         paths = _entries(root)
         if len(paths) > 4:
-            victim = rng.choice(paths)
-            seed_path = read_entry(victim).seed
-            if seed_path:
-                (root / seed_path).unlink(missing_ok=True)
-            victim.unlink()
+            delete_entry_and_seed(root, rng.choice(paths))
 
     def template() -> None:
-        _override_article(root, rng.choice(_TEMPLATE_VARIANTS))
+        override_article(root, rng.choice(_TEMPLATE_VARIANTS))
 
     def configuration() -> None:
         per_page = rng.choice([2, 3, 4])

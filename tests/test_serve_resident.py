@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import SMALL_SITE_CONFIG, small_site
+from conftest import SMALL_SITE_CONFIG, delete_entry_and_seed, override_article, small_site
 
 from digest.build.pipeline import build_site
 from digest.cache.manifest import load_manifest, manifest_path
@@ -141,10 +141,7 @@ def test_edit_sequence_through_the_resident_preview_equals_a_fresh_build(root: P
     assert not (out / "articles" / victim.slug).exists()
 
     # A template override, then the configuration.
-    (root / "templates").mkdir()
-    (root / "templates" / "article.html").write_text(
-        '{% extends "!builtin/article.html" %}{% block title %}مقال: {{ super() }}{% endblock %}', encoding="utf-8"
-    )
+    override_article(root, "مقال:")
     _assert_same_as_fresh(root, tmp_path, preview)
     (root / "digest.toml").write_text(SMALL_SITE_CONFIG.replace("per_page = 3", "per_page = 4") + 'title_en = "Digest"\n', encoding="utf-8")
     _assert_same_as_fresh(root, tmp_path, preview)
@@ -285,20 +282,10 @@ def test_random_edits_through_the_resident_preview_equal_a_fresh_build(root: Pat
     def delete() -> None:
         paths = entries()
         if len(paths) > 4:
-            victim = rng.choice(paths)
-            seed_path = read_entry(victim).seed
-            if seed_path:
-                (root / seed_path).unlink(missing_ok=True)
-            victim.unlink()
+            delete_entry_and_seed(root, rng.choice(paths))
 
     def template() -> None:
-        (root / "templates").mkdir(exist_ok=True)
-        (root / "templates" / "article.html").write_text(
-            '{% extends "!builtin/article.html" %}{% block title %}'
-            + rng.choice(["", "[{{ model.stories[-1].entry.title }}]", "[{{ story.tags | length }}]"])
-            + " {{ super() }}{% endblock %}",
-            encoding="utf-8",
-        )
+        override_article(root, rng.choice(["", "[{{ model.stories[-1].entry.title }}]", "[{{ story.tags | length }}]"]))
 
     def dashboard_row() -> None:  # the dashboard's rows are kept by value between rebuilds
         (root / "templates" / "review").mkdir(parents=True, exist_ok=True)
