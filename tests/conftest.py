@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import random
 import resource
 import shutil
 import sys
@@ -183,3 +184,18 @@ def delete_entry_and_seed(root: Path, entry_file: Path) -> None:
     if seed_path:
         (root / seed_path).unlink(missing_ok=True)
     entry_file.unlink()
+
+
+def rename_random_tag(root: Path, rng: random.Random) -> None:
+    """One tag, drawn by `rng`, renamed on every entry of content/ that has it."""
+    from digest.content.entries import read_entry, write_entry
+
+    every = [read_entry(p) for p in sorted((root / "content").glob("*.md"))]
+    names = sorted({t for e in every for t in e.tags})
+    if not names:
+        return
+    old, new = rng.choice(names), f"وسم_{rng.randint(1, 99)}"
+    for entry in every:
+        if old in entry.tags:
+            entry.tags = [new if t == old else t for t in entry.tags]
+            write_entry(entry, root / "content")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SMALL_SITE_CONFIG, delete_entry_and_seed, override_article, small_site
+from conftest import SMALL_SITE_CONFIG, delete_entry_and_seed, override_article, rename_random_tag, small_site
 from sitecheck import tree_bytes
 
 from digest.cache.manifest import load_manifest
@@ -161,15 +161,7 @@ def test_random_edits_end_equal_to_a_clean_build(root: Path, tmp_path: Path, see
         write_entry(entry, root / "content")
 
     def rename_tag() -> None:  # one tag renamed on every entry that has it
-        every = [read_entry(p) for p in _entries(root)]
-        names = sorted({t for e in every for t in e.tags})
-        if not names:
-            return
-        old, new = rng.choice(names), f"وسم_{rng.randint(1, 99)}"
-        for entry in every:
-            if old in entry.tags:
-                entry.tags = [new if t == old else t for t in entry.tags]
-                write_entry(entry, root / "content")
+        rename_random_tag(root, rng)
 
     def new_article() -> None:
         if held:

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import SMALL_SITE_CONFIG, delete_entry_and_seed, override_article, small_site
+from conftest import SMALL_SITE_CONFIG, delete_entry_and_seed, override_article, rename_random_tag, small_site
 
 from digest.build.pipeline import build_site
 from digest.cache.manifest import load_manifest, manifest_path
@@ -260,13 +260,7 @@ def test_random_edits_through_the_resident_preview_equal_a_fresh_build(root: Pat
         write_entry(entry, root / "content")
 
     def rename_tag() -> None:
-        every = [read_entry(p) for p in entries()]
-        names = sorted({t for e in every for t in e.tags})
-        old, new = rng.choice(names), f"وسم_{rng.randint(1, 99)}"
-        for entry in every:
-            if old in entry.tags:
-                entry.tags = [new if t == old else t for t in entry.tags]
-                write_entry(entry, root / "content")
+        rename_random_tag(root, rng)
 
     def new_article() -> None:
         for seed_file in sorted((tmp_path / "held").glob("*.txt")):
