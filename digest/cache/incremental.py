@@ -16,6 +16,7 @@ leaves either no manifest (next build is full) or one that matches site/.
 from __future__ import annotations
 
 import hashlib
+import operator
 import os
 import shutil
 import subprocess
@@ -261,14 +262,14 @@ def _with_new_keys(
     values = dict(known)
     no_deps: frozenset[Key] = frozenset()
     fresh = [(rel, recorded.get(rel, no_deps)) for rel in rendered]
-    for _rel, keys in fresh:
-        for key in keys:
-            if key not in values:
-                values[key] = value(key)
+    # Set operations and map() run in C: a cold build at 4,000 entries records ~130,000 keys.
+    for key in set().union(*(keys for _rel, keys in fresh)).difference(values):
+        values[key] = value(key)
     canonical = {key: key for key in values}
+    same = canonical.__getitem__
     for rel, keys in fresh:
         # A set already made of these very key objects (render_pages shares them) is kept as is, not copied.
-        deps[rel] = keys if all(canonical[key] is key for key in keys) else frozenset(map(canonical.__getitem__, keys))
+        deps[rel] = keys if all(map(operator.is_, map(same, keys), keys)) else frozenset(map(same, keys))
     if pruned:
         used: set[Key] = set().union(*deps.values()) if deps else set()
         values = {key: known_value for key, known_value in values.items() if key in used}

@@ -21,7 +21,7 @@ from ..core.layout import SiteLayout
 from ..text.arabic import has_arabic
 from ..text.bidi import arabic_text, english_text, isolate_plain
 from ..text.shellquote import review_command_filter, shell_quote, visible
-from .recording import note, note_read
+from .recording import note, note_read, recorded_getattr
 from .templaterefs import record as record_references
 
 BUILTIN_PREFIX = "!builtin"
@@ -96,9 +96,7 @@ class ThemeEnvironment(jinja2.Environment):
     # Dependency recording (digest.render.recording): Jinja routes every `a.b` and `a[b]` of
     # a template through these two public hooks, and every extends/include/import through
     # get_template, so what a page reads is noted as it renders.
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        note_read(obj, attribute)
-        return super().getattr(obj, attribute)
+    getattr = recorded_getattr
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         note_read(obj, argument)

@@ -23,6 +23,7 @@ ROOT_MARK = "\ue002"  # private-use code point: never in text (render_body strip
 MACROS = "macros.html"  # the theme template whose macros render the fragments
 PARTIALS = ("partials/site_header.html", "partials/site_footer.html")  # included by its macros: a site may replace each
 ROW_TEMPLATE = "review/row.html"  # the review dashboard's row macro
+_MACROS_KEY = ("template", MACROS)
 
 
 class KeptRows:
@@ -56,7 +57,7 @@ class Fragments:
     def _render(self, key: tuple[Any, ...], macro: str, *args: Any, **kwargs: Any) -> str:
         """The macro's HTML for `key`, with ROOT_MARK as the root: rendered on first use."""
         html = self._html.get(key)
-        note(("template", MACROS))  # a cached fragment is a read of the macros, as a fresh one
+        note(_MACROS_KEY)  # a cached fragment is a read of the macros, as a fresh one
         if html is None:
             if self._macros is None:
                 self._macros = self.env.get_template(MACROS).module

@@ -204,6 +204,7 @@ def render_pages(
     # Each key the workers send back, kept once: a worker's pages note the same few thousand
     # keys over and over (~130,000 at 4,000 entries), and each arrives as a new tuple.
     canonical: dict[Key, Key] = {}
+    keep_one = canonical.setdefault
     try:
         written = 0
         with fork_pool(workers) as pool:
@@ -216,7 +217,7 @@ def render_pages(
                     raise cls(message, path, line)
                 written += count
                 for i, keys in recorded:
-                    renderer.recorded[pages[i].path] = frozenset([canonical.setdefault(key, key) for key in keys])
+                    renderer.recorded[pages[i].path] = frozenset(map(keep_one, keys, keys))
         return written
     finally:
         _WORKER = None

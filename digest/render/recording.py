@@ -19,9 +19,12 @@ keys changed value.
 """
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
+
+import jinja2
 
 from ..core.model import Entry
 from ..sitemodel.stories import SiteModel, Story
@@ -33,18 +36,45 @@ Key = tuple[str, str]
 SETTINGS_ONLY = frozenset({"absolute", "feed_id", "site", "config", "base_url", "base_path", "is_absolute", "review_mode"})
 
 _current: set[Key] | None = None  # the keys of the page being rendered (one page at a time per process)
+# Beside it, while a page renders: the slugs whose card it read and the tags it read, as
+# plain strings (a read costs a set add, no tuple); made keys once, when the page is done.
+_cards: set[str] = set()
+_tags: set[str] = set()
+_slug_of = operator.attrgetter("slug")
+_key_of = operator.attrgetter("key")
+
+
+class _Keys(dict[str, Key]):
+    """One key object per name (`("card", slug)`): every page of a process shares it, so
+    the keys a worker sends back pickle once each and the parent's sets share them."""
+
+    def __init__(self, kind: str):
+        super().__init__()
+        self.kind = kind
+
+    def __missing__(self, name: str) -> Key:
+        key = self[name] = (self.kind, name)
+        return key
+
+
+_CARD_KEYS = _Keys("card")
+_TAG_KEYS = _Keys("tag")
 
 
 @contextmanager
 def recording() -> Iterator[set[Key]]:
-    """Collect the dependency keys noted inside the block into the yielded set."""
-    global _current
-    outer, keys = _current, set[Key]()
-    _current = keys
+    """Collect the dependency keys noted inside the block into the yielded set (complete
+    when the block ends)."""
+    global _current, _cards, _tags
+    outer = _current, _cards, _tags
+    keys, cards, tags = set[Key](), set[str](), set[str]()
+    _current, _cards, _tags = keys, cards, tags
     try:
         yield keys
     finally:
-        _current = outer
+        _current, _cards, _tags = outer
+        keys.update(map(_CARD_KEYS.__getitem__, cards))
+        keys.update(map(_TAG_KEYS.__getitem__, tags))
 
 
 def note(key: Key) -> None:
@@ -54,12 +84,12 @@ def note(key: Key) -> None:
 
 def note_stories(stories: Iterable[Any]) -> None:
     if _current is not None:
-        _current.update(("card", s.slug) for s in stories)
+        _cards.update(map(_slug_of, stories))
 
 
 def note_tags(tags: Iterable[Any]) -> None:
     if _current is not None:
-        _current.update(("tag", t.key) for t in tags)
+        _tags.update(map(_key_of, tags))
 
 
 def note_read(obj: Any, attribute: Any) -> None:
@@ -69,11 +99,39 @@ def note_read(obj: Any, attribute: Any) -> None:
         return
     kind = type(obj)
     if kind is Story:
-        keys.add(("card", obj.slug))
+        _cards.add(obj.slug)
     elif kind is Entry:
-        keys.add(("body" if attribute == "body" else "card", obj.slug))
+        if attribute == "body":
+            keys.add(("body", obj.slug))
+        else:
+            _cards.add(obj.slug)
     elif kind is Tag:
-        keys.add(("tag", obj.key))
+        _tags.add(obj.key)
     elif kind is SiteModel and attribute not in SETTINGS_ONLY:
         # Anything else (stories, by_slug, related(), neighbours()…) opens the whole site.
         keys.add(("model", str(attribute)))
+
+
+def recorded_getattr(env: jinja2.Environment, obj: Any, attribute: str) -> Any:
+    """`env.getattr` with the read noted as `note_read` notes it, in one frame: Jinja calls
+    this for every `a.b` of every page, so the recording costs a type check and a set add
+    there, not two more calls. An attribute the object lacks takes Jinja's own way (an item
+    of that name, else undefined), so templates see exactly what Jinja would give them."""
+    keys = _current
+    if keys is not None:
+        kind = type(obj)
+        if kind is Story:
+            _cards.add(obj.slug)
+        elif kind is Entry:
+            if attribute == "body":
+                keys.add(("body", obj.slug))
+            else:
+                _cards.add(obj.slug)
+        elif kind is Tag:
+            _tags.add(obj.key)
+        elif kind is SiteModel and attribute not in SETTINGS_ONLY:
+            keys.add(("model", str(attribute)))
+    try:
+        return getattr(obj, attribute)
+    except AttributeError:
+        return jinja2.Environment.getattr(env, obj, attribute)
