@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.text.charsafe import visible
+from digest.text.charsafe import has_invisible, is_invisible, visible
 
 
 def plain_visible(text: str) -> str:
@@ -43,3 +43,13 @@ def test_examples_written_out() -> None:
 def test_visible_equals_the_plain_definition(text: str) -> None:
     assert visible(text) == plain_visible(text)
     assert visible(text) == plain_visible(text)  # again, from the memo
+
+
+def test_the_whole_text_check_agrees_with_the_per_character_one_on_every_code_point() -> None:
+    """has_invisible (str.isprintable and a short class, in C) against is_invisible, one
+    character at a time over all of Unicode, and inside printable text."""
+    per_character = is_invisible.__wrapped__  # not the memo: a million entries
+    disagree = [code for code in range(0x110000) if has_invisible(chr(code)) != per_character(chr(code))]
+    assert disagree == []
+    assert not has_invisible("digest review approve خبر-عاجل 2024")
+    assert has_invisible("خبر\u034f-عاجل") and has_invisible("x\U000e0100y") and has_invisible("a\u00a0b")

@@ -117,6 +117,26 @@ def test_a_template_reading_entry_extra_or_a_config_value(root: Path, tmp_path: 
     assert "[الاقتصاد|Desk Digest]" in _page(root, slug)
 
 
+def test_a_card_macro_reading_a_body_follows_it_on_every_page_that_shows_the_card(root: Path, tmp_path: Path) -> None:
+    """A theme's card shows something of the body. A card is rendered once per build and
+    reused on every listing that shows it (digest.render.fragments): each of those pages
+    must depend on what the card's rendering read, not only the first one to render it."""
+    (root / "templates").mkdir(exist_ok=True)
+    macros = (Path(__file__).resolve().parent.parent / "templates" / "macros.html").read_text(encoding="utf-8")
+    start = macros.index('<article class="card">')
+    (root / "templates" / "macros.html").write_text(
+        macros[:start] + "<p>[{{ story.entry.body|length }} حرفًا]</p>\n" + macros[start:], encoding="utf-8"
+    )
+    _digest(root, "build", "--offline")
+    newest, _oldest = _newest_and_oldest(root)
+    path = root / "content" / f"{newest}.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nفقرة جديدة.\n", encoding="utf-8")
+    after = len(read_entry(path).body)
+    _build_equals_clean(root, tmp_path)
+    showing = [rel for rel, data in tree_bytes(root / "site").items() if f"[{after} حرفًا]".encode() in data]
+    assert len(showing) >= 3, showing  # the home page, the English index, its tags' pages…
+
+
 def test_the_manifest_keeps_what_each_page_read(root: Path) -> None:
     _digest(root, "build", "--offline")
     manifest = load_manifest(root, root / "site")

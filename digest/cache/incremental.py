@@ -265,10 +265,15 @@ def _with_new_keys(
     # Set operations and map() run in C: a cold build at 4,000 entries records ~130,000 keys.
     for key in set().union(*(keys for _rel, keys in fresh)).difference(values):
         values[key] = value(key)
+    if not known and not deps:
+        # Every key came from these sets, which share their key objects (PageRenderer and
+        # render_pages make them so): kept as they are, and every key is used.
+        deps.update(fresh)
+        return values
     canonical = {key: key for key in values}
     same = canonical.__getitem__
     for rel, keys in fresh:
-        # A set already made of these very key objects (render_pages shares them) is kept as is, not copied.
+        # A set already made of these very key objects is kept as is, not copied.
         deps[rel] = keys if all(map(operator.is_, map(same, keys), keys)) else frozenset(map(same, keys))
     if pruned:
         used: set[Key] = set().union(*deps.values()) if deps else set()

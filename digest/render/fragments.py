@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from .recording import note, note_stories, note_tags
+from .recording import Key, note, note_all, note_stories, note_tags, recording
 
 ROOT_MARK = "\ue002"  # private-use code point: never in text (render_body strips its neighbours too)
 MACROS = "macros.html"  # the theme template whose macros render the fragments
@@ -42,7 +42,7 @@ class Fragments:
     def __init__(self, env: jinja2.Environment, kept_rows: KeptRows | None = None):
         self.env = env
         self._macros: Any = None
-        self._html: dict[tuple[Any, ...], str] = {}
+        self._html: dict[tuple[Any, ...], tuple[str, frozenset[Key]]] = {}  # key → (HTML, what rendering it read)
         self.kept_rows = kept_rows if kept_rows is not None else KeptRows()
 
     def install(self) -> None:
@@ -55,59 +55,76 @@ class Fragments:
             self.env.globals[name] = getattr(self, name)
 
     def _render(self, key: tuple[Any, ...], macro: str, *args: Any, **kwargs: Any) -> str:
-        """The macro's HTML for `key`, with ROOT_MARK as the root: rendered on first use."""
-        html = self._html.get(key)
-        note(_MACROS_KEY)  # a cached fragment is a read of the macros, as a fresh one
-        if html is None:
+        """The macro's HTML for `key`, with ROOT_MARK as the root: rendered on first use.
+
+        What the macro read while rendering it is recorded with it, and noted again on every
+        use: the pages that reuse a card depend on what the card's rendering read (a theme's
+        card may show part of the body), like the page that rendered it first. Each public
+        method below also notes the read of the macros (`_MACROS_KEY`) once per call."""
+        known = self._html.get(key)
+        if known is None:
             if self._macros is None:
                 self._macros = self.env.get_template(MACROS).module
-            html = self._html[key] = str(getattr(self._macros, macro)(*args, **kwargs))
-        return html
+            with recording() as keys:
+                html = str(getattr(self._macros, macro)(*args, **kwargs))
+            known = self._html[key] = (html, frozenset(keys))
+        note_all(known[1])
+        return known[0]
 
     def card(self, story: Any, root: str, english: bool = False) -> Markup:
+        note(_MACROS_KEY)
         note_stories((story,))
         html = self._render(("card", story.index, english), "story_card", story, ROOT_MARK, english_first=english)
         return Markup(html.replace(ROOT_MARK, root))
 
     # A list's items in one call: a template loop costs more per item than the item does.
     def cards(self, stories: Sequence[Any], root: str, english: bool = False, sep: str = "\n") -> Markup:
+        note(_MACROS_KEY)
         note_stories(stories)
         html = sep.join(self._render(("card", s.index, english), "story_card", s, ROOT_MARK, english_first=english) for s in stories)
         return Markup(html.replace(ROOT_MARK, root))
 
     def dated_cards(self, stories: Sequence[Any], root: str) -> Markup:
+        note(_MACROS_KEY)
         note_stories(stories)
         html = "\n".join(self._render(("dated_card", s.index), "dated_card", s, ROOT_MARK) for s in stories)
         return Markup(html.replace(ROOT_MARK, root))
 
     def tag_items(self, tags: Sequence[Any], root: str, sep: str = "\n") -> Markup:
+        note(_MACROS_KEY)
         note_tags(tags)
         html = sep.join(self._render(("tag_item", t.key), "tag_item", t, ROOT_MARK) for t in tags)
         return Markup(html.replace(ROOT_MARK, root))
 
     def related_items(self, stories: Sequence[Any], root: str, sep: str = "\n") -> Markup:
+        note(_MACROS_KEY)
         note_stories(stories)
         html = sep.join(self._render(("related_item", s.index), "related_item", s, ROOT_MARK) for s in stories)
         return Markup(html.replace(ROOT_MARK, root))
 
     def tag_link(self, tag: Any, root: str, count: Any = None) -> Markup:
+        note(_MACROS_KEY)
         note_tags((tag,))
         return Markup(self._render(("tag_link", tag.key, count), "tag_link", tag, ROOT_MARK, count).replace(ROOT_MARK, root))
 
     def feed_entries(self, stories: Sequence[Any], model: Any) -> Markup:
         """Atom entries: absolute links, so one rendering serves every feed listing the story."""
+        note(_MACROS_KEY)
         note_stories(stories)
         return Markup("".join(self._render(("feed_entry", s.index), "feed_entry", s, model) for s in stories))
 
     # The site-wide fragments escape the root: the 404 page's is the base URL's path.
     def head_links(self, site: Any, root: str) -> Markup:
+        note(_MACROS_KEY)
         return Markup(self._render(("head_links",), "head_links", site, ROOT_MARK).replace(ROOT_MARK, escape(root)))
 
     def site_header(self, site: Any, root: str, review_mode: bool) -> Markup:
+        note(_MACROS_KEY)
         html = self._render(("site_header", review_mode), "site_header", site, ROOT_MARK, review_mode)
         return Markup(html.replace(ROOT_MARK, escape(root)))
 
     def site_footer(self, site: Any, root: str) -> Markup:
+        note(_MACROS_KEY)
         return Markup(self._render(("site_footer",), "site_footer", site, ROOT_MARK).replace(ROOT_MARK, escape(root)))
 
     def dashboard_rows(self, rows: Sequence[Any], root: str) -> Markup:

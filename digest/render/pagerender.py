@@ -47,6 +47,8 @@ class PageRenderer:
         # `record=False` (a --no-cache build: no manifest keeps them): nothing is noted.
         self.record = record
         self.recorded: dict[str, frozenset[Key]] = {}
+        # One object per key in every recorded set (pickled once; see _with_new_keys).
+        self._keep_one = dict[Key, Key]().setdefault
         Fragments(env, kept_rows).install()  # kept_rows: digest serve's dashboard rows of earlier builds
 
     def body_html(self, page: Page) -> str:
@@ -74,12 +76,13 @@ class PageRenderer:
         return context
 
     def render(self, page: Page) -> bytes:
-        """The page's bytes; what rendering it read is kept in `recorded`."""
+        """The page's bytes; what rendering it read is kept in `recorded` (sets that share
+        their key objects)."""
         if not self.record:
             return render_template(self.env, page.template, self.context(page)).encode("utf-8")
         with recording() as keys:
             data = render_template(self.env, page.template, self.context(page)).encode("utf-8")
-        self.recorded[page.path] = frozenset(keys)
+        self.recorded[page.path] = frozenset(map(self._keep_one, keys, keys))
         return data
 
     def precompile(self, pages: Sequence[Page]) -> None:

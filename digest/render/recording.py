@@ -20,8 +20,7 @@ keys changed value.
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import Any
 
 import jinja2
@@ -61,25 +60,45 @@ _CARD_KEYS = _Keys("card")
 _TAG_KEYS = _Keys("tag")
 
 
-@contextmanager
-def recording() -> Iterator[set[Key]]:
-    """Collect the dependency keys noted inside the block into the yielded set (complete
-    when the block ends)."""
-    global _current, _cards, _tags
-    outer = _current, _cards, _tags
-    keys, cards, tags = set[Key](), set[str](), set[str]()
-    _current, _cards, _tags = keys, cards, tags
-    try:
-        yield keys
-    finally:
-        _current, _cards, _tags = outer
-        keys.update(map(_CARD_KEYS.__getitem__, cards))
-        keys.update(map(_TAG_KEYS.__getitem__, tags))
+class Recording:
+    """Collects the dependency keys noted while it is active into `keys` (complete when it
+    ends). A class, not a generator context manager: it runs once per page."""
+
+    __slots__ = ("_cards", "_outer", "_tags", "keys")
+
+    def __init__(self) -> None:
+        self.keys = set[Key]()
+        self._cards, self._tags = set[str](), set[str]()
+        self._outer: tuple[set[Key] | None, set[str], set[str]] | None = None
+
+    def __enter__(self) -> set[Key]:
+        global _current, _cards, _tags
+        self._outer = _current, _cards, _tags
+        _current, _cards, _tags = self.keys, self._cards, self._tags
+        return self.keys
+
+    def __exit__(self, *exc: object) -> None:
+        global _current, _cards, _tags
+        assert self._outer is not None
+        _current, _cards, _tags = self._outer
+        self.keys.update(map(_CARD_KEYS.__getitem__, self._cards))
+        self.keys.update(map(_TAG_KEYS.__getitem__, self._tags))
+
+
+def recording() -> Recording:
+    """`with recording() as keys:` — the keys noted inside the block, in that set."""
+    return Recording()
 
 
 def note(key: Key) -> None:
     if _current is not None:
         _current.add(key)
+
+
+def note_all(keys: frozenset[Key]) -> None:
+    """Keys another recording collected (a fragment reused on this page)."""
+    if _current is not None:
+        _current.update(keys)
 
 
 def note_stories(stories: Iterable[Any]) -> None:

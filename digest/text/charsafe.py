@@ -84,6 +84,19 @@ def is_invisible(char: str) -> bool:
     )
 
 
+# The invisible characters str.isprintable() passes: those of _BLANK_OTHERS and the
+# variation selectors (the rest of is_invisible is exactly what it refuses: the categories
+# above and Zs, but for " ").
+_PRINTABLE_BUT_INVISIBLE_RE = re.compile(
+    "[" + "".join(chr(code) for code in sorted(_BLANK_OTHERS)) + "\ufe00-\ufe0f\U000e0100-\U000e01ef]"
+)
+
+
+def has_invisible(text: str) -> bool:
+    """Is any character of text invisible (is_invisible)? In C, not a call per character."""
+    return not text.isprintable() or _PRINTABLE_BUT_INVISIBLE_RE.search(text) is not None
+
+
 def escape_char(char: str) -> str:
     """The ANSI-C escape of one character: \\n, \\t, \\r, \\xHH, \\uHHHH or \\UHHHHHHHH."""
     if char in _NAMED_ESCAPES:
@@ -98,6 +111,6 @@ def escape_char(char: str) -> str:
 
 def visible(text: str) -> str:
     """The text with every invisible character written as its escape (for names shown, not run)."""
-    if not any(is_invisible(char) for char in set(text)):
+    if not has_invisible(text):
         return text
     return "".join(escape_char(char) if is_invisible(char) else char for char in text)

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import shlex
 
-from .charsafe import escape_char, is_invisible, visible
+from .charsafe import escape_char, has_invisible, is_invisible, visible
 
 __all__ = ["review_command", "review_command_filter", "shell_quote", "visible"]
 
 def shell_quote(word: str) -> str:
     """One shell word that means exactly `word`, with no invisible character left in it."""
-    if not any(is_invisible(char) for char in word):
+    if not has_invisible(word):
         return shlex.quote(word)
     parts: list[str] = []
     run = ""
