@@ -17,6 +17,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from ..sitemodel.stories import Story
+from ..sitemodel.taxonomy import Tag
 from .recording import Key, note, note_all, note_stories, note_tags, recording
 
 ROOT_MARK = "\ue002"  # private-use code point: never in text (render_body strips its neighbours too)
@@ -36,6 +38,19 @@ class KeptRows:
         self.source: str | None = None
         self.html: dict[Any, str] = {}  # in the order of the last dashboard rendered
         self.shown: str | None = None  # those rows' HTML as that dashboard holds it
+
+
+def _beyond_what_it_shows(keys: set[Key], shown: Any) -> frozenset[Key]:
+    """What a fragment's rendering read besides what every use notes anyway: the macros, and
+    the card of the story it shows (whose value covers that story's tags) or the tag it
+    shows. Usually nothing is left; a theme's card reading the body leaves ("body", slug)."""
+    keys.discard(_MACROS_KEY)
+    if type(shown) is Story:
+        keys.discard(("card", shown.slug))
+        keys.difference_update([("tag", tag.key) for tag in shown.tags])
+    elif type(shown) is Tag:
+        keys.discard(("tag", shown.key))
+    return frozenset(keys)
 
 
 class Fragments:
@@ -60,15 +75,17 @@ class Fragments:
         What the macro read while rendering it is recorded with it, and noted again on every
         use: the pages that reuse a card depend on what the card's rendering read (a theme's
         card may show part of the body), like the page that rendered it first. Each public
-        method below also notes the read of the macros (`_MACROS_KEY`) once per call."""
+        method below notes the story or tag shown and the read of the macros (`_MACROS_KEY`)
+        once per call."""
         known = self._html.get(key)
         if known is None:
             if self._macros is None:
                 self._macros = self.env.get_template(MACROS).module
             with recording() as keys:
                 html = str(getattr(self._macros, macro)(*args, **kwargs))
-            known = self._html[key] = (html, frozenset(keys))
-        note_all(known[1])
+            known = self._html[key] = (html, _beyond_what_it_shows(keys, args[0] if args else None))
+        if known[1]:
+            note_all(known[1])
         return known[0]
 
     def card(self, story: Any, root: str, english: bool = False) -> Markup:

@@ -128,11 +128,18 @@ def _compile_quietly(env: jinja2.Environment, name: str) -> None:
 
 
 def write_page(dest: Path | str, page: Page, data: bytes) -> None:
-    """Plain strings and one open per page (its folder made only when missing): this runs
-    for every page of a cold build, where pathlib's per-call cost shows."""
+    """Plain strings and few system calls per page: this runs for every page of a cold
+    build, where pathlib's per-call cost shows. An article has a folder of its own, which
+    a staging tree does not hold yet: made first. Other pages are opened first, their
+    folder made only when missing."""
     path = os.path.join(dest, page.path)
+    if page.kind == "article":
+        try:
+            os.mkdir(os.path.dirname(path))
+        except OSError:
+            pass  # there already, or its parent missing: open() below says which
     try:
-        handle = open(path, "wb")  # noqa: SIM115 - closed by the `with` below; opened first so the folder is made only when missing
+        handle = open(path, "wb")  # noqa: SIM115 - closed by the `with` below
     except FileNotFoundError:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         handle = open(path, "wb")  # noqa: SIM115 - closed by the `with` below
