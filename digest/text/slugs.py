@@ -79,7 +79,7 @@ def is_safe_file_slug(slug: str) -> bool:
     """True if a content file's name (without .md) may be an entry's slug: a safe path
     segment of letters (with their combining marks), digits and '-' only — no '%', '#',
     '.', spaces or control characters, which would break URLs, feeds and the sitemap."""
-    return is_safe_slug(slug) and all(_is_slug_char(ch) for ch in slug)
+    return is_safe_slug(slug) and all(map(_slug_chars.__getitem__, slug))  # memo per character (below)
 
 
 def _is_slug_char(ch: str) -> bool:
