@@ -98,3 +98,41 @@ def test_a_body_hashtag_that_is_not_a_tag_is_flagged_for_the_editor(tmp_path: Pa
     assert "hashtag-not-tag" not in json.loads(digest(root, "review", "list", "--json").output)[0]["review"]["flags"]
     assert '<a class="hashtag" href="../../tags/تونس/"><bdi>#تونس</bdi></a>' in read(root, "articles/visit/index.html")
     assert (root / "site" / "tags" / "تونس" / "index.html").is_file()
+
+
+def test_a_new_article_leaves_the_numbered_pages_of_its_tags_as_they_were(all_seeds_root: Path, tmp_path: Path) -> None:
+    """Stable paging (digest.sitemodel.paging): a tag's numbered pages are fixed blocks of
+    older entries, so a new entry changes its front page (which shows the count) and, when a
+    block fills, the page before the new one, and no other: a deploy uploads a few files."""
+    import dataclasses
+    import datetime as dt
+
+    from conftest import small_site
+    from sitecheck import tree_bytes
+
+    from digest.content.entries import read_entry, write_entry
+
+    root = small_site(all_seeds_root, tmp_path, keep=16, held_back=0)
+    assert CliRunner().invoke(cli, ["-C", str(root), "build", "--offline"]).exit_code == 0
+    files = sorted((root / "content").glob("*.md"))
+    for path in files:  # one tag on every entry: 16 of them, three to a page
+        entry = read_entry(path)
+        entry.tags = [*entry.tags, "ملف"]
+        write_entry(entry, root / "content")
+    assert CliRunner().invoke(cli, ["-C", str(root), "build", "--offline"]).exit_code == 0
+    fronts = [p for p in (root / "site" / "tags").glob("*/index.html") if "#ملف</bdi>" in p.read_text(encoding="utf-8")]
+    assert len(fronts) == 1
+    folder = fronts[0].parent
+    before = tree_bytes(folder)
+    numbered = sorted(rel for rel in before if rel.startswith("page/"))
+    assert len(numbered) >= 3
+    assert "16 مادة" in (folder / "index.html").read_text(encoding="utf-8")
+    assert all('<p class="tag-count"><a ' in before[rel].decode("utf-8") for rel in numbered)  # the feed link alone
+
+    newest = max((read_entry(p) for p in files), key=lambda e: (e.date, e.slug))
+    added = dataclasses.replace(newest, slug="خبر-جديد-في-الملف", date=newest.date + dt.timedelta(days=1), title="خبر جديد في الملف")
+    write_entry(added, root / "content")
+    assert CliRunner().invoke(cli, ["-C", str(root), "build", "--offline"]).exit_code == 0
+    after = tree_bytes(folder)
+    assert "17 مادة" in after["index.html"].decode("utf-8")
+    assert [rel for rel in numbered if after.get(rel) != before[rel]] == []  # 17 = 5 × 3 + 2: no block filled

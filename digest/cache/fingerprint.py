@@ -33,7 +33,7 @@ import jinja2
 from ..core.model import Entry, body_hash
 from ..render.environment import is_theme_template
 from ..render.templaterefs import references as _references
-from ..sitemodel.pages import FEED_LIMIT, Page
+from ..sitemodel.pages import FEED_LIMIT, Page, tag_page_count
 from ..sitemodel.paging import Paging
 from ..sitemodel.stories import SiteModel, Story
 from ..sitemodel.taxonomy import Tag
@@ -531,7 +531,7 @@ class SiteFingerprints:
         paging = Paging(len(members), self.site.site.per_page)
         return (
             self._tag_fields(tag),
-            len(members),
+            tag_page_count(len(members), page.number),
             paging.pager(f"tags/{tag.slug}/", page.number),
             self._cards_of(paging.items(members, page.number)),
         )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..review.publish import approve_command
-from .paging import Paging, page_path
+from .paging import FRONT, Paging, page_path
 from .stories import SiteModel, Story
 
 FEED_LIMIT = 30  # entries per Atom feed
@@ -124,13 +124,21 @@ def _article(site: SiteModel, page: Page) -> dict[str, Any]:
     }
 
 
+def tag_page_count(members: int, number: int) -> int | None:
+    """The entry count a tag page shows: on its front page only. A numbered page is a fixed
+    block of older entries (digest.sitemodel.paging); with the count on it, every new entry
+    of a tag would change every one of its pages — hundreds for a large tag, re-rendered and
+    re-uploaded on each publish for one number."""
+    return members if number == FRONT else None
+
+
 def _tag(site: SiteModel, page: Page) -> dict[str, Any]:
     tag = site.taxonomy.by_key[page.key]
     members = site.stories_by_tag[tag.key]
     paging = Paging(len(members), site.site.per_page)
     return {
         "tag": tag,
-        "count": len(members),
+        "count": tag_page_count(len(members), page.number),
         "stories": paging.items(members, page.number),
         "pager": paging.pager(f"tags/{tag.slug}/", page.number),
     }
