@@ -395,3 +395,41 @@ def test_the_desk_reads_its_queue_from_the_kept_rows_only_when_the_dashboard_hol
     preview.builder.resident.rows.html = dict(reversed(list(preview.builder.resident.rows.html.items())))
     preview.builder.resident.rows.shown = "<tr>not in the file</tr>"
     assert queue(kept=True) == parsed
+
+
+@pytest.mark.parametrize("watch_mode", ["inotify", "poll"])
+def test_a_new_seed_is_built_once_and_an_entry_edited_after_ingest_still_counts(
+    root: Path, tmp_path: Path, watch_mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """digest serve: ingest writes the new article's entry during the build that ingests its
+    seed; the watcher then sees content/ change. That write is the build's own (built and
+    read already): taken as seen, not built a second time. The same file edited again after
+    the build is an edit, reported as usual."""
+    from digest.core.watch import DebouncedWatcher
+
+    monkeypatch.setenv("DIGEST_WATCH", watch_mode)
+    preview = Preview(root)
+    preview.rebuild()
+    watcher = DebouncedWatcher(root, quiet=0.0)
+    if watcher.event_driven:
+        preview.builder.resident.watch = watcher.current
+
+    def batch() -> list[str]:
+        # A poll reads what changed; with nothing new, the next one hands the batch over (quiet = 0).
+        return watcher.poll() + watcher.poll()
+
+    held = sorted((tmp_path / "held").glob("*.txt"))[0]
+    shutil.copy(held, root / "seeds" / held.name)
+    assert batch() == [f"seeds/{held.name}"]
+    assert preview.builder.build()
+    written = preview.builder.written_inputs
+    assert len(written) == 1 and written[0][0].startswith("content/")
+    watcher.current(absorb=False)  # as a build's render stage may: the write is then pending
+    watcher.absorb_unchanged(written)
+    assert batch() == []  # no second build for ingest's own write
+
+    path = root / written[0][0]
+    path.write_text(path.read_text(encoding="utf-8") + "\nفقرة أضافها المحرر.\n", encoding="utf-8")
+    watcher.absorb_unchanged(written)  # the stamp no longer matches: not absorbed
+    assert batch() == [written[0][0]]
+    watcher.close()

@@ -76,6 +76,9 @@ class BuildReport:
     ingest_line: str = ""
     translate_line: str = ""
     unchanged: bool = False  # nothing changed since the last build: nothing was written
+    # Input files this build wrote itself (ingest's entries), with their (mtime_ns, size)
+    # right after: digest serve takes them as seen, not as an edit to build again.
+    written_inputs: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
 
     def summary_line(self) -> str:
         if self.unchanged:
@@ -288,6 +291,20 @@ def ingest_stage(ctx: BuildContext) -> None:
         ctx.report.ingest_line = ingested.summary_line()
         ctx.ingested = True
         ctx.ingest_touched = None if ingested.errors else set(ingested.updated)
+        written = [ctx.layout.entry_file(slug) for slug in (*ingested.new, *ingested.updated)]
+        ctx.report.written_inputs.extend(_stamps(ctx.root, written))
+
+
+def _stamps(root: Path, paths: list[Path]) -> list[tuple[str, tuple[int, int]]]:
+    """(path relative to the root, (mtime_ns, size)) of each file that exists."""
+    stamps = []
+    for path in paths:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        stamps.append((path.relative_to(root).as_posix(), (stat.st_mtime_ns, stat.st_size)))
+    return stamps
 
 
 def load_stage(ctx: BuildContext) -> None:

@@ -208,6 +208,18 @@ class DebouncedWatcher:
             return batch
         return []
 
+    def absorb_unchanged(self, stamps: list[tuple[str, tuple[int, int]]]) -> None:
+        """Take these files as seen if they still have these stamps (what a build wrote and
+        then read itself: ingest's entries); one changed again since is still reported."""
+        for rel, stamp in stamps:
+            try:
+                stat = (self.root / rel).stat()
+            except OSError:
+                continue
+            if (stat.st_mtime_ns, stat.st_size) == stamp:
+                self._last[rel] = stamp
+                self._pending.discard(rel)  # seen during the build (current(absorb=False)): built
+
     def absorb(self, paths: list[str]) -> None:
         """Take these files (relative to the root) as seen: this process wrote them and has
         rebuilt already. Other changes, made meanwhile, are still reported."""

@@ -82,6 +82,7 @@ class PreviewBuilder:
         # the saved file and rewrites only the pages whose recorded inputs changed.
         self.resident = ResidentState()
         self.state = PreviewState()
+        self.written_inputs: list[tuple[str, tuple[int, int]]] = []  # by the last build (BuildReport)
 
     def build(self, reason: str = "") -> bool:
         """Rebuild; returns True if the preview is good (else the error page is shown)."""
@@ -105,6 +106,7 @@ class PreviewBuilder:
         if report is None:
             for problem in problems:
                 self.echo_err(f"error: {problem}")
+        self.written_inputs = report.written_inputs if report is not None else []
         self.state = PreviewState(problems=problems, builds=self.state.builds + 1)
         took = time.perf_counter() - start
         what = f"{report.pages} pages rendered" if report is not None else "build failed"
@@ -450,6 +452,7 @@ def serve(
 
     def rebuild_after_desk(reason: str, written: list[str]) -> None:
         builder.build(reason)
+        watcher.absorb_unchanged(builder.written_inputs)
         watcher.absorb(written)  # the desk's own writes: no second rebuild and reload from the watcher
         reload_browsers()
 
@@ -519,6 +522,7 @@ def serve(
                 return
             shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
             builder.build(f"changed {shown}: ")
+            watcher.absorb_unchanged(builder.written_inputs)  # ingest's entries: built already, not a new change
             after_build()
 
         def on_event() -> None:
