@@ -433,3 +433,27 @@ def test_a_new_seed_is_built_once_and_an_entry_edited_after_ingest_still_counts(
     watcher.absorb_unchanged(written)  # the stamp no longer matches: not absorbed
     assert batch() == [written[0][0]]
     watcher.close()
+
+
+def test_a_new_article_fingerprints_only_the_pages_it_changes(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new newest article changes the order of every listing, but a page's fingerprint
+    reads only its own part of it (its listing's stories and pager, an article's neighbours
+    and related list: its shape). The preview fingerprints again the pages whose shape or
+    atoms changed — here a minority — and the kept fingerprints still equal a fresh build's."""
+    from digest.cache.fingerprint import SiteFingerprints
+
+    preview = Preview(root)
+    _assert_same_as_fresh(root, tmp_path, preview)
+    preview.rebuild()  # settled: ingest's writes read back
+    computed: list[str] = []
+    original = SiteFingerprints.of_page
+    monkeypatch.setattr(SiteFingerprints, "of_page", lambda self, page: computed.append(page.path) or original(self, page))
+    held = sorted((tmp_path / "held").glob("*.txt"))[0]
+    shutil.copy(held, root / "seeds" / held.name)
+    partial = preview.builder.resident.digests.partial
+    preview.rebuild()
+    assert preview.builder.resident.digests.partial == partial + 1
+    pages = len(preview.builder.resident.digests.fingerprints)
+    assert 0 < len(computed) < pages / 2, (len(computed), pages)
+    monkeypatch.undo()
+    _assert_same_as_fresh(root, tmp_path, preview)

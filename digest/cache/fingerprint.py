@@ -51,6 +51,7 @@ EntryParts = tuple[str, str, tuple[str, ...]]  # digest of the entry without its
 _TAG_FIELDS = tuple(f.name for f in dataclasses.fields(Tag) if f.name != "entries")
 # What a page fingerprint reads besides its frame: ("card" | "body" | "flags", slug).
 Atom = tuple[str, str]
+_GONE = ("gone",)  # the value of an atom whose story left the site, and a page with no shape yet
 
 
 def body_hashtags(markdown: str) -> tuple[str, ...]:
@@ -166,11 +167,15 @@ class KeptDigests:
     - `related`: (settings, related_key) of the last build, reused while the model was
       patched (same stories in the same order, same dates and tags: `same_shape`).
     - the last build's page fingerprints (`fingerprints`), the `frame` they were computed
-      in (see SiteFingerprints.frame), and what each page's fingerprint read besides the
-      frame: the "atoms" — a story's card, an article's body, its review flags — with their
-      values (`atoms`) and the pages that read each (`readers`). While the frame holds, a
-      page whose atoms kept their values keeps its fingerprint: an edited headline computes
-      the fingerprints of the pages showing that story, not of every page.
+      in (the settings and templates: SiteFingerprints.resident_frame), each page's `shapes`
+      (what its fingerprint reads, with every story's card, body and flags named instead of
+      digested: its listing's stories, pager and counts, an article's neighbours, related
+      list and hashtag links — SiteFingerprints.shape), and the "atoms" — a story's card, an
+      article's body, its review flags — with their values (`atoms`) and the pages that read
+      each (`readers`). While the frame holds, a page whose shape and atoms are unchanged
+      keeps its fingerprint: an edited headline computes the fingerprints of the pages
+      showing that story; a new article, of the pages whose listing, neighbours or related
+      list it changed — not of every page.
     """
 
     cards: dict[str, tuple[Story, str]] = dataclasses.field(default_factory=dict)
@@ -179,23 +184,24 @@ class KeptDigests:
     same_shape: bool = False  # set by the site model keeper for the current build
     frame: str | None = None
     fingerprints: dict[str, str | None] = dataclasses.field(default_factory=dict)
+    shapes: dict[str, Any] = dataclasses.field(default_factory=dict)
     atoms: dict[Atom, Any] = dataclasses.field(default_factory=dict)
-    readers: dict[Atom, list[str]] = dataclasses.field(default_factory=dict)
-    atomless: list[str] = dataclasses.field(default_factory=list)  # pages that read none: always computed
+    readers: dict[Atom, set[str]] = dataclasses.field(default_factory=dict)
+    atomless: set[str] = dataclasses.field(default_factory=set)  # pages that read none: always computed
     partial: int = 0  # builds that computed only the fingerprints of pages whose atoms changed
     review: tuple[Any, str] | None = None  # the review dashboard's inputs and their digest
     related_carried: int = 0  # related lists carried over a new first story (all builds)
-    shape: tuple[str, str, list[Any]] | None = None  # (related_key, settings, each story's slug, date and tags) of the last build
+    order: tuple[str, str, list[Any]] | None = None  # (related_key, settings, each story's slug, date and tags) of the last build
 
     def forget_pages(self) -> None:
-        self.frame, self.fingerprints, self.atoms, self.readers, self.atomless = None, {}, {}, {}, []
+        self.frame, self.fingerprints, self.shapes, self.atoms, self.readers, self.atomless = None, {}, {}, {}, {}, set()
 
 
 def _related_after_a_new_first_story(
     kept: KeptDigests,
     related_memo: tuple[str, dict[str, tuple[str, ...]]],
     settings: str,
-    shape: list[tuple[str, Any, list[str]]],
+    order: list[tuple[str, Any, list[str]]],
 ) -> dict[str, tuple[str, ...]]:
     """The last build's related lists that still hold when the only change of the stories'
     order, dates and tags is one new story in first place (the newest): every other index
@@ -203,12 +209,12 @@ def _related_after_a_new_first_story(
     tags in the same places, with the same sizes (weights), scores and distances — the
     same list (digest.sitemodel.stories.SiteModel.related). Stories sharing a tag with it
     are left out (computed again), and so is everything when the change is any other."""
-    if kept.shape is None or kept.shape[0] != related_memo[0] or kept.shape[1] != settings or not shape or shape[1:] != kept.shape[2]:
+    if kept.order is None or kept.order[0] != related_memo[0] or kept.order[1] != settings or not order or order[1:] != kept.order[2]:
         return {}
-    new_tags = set(shape[0][2])
+    new_tags = set(order[0][2])
     return {
         slug: related
-        for (slug, _date, tags) in shape[1:]
+        for (slug, _date, tags) in order[1:]
         if (related := related_memo[1].get(slug)) is not None and new_tags.isdisjoint(tags)
     }
 
@@ -248,21 +254,21 @@ class SiteFingerprints:
         # the code): while those are unchanged — an edited body, headline or template —
         # the last build's lists still hold; otherwise every list is computed again.
         self.kept = kept
-        shape: list[tuple[str, Any, list[str]]] | None = None
+        order: list[tuple[str, Any, list[str]]] | None = None
         if kept is not None and kept.same_shape and kept.related is not None and kept.related[0] == self.settings:
             self.related_key = kept.related[1]  # same stories, order, dates and tags as the last build
         else:
-            shape = [(s.slug, s.date, [t.key for t in s.tags]) for s in site.stories]
-            self.related_key = digest_of(self.settings, shape)
+            order = [(s.slug, s.date, [t.key for t in s.tags]) for s in site.stories]
+            self.related_key = digest_of(self.settings, order)
         if kept is not None:
             kept.related = (self.settings, self.related_key)
         reusable = related_memo is not None and related_memo[0] == self.related_key
         self.related_memo: dict[str, tuple[str, ...]] = dict(related_memo[1]) if reusable and related_memo else {}
-        if kept is not None and shape is not None:
+        if kept is not None and order is not None:
             if not reusable and related_memo is not None:
-                self.related_memo = _related_after_a_new_first_story(kept, related_memo, self.settings, shape)
+                self.related_memo = _related_after_a_new_first_story(kept, related_memo, self.settings, order)
                 kept.related_carried += len(self.related_memo)
-            kept.shape = (self.related_key, self.settings, shape)
+            kept.order = (self.related_key, self.settings, order)
         self._cards: dict[str, str] = {}
         # digest serve: card digests of earlier builds, by Story object (see KeptDigests).
         self.kept_cards = kept.cards if kept is not None else None
@@ -277,6 +283,7 @@ class SiteFingerprints:
         self._template_sources: dict[str, str] = {}
         self._frame: str | None = None
         self._reading: set[Atom] | None = None  # the atoms of the page being fingerprinted
+        self._naming = False  # computing shapes: atoms named (their slug), not digested
         self._kinds: dict[str, Callable[[Page], Any]] = {
             "home": self._listing,
             "en": self._listing,
@@ -298,11 +305,13 @@ class SiteFingerprints:
         With `previous` (the last build's structure, fingerprints and entry digests): when
         this build's structure is the same (see `structure`), every page but the articles
         whose body changed keeps its fingerprint — an edited body costs one fingerprint,
-        not one per page."""
-        current = self.structure(pages)  # also kept in the manifest for the next build
+        not one per page. digest serve (`kept`): only the pages whose shape or atoms changed
+        are fingerprinted again, and no structure digest is made (the manifest it keeps then
+        has none, and the next `digest build` compares every page's fingerprint instead)."""
         kept = self.kept
         if kept is not None and previous is not None and self._kept_pages_hold(pages, previous):
-            return self._of_changed_atoms(pages)
+            return self._of_changed_pages(pages)
+        current = self.structure(pages)  # also kept in the manifest for the next build
         if previous is not None and previous.structure == current:
             result: dict[str, str | None] = {}
             for page in pages:
@@ -317,13 +326,11 @@ class SiteFingerprints:
             return {page.path: self.of_page(page) for page in pages}
         return self._of_every_page_reading_atoms(pages)
 
-    # -- digest serve: the fingerprints of the pages whose atoms changed (see KeptDigests) --
-
     def frame(self, pages: Sequence[Page]) -> str:
-        """A digest of what every page fingerprint reads except the atoms (cards, bodies,
-        flags): the settings, the templates, the pages, the stories' order, dates and tags
+        """A digest of what every page fingerprint reads except the cards, bodies and flags:
+        the settings, the templates, the pages, the stories' order, dates and tags
         (`related_key`: so every listing, neighbour, related list, month and tag page has the
-        same members and pager), and every tag's fields."""
+        same members and pager), and every tag's fields. Part of `structure`."""
         if self._frame is None:
             self._prepare(pages)
             self._frame = digest_of(
@@ -336,67 +343,126 @@ class SiteFingerprints:
             )
         return self._frame
 
+    # -- digest serve: the fingerprints of the pages whose shape or atoms changed (KeptDigests) --
+
+    def resident_frame(self) -> str:
+        """What every page fingerprint reads besides its shape and atoms: the settings and
+        the templates."""
+        if not self._templates:
+            raise RuntimeError("resident_frame before the templates were read")
+        return digest_of(FORMAT, self.settings, sorted(self._templates.items()))
+
     def _kept_pages_hold(self, pages: Sequence[Page], previous: PreviousBuild) -> bool:
-        """The kept fingerprints are the last build's (the manifest's) and the frame held."""
+        """The kept fingerprints are the last build's (the manifest's), in the same frame."""
         kept = self.kept
         assert kept is not None
-        if kept.frame is None or kept.frame != self.frame(pages) or len(kept.fingerprints) != len(pages):
+        if kept.frame is None or not kept.fingerprints:
+            return False
+        if not self._templates:
+            self._templates = template_closures(self.env, sorted({p.template for p in pages}))
+        if kept.frame != self.resident_frame():
             return False
         files = previous.files
         return all(files.get(path, "absent") == fp for path, fp in kept.fingerprints.items())
+
+    def shape(self, page: Page) -> Any:
+        """What the page's fingerprint reads, with each card, body and review flags named by
+        the story's slug instead of digested: equal shapes and equal atom values (and the same
+        frame) make equal fingerprints."""
+        kind = self._kinds.get(page.kind)
+        if kind is None:
+            return None
+        self._naming = True
+        try:
+            return (page.template, page.kind, page.key, page.number, kind(page))
+        finally:
+            self._naming = False
+
+    def _fingerprint_reading(self, page: Page) -> tuple[str | None, set[Atom]]:
+        self._reading = set()
+        try:
+            return self.of_page(page), self._reading
+        finally:
+            self._reading = None
+
+    def _note_atoms(self, path: str, read: set[Atom]) -> None:
+        kept = self.kept
+        assert kept is not None
+        if not read:
+            kept.atomless.add(path)
+            return
+        kept.atomless.discard(path)
+        for atom in read:
+            if atom not in kept.atoms:
+                kept.atoms[atom] = self._atom_value(atom)
+            kept.readers.setdefault(atom, set()).add(path)
 
     def _of_every_page_reading_atoms(self, pages: Sequence[Page]) -> dict[str, str | None]:
         kept = self.kept
         assert kept is not None
         kept.forget_pages()
         result: dict[str, str | None] = {}
-        atoms: dict[Atom, Any] = {}
-        readers: dict[Atom, list[str]] = {}
         for page in pages:
-            self._reading = set()
-            try:
-                result[page.path] = self.of_page(page)
-                read = self._reading
-            finally:
-                self._reading = None
-            if not read:
-                kept.atomless.append(page.path)
-            for atom in read:
-                if atom not in atoms:
-                    atoms[atom] = self._atom_value(atom)
-                    readers[atom] = []
-                readers[atom].append(page.path)
-        kept.frame, kept.fingerprints, kept.atoms, kept.readers = self.frame(pages), result, atoms, readers
+            result[page.path], read = self._fingerprint_reading(page)
+            self._note_atoms(page.path, read)
+        kept.shapes = {page.path: self.shape(page) for page in pages}
+        kept.frame, kept.fingerprints = self.resident_frame(), result
         return result
 
-    def _of_changed_atoms(self, pages: Sequence[Page]) -> dict[str, str | None]:
-        """Same frame as the last build: only the pages reading an atom whose value changed
-        (and those reading none) get their fingerprint computed again."""
+    def _of_changed_pages(self, pages: Sequence[Page]) -> dict[str, str | None]:
+        """Same frame as the last build: only new pages, pages whose shape changed and pages
+        reading an atom whose value changed (and those reading none) get their fingerprint
+        computed again."""
         kept = self.kept
         assert kept is not None
         kept.partial += 1
         todo = set(kept.atomless)
-        changed = [(atom, now) for atom, before in kept.atoms.items() if (now := self._atom_value(atom)) != before]
-        for atom, now in changed:
-            kept.atoms[atom] = now
-            todo.update(kept.readers[atom])
-        result = dict(kept.fingerprints)
+        for atom, before in list(kept.atoms.items()):
+            now = self._atom_value(atom)
+            if now != before:
+                todo.update(kept.readers.get(atom, ()))
+                if now is _GONE:
+                    del kept.atoms[atom]
+                    kept.readers.pop(atom, None)
+                else:
+                    kept.atoms[atom] = now
+        known, before_shapes = kept.fingerprints, kept.shapes
+        # The site model patched (same stories, order, dates, tags and settings: `same_shape`)
+        # and the same pages: every shape is the last build's (what else a shape reads —
+        # a body's hashtags, the review dashboard's inputs — is read through atoms, or by a
+        # page reading none, computed anyway).
+        same = kept.same_shape and len(pages) == len(known) and all(page.path in known for page in pages)
+        shapes: dict[str, Any] = before_shapes if same else {}
+        result: dict[str, str | None] = {}
         for page in pages:
-            if page.path in todo:
-                result[page.path] = self.of_page(page)
-        kept.fingerprints = result
+            path = page.path
+            if same:
+                shape = before_shapes[path]
+            else:
+                shape = shapes[path] = self.shape(page)
+            if path in todo or path not in known or before_shapes.get(path, _GONE) != shape:
+                result[path], read = self._fingerprint_reading(page)
+                self._note_atoms(path, read)
+            else:
+                result[path] = known[path]
+        kept.atomless.intersection_update(result)
+        kept.fingerprints, kept.shapes = result, shapes
         return result
 
     def _atom_value(self, atom: Atom) -> Any:
         kind, slug = atom
+        story = self.site.by_slug.get(slug)
+        if story is None:
+            return _GONE
         if kind == "card":
-            return self.card(self.site.by_slug[slug])
-        story = self.site.by_slug[slug]
+            return self.card(story)
         if kind == "body":
             return self.entry_parts(story.entry)[1:]
         return self._article_flags(slug)  # "flags"
 
     def _article_flags(self, slug: str) -> str | None:
+        if self._naming:
+            return slug
         if not self.site.review_mode:
             return None
         flags = self.site.flags.get(slug)
@@ -446,6 +512,8 @@ class SiteFingerprints:
     # -- stories --
 
     def card(self, story: Story) -> str:
+        if self._naming:
+            return story.slug
         fp = self._cards.get(story.slug)
         if fp is None:
             kept = self.kept_cards.get(story.slug) if self.kept_cards is not None else None
@@ -463,6 +531,8 @@ class SiteFingerprints:
         return fp
 
     def _cards_of(self, stories: Sequence[Story]) -> list[str]:
+        if self._naming:
+            return [s.slug for s in stories]
         cards = self._cards
         if self._reading is not None:
             self._read("card", stories)
@@ -511,7 +581,7 @@ class SiteFingerprints:
             self._read("card", [s for s in (newer, older) if s is not None])
         return (
             self.card(story),
-            body,
+            story.slug if self._naming else body,
             [(raw, self._resolve(raw)) for raw in hashtags],
             self.card(newer) if newer else None,
             self.card(older) if older else None,
