@@ -35,7 +35,7 @@ from ..render.environment import is_theme_template
 from ..render.templaterefs import references as _references
 from ..sitemodel.pages import FEED_LIMIT, Page, tag_page_count
 from ..sitemodel.paging import Paging
-from ..sitemodel.stories import SiteModel, Story
+from ..sitemodel.stories import RELATED_SCAN, SiteModel, Story, tag_weight
 from ..sitemodel.taxonomy import Tag
 from ..text.hashtags import TAG_CHARS, clean_tag
 from .codestamp import code_stamp, digest_of
@@ -204,18 +204,32 @@ def _related_after_a_new_first_story(
     order: list[tuple[str, Any, list[str]]],
 ) -> dict[str, tuple[str, ...]]:
     """The last build's related lists that still hold when the only change of the stories'
-    order, dates and tags is one new story in first place (the newest): every other index
-    moved by one, so a story sharing no tag with the new one sees the same members of its
-    tags in the same places, with the same sizes (weights), scores and distances — the
-    same list (digest.sitemodel.stories.SiteModel.related). Stories sharing a tag with it
-    are left out (computed again), and so is everything when the change is any other."""
+    order, dates and tags is one new story in first place (the newest). Every other index
+    moved by one, so distances are the same, and so is every window of RELATED_SCAN members a
+    story looks at in a tag the new one does not have (digest.sitemodel.stories.SiteModel
+    .related). In a tag it has, the new story enters the windows of the tag's RELATED_SCAN // 2
+    newest members only; the others see the same members, and the same weight unless the
+    tag's size class changed (`tag_weight`). So a story keeps its list unless it is among the
+    newest half-window of one of the new story's tags, or shares one whose weight changed.
+    Anything else than one new first story: nothing is carried over."""
     if kept.order is None or kept.order[0] != related_memo[0] or kept.order[1] != settings or not order or order[1:] != kept.order[2]:
         return {}
     new_tags = set(order[0][2])
+    members: dict[str, list[str]] = {tag: [] for tag in new_tags}  # in the last build's order
+    for slug, _date, tags in order[1:]:
+        for tag in tags:
+            if tag in members:
+                members[tag].append(slug)
+    again: set[str] = set()
+    for slugs in members.values():
+        if len(slugs) < 2 or tag_weight(len(slugs)) != tag_weight(len(slugs) + 1):  # < 2: the tag starts to count
+            again.update(slugs)
+        else:
+            again.update(slugs[: RELATED_SCAN // 2])
     return {
         slug: related
-        for (slug, _date, tags) in order[1:]
-        if (related := related_memo[1].get(slug)) is not None and new_tags.isdisjoint(tags)
+        for (slug, _date, _tags) in order[1:]
+        if (related := related_memo[1].get(slug)) is not None and slug not in again
     }
 
 

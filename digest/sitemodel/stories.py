@@ -149,7 +149,7 @@ class SiteModel:
             indices = self._member_indices(tag.key)
             if len(indices) < 2:
                 continue
-            weight = 1.0 + 1.0 / (1 + len(indices))  # shared tags first; rarer tags break ties
+            weight = tag_weight(len(indices))  # shared tags first; rarer tags break ties
             # members are newest first, i.e. by ascending index: find this story's place.
             at = bisect.bisect_left(indices, here)
             for other in indices[max(0, at - half) : at + half + 1]:
@@ -171,6 +171,16 @@ class SiteModel:
         if indices is None:
             indices = self._indices[key] = [s.index for s in self.stories_by_tag[key]]
         return indices
+
+
+def tag_weight(members: int) -> float:
+    """What sharing a tag of `members` entries adds to a related story's score: 1, and less
+    than 1 more the larger the tag — by its size class (the largest power of two not above
+    the size), not its exact size: a tag's weight then stays as it is while the tag grows
+    within its class, and a new entry leaves the related lists of the entries deep in its
+    tags as they were (digest.cache.fingerprint carries them over in the live preview), not
+    reshuffled by a change in the sixth decimal."""
+    return 1.0 + 1.0 / (1 + (1 << (members.bit_length() - 1)))
 
 
 def build_site_model(
