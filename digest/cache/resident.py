@@ -24,7 +24,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..content.entries import read_entry
 from ..core.errors import ContentError
@@ -35,7 +35,6 @@ from .seedscan import KeptSeedList
 if TYPE_CHECKING:
     from ..core.watch import Snapshot
     from ..render.fragments import KeptRows
-    from ..sitemodel.stories import Story
     from .fingerprint import KeptDigests
     from .inputs import InputCheck, LastBuild
     from .keptmodel import ModelKeeper
@@ -48,7 +47,7 @@ class ResidentState:
     manifest: Manifest | None = None  # describes the output folder as it is now
     manifest_saved: bool = True  # False: the in-memory manifest is newer than the one on disk
     search_memo: dict[str, str] | None = None
-    search_rows: dict[str, tuple[Story, str, str, str]] = field(default_factory=dict)  # sitemodel.search rows by story
+    search_rows: dict[str, tuple[Any, str, str, str]] = field(default_factory=dict)  # sitemodel.search rows, by what each is made of
     seeds: KeptSeedList = field(default_factory=KeptSeedList)  # the seed files as last listed
     in_place: int = 0  # builds that updated the output folder page by page
     watch: Callable[[bool], Snapshot] | None = None  # the inputs' current stamps (DebouncedWatcher.current)

@@ -8,6 +8,7 @@ same way. Only the headline, summary, tags and byline are indexed, to keep the f
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from ..text.arabic import normalize_identity
 from .stories import SiteModel, Story
@@ -27,21 +28,31 @@ def _row(story: Story, folded: str) -> list[str | None]:
     return [story.url, story.entry.title, story.title_en, story.date.isoformat(), folded, english]
 
 
+def _made_of(story: Story) -> tuple[Any, ...]:
+    """Everything a story's row is made of (_arabic_text, _row)."""
+    entry = story.entry
+    return (story.url, entry.title, entry.summary_ar, entry.source, story.date, story.title_en, story.summary_en,
+            [(t.name, t.name_en) for t in story.tags])
+
+
 def search_index_json(
-    site: SiteModel, memo: dict[str, str] | None = None, rows: dict[str, tuple[Story, str, str, str]] | None = None
+    site: SiteModel, memo: dict[str, str] | None = None, rows: dict[str, tuple[Any, str, str, str]] | None = None
 ) -> tuple[bytes, dict[str, str]]:
     """The index, and the Arabic texts it normalised (text → normalised form): passed back
     as `memo`, only new or edited texts are normalised again (the costly part of a rebuild).
 
-    `rows` (digest serve): slug → (Story, Arabic text, its normalised form, the row as JSON)
-    of earlier builds; a story that is the same object as then (the site model kept it:
-    same entry, same tags) reuses its row."""
+    `rows` (digest serve): slug → (what the row is made of, Arabic text, its normalised
+    form, the row as JSON) of earlier builds; a story made of the same values reuses its
+    row, also when the site model made the story anew (a new article changes the order, so
+    every story is a new object). The values are mostly the very strings of the last build,
+    so comparing them costs little."""
     known = memo or {}
     used: dict[str, str] = {}
     encoded = []
     for story in site.stories:
         kept = rows.get(story.slug) if rows is not None else None
-        if kept is not None and kept[0] is story:
+        made_of = _made_of(story) if rows is not None else None
+        if kept is not None and kept[0] == made_of:
             used[kept[1]] = kept[2]
             encoded.append(kept[3])
             continue
@@ -52,7 +63,7 @@ def search_index_json(
         used[arabic] = folded
         row = _ROW_ENCODER.encode(_row(story, folded))
         if rows is not None:
-            rows[story.slug] = (story, arabic, folded, row)
+            rows[story.slug] = (made_of, arabic, folded, row)
         encoded.append(row)
     if rows is not None and len(rows) > len(site.stories) + 100:  # entries deleted since: let them go
         for slug in [slug for slug in rows if slug not in site.by_slug]:
