@@ -161,8 +161,9 @@ class KeptDigests:
     """What a serving process keeps between builds (digest.cache.resident), by object
     identity or equality, so that digests over every story are not all recomputed:
 
-    - `cards`: slug → (Story, its card digest). A Story the site model kept
-      (digest.cache.keptmodel) is the same object, with the same entry and tags: same card.
+    - `cards`: slug → (Story, its card digest, what the digest was made of). A Story the
+      site model kept (digest.cache.keptmodel) is the same object, with the same entry and
+      tags: same card; a Story made anew from equal inputs: same card, without hashing.
     - `flags`: slug → (its review flags, their repr), reused while the flags are equal.
     - `related`: (settings, related_key) of the last build, reused while the model was
       patched (same stories in the same order, same dates and tags: `same_shape`).
@@ -178,7 +179,7 @@ class KeptDigests:
       list it changed — not of every page.
     """
 
-    cards: dict[str, tuple[Story, str]] = dataclasses.field(default_factory=dict)
+    cards: dict[str, tuple[Story, str, Any]] = dataclasses.field(default_factory=dict)
     flags: dict[str, tuple[list[Any], str]] = dataclasses.field(default_factory=dict)
     related: tuple[str, str] | None = None
     same_shape: bool = False  # set by the site model keeper for the current build
@@ -534,14 +535,16 @@ class SiteFingerprints:
             if kept is not None and kept[0] is story:
                 fp = self._cards[story.slug] = kept[1]
                 return fp
-            entry = story.entry
-            fp = self._cards[story.slug] = digest_of(
-                self.entry_parts(entry)[0],
+            inputs = (
+                self.entry_parts(story.entry)[0],
                 [getattr(story, name) for name in _STORY_FIELDS],
                 [self._tag_digest(tag) for tag in story.tags],
             )
+            # A Story made anew (a new article re-makes every one) from equal inputs: equal card.
+            fp = kept[1] if kept is not None and kept[2] == inputs else digest_of(*inputs)
+            self._cards[story.slug] = fp
             if self.kept_cards is not None:
-                self.kept_cards[story.slug] = (story, fp)
+                self.kept_cards[story.slug] = (story, fp, inputs)
         return fp
 
     def _cards_of(self, stories: Sequence[Story]) -> list[str]:
