@@ -593,6 +593,7 @@ class SiteFingerprints:
         story = site.by_slug[page.key]
         _fields, body, hashtags = self.entry_parts(story.entry)
         newer, older = site.neighbours(story)
+        related = self.related_slugs(story)
         if self._reading is not None:
             self._reading.update((("card", story.slug), ("body", story.slug), ("flags", story.slug)))
             self._read("card", [s for s in (newer, older) if s is not None])
@@ -602,7 +603,8 @@ class SiteFingerprints:
             [(raw, self._resolve(raw)) for raw in hashtags],
             self.card(newer) if newer else None,
             self.card(older) if older else None,
-            self._cards_of([site.by_slug[slug] for slug in self.related_slugs(story)]),
+            # named: the slugs themselves (what _cards_of would make of their stories)
+            list(related) if self._naming else self._cards_of([site.by_slug[slug] for slug in related]),
             self._article_flags(story.slug),
         )
 
