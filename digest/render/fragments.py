@@ -153,11 +153,13 @@ class Fragments:
         before = kept.html if kept.source == source and source is not None else {}
         row_macro = template.module.dashboard_row  # type: ignore[attr-defined]
         html: dict[Any, str] = {}
+        texts: list[str] = []
         for row in rows:
             text = before.get(row)
             if text is None:
                 text = str(row_macro(row, ROOT_MARK))
             html[row] = text
+            texts.append(text)
         kept.source, kept.html = source, html  # the rows gone are dropped with the old table
-        kept.shown = "".join(html[row] for row in rows).replace(ROOT_MARK, escape(root))
+        kept.shown = "".join(texts).replace(ROOT_MARK, escape(root))
         return Markup(kept.shown)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..core.model import REVIEW_STATES, Entry
@@ -32,10 +32,22 @@ class DashboardRow:
     flags: tuple[Flag, ...]
     url: str | None  # site-relative preview page; rejected entries have none
 
+    # Hashed once: the preview looks each row up among the last build's (4,000 of them).
+    _hash: int = field(init=False, repr=False, compare=False, default=0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash(tuple([getattr(self, name) for name in _ROW_FIELDS])))
+
+    def __hash__(self) -> int:
+        return self._hash
+
     @property
     def flag_codes(self) -> str:
         """Space-separated codes, for the filter script's data attribute."""
         return " ".join(dict.fromkeys(f.code for f in self.flags))
+
+
+_ROW_FIELDS = tuple(f.name for f in fields(DashboardRow) if f.compare)
 
 
 def dashboard_rows(entries: Iterable[Entry], flags: Mapping[str, list[Flag]]) -> list[DashboardRow]:
