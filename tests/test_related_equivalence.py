@@ -4,6 +4,7 @@ distance, limits from 0 to 8 — it must choose exactly what the heapq version c
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import heapq
 import math
@@ -122,3 +123,36 @@ def test_a_tags_weight_changes_only_when_its_size_class_does() -> None:
         same_class = (size + 1).bit_length() == size.bit_length()
         assert (tag_weight(size + 1) == tag_weight(size)) == same_class, size
         assert tag_weight(size + 1) <= tag_weight(size)  # rarer tags weigh more
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_an_articles_shape_kept_over_a_new_newest_story_equals_a_fresh_one(seed: int) -> None:
+    """digest serve reuses the last build's shape (neighbours, related list, hashtag links) of
+    the articles a new newest story provably leaves as they were (digest.cache.fingerprint
+    `_shape_kept`): each must equal the shape computed afresh — bodies with hashtags, new
+    stories with known tags and now and then a tag nobody had."""
+    from digest.cache.fingerprint import KeptDigests, SiteFingerprints
+    from digest.sitemodel.pages import Page
+
+    def page(slug: str) -> Page:
+        return Page(path=f"articles/{slug}/index.html", template="article.html", kind="article", key=slug)
+
+    rng = random.Random(seed)
+    checked = 0
+    for _trial in range(40):
+        entries = _random_entries(rng, rng.randint(20, 160), rng.randint(2, 8))
+        entries = [dataclasses.replace(e, body=f"نص #{rng.choice(['وسم0', 'وسم1', 'وسم9', 'غير'])} وكلام") for e in entries]
+        model = _model(entries)
+        kept = KeptDigests()
+        first = SiteFingerprints(model, None, {}, {}, None, kept)  # type: ignore[arg-type]
+        before = {s.slug: first.shape(page(s.slug)) for s in model.stories}
+        memo = (first.related_key, {s.slug: first.related_slugs(s) for s in model.stories})
+        names = [t.name for t in model.taxonomy] + ["وسم9"]  # وسم9: a new tag now and then
+        tags = list(dict.fromkeys(rng.choices(names, k=rng.randint(1, 3))))
+        newest = max(e.date for e in entries) + dt.timedelta(days=1)
+        grown = _model([Entry(slug="قصة-جديدة", title="جديد", body="نص #وسم1", date=newest, tags=tags), *entries])
+        second = SiteFingerprints(grown, None, {}, {}, memo, kept)  # type: ignore[arg-type]
+        for slug in second._shape_kept:
+            assert second.shape(page(slug)) == before[slug], slug
+            checked += 1
+    assert checked > 500

@@ -193,6 +193,7 @@ class KeptDigests:
     review: tuple[Any, str] | None = None  # the review dashboard's inputs and their digest
     related_carried: int = 0  # related lists carried over a new first story (all builds)
     order: tuple[str, str, list[Any]] | None = None  # (related_key, settings, each story's slug, date and tags) of the last build
+    tag_urls: dict[str, str] | None = None  # tag key → its page's URL (tags with entries), of the last build
 
     def forget_pages(self) -> None:
         self.frame, self.fingerprints, self.shapes, self.atoms, self.readers, self.atomless = None, {}, {}, {}, {}, set()
@@ -279,11 +280,21 @@ class SiteFingerprints:
             kept.related = (self.settings, self.related_key)
         reusable = related_memo is not None and related_memo[0] == self.related_key
         self.related_memo: dict[str, tuple[str, ...]] = dict(related_memo[1]) if reusable and related_memo else {}
-        if kept is not None and order is not None:
-            if not reusable and related_memo is not None:
+        # digest serve, one new newest story: the articles whose shape is the last build's
+        # (SiteFingerprints.shape — same neighbours, related list and hashtag links).
+        self._shape_kept: set[str] = set()
+        if kept is not None:
+            tag_urls = {t.key: t.url for t in site.taxonomy if site.stories_by_tag.get(t.key)}
+            if order is not None and not reusable and related_memo is not None:
                 self.related_memo = _related_after_a_new_first_story(kept, related_memo, self.settings, order)
                 kept.related_carried += len(self.related_memo)
-            kept.order = (self.related_key, self.settings, order)
+                if self.related_memo and kept.tag_urls == tag_urls:
+                    # Carried: same related list. Not the story that was first (its newer
+                    # neighbour is the new one); same links for its hashtags (same tag URLs).
+                    self._shape_kept = set(self.related_memo) - {order[1][0]}
+            if order is not None:
+                kept.order = (self.related_key, self.settings, order)
+            kept.tag_urls = tag_urls
         self._cards: dict[str, str] = {}
         # digest serve: card digests of earlier builds, by Story object (see KeptDigests).
         self.kept_cards = kept.cards if kept is not None else None
@@ -449,10 +460,13 @@ class SiteFingerprints:
         same = kept.same_shape and len(pages) == len(known) and all(page.path in known for page in pages)
         shapes: dict[str, Any] = before_shapes if same else {}
         result: dict[str, str | None] = {}
+        shape_kept = self._shape_kept
         for page in pages:
             path = page.path
             if same:
                 shape = before_shapes[path]
+            elif page.kind == "article" and page.key in shape_kept and path in before_shapes and path not in todo:
+                shape = shapes[path] = before_shapes[path]
             else:
                 shape = shapes[path] = self.shape(page)
             if path in todo or path not in known or before_shapes.get(path, _GONE) != shape:
