@@ -106,12 +106,12 @@ def ingest(
     else:
         known = list(existing)
     by_seed: dict[str, Entry | IndexedEntry | None] = {e.seed: e for e in known if e.seed}  # None: blocked
-    on_disk = {name[:-3]: content_dir / name for name in _content_files(content_dir)}
+    on_disk = {name[:-3]: name for name in _content_files(content_dir)}  # stem → file name (a Path only where needed)
     slugs = SlugAllocator({e.slug for e in known} | set(on_disk))
     # An entry that failed to load still owns its seed: re-ingesting that seed would make a
     # second entry, so it waits until the editor fixes the file.
     loaded = {e.slug for e in known}
-    unreadable = _seeds_of_files([p for stem, p in on_disk.items() if stem not in loaded])
+    unreadable = _seeds_of_files([content_dir / name for stem, name in on_disk.items() if stem not in loaded])
     files, missing = find_articles(list(paths))
     report.errors.extend(missing)
     if not config.ingest.allow_outside_root:
