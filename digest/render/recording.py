@@ -132,24 +132,12 @@ def note_read(obj: Any, attribute: Any) -> None:
 
 
 def recorded_getattr(env: jinja2.Environment, obj: Any, attribute: str) -> Any:
-    """`env.getattr` with the read noted as `note_read` notes it, in one frame: Jinja calls
-    this for every `a.b` of every page, so the recording costs a type check and a set add
-    there, not two more calls. An attribute the object lacks takes Jinja's own way (an item
-    of that name, else undefined), so templates see exactly what Jinja would give them."""
-    keys = _current
-    if keys is not None:
-        kind = type(obj)
-        if kind is Story:
-            _cards.add(obj.slug)
-        elif kind is Entry:
-            if attribute == "body":
-                keys.add(("body", obj.slug))
-            else:
-                _cards.add(obj.slug)
-        elif kind is Tag:
-            _tags.add(obj.key)
-        elif kind is SiteModel and attribute not in SETTINGS_ONLY:
-            keys.add(("model", str(attribute)))
+    """`env.getattr` with the read noted (`note_read`). Jinja calls this for every `a.b` of
+    every page: the attribute is looked up directly, without a call to Jinja's `getattr`; one
+    the object lacks takes Jinja's own way (an item of that name, else undefined), so
+    templates see exactly what Jinja would give them."""
+    if _current is not None:
+        note_read(obj, attribute)
     try:
         return getattr(obj, attribute)
     except AttributeError:
