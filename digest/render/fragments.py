@@ -75,8 +75,8 @@ class Fragments:
         What the macro read while rendering it is recorded with it, and noted again on every
         use: the pages that reuse a card depend on what the card's rendering read (a theme's
         card may show part of the body), like the page that rendered it first. Each public
-        method below notes the story or tag shown and the read of the macros (`_MACROS_KEY`)
-        once per call."""
+        method below notes the story or tag shown."""
+        note(_MACROS_KEY)  # a cached fragment is a read of the macros, as a fresh one
         known = self._html.get(key)
         if known is None:
             if self._macros is None:
@@ -89,59 +89,49 @@ class Fragments:
         return known[0]
 
     def card(self, story: Any, root: str, english: bool = False) -> Markup:
-        note(_MACROS_KEY)
         note_stories((story,))
         html = self._render(("card", story.index, english), "story_card", story, ROOT_MARK, english_first=english)
         return Markup(html.replace(ROOT_MARK, root))
 
     # A list's items in one call: a template loop costs more per item than the item does.
     def cards(self, stories: Sequence[Any], root: str, english: bool = False, sep: str = "\n") -> Markup:
-        note(_MACROS_KEY)
         note_stories(stories)
         html = sep.join(self._render(("card", s.index, english), "story_card", s, ROOT_MARK, english_first=english) for s in stories)
         return Markup(html.replace(ROOT_MARK, root))
 
     def dated_cards(self, stories: Sequence[Any], root: str) -> Markup:
-        note(_MACROS_KEY)
         note_stories(stories)
         html = "\n".join(self._render(("dated_card", s.index), "dated_card", s, ROOT_MARK) for s in stories)
         return Markup(html.replace(ROOT_MARK, root))
 
     def tag_items(self, tags: Sequence[Any], root: str, sep: str = "\n") -> Markup:
-        note(_MACROS_KEY)
         note_tags(tags)
         html = sep.join(self._render(("tag_item", t.key), "tag_item", t, ROOT_MARK) for t in tags)
         return Markup(html.replace(ROOT_MARK, root))
 
     def related_items(self, stories: Sequence[Any], root: str, sep: str = "\n") -> Markup:
-        note(_MACROS_KEY)
         note_stories(stories)
         html = sep.join(self._render(("related_item", s.index), "related_item", s, ROOT_MARK) for s in stories)
         return Markup(html.replace(ROOT_MARK, root))
 
     def tag_link(self, tag: Any, root: str, count: Any = None) -> Markup:
-        note(_MACROS_KEY)
         note_tags((tag,))
         return Markup(self._render(("tag_link", tag.key, count), "tag_link", tag, ROOT_MARK, count).replace(ROOT_MARK, root))
 
     def feed_entries(self, stories: Sequence[Any], model: Any) -> Markup:
         """Atom entries: absolute links, so one rendering serves every feed listing the story."""
-        note(_MACROS_KEY)
         note_stories(stories)
         return Markup("".join(self._render(("feed_entry", s.index), "feed_entry", s, model) for s in stories))
 
     # The site-wide fragments escape the root: the 404 page's is the base URL's path.
     def head_links(self, site: Any, root: str) -> Markup:
-        note(_MACROS_KEY)
         return Markup(self._render(("head_links",), "head_links", site, ROOT_MARK).replace(ROOT_MARK, escape(root)))
 
     def site_header(self, site: Any, root: str, review_mode: bool) -> Markup:
-        note(_MACROS_KEY)
         html = self._render(("site_header", review_mode), "site_header", site, ROOT_MARK, review_mode)
         return Markup(html.replace(ROOT_MARK, escape(root)))
 
     def site_footer(self, site: Any, root: str) -> Markup:
-        note(_MACROS_KEY)
         return Markup(self._render(("site_footer",), "site_footer", site, ROOT_MARK).replace(ROOT_MARK, escape(root)))
 
     def dashboard_rows(self, rows: Sequence[Any], root: str) -> Markup:
