@@ -29,6 +29,7 @@ from ..core.forking import return_freed_memory
 from ..core.layout import SiteLayout
 from ..core.model import Entry, body_hash
 from ..core.sitetree import OutputError, check_replaceable
+from ..core.watch import Stamp, stamp_of
 from ..render.markdown import BodyCache
 from ..review.publish import is_public
 from ..text.wording import plural
@@ -78,7 +79,7 @@ class BuildReport:
     unchanged: bool = False  # nothing changed since the last build: nothing was written
     # Input files this build wrote itself (ingest's entries), with their (mtime_ns, size)
     # right after: digest serve takes them as seen, not as an edit to build again.
-    written_inputs: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
+    written_inputs: list[tuple[str, Stamp]] = field(default_factory=list)
 
     def summary_line(self) -> str:
         if self.unchanged:
@@ -295,16 +296,9 @@ def ingest_stage(ctx: BuildContext) -> None:
         ctx.report.written_inputs.extend(_stamps(ctx.root, written))
 
 
-def _stamps(root: Path, paths: list[Path]) -> list[tuple[str, tuple[int, int]]]:
-    """(path relative to the root, (mtime_ns, size)) of each file that exists."""
-    stamps = []
-    for path in paths:
-        try:
-            stat = os.stat(path)
-        except OSError:
-            continue
-        stamps.append((path.relative_to(root).as_posix(), (stat.st_mtime_ns, stat.st_size)))
-    return stamps
+def _stamps(root: Path, paths: list[Path]) -> list[tuple[str, Stamp]]:
+    """(path relative to the root, its stamp) of each file that exists."""
+    return [(path.relative_to(root).as_posix(), stamp) for path in paths if (stamp := stamp_of(path)) is not None]
 
 
 def load_stage(ctx: BuildContext) -> None:

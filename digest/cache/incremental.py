@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.sitetree import StagingTree, exchange_paths
+from ..core.watch import stamp_of
 from ..render import templaterefs
 from ..render.pagerender import PageRenderer, render_pages
 from ..sitemodel.pages import Page
@@ -216,13 +217,8 @@ def _unchanged_since(
     stable = {}
     base = str(root)
     for rel, stamp in stamps.items():
-        if rel.startswith(prefix):
-            try:
-                stat = os.stat(os.path.join(base, rel))
-            except OSError:
-                continue
-            if (stat.st_mtime_ns, stat.st_size) == stamp:
-                stable[rel] = stamp
+        if rel.startswith(prefix) and stamp_of(os.path.join(base, rel)) == stamp:
+            stable[rel] = stamp
     return stable
 
 

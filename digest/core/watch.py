@@ -64,16 +64,24 @@ def snapshot(root: Path, links: set[str] | None = None) -> Snapshot:
     return found
 
 
-def _stat_into(root: Path, rel: str, into: Snapshot) -> None:
+Stamp = tuple[int, int]  # (mtime_ns, size)
+
+
+def stamp_of(path: str | os.PathLike[str]) -> Stamp | None:
+    """A file's (mtime_ns, size), or None if it cannot be stat'ed."""
     try:
-        stat = os.stat(os.path.join(root, rel))
+        stat = os.stat(path)
     except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _stat_into(root: Path, rel: str, into: Snapshot) -> None:
+    stamp = stamp_of(os.path.join(root, rel))
+    if stamp is None or os.path.isdir(os.path.join(root, rel)):
         into.pop(rel, None)
         return
-    if os.path.isdir(os.path.join(root, rel)):
-        into.pop(rel, None)
-        return
-    into[rel] = (stat.st_mtime_ns, stat.st_size)
+    into[rel] = stamp
 
 
 def watch_mode() -> str:
@@ -208,15 +216,11 @@ class DebouncedWatcher:
             return batch
         return []
 
-    def absorb_unchanged(self, stamps: list[tuple[str, tuple[int, int]]]) -> None:
+    def absorb_unchanged(self, stamps: list[tuple[str, Stamp]]) -> None:
         """Take these files as seen if they still have these stamps (what a build wrote and
         then read itself: ingest's entries); one changed again since is still reported."""
         for rel, stamp in stamps:
-            try:
-                stat = (self.root / rel).stat()
-            except OSError:
-                continue
-            if (stat.st_mtime_ns, stat.st_size) == stamp:
+            if stamp_of(self.root / rel) == stamp:
                 self._last[rel] = stamp
                 self._pending.discard(rel)  # seen during the build (current(absorb=False)): built
 
@@ -224,9 +228,8 @@ class DebouncedWatcher:
         """Take these files (relative to the root) as seen: this process wrote them and has
         rebuilt already. Other changes, made meanwhile, are still reported."""
         for rel in paths:
-            try:
-                stat = (self.root / rel).stat()
-            except OSError:
+            stamp = stamp_of(self.root / rel)
+            if stamp is None:
                 self._last.pop(rel, None)
-                continue
-            self._last[rel] = (stat.st_mtime_ns, stat.st_size)
+            else:
+                self._last[rel] = stamp
