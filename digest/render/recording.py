@@ -28,6 +28,7 @@ import jinja2
 from ..core.model import Entry
 from ..sitemodel.stories import SiteModel, Story
 from ..sitemodel.taxonomy import Tag
+from ..text.memo import BoundedMemo
 
 Key = tuple[str, str]
 
@@ -43,21 +44,11 @@ _slug_of = operator.attrgetter("slug")
 _key_of = operator.attrgetter("key")
 
 
-class _Keys(dict[str, Key]):
-    """One key object per name (`("card", slug)`): every page of a process shares it, so
-    the keys a worker sends back pickle once each and the parent's sets share them."""
-
-    def __init__(self, kind: str):
-        super().__init__()
-        self.kind = kind
-
-    def __missing__(self, name: str) -> Key:
-        key = self[name] = (self.kind, name)
-        return key
-
-
-_CARD_KEYS = _Keys("card")
-_TAG_KEYS = _Keys("tag")
+# One key object per name (`("card", slug)`): every page of a process shares it, so the keys
+# a worker sends back pickle once each and the parent's sets share them. (Emptied past the
+# limit in a long-running server: a key made again is equal, only not the same object.)
+_CARD_KEYS: BoundedMemo[str, Key] = BoundedMemo(lambda slug: ("card", slug), 200_000)
+_TAG_KEYS: BoundedMemo[str, Key] = BoundedMemo(lambda key: ("tag", key), 200_000)
 
 
 class Recording:

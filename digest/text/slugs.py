@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from .arabic import strip_bidi_controls, strip_diacritics
+from .memo import BoundedMemo
 
 MAX_SLUG_CHARS = 80
 # Names Windows refuses as files, whatever the extension.
@@ -89,13 +90,7 @@ def _is_slug_char(ch: str) -> bool:
     return category[0] in "LM" or category == "Nd"
 
 
-class _SlugChars(dict[str, bool]):
-    """Character → _is_slug_char, looked up once per distinct character (every character of
-    every new entry's slug passes through make_slug)."""
-
-    def __missing__(self, ch: str) -> bool:
-        value = self[ch] = _is_slug_char(ch)
-        return value
-
-
-_slug_chars = _SlugChars()
+# Character → _is_slug_char, looked up once per distinct character (every character of every
+# new entry's slug passes through make_slug, and every content file's name through
+# is_safe_file_slug). Characters are finite: the limit is never reached in practice.
+_slug_chars: BoundedMemo[str, bool] = BoundedMemo(_is_slug_char, 1_200_000)
