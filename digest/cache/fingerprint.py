@@ -371,22 +371,17 @@ class SiteFingerprints:
 
     # -- digest serve: the fingerprints of the pages whose shape or atoms changed (KeptDigests) --
 
-    def resident_frame(self) -> str:
+    def resident_frame(self, pages: Sequence[Page]) -> str:
         """What every page fingerprint reads besides its shape and atoms: the settings and
         the templates."""
-        if not self._templates:
-            raise RuntimeError("resident_frame before the templates were read")
+        self._read_templates(pages)
         return digest_of(FORMAT, self.settings, sorted(self._templates.items()))
 
     def _kept_pages_hold(self, pages: Sequence[Page], previous: PreviousBuild) -> bool:
         """The kept fingerprints are the last build's (the manifest's), in the same frame."""
         kept = self.kept
         assert kept is not None
-        if kept.frame is None or not kept.fingerprints:
-            return False
-        if not self._templates:
-            self._templates = template_closures(self.env, sorted({p.template for p in pages}))
-        if kept.frame != self.resident_frame():
+        if kept.frame is None or not kept.fingerprints or kept.frame != self.resident_frame(pages):
             return False
         files = previous.files
         return all(files.get(path, "absent") == fp for path, fp in kept.fingerprints.items())
@@ -432,7 +427,7 @@ class SiteFingerprints:
             result[page.path], read = self._fingerprint_reading(page)
             self._note_atoms(page.path, read)
         kept.shapes = {page.path: self.shape(page) for page in pages}
-        kept.frame, kept.fingerprints = self.resident_frame(), result
+        kept.frame, kept.fingerprints = self.resident_frame(pages), result
         return result
 
     def _of_changed_pages(self, pages: Sequence[Page]) -> dict[str, str | None]:
@@ -501,9 +496,13 @@ class SiteFingerprints:
         if self._reading is not None:
             self._reading.update((kind, s.slug) for s in stories)
 
-    def _prepare(self, pages: Sequence[Page]) -> None:
+    def _read_templates(self, pages: Sequence[Page]) -> None:
         if not self._templates:
             self._templates = template_closures(self.env, sorted({p.template for p in pages}))
+
+    def _prepare(self, pages: Sequence[Page]) -> None:
+        if not self._templates:
+            self._read_templates(pages)
             for story in self.site.stories:  # every card once, up front: pages then only look them up
                 self.card(story)
 
