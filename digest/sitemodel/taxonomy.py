@@ -1,7 +1,6 @@
 """Tags across the whole site: identity, display name, English label, stable slug."""
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -65,29 +64,39 @@ def build_taxonomy(entries: Iterable[Entry], labels: Mapping[str, str] | None = 
     """Group entries by tag identity. `labels` maps tag keys to preferred English labels
     (the glossary); otherwise an entry's `tags_en` gives the label (newest entry wins)."""
     ordered = sorted(entries, key=lambda e: (e.date, e.slug), reverse=True)
-    spellings: dict[str, Counter[str]] = {}
+    # Plain dicts, each made on a tag's first use: this loop runs once per tag of every entry
+    # of every build (a live preview's new article included), and a Counter or list handed to
+    # setdefault would be made, and dropped, on every pass.
+    spellings: dict[str, dict[str, int]] = {}
     members: dict[str, list[Entry]] = {}
     found_labels: dict[str, str] = {}
     keys: dict[str, str] = {}  # display name → identity, computed once per spelling
     for entry in ordered:
+        tags_en = entry.tags_en
         for name in entry.tags:
             key = keys.get(name)
             if key is None:
                 key = keys[name] = tag_key(name)
             if not key:
                 continue
-            spellings.setdefault(key, Counter())[name] += 1
-            bucket = members.setdefault(key, [])
-            if not bucket or bucket[-1] is not entry:
-                bucket.append(entry)
-            label = entry.tags_en.get(name)
-            if label and key not in found_labels:
-                found_labels[key] = label
+            bucket = members.get(key)
+            if bucket is None:
+                members[key] = [entry]
+                spellings[key] = {name: 1}
+            else:
+                counts = spellings[key]
+                counts[name] = counts.get(name, 0) + 1
+                if bucket[-1] is not entry:
+                    bucket.append(entry)
+            if tags_en and key not in found_labels:
+                label = tags_en.get(name)
+                if label:
+                    found_labels[key] = label
     tags: dict[str, Tag] = {}
     used_slugs: set[str] = set()
     for key in sorted(members):
         counts = spellings[key]
-        name = sorted(counts, key=lambda n: (-counts[n], n))[0]
+        name = min(counts, key=lambda n: (-counts[n], n))  # the most used spelling; ties: first in sorted order
         base = make_slug(key, fallback_seed=key)
         slug, n = base, 2
         while slug.casefold() in used_slugs:
