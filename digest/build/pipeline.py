@@ -365,7 +365,7 @@ def site_model_stage(ctx: BuildContext) -> None:
     resident = ctx.caches.resident
     if resident is None:
         ctx.site = build_site_model(
-            ctx.config, ctx.published, labels, lambda e: _provider_label(e, provider_label),
+            ctx.config, ctx.published, labels, _provider_labels(provider_label),
             base_url=base_url, review_mode=options.review, flags=ctx.flags, all_entries=all_entries,
         )
         return
@@ -373,7 +373,7 @@ def site_model_stage(ctx: BuildContext) -> None:
     if ctx.ingested or ctx.translated:
         resident.model.forget()  # entries may have been edited in place
     ctx.site = resident.model.site_model(
-        ctx.config, ctx.published, labels, lambda e: _provider_label(e, provider_label), provider_label,
+        ctx.config, ctx.published, labels, _provider_labels(provider_label), provider_label,
         base_url=base_url, review_mode=options.review, flags=ctx.flags, all_entries=all_entries,
     )
     resident.digests.same_shape = resident.model.same_shape
@@ -539,10 +539,16 @@ def _is_published(entry: Entry, config: Config, drafts: bool) -> bool:
     return is_public(entry, config) or (drafts and entry.review.state == "draft")
 
 
-def _provider_label(entry: Entry, default: str) -> str:
+def _provider_labels(default: str) -> Callable[[Entry], str]:
+    """An entry's provider's name (`default` when it names none); one function per build,
+    made once: the site model asks for every story."""
     from ..render.environment import provider_name
 
-    return provider_name(entry.translation.provider) if entry.translation.provider else default
+    def label_of(entry: Entry) -> str:
+        provider = entry.translation.provider
+        return provider_name(provider) if provider else default
+
+    return label_of
 
 
 def _normalise_base_url(base_url: str) -> str:
