@@ -30,7 +30,7 @@ _MACROS_KEY = ("template", MACROS)
 
 class KeptRows:
     """The review dashboard's rows as an earlier build rendered them, by row value (a row is
-    a frozen DashboardRow: equal values render equal HTML), for one source of the row
+    a DashboardRow, an immutable NamedTuple: equal values render equal HTML), for one source of the row
     template. digest serve keeps one between rebuilds, so an edit renders one row again,
     not 4,000."""
 
