@@ -457,3 +457,31 @@ def test_a_new_article_fingerprints_only_the_pages_it_changes(root: Path, tmp_pa
     assert 0 < len(computed) < pages / 2, (len(computed), pages)
     monkeypatch.undo()
     _assert_same_as_fresh(root, tmp_path, preview)
+
+
+def test_the_plan_is_kept_while_the_site_model_is_patched_and_made_again_when_the_pages_change(root: Path, tmp_path: Path) -> None:
+    """A body edit keeps the stories, order, dates and tags: the last build's pages and
+    sitemap are reused (the same objects). A new tag makes the model afresh: planned again,
+    with the new tag's pages and sitemap URLs. Either way the preview equals a fresh build."""
+    from digest.text.hashtags import tag_key
+
+    preview = Preview(root)
+    preview.rebuild()
+    kept = preview.builder.resident.plan
+    assert kept is not None
+    path = _content(root, 0)
+    entry = read_entry(path)
+    entry.body += "\n\nفقرة أضيفت للتو.\n"
+    write_entry(entry, root / "content")
+    _assert_same_as_fresh(root, tmp_path, preview)
+    again = preview.builder.resident.plan
+    assert again is not None and again[1] is kept[1] and all(a is b for a, b in zip(again[0], kept[0], strict=True))
+
+    entry = read_entry(path)
+    entry.tags = [*entry.tags, "وسم_لم_يكن"]
+    write_entry(entry, root / "content")
+    _assert_same_as_fresh(root, tmp_path, preview)
+    planned = preview.builder.resident.plan
+    assert planned is not None and planned[1] is not kept[1]
+    new_tag = tag_key("وسم_لم_يكن")
+    assert new_tag in {p.key for p in planned[0] if p.kind == "tag"} - {p.key for p in kept[0] if p.kind == "tag"}

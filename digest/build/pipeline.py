@@ -377,6 +377,8 @@ def site_model_stage(ctx: BuildContext) -> None:
         base_url=base_url, review_mode=options.review, flags=ctx.flags, all_entries=all_entries,
     )
     resident.digests.same_shape = resident.model.same_shape
+    if not resident.model.same_shape:
+        resident.plan = None  # the pages may differ: planned again
 
 
 def plan_stage(ctx: BuildContext) -> None:
@@ -385,10 +387,18 @@ def plan_stage(ctx: BuildContext) -> None:
     from ..sitemodel.pages import Page, plan_pages
 
     assert ctx.site is not None and ctx.environment is not None
-    ctx.pages = plan_pages(ctx.site)
+    resident = ctx.caches.resident
+    # digest serve, the site model patched: the same stories, order, dates, tags and
+    # settings, so the same pages and sitemap as the last build (site_model_stage drops the
+    # kept plan otherwise).
+    kept = resident.plan if resident is not None else None
+    site_pages = list(kept[0]) if kept is not None else plan_pages(ctx.site)
+    ctx.pages = list(site_pages)
     if ctx.options.review and template_exists(ctx.environment, REVIEW_TEMPLATE):
         ctx.pages.append(Page("review/index.html", REVIEW_TEMPLATE, "review"))
-    ctx.extra = _extra_files(ctx.site, ctx.pages, ctx.environment)
+    ctx.extra = _extra_files(ctx.site, ctx.pages, ctx.environment, kept[1] if kept is not None else None)
+    if resident is not None:
+        resident.plan = (site_pages, ctx.extra["sitemap.xml"])
     ctx.caches.open_search_memo()
 
 
@@ -576,13 +586,14 @@ def _translate(ctx: BuildContext, entries: list[Entry]) -> tuple[str, list[str],
     return result.summary_line(), list(result.warnings), list(result.errors)
 
 
-def _extra_files(site: SiteModel, pages: list[Page], env: Any) -> dict[str, bytes]:
-    """sitemap.xml, robots.txt and the theme's static assets (the search index: search_files)."""
+def _extra_files(site: SiteModel, pages: list[Page], env: Any, sitemap: bytes | None = None) -> dict[str, bytes]:
+    """sitemap.xml (`sitemap`: the last build's, still true), robots.txt and the theme's
+    static assets (the search index: search_files)."""
     from ..sitemodel.feeds import robots_txt, sitemap_xml
     from ..sitemodel.pages import iter_urls
 
     extra = {
-        "sitemap.xml": sitemap_xml(site, iter_urls(pages)),
+        "sitemap.xml": sitemap if sitemap is not None else sitemap_xml(site, iter_urls(pages)),
         "robots.txt": robots_txt(site),
     }
     for name in STATIC_FILES:

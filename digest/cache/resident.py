@@ -11,6 +11,8 @@ output folder, instead of reading it back from `.digest/` on every rebuild:
   digests of its stories (digest.cache.fingerprint.KeptDigests);
 - `seeds`: the seed files as last listed, while nothing under seeds/ changed (digest.cache.seedscan);
 - `rows`: the review dashboard's rows as rendered, by row value (digest.render.fragments);
+- `plan`: the last build's pages and sitemap, reused while the site model is patched (same
+  stories, order, dates, tags and settings: the pages and their URLs are the same);
 - `watch`: the server's file watcher, which knows the stamps of the inputs without
   scanning them (digest.core.watch), so a rebuild does not stat every input again.
 
@@ -35,6 +37,7 @@ from .seedscan import KeptSeedList
 if TYPE_CHECKING:
     from ..core.watch import Snapshot
     from ..render.fragments import KeptRows
+    from ..sitemodel.pages import Page
     from .fingerprint import KeptDigests
     from .inputs import InputCheck, LastBuild
     from .keptmodel import ModelKeeper
@@ -51,6 +54,9 @@ class ResidentState:
     seeds: KeptSeedList = field(default_factory=KeptSeedList)  # the seed files as last listed
     in_place: int = 0  # builds that updated the output folder page by page
     watch: Callable[[bool], Snapshot] | None = None  # the inputs' current stamps (DebouncedWatcher.current)
+    # The last build's planned pages and its sitemap.xml; None after a build whose site model
+    # was made afresh, until its plan is kept.
+    plan: tuple[list[Page], bytes] | None = None
     # The last site model, patched after an edit, and the card, flag and related digests
     # kept with it; made on first use (their modules import the rendering side).
     _model: ModelKeeper | None = None
