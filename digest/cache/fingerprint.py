@@ -31,6 +31,7 @@ from typing import Any
 import jinja2
 
 from ..core.model import Entry, body_hash
+from ..core.watch import Stamp  # a content file's (mtime_ns, size)
 from ..render.environment import is_theme_template
 from ..render.templaterefs import references as _references
 from ..sitemodel.pages import FEED_LIMIT, Page, tag_page_count
@@ -46,7 +47,6 @@ _ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(Entry) if f.name not in
 _STORY_FIELDS = tuple(
     f.name for f in dataclasses.fields(Story) if f.name not in ("entry", "tags", "index", "title_en", "summary_en")
 )
-Stamp = tuple[int, int]  # (mtime_ns, size) of a content file
 EntryParts = tuple[str, str, tuple[str, ...]]  # digest of the entry without its body, of the body, body hashtags
 _TAG_FIELDS = tuple(f.name for f in dataclasses.fields(Tag) if f.name != "entries")
 # What a page fingerprint reads besides its frame: ("card" | "body" | "flags", slug).

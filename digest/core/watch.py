@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 WATCHED_DIRS = (SEEDS_DIR, CONTENT_DIR, TEMPLATES_DIR)
 WATCHED_FILES = (CONFIG_FILE, *GLOSSARY_FILES)
 
-Snapshot = dict[str, tuple[int, int]]  # relative path → (mtime_ns, size)
+Stamp = tuple[int, int]  # a file's (mtime_ns, size)
+Snapshot = dict[str, Stamp]  # relative path → its stamp
 
 
 def _is_scratch(name: str) -> bool:
@@ -63,8 +64,6 @@ def snapshot(root: Path, links: set[str] | None = None) -> Snapshot:
         _stat_into(root, name, found)
     return found
 
-
-Stamp = tuple[int, int]  # (mtime_ns, size)
 
 
 def stamp_of(path: str | os.PathLike[str]) -> Stamp | None:
@@ -164,13 +163,13 @@ class DebouncedWatcher:
         before = self._apply_events(self._last)
         return sorted(rel for rel, stamp in before.items() if self._last.get(rel) != stamp)
 
-    def _apply_events(self, into: Snapshot) -> dict[str, tuple[int, int] | None]:
+    def _apply_events(self, into: Snapshot) -> dict[str, Stamp | None]:
         """Bring `into` up to date from the events: stat the files named, scan again the
         folders added, removed or replaced. Returns the touched paths' stamps from before."""
         assert self._tree is not None
         changes = self._tree.read()
         if changes.overflow:  # events were lost: compare everything
-            before: dict[str, tuple[int, int] | None] = dict(into)
+            before: dict[str, Stamp | None] = dict(into)
             self._links.clear()
             fresh = snapshot(self.root, self._links)
             before.update((rel, None) for rel in fresh if rel not in before)

@@ -39,7 +39,7 @@ from ..cache.resident import ResidentState
 from ..core.config import load_config
 from ..core.errors import ContentError, DigestError
 from ..core.layout import SiteLayout
-from ..core.watch import DebouncedWatcher, watch_mode
+from ..core.watch import DebouncedWatcher, Stamp, watch_mode
 from ..render.markdown import BodyCache
 from ..review.flags import FlagMemo
 from ..text.shellquote import visible
@@ -82,7 +82,7 @@ class PreviewBuilder:
         # the saved file and rewrites only the pages whose recorded inputs changed.
         self.resident = ResidentState()
         self.state = PreviewState()
-        self.written_inputs: list[tuple[str, tuple[int, int]]] = []  # by the last build (BuildReport)
+        self.written_inputs: list[tuple[str, Stamp]] = []  # by the last build (BuildReport)
 
     def build(self, reason: str = "") -> bool:
         """Rebuild; returns True if the preview is good (else the error page is shown)."""
