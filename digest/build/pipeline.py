@@ -392,8 +392,8 @@ def plan_stage(ctx: BuildContext) -> None:
     # settings, so the same pages and sitemap as the last build (site_model_stage drops the
     # kept plan otherwise).
     kept = resident.plan if resident is not None else None
-    site_pages = list(kept[0]) if kept is not None else plan_pages(ctx.site)
-    ctx.pages = list(site_pages)
+    site_pages = kept[0] if kept is not None else plan_pages(ctx.site)
+    ctx.pages = list(site_pages)  # the kept list stays as planned: the review page is added to this copy
     if ctx.options.review and template_exists(ctx.environment, REVIEW_TEMPLATE):
         ctx.pages.append(Page("review/index.html", REVIEW_TEMPLATE, "review"))
     ctx.extra = _extra_files(ctx.site, ctx.pages, ctx.environment, kept[1] if kept is not None else None)
