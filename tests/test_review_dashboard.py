@@ -151,7 +151,7 @@ def test_review_pages_link_to_the_dashboard_and_public_pages_do_not(review_site:
     assert "review/" not in _text(public_site / "index.html")
 
 
-def test_a_dashboard_rows_kept_hash_follows_its_value() -> None:
+def test_a_dashboard_row_is_looked_up_by_its_value() -> None:
     """DashboardRow is looked up by value (the preview keeps 4,000 rows' HTML by row): rows
     made separately with equal values are equal and hash alike; any field changed, not equal."""
     import datetime as dt
