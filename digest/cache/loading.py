@@ -17,7 +17,7 @@ from pathlib import Path
 from ..content.entries import read_entry
 from ..core.errors import ContentError
 from ..core.forking import can_fork, fork_pool
-from ..core.model import Entry, body_hash
+from ..core.model import Entry, body_hash, known_body_hash
 from ..core.rootguard import real_root, refusal, split_outside
 from ..render.markdown import render_body
 from .buildcache import BuildCache
@@ -25,8 +25,9 @@ from .buildcache import BuildCache
 MIN_FILES_PER_WORKER = 250  # below this a pool costs more than it saves
 
 _ErrorParts = tuple[str, str | None, int | None]
-_Result = tuple[str, Entry | None, _ErrorParts | None, tuple[str, str] | None]
-_Sent = tuple[str, bytes | None, _ErrorParts | None, tuple[str, str] | None]  # _Result, entry pickled
+# The last part: the body's hash, with its HTML when the worker rendered it.
+_Result = tuple[str, Entry | None, _ErrorParts | None, tuple[str, str | None] | None]
+_Sent = tuple[str, bytes | None, _ErrorParts | None, tuple[str, str | None] | None]  # _Result, entry pickled
 
 
 @dataclass
@@ -47,10 +48,9 @@ def _load_one(path: str, with_body: bool) -> _Result:
     except ContentError as exc:  # sent as parts: the exception's own pickling drops path/line
         return path, None, (exc.message, str(exc.path) if exc.path else None, exc.line), None
     body = None
-    if with_body:
+    if with_body:  # the hash goes back too: the parent need not hash the body again
         key = body_hash(entry.body)
-        if key not in _KNOWN_BODIES:
-            body = (key, render_body(entry.body))
+        body = (key, None if key in _KNOWN_BODIES else render_body(entry.body))
     return path, entry, None, body
 
 
@@ -125,8 +125,11 @@ def load_content(
             loaded.entries.append(entry)
         elif error is not None:
             loaded.errors.append(ContentError(*error))
-        if body is not None and bodies is not None:
-            bodies[body[0]] = body[1]
+        if body is not None:
+            assert entry is not None
+            known_body_hash(entry.body, body[0])
+            if body[1] is not None and bodies is not None:
+                bodies[body[0]] = body[1]
     return loaded
 
 

@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..text.memo import BoundedMemo
+
 TRANSLATION_STATES = ("pending", "machine", "stale", "edited")
 REVIEW_STATES = ("draft", "approved", "rejected")
 DATE_SOURCES = ("filename", "header", "ingest", "editor")
@@ -17,10 +19,26 @@ def short_hash(value: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def _digest_of_body(markdown: str) -> str:
+    return hashlib.blake2b(markdown.encode("utf-8"), digest_size=16).hexdigest()
+
+
+# A body's hash is asked for by several stages of one build (the rendered-body cache, its
+# save, the fingerprints, the review flags) and by every render worker, which inherits this
+# memo: hashing the text once, a hit costs a dict lookup. Bounded for digest serve, where each
+# edit brings a new body (the memo keeps the old text alive until it is emptied).
+_BODY_HASHES: BoundedMemo[str, str] = BoundedMemo(_digest_of_body, 16_384)
+
+
 def body_hash(markdown: str) -> str:
     """An entry body's identity: keys the rendered-body cache and the review flags' memo,
     so both stages agree on when a body changed."""
-    return hashlib.blake2b(markdown.encode("utf-8"), digest_size=16).hexdigest()
+    return _BODY_HASHES[markdown]
+
+
+def known_body_hash(markdown: str, digest: str) -> None:
+    """`digest` is body_hash(markdown), computed elsewhere (a worker that parsed the entry)."""
+    _BODY_HASHES[markdown] = digest
 
 
 @dataclass
