@@ -24,6 +24,7 @@ template override or a context key nobody listed here can never leave a page sta
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -49,6 +50,23 @@ _STORY_FIELDS = tuple(
 )
 EntryParts = tuple[str, str, tuple[str, ...]]  # digest of the entry without its body, of the body, body hashtags
 _TAG_FIELDS = tuple(f.name for f in dataclasses.fields(Tag) if f.name != "entries")
+
+
+def _field_values(obj: Any, names: tuple[str, ...]) -> list[Any]:
+    """The fields' values for digest_of, made writable by marshal (its fast way): a date as
+    its ISO text, a dataclass (an entry's translation and review) as its values, each
+    with its type's name. A value marshal cannot write still works: that digest takes the
+    slower way (its repr)."""
+    values = []
+    for name in names:
+        value = getattr(obj, name)
+        kind = type(value)
+        if kind is dt.date or kind is dt.datetime:
+            value = (kind.__name__, value.isoformat())
+        elif hasattr(kind, "__dataclass_fields__"):
+            value = (kind.__name__, tuple(value.__dict__.values()))
+        values.append(value)
+    return values
 # What a page fingerprint reads besides its frame: ("card" | "body" | "flags", slug).
 Atom = tuple[str, str]
 _GONE = ("gone",)  # the value of an atom whose story left the site, and a page with no shape yet
@@ -550,7 +568,7 @@ class SiteFingerprints:
                 return fp
             inputs = (
                 self.entry_parts(story.entry)[0],
-                [getattr(story, name) for name in _STORY_FIELDS],
+                _field_values(story, _STORY_FIELDS),
                 [self._tag_digest(tag) for tag in story.tags],
             )
             # A Story made anew (a new article re-makes every one) from equal inputs: equal card.
@@ -583,7 +601,7 @@ class SiteFingerprints:
         if stamp is not None and memo is not None and memo[0] == stamp:
             return memo[1]
         parts = (
-            digest_of([getattr(entry, name) for name in _ENTRY_FIELDS]),
+            digest_of(_field_values(entry, _ENTRY_FIELDS)),
             body_hash(entry.body),
             body_hashtags(entry.body),
         )
