@@ -3,11 +3,18 @@ exactly mistune's (with the hashtag plugin); wherever Markdown syntax could matt
 declines and mistune renders the body."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest.render import markdown, markdown_full
 from digest.render.markdown import render_body
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 MISTUNE = markdown_full.make_markdown()
 
@@ -54,3 +61,25 @@ def test_typical_bodies_are_fast_and_markdown_is_not() -> None:
     assert render_body(plain) == markdown.isolate_html(_mistune(plain))
     for syntax in ("نص *مائل* هنا", "- بند", "1. بند", "> اقتباس", "# عنوان", "نص  \nسطر", "[رابط](http://x)", "a & b", "نص_مائل_ هنا"):
         assert markdown._plain_body_html(syntax) is None, syntax
+
+
+def test_the_body_store_knows_the_installed_mistune_without_importing_it(tmp_path: Path) -> None:
+    """Stored bodies depend on mistune's output, so the store's stamp names the installed
+    mistune — read from its package file, which an upgrade rewrites — while a build whose
+    bodies all take the fast path never imports mistune."""
+    fake = tmp_path / "mistune"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("__version__ = '0'\n", encoding="utf-8")
+    probe = (
+        "import sys; from digest.render.markdown import full_renderer_stamp; "
+        "print(full_renderer_stamp()); print('mistune' in sys.modules)"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(PROJECT)])}
+
+    def stamp() -> list[str]:
+        return subprocess.run([sys.executable, "-c", probe], env=env, check=True, capture_output=True, text=True).stdout.splitlines()
+
+    before, imported = stamp()
+    assert str(fake / "__init__.py") in before and imported == "False"
+    (fake / "__init__.py").write_text("__version__ = '1'  # upgraded\n", encoding="utf-8")
+    assert stamp()[0] != before

@@ -27,7 +27,7 @@ from .. import __version__
 from ..core.layout import CACHE_DIR
 from ..core.model import Entry
 from ..core.output import atomic_write_bytes, atomic_write_with
-from ..render.markdown import RENDER_VERSION
+from ..render.markdown import RENDER_VERSION, full_renderer_stamp
 from .codestamp import code_stamp
 
 ENTRIES_FILE = "entries.pickle"
@@ -39,11 +39,8 @@ _STAMP = (FORMAT, __version__, RENDER_VERSION)  # the entries' tables
 
 
 def _bodies_stamp() -> str:
-    """Rendered bodies also depend on mistune's version (imported only when a body store is
-    opened: a cold build of plain bodies never needs mistune)."""
-    from ..render.markdown_full import mistune_version
-
-    return repr((*_STAMP, mistune_version()))
+    """Rendered bodies also depend on the installed mistune."""
+    return repr((*_STAMP, full_renderer_stamp()))
 MAX_OVERLAY = 200  # entries parsed since the base was written; beyond, the base is rewritten
 
 _Row = tuple[int, int, Entry]  # (size, mtime_ns, entry)

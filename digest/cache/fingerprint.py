@@ -61,12 +61,16 @@ def _field_values(obj: Any, names: tuple[str, ...]) -> list[Any]:
     for name in names:
         value = getattr(obj, name)
         kind = type(value)
-        if kind is dt.date or kind is dt.datetime:
-            value = (kind.__name__, value.isoformat())
-        elif hasattr(kind, "__dataclass_fields__"):
-            value = (kind.__name__, tuple(value.__dict__.values()))
+        if kind not in _WRITTEN_AS_IS:
+            if kind is dt.date or kind is dt.datetime:
+                value = (kind.__name__, value.isoformat())
+            elif hasattr(kind, "__dataclass_fields__"):
+                value = (kind.__name__, tuple(value.__dict__.values()))
         values.append(value)
     return values
+
+
+_WRITTEN_AS_IS = frozenset({str, int, float, bool, type(None), list, tuple, dict})
 # What a page fingerprint reads besides its frame: ("card" | "body" | "flags", slug).
 Atom = tuple[str, str]
 _GONE = ("gone",)  # the value of an atom whose story left the site, and a page with no shape yet

@@ -14,6 +14,8 @@ worker processes:
 """
 from __future__ import annotations
 
+import importlib.machinery
+import os
 import re
 from collections.abc import Callable, MutableMapping
 from typing import Any
@@ -27,6 +29,20 @@ from .placeholders import MARK_CLOSE, MARK_OPEN, PLACEHOLDER_RE, hashtag_placeho
 
 RENDER_VERSION = 1  # bump when render_body's output changes: invalidates cached bodies
 _MARKDOWN: Callable[[str], Any] | None = None  # mistune, set up on first use (digest.render.markdown_full)
+
+
+def full_renderer_stamp() -> str:
+    """What identifies the installed mistune (cached bodies depend on its output), read
+    without importing it: its package file's path, size and modification time, which an
+    upgrade changes — a cold build of plain bodies never needs mistune itself."""
+    spec = importlib.machinery.PathFinder.find_spec("mistune")  # sys.path only: no module loaded
+    origin = spec.origin if spec is not None else None
+    if origin is not None and os.path.isfile(origin):
+        stat = os.stat(origin)
+        return f"mistune: {origin} {stat.st_size} {stat.st_mtime_ns}"
+    import mistune  # installed some other way: ask mistune itself
+
+    return f"mistune {mistune.__version__}"
 
 
 def render_body(markdown: str) -> str:

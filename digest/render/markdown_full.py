@@ -45,7 +45,3 @@ class _BodyRenderer(mistune.HTMLRenderer):
 
 def make_markdown() -> mistune.Markdown:
     return mistune.create_markdown(escape=True, renderer=_BodyRenderer(escape=True), plugins=[_hashtag_plugin, "strikethrough"])
-
-
-def mistune_version() -> str:
-    return str(mistune.__version__)
