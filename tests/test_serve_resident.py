@@ -4,6 +4,7 @@ memory between rebuilds and updates the preview folder page by page
 build byte for byte."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -267,6 +268,15 @@ def test_random_edits_through_the_resident_preview_equal_a_fresh_build(root: Pat
             shutil.move(str(seed_file), root / "seeds" / seed_file.name)
             return
 
+    def new_entry() -> None:  # written into content/ (not ingested): any date, old and new tags
+        entry = read_entry(rng.choice(entries()))
+        entry.slug = f"{entry.slug}-{rng.randint(100, 999)}"
+        entry.date = entry.date + dt.timedelta(days=rng.choice([-400, -3, 0, 2, 30]))
+        entry.tags = rng.sample([*entry.tags, "اقتصاد", "وسم_جديد", "سياسة", "وسم آخر"], rng.randint(0, 3))
+        entry.tags_en = {name: f"Label {rng.randint(1, 3)}" for name in entry.tags if rng.random() < 0.3}
+        entry.seed = None
+        write_entry(entry, root / "content")
+
     def seed_edit() -> None:  # the seed changes: ingest updates its entry in place and rewrites it
         seeds = sorted((root / "seeds").glob("*.txt"))
         if seeds:
@@ -296,8 +306,8 @@ def test_random_edits_through_the_resident_preview_equal_a_fresh_build(root: Pat
     def glossary() -> None:
         (root / "glossary.toml").write_text(original_glossary + f'\n"وسم_جديد" = "New tag {rng.randint(1, 99)}"\n', encoding="utf-8")
 
-    edits = [body, body, copied_body, headline, english, review_state, tags, rename_tag, new_article, seed_edit, delete, template, dashboard_row,
-             configuration, glossary]
+    edits = [body, body, copied_body, headline, english, review_state, tags, rename_tag, new_article, new_entry, new_entry, seed_edit, delete,
+             template, dashboard_row, configuration, glossary]
     for _step in range(10):
         rng.choice(edits)()
         _assert_same_as_fresh(root, tmp_path, preview)
@@ -451,8 +461,10 @@ def test_a_new_article_fingerprints_only_the_pages_it_changes(root: Path, tmp_pa
     held = sorted((tmp_path / "held").glob("*.txt"))[0]
     shutil.copy(held, root / "seeds" / held.name)
     partial = preview.builder.resident.digests.partial
+    inserted = preview.builder.resident.model.inserted
     preview.rebuild()
     assert preview.builder.resident.digests.partial == partial + 1
+    assert preview.builder.resident.model.inserted == inserted + 1  # the kept model took it in
     pages = len(preview.builder.resident.digests.fingerprints)
     assert 0 < len(computed) < pages / 2, (len(computed), pages)
     monkeypatch.undo()

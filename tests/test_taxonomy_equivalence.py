@@ -59,3 +59,46 @@ def test_build_taxonomy_matches_its_plain_statement(data: list[tuple[list[str], 
     taxonomy = build_taxonomy(entries, labels=labels)
     got = [(t.key, t.name, t.slug, t.name_en, [e.slug for e in t.entries]) for t in taxonomy]
     assert got == _reference(entries, labels)
+
+
+def _tags(taxonomy: object) -> list[tuple[str, str, str, str | None, list[str]]]:
+    return [(t.key, t.name, t.slug, t.name_en, [e.slug for e in t.entries]) for t in taxonomy]  # type: ignore[attr-defined]
+
+
+ADDED = {"taken": 0, "refused": 0}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(entry_data, max_size=10), entry_data, st.booleans())
+def test_a_new_entry_added_to_a_kept_taxonomy_equals_building_it_afresh(
+    data: list[tuple[list[str], dict[str, str | None], int]], extra: tuple[list[str], dict[str, str | None], int], glossary: bool
+) -> None:
+    """Taxonomy.add_entry (digest serve's new article) either gives exactly what build_taxonomy
+    gives with the entry among the others — members in order, names, slugs, labels, the
+    tags' order, and names looked up before it — or refuses and changes nothing."""
+    entries = [
+        Entry(slug=f"خبر-{i}", title="عنوان", body="نص", date=dt.date(2024, 1, 1) + dt.timedelta(days=day),
+              tags=tags, tags_en={name: label for name, label in labels.items() if label})
+        for i, (tags, labels, day) in enumerate([*data, extra])
+    ]
+    labels = {tag_key("اربيل"): "Arbil (glossary)"} if glossary else {}
+    kept = build_taxonomy(entries[:-1], labels=labels)
+    for name in SPELLINGS:  # names looked up before (a body's hashtags): remembered, some as no tag
+        kept.for_name(name)
+    before = _tags(kept)
+    if kept.add_entry(entries[-1], labels):
+        ADDED["taken"] += 1
+        fresh = build_taxonomy(entries, labels=labels)
+        assert _tags(kept) == _tags(fresh)
+        assert all(kept.for_name(name) is kept.by_key.get(tag_key(name)) for name in SPELLINGS)
+        assert [kept.tags_of(e) for e in entries] == [[kept.by_key[t.key] for t in fresh.tags_of(e)] for e in entries]
+    else:
+        ADDED["refused"] += 1
+        assert _tags(kept) == before
+
+
+def test_most_new_entries_are_taken_in_not_refused() -> None:
+    """The hypothesis test above exercises both ways (run after it in this file)."""
+    if not ADDED["taken"]:
+        test_a_new_entry_added_to_a_kept_taxonomy_equals_building_it_afresh()
+    assert ADDED["taken"] > ADDED["refused"] > 0, ADDED

@@ -149,6 +149,7 @@ class BuildContext:
     # Entries ingest may have changed in place (updated from their seed; all of them if it
     # failed anywhere): None for all. New entries are new objects, loaded again.
     ingest_touched: set[str] | None = None
+    ingest_only_added: bool = False  # ... and all it did was write new entries
     translated: bool = False  # the translate stage ran (it may have edited entries in place)
     entries: list[Entry] = field(default_factory=list)
     entry_snapshot: EntrySnapshot | None = None  # the parsed entries as the cache keeps them (digest serve)
@@ -292,6 +293,8 @@ def ingest_stage(ctx: BuildContext) -> None:
         ctx.report.ingest_line = ingested.summary_line()
         ctx.ingested = True
         ctx.ingest_touched = None if ingested.errors else set(ingested.updated)
+        # Only new entries written: no loaded entry was looked at, let alone edited in place.
+        ctx.ingest_only_added = not (ingested.errors or ingested.updated or ingested.unchanged)
         written = [ctx.layout.entry_file(slug) for slug in (*ingested.new, *ingested.updated)]
         ctx.report.written_inputs.extend(_stamps(ctx.root, written))
 
@@ -370,7 +373,7 @@ def site_model_stage(ctx: BuildContext) -> None:
         )
         return
     # digest serve: patch the last build's model where it still holds
-    if ctx.ingested or ctx.translated:
+    if ctx.translated or (ctx.ingested and not ctx.ingest_only_added):
         resident.model.forget()  # entries may have been edited in place
     ctx.site = resident.model.site_model(
         ctx.config, ctx.published, labels, _provider_labels(provider_label), provider_label,

@@ -43,6 +43,7 @@ class ModelKeeper:
         self.kept: KeptModel | None = None
         self.reused = 0  # builds that patched the last model (for tests and benchmarks)
         self.same_shape = False  # the last call patched: same stories, order, dates and tags
+        self.inserted = 0  # builds that patched the last model with one new entry
 
     def forget(self) -> None:
         self.kept = None
@@ -77,9 +78,12 @@ class ModelKeeper:
                     stories = None
                     break
         self.same_shape = stories is not None and kept is not None
+        if stories is None and kept is not None and kept.settings == settings and len(published) == len(kept.published) + 1:
+            stories = self._with_one_new_entry(kept, published, labels, label_of)
         if stories is not None and kept is not None:
-            self._swap_members(kept, published)
-            self.reused += 1
+            if self.same_shape:
+                self._swap_members(kept, published)
+                self.reused += 1
             site = SiteModel(
                 config=config, stories=stories, taxonomy=kept.taxonomy, base_url=base_url, review_mode=review_mode,
                 flags=flags, all_entries=all_entries,
@@ -91,6 +95,40 @@ class ModelKeeper:
             )
         self.kept = KeptModel(settings, list(published), site.stories, site.taxonomy)
         return site
+
+    def _with_one_new_entry(
+        self, kept: KeptModel, published: list[Entry], labels: Mapping[str, str], label_of: Callable[[Entry], str]
+    ) -> list[Story] | None:
+        """One entry more than the last build (a new article), the others in their places:
+        the kept taxonomy takes it in where that changes no existing tag (Taxonomy.add_entry),
+        the kept stories after it move one place down, and it gets a story of its own. So
+        the other stories stay the very objects whose card digests the fingerprints keep.
+        None (nothing changed) where that does not hold."""
+        known = {entry.slug for entry in kept.published}
+        new = [index for index, entry in enumerate(published) if entry.slug not in known]
+        if len(new) != 1:
+            return None
+        at = new[0]
+        olds = kept.published
+        pairs = list(zip(olds, published[:at] + published[at + 1 :]))
+        if not all(old is entry or _same_place(old, entry) for old, entry in pairs):
+            return None
+        taxonomy = kept.taxonomy
+        if not taxonomy.add_entry(published[at], labels):  # (an edited entry here has the same tags)
+            return None
+        self.kept = None  # changed from here on: a failure half way makes the next model afresh
+        self._swap_members(kept, [entry for _old, entry in pairs])
+        self.inserted += 1
+        stories: list[Story] = []
+        for index, entry in enumerate(published):
+            old_index = index if index < at else index - 1
+            if index != at and olds[old_index] is entry:
+                story = kept.stories[old_index]
+                story.index = index  # the kept Story itself: its card digest is kept by identity
+                stories.append(story)
+            else:
+                stories.append(make_story(entry, index, taxonomy, label_of(entry)))
+        return stories
 
     @staticmethod
     def _swap_members(kept: KeptModel, published: list[Entry]) -> None:

@@ -53,6 +53,67 @@ class Taxonomy:
                 result.append(tag)
         return result
 
+    def add_entry(self, entry: Entry, labels: Mapping[str, str] | None = None) -> bool:
+        """Put a new entry in, as build_taxonomy would with it among the others, when that
+        leaves every existing tag's name, slug and English label as they are (it joins their
+        member lists, and may add tags of its own); False, with nothing changed, otherwise.
+        digest serve patches its kept taxonomy so after a new article (digest.cache.keptmodel);
+        tests/test_taxonomy_equivalence.py checks it against build_taxonomy."""
+        labels = labels or {}
+        tags_en = entry.tags_en or {}
+        spellings: dict[str, dict[str, int]] = {}  # the entry's tag identities → its spellings
+        found_labels: dict[str, str] = {}
+        for name in entry.tags:
+            key = tag_key(name)
+            if not key:
+                continue
+            counts = spellings.setdefault(key, {})
+            counts[name] = counts.get(name, 0) + 1
+            label = tags_en.get(name)
+            if label and key not in found_labels:
+                found_labels[key] = label
+        used_slugs = {tag.slug.casefold() for tag in self.by_key.values()}
+        new_tags: list[Tag] = []
+        for key, mine in spellings.items():
+            tag = self.by_key.get(key)
+            if tag is None:
+                slug = make_slug(key, fallback_seed=key)
+                if slug.casefold() in used_slugs:
+                    return False  # its slug would move another tag's (suffixes go in key order)
+                used_slugs.add(slug.casefold())
+                name = min(mine, key=lambda n: (-mine[n], n))
+                new_tags.append(Tag(key=key, name=name, slug=slug, name_en=labels.get(key) or found_labels.get(key)))
+                continue
+            counts = self._spellings(tag)
+            for name, count in mine.items():
+                counts[name] = counts.get(name, 0) + count
+            if min(counts, key=lambda n: (-counts[n], n)) != tag.name:
+                return False  # the most used spelling changes
+            if not labels.get(key) and key in found_labels and found_labels[key] != tag.name_en:
+                return False  # its label may now come from this entry
+        order = (entry.date, entry.slug)
+        for key in spellings:
+            members = self.by_key[key].entries if key in self.by_key else None
+            if members is not None:
+                at = next((i for i, member in enumerate(members) if (member.date, member.slug) < order), len(members))
+                members.insert(at, entry)
+        if new_tags:
+            for tag in new_tags:
+                tag.entries.append(entry)
+            self.by_key = dict(sorted({**self.by_key, **{tag.key: tag for tag in new_tags}}.items()))
+            # A name remembered as no tag's may now be one of the new tags'.
+            self._by_name = {name: tag for name, tag in self._by_name.items() if tag is not None}
+        return True
+
+    def _spellings(self, tag: Tag) -> dict[str, int]:
+        """How often each spelling of the tag occurs in its members' tags (as build_taxonomy counts)."""
+        counts: dict[str, int] = {}
+        for member in tag.entries:
+            for name in member.tags:
+                if self.for_name(name) is tag:
+                    counts[name] = counts.get(name, 0) + 1
+        return counts
+
     def __iter__(self) -> Iterator[Tag]:
         return iter(self.by_key.values())
 
