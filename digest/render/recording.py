@@ -128,13 +128,7 @@ def recorded_getattr(env: jinja2.Environment, obj: Any, attribute: str) -> Any:
     the object lacks takes Jinja's own way (an item of that name, else undefined), so
     templates see exactly what Jinja would give them."""
     if _current is not None:
-        # The commonest reads (a story's or its entry's field: its card) noted here, without
-        # a second call; the rest by note_read.
-        kind = type(obj)
-        if kind is Story or (kind is Entry and attribute != "body"):
-            _cards.add(obj.slug)
-        else:
-            note_read(obj, attribute)
+        note_read(obj, attribute)
     try:
         return getattr(obj, attribute)
     except AttributeError:
