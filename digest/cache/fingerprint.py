@@ -287,6 +287,9 @@ class SiteFingerprints:
         # "content/<slug>.md" → stamp, for files unchanged from before the build read them
         # until now: only their entries are known to equal the file with that stamp.
         self.stable = stable or {}
+        # slug → (entry, its parts) as this build found them: an entry's parts are asked for
+        # by its card, its body's atom, the dashboard's inputs and the changed values.
+        self._parts_found: dict[str, tuple[Entry, EntryParts]] = {}
         self.settings = digest_of(code_stamp(), repr(site.config), site.base_url, site.review_mode)
         # Related entries are a function of the order of the stories and their tags (and of
         # the code): while those are unchanged — an edited body, headline or template —
@@ -600,6 +603,14 @@ class SiteFingerprints:
 
     def entry_parts(self, entry: Entry) -> EntryParts:
         """Digests of the entry (without body) and of its body, and the body's hashtags."""
+        found = self._parts_found.get(entry.slug)
+        if found is not None and found[0] is entry:
+            return found[1]
+        parts = self._entry_parts(entry)
+        self._parts_found[entry.slug] = (entry, parts)
+        return parts
+
+    def _entry_parts(self, entry: Entry) -> EntryParts:
         stamp = self.stable.get(f"content/{entry.slug}.md")
         memo = self.entry_memo.get(entry.slug)
         if stamp is not None and memo is not None and memo[0] == stamp:

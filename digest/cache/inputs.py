@@ -70,6 +70,7 @@ class InputCheck:
         self.key = key
         self.before = input_snapshot(root, watched)
         self.last: LastBuild | None = None  # the last build with the same options and tool
+        self._same: set[str] | None = None  # see same_as_last_build
 
     def unchanged(self) -> LastBuild | None:
         """The last build's record if nothing changed since it, else None."""
@@ -80,18 +81,19 @@ class InputCheck:
             return None
         if version != FORMAT or not isinstance(last, LastBuild) or last.key != self.key:
             return None
-        self.last = last
+        self.last, self._same = last, None
         if last.tree is None or last.tree != tree_identity(self.out):
             return None
         return last if last.files == self.before else None
 
-    def same_as_last(self, rel: str) -> bool:
-        """True if input file `rel` ("seeds/x.txt") has the mtime and size it had when the
-        last build (same options and tool) saw it — so that build already used its bytes."""
-        if self.last is None:
-            return False
-        stamp = self.before.get(rel)
-        return stamp is not None and self.last.files.get(rel) == stamp
+    def same_as_last_build(self) -> set[str]:
+        """The input files (`"seeds/x.txt"`) that have the mtime and size they had when the
+        last build (same options and tool) saw them — so that build already used their
+        bytes. One set, made once: a rebuild asks about each seed and its entry."""
+        if self._same is None:
+            last = self.last.files if self.last is not None else {}
+            self._same = {rel for rel, stamp in self.before.items() if last.get(rel) == stamp}
+        return self._same
 
     def record(self, summary: dict[str, Any]) -> None:
         """Remember the inputs this (successful) build saw; best effort.

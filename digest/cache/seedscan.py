@@ -34,9 +34,10 @@ class SeedScan:
         resolved_root = self.root.resolve()
         resolved_dirs: dict[Path, str] = {}
         changed = []
+        same = self.check.same_as_last_build()
         for rel, name in self.files:
             known = by_seed.get(rel)
-            if known is not None and self.check.same_as_last(rel) and self.check.same_as_last(f"content/{known.slug}.md"):
+            if known is not None and rel in same and f"content/{known.slug}.md" in same:
                 continue
             path = Path(name)
             entry = by_seed.get(_seed_key(path, resolved_root, resolved_dirs))
@@ -78,8 +79,9 @@ def scan_seeds(root: Path, check: InputCheck, kept: KeptSeedList | None = None) 
         scan.files = [("seeds/" + name[prefix:].replace(os.sep, "/"), name) for name in iter_article_files(seeds_dir)]
         if kept is not None:
             kept.stamps, kept.files = stamps, list(scan.files)
+    same = check.same_as_last_build()
     for rel, name in scan.files:
-        if not check.same_as_last(rel):
+        if rel not in same:
             scan.digests[name] = _sha256(name)
     return scan
 
