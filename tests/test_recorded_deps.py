@@ -137,6 +137,26 @@ def test_a_card_macro_reading_a_body_follows_it_on_every_page_that_shows_the_car
     assert len(showing) >= 3, showing  # the home page, the English index, its tags' pages…
 
 
+def test_a_card_macro_reading_another_story_follows_it_on_every_page_that_shows_the_card(root: Path, tmp_path: Path) -> None:
+    """A theme's card shows, for each of its story's tags, the headline of that tag's newest
+    entry: a read of *another* story's card while the card renders. Every page showing a card
+    that read the edited headline must follow it, not only the edited story's own pages."""
+    (root / "templates").mkdir(exist_ok=True)
+    macros = (Path(__file__).resolve().parent.parent / "templates" / "macros.html").read_text(encoding="utf-8")
+    start = macros.index('<article class="card">')
+    (root / "templates" / "macros.html").write_text(
+        macros[:start] + "<p>[{% for t in story.tags %}{{ t.entries[0].title }} {% endfor %}]</p>\n" + macros[start:], encoding="utf-8"
+    )
+    _digest(root, "build", "--offline")
+    newest, _oldest = _newest_and_oldest(root)
+    entry = read_entry(root / "content" / f"{newest}.md")
+    entry.title = "عنوان جديد للخبر الأحدث"
+    write_entry(entry, root / "content")
+    _build_equals_clean(root, tmp_path)
+    showing = [rel for rel, data in tree_bytes(root / "site").items() if f"[{entry.title} ".encode() in data and newest not in rel]
+    assert showing, "no page shows the headline through another story's card"
+
+
 def test_the_manifest_keeps_what_each_page_read(root: Path) -> None:
     _digest(root, "build", "--offline")
     manifest = load_manifest(root, root / "site")

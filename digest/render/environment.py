@@ -21,7 +21,7 @@ from ..core.layout import SiteLayout
 from ..text.arabic import has_arabic
 from ..text.bidi import arabic_text, english_text, isolate_plain
 from ..text.shellquote import review_command_filter, shell_quote, visible
-from .recording import note, note_read, recorded_getattr
+from .recording import KEYS, note, note_read, recorded_getattr
 from .templaterefs import record as record_references
 
 BUILTIN_PREFIX = "!builtin"
@@ -104,7 +104,7 @@ class ThemeEnvironment(jinja2.Environment):
 
     def get_template(self, name: Any, parent: str | None = None, globals: Any = None) -> jinja2.Template:
         if isinstance(name, str):
-            note(("template", name))
+            note(KEYS["template"][name])
         return super().get_template(name, parent, globals)
 
 

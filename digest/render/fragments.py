@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from ..sitemodel.stories import Story
 from ..sitemodel.taxonomy import Tag
-from .recording import Key, note, note_all, note_stories, note_tags, recording
+from .recording import FragmentRecording, Key, note, note_all, note_stories, note_tags
 
 ROOT_MARK = "\ue002"  # private-use code point: never in text (render_body strips its neighbours too)
 MACROS = "macros.html"  # the theme template whose macros render the fragments
@@ -40,17 +40,15 @@ class KeptRows:
         self.shown: str | None = None  # those rows' HTML as that dashboard holds it
 
 
-def _beyond_what_it_shows(keys: set[Key], shown: Any) -> frozenset[Key]:
+def _beyond_what_it_shows(read: FragmentRecording, shown: Any) -> frozenset[Key]:
     """What a fragment's rendering read besides what every use notes anyway: the macros, and
     the card of the story it shows (whose value covers that story's tags) or the tag it
     shows. Usually nothing is left; a theme's card reading the body leaves ("body", slug)."""
-    keys.discard(_MACROS_KEY)
     if type(shown) is Story:
-        keys.discard(("card", shown.slug))
-        keys.difference_update([("tag", tag.key) for tag in shown.tags])
-    elif type(shown) is Tag:
-        keys.discard(("tag", shown.key))
-    return frozenset(keys)
+        return read.beyond((shown.slug,), [tag.key for tag in shown.tags], _MACROS_KEY)
+    if type(shown) is Tag:
+        return read.beyond((), (shown.key,), _MACROS_KEY)
+    return read.beyond((), (), _MACROS_KEY)
 
 
 class Fragments:
@@ -81,9 +79,10 @@ class Fragments:
         if known is None:
             if self._macros is None:
                 self._macros = self.env.get_template(MACROS).module
-            with recording() as keys:
+            read = FragmentRecording()
+            with read:
                 html = str(getattr(self._macros, macro)(*args, **kwargs))
-            known = self._html[key] = (html, _beyond_what_it_shows(keys, args[0] if args else None))
+            known = self._html[key] = (html, _beyond_what_it_shows(read, args[0] if args else None))
         if known[1]:
             note_all(known[1])
         return known[0]

@@ -24,7 +24,7 @@ from .environment import is_theme_template, render_template
 from .fragments import MACROS, ROOT_MARK, Fragments, KeptRows
 from .markdown import BodyCache, hashtag_html
 from .placeholders import PLACEHOLDER_RE
-from .recording import Key, note, recording
+from .recording import KEYS, Key, note, recording
 from .templaterefs import loaded_with
 
 MIN_PAGES_PER_WORKER = 300  # below this, forking costs more than it saves
@@ -46,21 +46,21 @@ class PageRenderer:
         # Output path → the dependency keys its last rendering noted (digest.render.recording).
         # `record=False` (a --no-cache build: no manifest keeps them): nothing is noted.
         self.record = record
+        # Every key noted is the one object of its name (recording.KEYS), so the sets share
+        # their keys: pickled once each from a worker (see also _with_new_keys).
         self.recorded: dict[str, frozenset[Key]] = {}
-        # One object per key in every recorded set (pickled once; see _with_new_keys).
-        self._keep_one = dict[Key, Key]().setdefault
         Fragments(env, kept_rows).install()  # kept_rows: digest serve's dashboard rows of earlier builds
 
     def body_html(self, page: Page) -> str:
         """The article body with its hashtags linked relative to this page."""
         story = self.site.by_slug[page.key]
         root = page.root
-        note(("body", story.slug))
+        note(KEYS["body"][story.slug])
         return PLACEHOLDER_RE.sub(lambda m: self._hashtag(m.group(1)).replace(ROOT_MARK, root), self.cache.get(story.entry.body))
 
     def _hashtag(self, raw: str) -> str:
         """A hashtag's HTML with ROOT_MARK for the page's root: resolved once per build."""
-        note(("hashtag", raw))
+        note(KEYS["hashtag"][raw])
         html = self._hashtags.get(raw)
         if html is None:
             tag = self.site.taxonomy.for_name(raw)
@@ -82,7 +82,7 @@ class PageRenderer:
             return render_template(self.env, page.template, self.context(page)).encode("utf-8")
         with recording() as keys:
             data = render_template(self.env, page.template, self.context(page)).encode("utf-8")
-        self.recorded[page.path] = frozenset(map(self._keep_one, keys, keys))
+        self.recorded[page.path] = frozenset(keys)
         return data
 
     def precompile(self, pages: Sequence[Page]) -> None:

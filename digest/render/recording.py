@@ -47,8 +47,12 @@ _key_of = operator.attrgetter("key")
 # One key object per name (`("card", slug)`): every page of a process shares it, so the keys
 # a worker sends back pickle once each and the parent's sets share them. (Emptied past the
 # limit in a long-running server: a key made again is equal, only not the same object.)
-_CARD_KEYS: BoundedMemo[str, Key] = BoundedMemo(lambda slug: ("card", slug), 200_000)
-_TAG_KEYS: BoundedMemo[str, Key] = BoundedMemo(lambda key: ("tag", key), 200_000)
+def _key_table(kind: str) -> BoundedMemo[str, Key]:
+    return BoundedMemo(lambda name: (kind, name), 200_000)
+
+
+KEYS = {kind: _key_table(kind) for kind in ("card", "tag", "body", "hashtag", "template", "model")}  # `KEYS[kind][name]`
+_CARD_KEYS, _TAG_KEYS, _BODY_KEYS, _MODEL_KEYS = KEYS["card"], KEYS["tag"], KEYS["body"], KEYS["model"]
 
 
 class Recording:
@@ -74,6 +78,26 @@ class Recording:
         _current, _cards, _tags = self._outer
         self.keys.update(map(_CARD_KEYS.__getitem__, self._cards))
         self.keys.update(map(_TAG_KEYS.__getitem__, self._tags))
+
+
+class FragmentRecording(Recording):
+    """A recording for one fragment (digest.render.fragments): what it read *besides* what
+    every use of it notes anyway (`beyond`), usually nothing — found on the plain slugs and
+    tag keys, before any key tuple is made."""
+
+    __slots__ = ()
+
+    def __exit__(self, *exc: object) -> None:
+        global _current, _cards, _tags
+        assert self._outer is not None
+        _current, _cards, _tags = self._outer
+
+    def beyond(self, cards_shown: Iterable[str], tags_shown: Iterable[str], noted: Key) -> frozenset[Key]:
+        """The keys read less the cards and tags shown and `noted` (noted by every use)."""
+        self.keys.discard(noted)
+        self.keys.update(map(_CARD_KEYS.__getitem__, self._cards.difference(cards_shown)))
+        self.keys.update(map(_TAG_KEYS.__getitem__, self._tags.difference(tags_shown)))
+        return frozenset(self.keys)
 
 
 def recording() -> Recording:
@@ -112,14 +136,14 @@ def note_read(obj: Any, attribute: Any) -> None:
         _cards.add(obj.slug)
     elif kind is Entry:
         if attribute == "body":
-            keys.add(("body", obj.slug))
+            keys.add(_BODY_KEYS[obj.slug])
         else:
             _cards.add(obj.slug)
     elif kind is Tag:
         _tags.add(obj.key)
     elif kind is SiteModel and attribute not in SETTINGS_ONLY:
         # Anything else (stories, by_slug, related(), neighbours()…) opens the whole site.
-        keys.add(("model", str(attribute)))
+        keys.add(_MODEL_KEYS[str(attribute)])
 
 
 def recorded_getattr(env: jinja2.Environment, obj: Any, attribute: str) -> Any:
