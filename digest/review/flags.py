@@ -10,7 +10,7 @@ import hashlib
 import pickle
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..core.config import Config
 from ..core.model import Entry, body_hash
@@ -32,8 +32,11 @@ from .shingles import (
 )
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(NamedTuple):
+    """A review flag. A tuple: the dashboard hashes every row's flags on each preview
+    rebuild (its rows are looked up among the last build's), and a tuple hashes in C where a
+    frozen dataclass hashes in Python."""
+
     code: str
     message: str
 

@@ -45,24 +45,30 @@ def dashboard_rows(entries: Iterable[Entry], flags: Mapping[str, list[Flag]]) ->
     rows = []
     for entry in sorted(entries, key=lambda e: (e.date, e.slug), reverse=True):
         status = translation_state(entry)
+        review = entry.review
         rows.append(
-            DashboardRow(
-                slug=entry.slug,
-                title=entry.title,
-                title_en=entry.title_en if status in ("machine", "edited") else None,
-                date=entry.date,
-                state=entry.review.state,
-                by=entry.review.by,
-                at=entry.review.at,
-                reason=entry.review.reason,
-                translation=status,
-                provider=entry.translation.provider,
-                flags=tuple(flags.get(entry.slug, ())),
+            _row((  # the fields in DashboardRow's order
+                entry.slug,
+                entry.title,
+                entry.title_en if status in ("machine", "edited") else None,
+                entry.date,
+                review.state,
+                review.by,
+                review.at,
+                review.reason,
+                status,
+                entry.translation.provider,
+                tuple(flags.get(entry.slug, ())),
                 # The preview build skips rejected entries, so there is no page to link to.
-                url=None if entry.review.state == "rejected" else entry_url(entry.slug),
-            )
+                None if review.state == "rejected" else entry_url(entry.slug),
+            ))
         )
     return rows
+
+
+# A row made from its fields in order, in C (the class's own constructor is a Python function
+# taking each field by name: 4,000 calls per preview rebuild).
+_row = DashboardRow._make
 
 
 def dashboard_context(entries: Iterable[Entry], flags: Mapping[str, list[Flag]]) -> dict[str, Any]:
