@@ -117,16 +117,19 @@ def test_a_template_reading_entry_extra_or_a_config_value(root: Path, tmp_path: 
     assert "[الاقتصاد|Desk Digest]" in _page(root, slug)
 
 
+def _card_shows(root: Path, html: str) -> None:
+    """A site theme whose story card (macros.html) shows `html` before the card itself."""
+    (root / "templates").mkdir(exist_ok=True)
+    macros = (Path(__file__).resolve().parent.parent / "templates" / "macros.html").read_text(encoding="utf-8")
+    start = macros.index('<article class="card">')
+    (root / "templates" / "macros.html").write_text(macros[:start] + html + "\n" + macros[start:], encoding="utf-8")
+
+
 def test_a_card_macro_reading_a_body_follows_it_on_every_page_that_shows_the_card(root: Path, tmp_path: Path) -> None:
     """A theme's card shows something of the body. A card is rendered once per build and
     reused on every listing that shows it (digest.render.fragments): each of those pages
     must depend on what the card's rendering read, not only the first one to render it."""
-    (root / "templates").mkdir(exist_ok=True)
-    macros = (Path(__file__).resolve().parent.parent / "templates" / "macros.html").read_text(encoding="utf-8")
-    start = macros.index('<article class="card">')
-    (root / "templates" / "macros.html").write_text(
-        macros[:start] + "<p>[{{ story.entry.body|length }} حرفًا]</p>\n" + macros[start:], encoding="utf-8"
-    )
+    _card_shows(root, "<p>[{{ story.entry.body|length }} حرفًا]</p>")
     _digest(root, "build", "--offline")
     newest, _oldest = _newest_and_oldest(root)
     path = root / "content" / f"{newest}.md"
@@ -141,12 +144,7 @@ def test_a_card_macro_reading_another_story_follows_it_on_every_page_that_shows_
     """A theme's card shows, for each of its story's tags, the headline of that tag's newest
     entry: a read of *another* story's card while the card renders. Every page showing a card
     that read the edited headline must follow it, not only the edited story's own pages."""
-    (root / "templates").mkdir(exist_ok=True)
-    macros = (Path(__file__).resolve().parent.parent / "templates" / "macros.html").read_text(encoding="utf-8")
-    start = macros.index('<article class="card">')
-    (root / "templates" / "macros.html").write_text(
-        macros[:start] + "<p>[{% for t in story.tags %}{{ t.entries[0].title }} {% endfor %}]</p>\n" + macros[start:], encoding="utf-8"
-    )
+    _card_shows(root, "<p>[{% for t in story.tags %}{{ t.entries[0].title }} {% endfor %}]</p>")
     _digest(root, "build", "--offline")
     newest, _oldest = _newest_and_oldest(root)
     entry = read_entry(root / "content" / f"{newest}.md")
