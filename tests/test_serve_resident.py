@@ -462,9 +462,15 @@ def test_a_new_article_fingerprints_only_the_pages_it_changes(root: Path, tmp_pa
     shutil.copy(held, root / "seeds" / held.name)
     partial = preview.builder.resident.digests.partial
     inserted = preview.builder.resident.model.inserted
+    from digest.build import pipeline
+
+    loads: list[object] = []
+    load_content = pipeline.load_content
+    monkeypatch.setattr(pipeline, "load_content", lambda *args, **kwargs: loads.append(args) or load_content(*args, **kwargs))
     preview.rebuild()
     assert preview.builder.resident.digests.partial == partial + 1
     assert preview.builder.resident.model.inserted == inserted + 1  # the kept model took it in
+    assert len(loads) == 1  # content/ loaded once: the new entry's file put in after ingest (loading.with_new_files)
     pages = len(preview.builder.resident.digests.fingerprints)
     assert 0 < len(computed) < pages / 2, (len(computed), pages)
     monkeypatch.undo()

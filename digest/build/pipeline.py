@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..cache.buildcache import EntrySnapshot, StoredBodies, snapshot_entries
 from ..cache.layer import BuildCaches
-from ..cache.loading import Loaded, load_content
+from ..cache.loading import Loaded, load_content, with_new_files
 from ..cache.resident import ResidentState
 from ..cache.seedscan import SeedScan, scan_seeds
 from ..core.config import Config
@@ -150,6 +150,7 @@ class BuildContext:
     # failed anywhere): None for all. New entries are new objects, loaded again.
     ingest_touched: set[str] | None = None
     ingest_only_added: bool = False  # ... and all it did was write new entries
+    ingest_written: list[Path] = field(default_factory=list)  # the entry files ingest wrote
     translated: bool = False  # the translate stage ran (it may have edited entries in place)
     entries: list[Entry] = field(default_factory=list)
     entry_snapshot: EntrySnapshot | None = None  # the parsed entries as the cache keeps them (digest serve)
@@ -297,6 +298,7 @@ def ingest_stage(ctx: BuildContext) -> None:
         ctx.ingest_only_added = not (ingested.errors or ingested.updated or ingested.unchanged)
         written = [ctx.layout.entry_file(slug) for slug in (*ingested.new, *ingested.updated)]
         ctx.report.written_inputs.extend(_stamps(ctx.root, written))
+        ctx.ingest_written = written
 
 
 def _stamps(root: Path, paths: list[Path]) -> list[tuple[str, Stamp]]:
@@ -307,7 +309,10 @@ def _stamps(root: Path, paths: list[Path]) -> list[tuple[str, Stamp]]:
 def load_stage(ctx: BuildContext) -> None:
     """Reload what ingest rewrote; a bad file is reported and left out, the rest build."""
     if ctx.ingested:
-        ctx.loaded = _load(ctx, None)
+        assert ctx.loaded is not None
+        # Only new entries written: those files are read, the rest are as loaded already.
+        again = with_new_files(ctx.loaded, ctx.ingest_written) if ctx.ingest_only_added else None
+        ctx.loaded = again if again is not None else _load(ctx, None)
     loaded = ctx.loaded
     assert loaded is not None
     ctx.entries = loaded.entries

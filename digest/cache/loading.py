@@ -8,6 +8,7 @@ bad file).
 """
 from __future__ import annotations
 
+import bisect
 import os
 import pickle
 from collections.abc import Callable, Mapping, MutableMapping
@@ -131,6 +132,33 @@ def load_content(
             if body[1] is not None and bodies is not None:
                 bodies[body[0]] = body[1]
     return loaded
+
+
+def with_new_files(loaded: Loaded, paths: list[Path]) -> Loaded | None:
+    """`loaded` (content/ as loaded a moment ago) with the new files `paths` parsed and put
+    in their places, as load_content would give it — for a build whose ingest only added
+    entries (nothing else in content/ was written). None — load everything again — if one of
+    them was there already or cannot be read, or content/ had errors (a refused folder
+    among them)."""
+    names = [str(path) for path in paths]
+    if loaded.errors or any(name in loaded.stats for name in names):
+        return None
+    again = Loaded(list(loaded.entries), list(loaded.errors), dict(loaded.stats), loaded.pickled, len(names))
+    for name in sorted(names):
+        try:
+            stat = os.stat(name)
+        except OSError:
+            return None
+        again.stats[name] = (stat.st_size, stat.st_mtime_ns)
+        _path, entry, _error, _body = _load_one(name, with_body=False)  # its body renders when its page does
+        if entry is None:
+            return None
+        bisect.insort(again.entries, entry, key=_entry_path)
+    return again
+
+
+def _entry_path(entry: Entry) -> str:
+    return entry.path or ""
 
 
 def _content_names(content_dir: Path) -> tuple[list[str], list[str]]:
