@@ -6,6 +6,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
+
+from digest.cache import loading
 from digest.cache.loading import Loaded, load_content, with_new_files
 from digest.content.entries import load_entries, write_entry
 from digest.core.config import Config
@@ -51,3 +54,16 @@ def test_it_declines_a_file_that_was_there_or_cannot_be_read_and_a_folder_with_e
     assert with_error.errors
     write_entry(dataclasses.replace(entries[0], slug="new-one", seed=None), content)
     assert with_new_files(with_error, [content / "new-one.md"]) is None
+
+
+def test_it_leaves_many_new_files_to_the_parallel_load(site_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first ingest of a whole seeds folder writes hundreds of entries: load_content
+    parses those on every core (and renders their bodies there), so it is left to that."""
+    content, entries = _site(site_root)
+    loaded = load_content(content, workers=1)
+    new = [dataclasses.replace(entries[0], slug=f"n-{n}", seed=None) for n in range(3)]
+    for entry in new:
+        write_entry(entry, content)
+    monkeypatch.setattr(loading, "MIN_FILES_PER_WORKER", 3)
+    assert with_new_files(loaded, [content / f"{e.slug}.md" for e in new]) is None
+    assert with_new_files(loaded, [content / f"{e.slug}.md" for e in new[:2]]) is not None

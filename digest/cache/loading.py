@@ -139,9 +139,10 @@ def with_new_files(loaded: Loaded, paths: list[Path]) -> Loaded | None:
     in their places, as load_content would give it — for a build whose ingest only added
     entries (nothing else in content/ was written). None — load everything again — if one of
     them was there already or cannot be read, or content/ had errors (a refused folder
-    among them)."""
+    among them), or there are enough of them for load_content to parse them on every core
+    (a first ingest of a whole seeds folder)."""
     names = [str(path) for path in paths]
-    if loaded.errors or any(name in loaded.stats for name in names):
+    if len(names) >= MIN_FILES_PER_WORKER or loaded.errors or any(name in loaded.stats for name in names):
         return None
     again = Loaded(list(loaded.entries), list(loaded.errors), dict(loaded.stats), loaded.pickled, len(names))
     for name in sorted(names):
