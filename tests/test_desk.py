@@ -391,3 +391,39 @@ def test_watcher_absorbs_the_desks_own_write_but_not_other_changes(tmp_path: Pat
     watcher.absorb(["content/a.md"])
     assert watcher.poll(now=100.0) == []  # a change seen: waiting for quiet
     assert watcher.poll(now=101.0) == ["content/b.md"]
+
+
+def test_an_unchanged_article_page_is_served_with_the_panel_made_once(desk_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The desk keeps each article page it made while what it was made from is unchanged: the
+    page's file, the entry's file, the dashboard (the queue) and the page's notice. Any of
+    those changed, the panel is made again and shows it."""
+    from digest.build.pipeline import build_site
+    from digest.core.config import load_config
+    from digest.serve.desk import Desk
+
+    out = tmp_path / "preview"
+    build_site(desk_root, load_config(desk_root), out=out, review=True, offline=True, preview=True)
+    desk = Desk(root=desk_root, out=out, editor="Layla", host="127.0.0.1")
+    made: list[str] = []
+    make = Desk._make_entry_desk
+    monkeypatch.setattr(Desk, "_make_entry_desk", lambda self, slug, body: made.append(slug) or make(self, slug, body))
+    slug = _slug(desk_root)
+    path = f"articles/{slug}/index.html"
+
+    def served() -> str:
+        page = desk.page_filter(path, (out / path).read_bytes())
+        assert page is not None
+        return page.decode("utf-8")
+
+    first = served()
+    assert served() == first and len(made) == 1
+    desk.notify(slug, "تمت الموافقة")  # a notice: shown
+    assert "تمت الموافقة" in served() and len(made) == 2
+    entry_file = desk_root / "content" / f"{slug}.md"
+    entry_file.write_text(entry_file.read_text(encoding="utf-8").replace("title_en: null", "title_en: Edited headline"), encoding="utf-8")
+    assert "Edited headline" in served() and len(made) == 3
+    dashboard = out / "review" / "index.html"
+    dashboard.write_bytes(dashboard.read_bytes() + b"\n")  # rebuilt: the queue may differ
+    served()
+    assert len(made) == 4
+    assert served() and len(made) == 4

@@ -93,6 +93,11 @@ class Desk:
     # The dashboard rows the preview builder rendered last (digest.render.fragments.KeptRows):
     # when the dashboard file holds exactly their HTML, the queue is read from them.
     kept_rows: Callable[[], KeptRows | None] = lambda: None
+    # slug → (what its page with the desk was made from, that page): an open preview is
+    # fetched again and again (a reload, a poll) while nothing changed, and making the panel
+    # reads and hashes the entry and walks the whole queue — during a rebuild, CPU taken
+    # from the rebuild under the same interpreter lock.
+    _entry_pages: dict[str, tuple[tuple[object, ...], bytes]] = field(default_factory=dict)
 
     def notify(self, key: str, message: str) -> None:
         self.notices[key] = (message, time.monotonic())
@@ -194,6 +199,21 @@ class Desk:
         return None
 
     def _with_entry_desk(self, slug: str, body: bytes) -> bytes | None:
+        try:
+            made_from = (body, _stamp(entry_path(self.root, slug)), _stamp(self.out / "review" / "index.html"), self.notice(slug))
+        except (DigestError, OSError):
+            made_from = None
+        known = self._entry_pages.get(slug)
+        if made_from is not None and known is not None and known[0] == made_from:
+            return known[1]
+        page = self._make_entry_desk(slug, body)
+        if made_from is not None and page is not None:
+            if len(self._entry_pages) >= 256:
+                self._entry_pages.clear()
+            self._entry_pages[slug] = (made_from, page)
+        return page
+
+    def _make_entry_desk(self, slug: str, body: bytes) -> bytes | None:
         text = body.decode("utf-8")
         anchor = text.find('id="review-panel-title"')
         end = text.find("</h2>", anchor) if anchor != -1 else -1
@@ -344,6 +364,15 @@ class Desk:
 <p><button type="submit" id="desk-confirm"{' disabled' if not count else ''} autofocus>{verb} {count}</button> <a href="/review/">Cancel</a></p>
 </form>"""
         return desk_page(f"{verb} {count}?", body)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """A file's (mtime_ns, size), None if it is not there."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 def say(exc: DigestError, root: Path) -> str:
