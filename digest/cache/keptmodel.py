@@ -36,6 +36,28 @@ def _same_place(old: Entry, new: Entry) -> bool:
     return old.slug == new.slug and old.date == new.date and old.tags == new.tags and old.tags_en == new.tags_en
 
 
+def _in_their_places(olds: list[Entry], news: list[Entry]) -> bool:
+    """Each new entry is the old one, or takes its place (`_same_place`)."""
+    return all(old is new or _same_place(old, new) for old, new in zip(olds, news, strict=True))
+
+
+def _stories(kept: KeptModel, published: list[Entry], new_at: int | None, label_of: Callable[[Entry], str]) -> list[Story]:
+    """A story per published entry: the kept Story of an entry that is the very object of the
+    last build (so its card digest is kept by identity), its index brought up to date; a new
+    one for an edited entry and for the new entry at `new_at` (the kept ones after it are one
+    place further down)."""
+    stories: list[Story] = []
+    for index, entry in enumerate(published):
+        old_index = index if new_at is None or index < new_at else index - 1
+        if index != new_at and kept.published[old_index] is entry:
+            story = kept.stories[old_index]
+            story.index = index
+        else:
+            story = make_story(entry, index, kept.taxonomy, label_of(entry))
+        stories.append(story)
+    return stories
+
+
 class ModelKeeper:
     """Keeps the last site model of one serving process (see the module doc)."""
 
@@ -64,26 +86,16 @@ class ModelKeeper:
         settings = (repr(config), sorted(labels.items()), provider_label, base_url, review_mode)
         kept = self.kept
         stories: list[Story] | None = None
-        if kept is not None and kept.settings == settings and len(kept.published) == len(published):
-            old_entries = kept.published
-            stories = []
-            taxonomy = kept.taxonomy
-            for index, entry in enumerate(published):
-                old = old_entries[index]
-                if entry is old:
-                    stories.append(kept.stories[index])
-                elif _same_place(old, entry):
-                    stories.append(make_story(entry, index, taxonomy, label_of(entry)))
-                else:
-                    stories = None
-                    break
-        self.same_shape = stories is not None and kept is not None
-        if stories is None and kept is not None and kept.settings == settings and len(published) == len(kept.published) + 1:
-            stories = self._with_one_new_entry(kept, published, labels, label_of)
-        if stories is not None and kept is not None:
-            if self.same_shape:
+        self.same_shape = False
+        if kept is not None and kept.settings == settings:
+            if len(kept.published) == len(published) and _in_their_places(kept.published, published):
+                self.same_shape = True
                 self._swap_members(kept, published)
                 self.reused += 1
+                stories = _stories(kept, published, None, label_of)
+            elif len(published) == len(kept.published) + 1:
+                stories = self._with_one_new_entry(kept, published, labels, label_of)
+        if stories is not None and kept is not None:
             site = SiteModel(
                 config=config, stories=stories, taxonomy=kept.taxonomy, base_url=base_url, review_mode=review_mode,
                 flags=flags, all_entries=all_entries,
@@ -109,26 +121,15 @@ class ModelKeeper:
         if len(new) != 1:
             return None
         at = new[0]
-        olds = kept.published
-        pairs = list(zip(olds, published[:at] + published[at + 1 :]))
-        if not all(old is entry or _same_place(old, entry) for old, entry in pairs):
+        others = published[:at] + published[at + 1 :]
+        if not _in_their_places(kept.published, others):
             return None
-        taxonomy = kept.taxonomy
-        if not taxonomy.add_entry(published[at], labels):  # (an edited entry here has the same tags)
+        if not kept.taxonomy.add_entry(published[at], labels):  # (an edited entry here has the same tags)
             return None
         self.kept = None  # changed from here on: a failure half way makes the next model afresh
-        self._swap_members(kept, [entry for _old, entry in pairs])
+        self._swap_members(kept, others)
         self.inserted += 1
-        stories: list[Story] = []
-        for index, entry in enumerate(published):
-            old_index = index if index < at else index - 1
-            if index != at and olds[old_index] is entry:
-                story = kept.stories[old_index]
-                story.index = index  # the kept Story itself: its card digest is kept by identity
-                stories.append(story)
-            else:
-                stories.append(make_story(entry, index, taxonomy, label_of(entry)))
-        return stories
+        return _stories(kept, published, at, label_of)
 
     @staticmethod
     def _swap_members(kept: KeptModel, published: list[Entry]) -> None:
