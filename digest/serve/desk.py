@@ -26,6 +26,7 @@ from typing import Any
 from ..content.entries import read_entry
 from ..core.config import load_config
 from ..core.errors import DigestError
+from ..core.watch import stamp_of
 from ..render.fragments import KeptRows
 from ..review.desk import (
     DeskError,
@@ -200,8 +201,8 @@ class Desk:
 
     def _with_entry_desk(self, slug: str, body: bytes) -> bytes | None:
         try:
-            made_from = (body, _stamp(entry_path(self.root, slug)), _stamp(self.out / "review" / "index.html"), self.notice(slug))
-        except (DigestError, OSError):
+            made_from = (body, stamp_of(entry_path(self.root, slug)), stamp_of(self.out / "review" / "index.html"), self.notice(slug))
+        except DigestError:  # no such entry's path: the page is made (it says why), not kept
             made_from = None
         known = self._entry_pages.get(slug)
         if made_from is not None and known is not None and known[0] == made_from:
@@ -364,15 +365,6 @@ class Desk:
 <p><button type="submit" id="desk-confirm"{' disabled' if not count else ''} autofocus>{verb} {count}</button> <a href="/review/">Cancel</a></p>
 </form>"""
         return desk_page(f"{verb} {count}?", body)
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    """A file's (mtime_ns, size), None if it is not there."""
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
 
 
 def say(exc: DigestError, root: Path) -> str:
