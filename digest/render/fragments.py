@@ -19,13 +19,12 @@ from markupsafe import Markup, escape
 
 from ..sitemodel.stories import Story
 from ..sitemodel.taxonomy import Tag
-from .recording import FragmentRecording, Key, note, note_all, note_stories, note_tags
+from .recording import KEYS, FragmentRecording, Key, note, note_all, note_stories, note_tags
 
 ROOT_MARK = "\ue002"  # private-use code point: never in text (render_body strips its neighbours too)
 MACROS = "macros.html"  # the theme template whose macros render the fragments
 PARTIALS = ("partials/site_header.html", "partials/site_footer.html")  # included by its macros: a site may replace each
 ROW_TEMPLATE = "review/row.html"  # the review dashboard's row macro
-_MACROS_KEY = ("template", MACROS)
 
 
 class KeptRows:
@@ -44,11 +43,12 @@ def _beyond_what_it_shows(read: FragmentRecording, shown: Any) -> frozenset[Key]
     """What a fragment's rendering read besides what every use notes anyway: the macros, and
     the card of the story it shows (whose value covers that story's tags) or the tag it
     shows. Usually nothing is left; a theme's card reading the body leaves ("body", slug)."""
+    macros = KEYS["template"][MACROS]
     if type(shown) is Story:
-        return read.beyond((shown.slug,), [tag.key for tag in shown.tags], _MACROS_KEY)
+        return read.beyond((shown.slug,), [tag.key for tag in shown.tags], macros)
     if type(shown) is Tag:
-        return read.beyond((), (shown.key,), _MACROS_KEY)
-    return read.beyond((), (), _MACROS_KEY)
+        return read.beyond((), (shown.key,), macros)
+    return read.beyond((), (), macros)
 
 
 class Fragments:
@@ -74,7 +74,7 @@ class Fragments:
         use: the pages that reuse a card depend on what the card's rendering read (a theme's
         card may show part of the body), like the page that rendered it first. Each public
         method below notes the story or tag shown."""
-        note(_MACROS_KEY)  # a cached fragment is a read of the macros, as a fresh one
+        note(KEYS["template"][MACROS])  # a cached fragment is a read of the macros, as a fresh one
         known = self._html.get(key)
         if known is None:
             if self._macros is None:

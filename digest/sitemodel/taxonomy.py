@@ -81,13 +81,12 @@ class Taxonomy:
                 if slug.casefold() in used_slugs:
                     return False  # its slug would move another tag's (suffixes go in key order)
                 used_slugs.add(slug.casefold())
-                name = min(mine, key=lambda n: (-mine[n], n))
-                new_tags.append(Tag(key=key, name=name, slug=slug, name_en=labels.get(key) or found_labels.get(key)))
+                new_tags.append(Tag(key=key, name=_display_name(mine), slug=slug, name_en=labels.get(key) or found_labels.get(key)))
                 continue
             counts = self._spellings(tag)
             for name, count in mine.items():
                 counts[name] = counts.get(name, 0) + count
-            if min(counts, key=lambda n: (-counts[n], n)) != tag.name:
+            if _display_name(counts) != tag.name:
                 return False  # the most used spelling changes
             if not labels.get(key) and key in found_labels and found_labels[key] != tag.name_en:
                 return False  # its label may now come from this entry
@@ -119,6 +118,11 @@ class Taxonomy:
 
     def __len__(self) -> int:
         return len(self.by_key)
+
+
+def _display_name(counts: Mapping[str, int]) -> str:
+    """A tag's display form: its most used spelling; ties: the first in sorted order."""
+    return min(counts, key=lambda n: (-counts[n], n))
 
 
 def build_taxonomy(entries: Iterable[Entry], labels: Mapping[str, str] | None = None) -> Taxonomy:
@@ -157,7 +161,7 @@ def build_taxonomy(entries: Iterable[Entry], labels: Mapping[str, str] | None = 
     used_slugs: set[str] = set()
     for key in sorted(members):
         counts = spellings[key]
-        name = min(counts, key=lambda n: (-counts[n], n))  # the most used spelling; ties: first in sorted order
+        name = _display_name(counts)
         base = make_slug(key, fallback_seed=key)
         slug, n = base, 2
         while slug.casefold() in used_slugs:
