@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,8 @@ import pytest
 from conftest import SMALL_SITE_CONFIG, delete_entry_and_seed, override_article, rename_random_tag, small_site
 
 from digest.build.pipeline import build_site
+from digest.cache.buildcache import CACHE_DIR, SEARCH_FILE
+from digest.cache.inputs import _record_path
 from digest.cache.manifest import load_manifest, manifest_path
 from digest.content.entries import read_entry, write_entry
 from digest.core.config import load_config
@@ -184,6 +187,29 @@ def test_the_manifest_kept_in_memory_is_written_when_the_server_stops(root: Path
     assert load_manifest(root, out).describes(out)
     # A new server starts incremental: the touch-only change renders nothing.
     os.utime(path)
+    again = Preview(root)
+    assert again.rebuild().startswith("0 pages rendered")
+
+
+def test_the_inputs_record_and_the_search_memo_are_kept_in_memory_and_written_when_the_server_stops(root: Path, tmp_path: Path) -> None:
+    """Neither is read back or written on a rebuild; both are on disk once the server stops,
+    and a new server's first build is then a no-op."""
+    preview = Preview(root)
+    preview.rebuild()
+    out = preview.builder.out
+    record, memo = _record_path(root, out), root / CACHE_DIR / SEARCH_FILE
+    path = _content(root, 0)
+    entry = read_entry(path)
+    entry.title = entry.title + " محدث"  # a new search text: the memo changes
+    write_entry(entry, root / "content")
+    memo_before = memo.read_bytes() if memo.exists() else None
+    assert not preview.rebuild().startswith("0 pages")
+    assert not record.exists()  # forgotten as the build began, kept in memory since
+    assert (memo.read_bytes() if memo.exists() else None) == memo_before
+    preview.builder.close()
+    assert record.exists()
+    _stamp, (_code, texts) = pickle.loads(memo.read_bytes())
+    assert any(entry.title in text for text in texts)
     again = Preview(root)
     assert again.rebuild().startswith("0 pages rendered")
 

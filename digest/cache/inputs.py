@@ -61,25 +61,53 @@ def _record_path(root: Path, out: Path) -> Path:
     return root / RECORD_DIR / f"{name}.pickle"
 
 
-class InputCheck:
-    """Taken when a build starts: `unchanged()` says whether it can stop right there."""
+class KeptRecord:
+    """digest serve: the last build's record held in memory between rebuilds instead of
+    being read and written back on each (`saved`: the copy on disk is this one). On disk
+    it is written when the server stops (`save`); a server killed before leaves none, so
+    the next build is a real one."""
 
-    def __init__(self, root: Path, out: Path, key: str, watched: Snapshot | None = None):
+    def __init__(self) -> None:
+        self.last: LastBuild | None = None
+        self.saved = True
+
+    def save(self, root: Path, out: Path) -> None:
+        if not self.saved and self.last is not None:
+            _write_record(root, out, self.last)
+        self.saved = True
+
+
+class InputCheck:
+    """Taken when a build starts: `unchanged()` says whether it can stop right there.
+    `kept` (digest serve): the record is kept there rather than on disk."""
+
+    def __init__(self, root: Path, out: Path, key: str, watched: Snapshot | None = None, kept: KeptRecord | None = None):
         self.root = root
         self.out = out
         self.key = key
         self.before = input_snapshot(root, watched)
         self.last: LastBuild | None = None  # the last build with the same options and tool
         self._same: set[str] | None = None  # see same_as_last_build
+        self.kept = kept
 
-    def unchanged(self) -> LastBuild | None:
-        """The last build's record if nothing changed since it, else None."""
+    def _read(self) -> LastBuild | None:
+        if self.kept is not None and self.kept.last is not None:
+            return self.kept.last
         try:
             with _record_path(self.root, self.out).open("rb") as handle:
                 version, last = pickle.load(handle)
         except Exception:  # noqa: BLE001 - missing or corrupt: just build
             return None
-        if version != FORMAT or not isinstance(last, LastBuild) or last.key != self.key:
+        if version != FORMAT or not isinstance(last, LastBuild):
+            return None
+        if self.kept is not None:
+            self.kept.last, self.kept.saved = last, True
+        return last
+
+    def unchanged(self) -> LastBuild | None:
+        """The last build's record if nothing changed since it, else None."""
+        last = self._read()
+        if last is None or last.key != self.key:
             return None
         self.last, self._same = last, None
         if last.tree is None or last.tree != tree_identity(self.out):
@@ -102,15 +130,25 @@ class InputCheck:
         translation) or an editor changed while it ran now has another stamp, so the next
         build is a real one and finds out what changed — no second scan needed."""
         last = LastBuild(key=self.key, files=self.before, tree=tree_identity(self.out), summary=summary)
-        try:
-            path = _record_path(self.root, self.out)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(path, pickle.dumps((FORMAT, last), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
-        except OSError:
-            pass
+        if self.kept is not None:
+            self.kept.last, self.kept.saved = last, False
+            return
+        _write_record(self.root, self.out, last)
 
     def forget(self) -> None:
+        if self.kept is not None:
+            self.kept.last, self.kept.saved = None, True
         try:
             _record_path(self.root, self.out).unlink()
         except OSError:
             pass
+
+
+def _write_record(root: Path, out: Path, last: LastBuild) -> None:
+    """Best effort: without a record the next build is a real one."""
+    try:
+        path = _record_path(root, out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, pickle.dumps((FORMAT, last), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    except OSError:
+        pass

@@ -57,7 +57,8 @@ class BuildCaches:
     def start(self, *options: Any) -> LastBuild | None:
         """Stamp the inputs; the last build's record if nothing changed since it (a no-op)."""
         watched = self.resident.watched_inputs(absorb=True) if self.resident is not None else None
-        self.check = InputCheck(self.layout.root, self.out, options_key(*options), watched)
+        kept = self.resident.record if self.resident is not None and self.enabled else None
+        self.check = InputCheck(self.layout.root, self.out, options_key(*options), watched, kept)
         last = self.check.unchanged() if self.enabled else None
         if last is not None and self.resident is not None and self.resident.manifest is None and not manifest_path(self.layout.root, self.out).exists():
             # digest serve's first build after a server that was killed: no manifest describes
@@ -118,9 +119,10 @@ class BuildCaches:
             return
         from .templatecache import save_theme_references
 
-        save_search_memo(self.layout.root, normalised, self.search_memo)
-        if self.resident is not None:
-            self.resident.search_memo = normalised
+        if self.resident is not None:  # written when the server stops
+            self.resident.keep_search_memo(normalised)
+        else:
+            save_search_memo(self.layout.root, normalised, self.search_memo)
         save_theme_references(env)
 
     def record(self, summary: dict[str, Any]) -> None:

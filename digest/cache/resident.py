@@ -5,7 +5,7 @@ output folder, instead of reading it back from `.digest/` on every rebuild:
   an edited file's stamp changes, so only it is parsed again;
 - the manifest (digest.cache.manifest): what each page of the output read when it was
   rendered; with it the output is updated in place, page by page (digest.cache.incremental);
-- the search-text memo;
+- the search-text memo, and the record of the last build's inputs (digest.cache.inputs);
 - `model` and `digests`: the last site model, patched rather than rebuilt after an edit that
   keeps the order and the tags (digest.cache.keptmodel), and the card, flag and related
   digests of its stories (digest.cache.fingerprint.KeptDigests);
@@ -17,8 +17,9 @@ output folder, instead of reading it back from `.digest/` on every rebuild:
   scanning them (digest.core.watch), so a rebuild does not stat every input again.
 
 The manifest on disk is dropped before the first in-place write and written back by
-`flush()` (when the server stops): a process killed in between leaves no manifest, so the
-next build renders everything — slower, never wrong.
+`flush()` (when the server stops), with the inputs' record and the search memo: a process
+killed in between leaves no manifest and no record, so the next build renders everything —
+slower, never wrong.
 """
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..content.entries import read_entry
 from ..core.errors import ContentError
-from .buildcache import BuildCache, EntrySnapshot
+from .buildcache import BuildCache, EntrySnapshot, save_search_memo
+from .inputs import KeptRecord
 from .manifest import Manifest, forget_manifest, save_manifest, tree_identity
 from .seedscan import KeptSeedList
 
@@ -50,6 +52,8 @@ class ResidentState:
     manifest: Manifest | None = None  # describes the output folder as it is now
     manifest_saved: bool = True  # False: the in-memory manifest is newer than the one on disk
     search_memo: dict[str, str] | None = None
+    search_memo_saved: bool = True  # False: the one in memory is newer than the one on disk
+    record: KeptRecord = field(default_factory=KeptRecord)  # the last build's inputs
     search_rows: dict[str, tuple[Any, str, str, str]] = field(default_factory=dict)  # sitemodel.search rows, by what each is made of
     seeds: KeptSeedList = field(default_factory=KeptSeedList)  # the seed files as last listed
     in_place: int = 0  # builds that updated the output folder page by page
@@ -165,9 +169,20 @@ class ResidentState:
         cache.entries.update(rows)
         return last
 
+    def keep_search_memo(self, memo: dict[str, str]) -> None:
+        if self.search_memo is None or memo.keys() != self.search_memo.keys():
+            self.search_memo_saved = False
+        self.search_memo = memo
+
     def flush(self, root: Path, out: Path) -> None:
-        """Write the in-memory manifest to disk (best effort), so that the next process
-        starts incremental."""
+        """Write what is kept in memory to disk (best effort), so that the next process
+        starts incremental: the search memo, the manifest and the inputs' record."""
+        if self.search_memo is not None and not self.search_memo_saved:
+            try:
+                save_search_memo(root, self.search_memo, {})
+            except OSError:
+                pass
+            self.search_memo_saved = True
         if self.manifest is None or self.manifest_saved:
             return
         if self.manifest.tree != tree_identity(out):
@@ -177,3 +192,4 @@ class ResidentState:
         except OSError:
             return
         self.manifest_saved = True
+        self.record.save(root, out)  # after the manifest: a record without one is refused (BuildCaches.start)
