@@ -191,6 +191,34 @@ def test_the_manifest_kept_in_memory_is_written_when_the_server_stops(root: Path
     assert again.rebuild().startswith("0 pages rendered")
 
 
+def test_a_build_failing_after_its_site_model_was_patched_is_followed_by_a_correct_one(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build that fails after it patched the site model (here: making the search index)
+    and before the fingerprints: the next build, with no edit in between, brings every page
+    showing the edited story up to date (tests/test_held_stories.py pins the guard that keeps
+    kept stories from being skipped against older values)."""
+    from digest.sitemodel import search
+
+    preview = Preview(root)
+    preview.rebuild()
+    path = _content(root, 3)
+    entry = read_entry(path)
+    entry.title = entry.title + " عنوان جديد"
+    write_entry(entry, root / "content")
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("the search index failed")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(search, "search_index_json", broken)
+        assert not preview.builder.build()
+    assert preview.builder.resident.model.remade is not None  # the model was patched before the failure
+    line = _assert_same_as_fresh(root, tmp_path, preview)  # no edit since: the story is a kept one now
+    assert not line.startswith("0 pages"), line
+    assert entry.title in _article_page(preview, path).read_text(encoding="utf-8")
+
+
 def test_the_inputs_record_and_the_search_memo_are_kept_in_memory_and_written_when_the_server_stops(root: Path, tmp_path: Path) -> None:
     """Neither is read back or written on a rebuild; both are on disk once the server stops,
     and a new server's first build is then a no-op."""

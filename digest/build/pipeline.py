@@ -385,6 +385,7 @@ def site_model_stage(ctx: BuildContext) -> None:
         base_url=base_url, review_mode=options.review, flags=ctx.flags, all_entries=all_entries,
     )
     resident.digests.same_shape = resident.model.same_shape
+    resident.digests.model, resident.digests.remade = resident.model.number, resident.model.remade
     if not resident.model.same_shape:
         resident.plan = None  # the pages may differ: planned again
 

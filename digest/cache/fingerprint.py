@@ -26,7 +26,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import jinja2
@@ -205,6 +206,16 @@ class KeptDigests:
     flags: dict[str, tuple[list[Any], str]] = dataclasses.field(default_factory=dict)
     related: tuple[str, str] | None = None
     same_shape: bool = False  # set by the site model keeper for the current build
+    # ...and the number of this build's model, and (number of the model it patched, the
+    # slugs whose Story it made anew) — None: made afresh. Every other story is the very
+    # object of the patched model, with the same entry.
+    model: int = 0
+    remade: tuple[int, set[str]] | None = None
+    atoms_model: int | None = None  # the number of the model the atoms' values are of
+    # The manifest whose recorded keys' values are of model number `values_model` (weakly:
+    # a manifest dropped is not kept alive for this).
+    values_of: weakref.ref[Any] | None = None
+    values_model: int | None = None
     frame: str | None = None
     fingerprints: dict[str, str | None] = dataclasses.field(default_factory=dict)
     shapes: dict[str, Any] = dataclasses.field(default_factory=dict)
@@ -219,6 +230,7 @@ class KeptDigests:
 
     def forget_pages(self) -> None:
         self.frame, self.fingerprints, self.shapes, self.atoms, self.readers, self.atomless = None, {}, {}, {}, {}, set()
+        self.atoms_model = None
 
 
 def _related_after_a_new_first_story(
@@ -402,6 +414,21 @@ class SiteFingerprints:
         self._read_templates(pages)
         return digest_of(FORMAT, self.settings, sorted(self._templates.items()))
 
+    def held_stories(self, manifest: object) -> tuple[set[str], Mapping[str, Story]] | None:
+        """digest serve, the site model patched, and the values recorded in `manifest` of the
+        model it patched: (the slugs whose Story was made anew, the stories by slug). Every
+        other story is the very object those values were computed from, with the same entry,
+        so its card and body keys hold. None otherwise."""
+        kept = self.kept
+        if kept is None or kept.remade is None or kept.values_of is None or kept.values_of() is not manifest:
+            return None
+        return (kept.remade[1], self.site.by_slug) if kept.remade[0] == kept.values_model else None
+
+    def values_kept_in(self, manifest: object) -> None:
+        """digest serve: `manifest` holds the recorded keys' values of this build's model."""
+        if self.kept is not None:
+            self.kept.values_of, self.kept.values_model = weakref.ref(manifest), self.kept.model
+
     def _kept_pages_hold(self, pages: Sequence[Page], previous: PreviousBuild) -> bool:
         """The kept fingerprints are the last build's (the manifest's), in the same frame."""
         kept = self.kept
@@ -452,7 +479,7 @@ class SiteFingerprints:
             result[page.path], read = self._fingerprint_reading(page)
             self._note_atoms(page.path, read)
         kept.shapes = {page.path: self.shape(page) for page in pages}
-        kept.frame, kept.fingerprints = self.resident_frame(pages), result
+        kept.frame, kept.fingerprints, kept.atoms_model = self.resident_frame(pages), result, kept.model
         return result
 
     def _of_changed_pages(self, pages: Sequence[Page]) -> dict[str, str | None]:
@@ -463,7 +490,14 @@ class SiteFingerprints:
         assert kept is not None
         kept.partial += 1
         todo = set(kept.atomless)
-        for atom, before in list(kept.atoms.items()):
+        # The atoms' values are of the model this build's patched: a story it kept is the very
+        # object, with the same entry (digest.cache.keptmodel), so its card and body hold.
+        # Its review flags may not (a near-duplicate edited elsewhere): all are looked at.
+        remade = kept.remade[1] if kept.remade is not None and kept.remade[0] == kept.atoms_model else None
+        looked_at = kept.atoms.items() if remade is None else [
+            (atom, before) for atom, before in kept.atoms.items() if atom[0] == "flags" or atom[1] in remade
+        ]
+        for atom, before in list(looked_at):
             now = self._atom_value(atom)
             if now != before:
                 todo.update(kept.readers.get(atom, ()))
@@ -495,7 +529,7 @@ class SiteFingerprints:
             else:
                 result[path] = known[path]
         kept.atomless.intersection_update(result)
-        kept.fingerprints, kept.shapes = result, shapes
+        kept.fingerprints, kept.shapes, kept.atoms_model = result, shapes, kept.model
         return result
 
     def _atom_value(self, atom: Atom) -> Any:

@@ -229,18 +229,28 @@ def _changed_values(old: Manifest, prints: SiteFingerprints) -> tuple[dict[Key, 
     """The current value of every key the last build's pages recorded, and the keys whose
     value changed. With the same structure digest as the last build (settings, templates,
     every card, tag and the order: see SiteFingerprints.structure) only bodies can differ,
-    and with them what reads the whole model: only those keys are evaluated again."""
+    and with them what reads the whole model: only those keys are evaluated again. digest
+    serve, the model patched: a story it kept has the card and body it had (`held_stories`)."""
     value = prints.dependency
     before = old.dep_values
     if old.structure is not None and old.structure == prints.structure_if_known():
         changed = {key for key, known in before.items() if key[0] == "body" and value(key) != known}
         if changed:
             changed.update(key for key in before if key[0] == "model")
+    elif (held := prints.held_stories(old)) is not None:
+        remade, by_slug = held
+        changed = {
+            key for key, known in before.items()
+            if (key[0] not in _STORY_KEYS or key[1] in remade or key[1] not in by_slug) and value(key) != known
+        }
     else:
         changed = {key for key, known in before.items() if value(key) != known}
     if not changed:
         return before, changed
     return {**before, **{key: value(key) for key in changed}}, changed
+
+
+_STORY_KEYS = frozenset({"card", "body"})
 
 
 def _with_new_keys(
@@ -299,6 +309,7 @@ def _save(
     )
     if resident is not None:  # kept in memory; written when the server stops
         resident.keep_manifest(root, out, manifest)
+        prints.values_kept_in(manifest)
         return
     try:
         save_manifest(root, out, manifest)

@@ -41,11 +41,13 @@ def _in_their_places(olds: list[Entry], news: list[Entry]) -> bool:
     return all(old is new or _same_place(old, new) for old, new in zip(olds, news, strict=True))
 
 
-def _stories(kept: KeptModel, published: list[Entry], new_at: int | None, label_of: Callable[[Entry], str]) -> list[Story]:
+def _stories(
+    kept: KeptModel, published: list[Entry], new_at: int | None, label_of: Callable[[Entry], str], remade: set[str]
+) -> list[Story]:
     """A story per published entry: the kept Story of an entry that is the very object of the
     last build (so its card digest is kept by identity), its index brought up to date; a new
     one for an edited entry and for the new entry at `new_at` (the kept ones after it are one
-    place further down)."""
+    place further down). The slugs of the new ones are added to `remade`."""
     stories: list[Story] = []
     for index, entry in enumerate(published):
         old_index = index if new_at is None or index < new_at else index - 1
@@ -54,6 +56,7 @@ def _stories(kept: KeptModel, published: list[Entry], new_at: int | None, label_
             story.index = index
         else:
             story = make_story(entry, index, kept.taxonomy, label_of(entry))
+            remade.add(entry.slug)
         stories.append(story)
     return stories
 
@@ -66,6 +69,10 @@ class ModelKeeper:
         self.reused = 0  # builds that patched the last model (for tests and benchmarks)
         self.same_shape = False  # the last call patched: same stories, order, dates and tags
         self.inserted = 0  # builds that patched the last model with one new entry
+        self.number = 0  # of the model the last call made (each call makes one: patched or afresh)
+        # The last call patched model number `remade[0]`: the slugs whose Story is new (every
+        # other story is the very object of that model, with the same entry). None: afresh.
+        self.remade: tuple[int, set[str]] | None = None
 
     def forget(self) -> None:
         self.kept = None
@@ -87,14 +94,17 @@ class ModelKeeper:
         kept = self.kept
         stories: list[Story] | None = None
         self.same_shape = False
+        remade: set[str] = set()
         if kept is not None and kept.settings == settings:
             if len(kept.published) == len(published) and _in_their_places(kept.published, published):
                 self.same_shape = True
                 self._swap_members(kept, published)
                 self.reused += 1
-                stories = _stories(kept, published, None, label_of)
+                stories = _stories(kept, published, None, label_of, remade)
             elif len(published) == len(kept.published) + 1:
-                stories = self._with_one_new_entry(kept, published, labels, label_of)
+                stories = self._with_one_new_entry(kept, published, labels, label_of, remade)
+        self.remade = (self.number, remade) if stories is not None else None
+        self.number += 1
         if stories is not None and kept is not None:
             site = SiteModel(
                 config=config, stories=stories, taxonomy=kept.taxonomy, base_url=base_url, review_mode=review_mode,
@@ -109,7 +119,7 @@ class ModelKeeper:
         return site
 
     def _with_one_new_entry(
-        self, kept: KeptModel, published: list[Entry], labels: Mapping[str, str], label_of: Callable[[Entry], str]
+        self, kept: KeptModel, published: list[Entry], labels: Mapping[str, str], label_of: Callable[[Entry], str], remade: set[str]
     ) -> list[Story] | None:
         """One entry more than the last build (a new article), the others in their places:
         the kept taxonomy takes it in where that changes no existing tag (Taxonomy.add_entry),
@@ -129,7 +139,7 @@ class ModelKeeper:
         self.kept = None  # changed from here on: a failure half way makes the next model afresh
         self._swap_members(kept, others)
         self.inserted += 1
-        return _stories(kept, published, at, label_of)
+        return _stories(kept, published, at, label_of, remade)
 
     @staticmethod
     def _swap_members(kept: KeptModel, published: list[Entry]) -> None:
