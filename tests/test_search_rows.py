@@ -58,3 +58,25 @@ def test_rows_are_kept_by_value_and_the_index_is_always_a_fresh_ones(monkeypatch
     labelled, _used = search.search_index_json(_model(grown, {tag_key("أربيل"): "Erbil"}), None, rows)  # a tag's English label
     assert labelled == search.search_index_json(_model(grown, {tag_key("أربيل"): "Erbil"}))[0]
     assert b"erbil" in labelled
+
+
+def test_the_very_story_object_reuses_its_row_without_looking_at_its_values(monkeypatch: Any) -> None:
+    """A Story the preview's site model kept (the same object, with the same entry and tags:
+    digest.cache.keptmodel) takes its row at once; a story made anew is compared by value."""
+    rows: dict[str, Any] = {}
+    model = _model(_entries())
+    first, _used = search.search_index_json(model, None, rows)
+    looked_at: list[str] = []
+    original = search._made_of
+    monkeypatch.setattr(search, "_made_of", lambda story: looked_at.append(story.slug) or original(story))
+    again, used = search.search_index_json(model, None, rows)
+    assert looked_at == [] and again == first
+    assert set(used) == set(search.search_index_json(model)[1])  # the same texts reported as used
+
+    edited = [dataclasses.replace(e, title="عنوان آخر") if e.slug == "خبر-3" else e for e in _entries()]
+    remade = _model(edited)  # every Story made anew: each compared by value, one row made again
+    made, _used = search.search_index_json(remade, None, rows)
+    assert len(looked_at) == len(remade.stories)
+    assert made == search.search_index_json(remade)[0]
+    looked_at.clear()
+    assert search.search_index_json(remade, None, rows)[0] == made and looked_at == []

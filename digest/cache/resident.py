@@ -54,7 +54,7 @@ class ResidentState:
     search_memo: dict[str, str] | None = None
     search_memo_saved: bool = True  # False: the one in memory is newer than the one on disk
     record: KeptRecord = field(default_factory=KeptRecord)  # the last build's inputs
-    search_rows: dict[str, tuple[Any, str, str, str]] = field(default_factory=dict)  # sitemodel.search rows, by what each is made of
+    search_rows: dict[str, tuple[Any, Any, str, str, str]] = field(default_factory=dict)  # sitemodel.search rows, by story and by what each is made of
     seeds: KeptSeedList = field(default_factory=KeptSeedList)  # the seed files as last listed
     in_place: int = 0  # builds that updated the output folder page by page
     watch: Callable[[bool], Snapshot] | None = None  # the inputs' current stamps (DebouncedWatcher.current)

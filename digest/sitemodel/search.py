@@ -36,25 +36,31 @@ def _made_of(story: Story) -> tuple[Any, ...]:
 
 
 def search_index_json(
-    site: SiteModel, memo: dict[str, str] | None = None, rows: dict[str, tuple[Any, str, str, str]] | None = None
+    site: SiteModel, memo: dict[str, str] | None = None, rows: dict[str, tuple[Story, Any, str, str, str]] | None = None
 ) -> tuple[bytes, dict[str, str]]:
     """The index, and the Arabic texts it normalised (text → normalised form): passed back
     as `memo`, only new or edited texts are normalised again (the costly part of a rebuild).
 
-    `rows` (digest serve): slug → (what the row is made of, Arabic text, its normalised
-    form, the row as JSON) of earlier builds; a story made of the same values reuses its
-    row, also when the site model made the story anew (a new article changes the order, so
-    every story is a new object). The values are mostly the very strings of the last build,
-    so comparing them costs little."""
+    `rows` (digest serve): slug → (the story, what its row is made of, Arabic text, its
+    normalised form, the row as JSON) of earlier builds. The very Story object (one the site
+    model kept: digest.cache.keptmodel) reuses its row at once; a story made of the same
+    values reuses it too, also when the site model made the story anew. The values are
+    mostly the very strings of the last build, so comparing them costs little."""
     known = memo or {}
     used: dict[str, str] = {}
     encoded = []
     for story in site.stories:
         kept = rows.get(story.slug) if rows is not None else None
+        if kept is not None and kept[0] is story:
+            used[kept[2]] = kept[3]
+            encoded.append(kept[4])
+            continue
         made_of = _made_of(story) if rows is not None else None
-        if kept is not None and kept[0] == made_of:
-            used[kept[1]] = kept[2]
-            encoded.append(kept[3])
+        if kept is not None and kept[1] == made_of:
+            if rows is not None:
+                rows[story.slug] = (story, *kept[1:])
+            used[kept[2]] = kept[3]
+            encoded.append(kept[4])
             continue
         arabic = _arabic_text(story)
         folded = known.get(arabic)
@@ -63,7 +69,7 @@ def search_index_json(
         used[arabic] = folded
         row = _ROW_ENCODER.encode(_row(story, folded))
         if rows is not None:
-            rows[story.slug] = (made_of, arabic, folded, row)
+            rows[story.slug] = (story, made_of, arabic, folded, row)
         encoded.append(row)
     if rows is not None and len(rows) > len(site.stories) + 100:  # entries deleted since: let them go
         for slug in [slug for slug in rows if slug not in site.by_slug]:
