@@ -557,3 +557,25 @@ def test_the_plan_is_kept_while_the_site_model_is_patched_and_made_again_when_th
     assert planned is not None and planned[1] is not kept[1]
     new_tag = tag_key("وسم_لم_يكن")
     assert new_tag in {p.key for p in planned[0] if p.kind == "tag"} - {p.key for p in kept[0] if p.kind == "tag"}
+
+
+def test_with_its_watcher_a_rebuild_parses_only_the_edited_file(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """content/ is made from the last build's (digest.cache.loading.with_changed_files), not
+    listed and looked up file by file again."""
+    from digest.build import pipeline
+    from digest.core.watch import DebouncedWatcher
+
+    preview = Preview(root)
+    watcher = DebouncedWatcher(root)
+    preview.builder.resident.watch = watcher.current
+    preview.rebuild()
+    full_loads: list[int] = []
+    real = pipeline.load_content
+    monkeypatch.setattr(pipeline, "load_content", lambda *a, **k: full_loads.append(1) or real(*a, **k))
+    path = _content(root, 2)
+    path.write_text(path.read_text(encoding="utf-8") + "\nفقرة من المحرر.\n", encoding="utf-8")
+    assert preview.rebuild().startswith("1 pages rendered")
+    assert full_loads == []
+    assert preview.builder.resident.loaded is not None and preview.builder.resident.loaded.parsed == 1
+    _assert_same_as_fresh(root, tmp_path, preview)
+    watcher.close()

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..cache.buildcache import EntrySnapshot, StoredBodies, snapshot_entries
 from ..cache.layer import BuildCaches
-from ..cache.loading import Loaded, load_content, with_new_files
+from ..cache.loading import Loaded, load_content, with_changed_files, with_new_files
 from ..cache.resident import ResidentState
 from ..cache.seedscan import SeedScan, scan_seeds
 from ..core.config import Config
@@ -283,7 +283,7 @@ def ingest_stage(ctx: BuildContext) -> None:
         _import_rendering_side()
         ctx.environment = _theme_environment(ctx)
 
-    ctx.loaded = _load(ctx, meanwhile)
+    ctx.loaded = _load(ctx, meanwhile, from_last=True)
     assert ctx.seeds is not None
     changed = ctx.seeds.changed(ctx.loaded.entries)
     if changed:
@@ -486,10 +486,20 @@ def _count(ctx: BuildContext) -> None:
     report.files = report.pages + len(ctx.extra) + 2  # + the search index and the marker file
 
 
-def _load(ctx: BuildContext, meanwhile: Callable[[], None] | None) -> Loaded:
+def _load(ctx: BuildContext, meanwhile: Callable[[], None] | None, from_last: bool = False) -> Loaded:
+    """content/ loaded. `from_last` (a build's first load): digest serve with its watcher
+    makes it from the last build's, parsing only the files whose stamp changed."""
+    known = _watched_content(ctx)
+    resident = ctx.caches.resident
+    if from_last and known is not None and resident is not None and resident.loaded is not None:
+        again = with_changed_files(resident.loaded, ctx.layout.content, known, ctx.config.ingest.allow_outside_root)
+        if again is not None:
+            if meanwhile is not None:
+                meanwhile()
+            return again
     return load_content(
         ctx.layout.content, ctx.config.build.workers, ctx.caches.disk, ctx.bodies.data, meanwhile, ctx.config.ingest.allow_outside_root,
-        _watched_content(ctx),
+        known,
     )
 
 

@@ -158,6 +158,52 @@ def with_new_files(loaded: Loaded, paths: list[Path]) -> Loaded | None:
     return again
 
 
+def with_changed_files(
+    last: Loaded, content_dir: Path, known: Mapping[str, tuple[int, int]], allow_outside_root: bool = False
+) -> Loaded | None:
+    """digest serve: content/ as load_content would load it now, made from the last build's
+    `last` and the watcher's stamps `known` (name → (mtime_ns, size) of every content/*.md):
+    only the files whose stamp is not the one `last` read them with, and new ones, are
+    parsed; the files gone are dropped; every other entry is the very object of `last`.
+    None — load everything — where `last` had errors, a changed or new file is a link or
+    does not parse, content/ is outside the root, or enough files changed for load_content
+    to parse them on every core."""
+    if last.errors or (not allow_outside_root and _folder_outside(content_dir)):
+        return None
+    folder = os.path.join(content_dir, "")
+    stats = last.stats
+    changed: list[str] = []
+    for name, stamp in known.items():
+        before = stats.get(folder + name)
+        if before is None or before[0] != stamp[1] or before[1] != stamp[0]:
+            if not name.endswith(".md"):
+                continue
+            changed.append(folder + name)
+            if len(changed) >= MIN_FILES_PER_WORKER:
+                return None
+    still_there = sum(1 for name in known if name.endswith(".md")) - sum(1 for path in changed if path not in stats)
+    gone = [path for path in stats if path[len(folder):] not in known] if still_there != len(stats) else []
+    if not changed and not gone:
+        return Loaded(list(last.entries), [], dict(stats), last.pickled, 0)
+    if any(os.path.islink(path) for path in changed):
+        return None  # load_content applies the root guard
+    again = Loaded(list(last.entries), [], dict(stats), last.pickled, len(changed))
+    for path in [*gone, *changed]:
+        if path in stats:
+            del again.stats[path]
+            at = bisect.bisect_left(again.entries, path, key=_entry_path)
+            if at < len(again.entries) and again.entries[at].path == path:
+                del again.entries[at]
+    for path in sorted(changed):
+        stamp = known[path[len(folder):]]
+        _path, entry, _error, _body = _load_one(path, with_body=False)  # its body renders when its page does
+        if entry is None:
+            return None  # load_content reports it
+        again.stats[path] = (stamp[1], stamp[0])
+        bisect.insort(again.entries, entry, key=_entry_path)
+    return again
+
+
 def _entry_path(entry: Entry) -> str:
     return entry.path or ""
 

@@ -54,6 +54,7 @@ class ResidentState:
     search_memo: dict[str, str] | None = None
     search_memo_saved: bool = True  # False: the one in memory is newer than the one on disk
     record: KeptRecord = field(default_factory=KeptRecord)  # the last build's inputs
+    loaded: Loaded | None = None  # content/ as the last build loaded it
     search_rows: dict[str, tuple[Any, Any, str, str, str]] = field(default_factory=dict)  # sitemodel.search rows, by story and by what each is made of
     seeds: KeptSeedList = field(default_factory=KeptSeedList)  # the seed files as last listed
     in_place: int = 0  # builds that updated the output folder page by page
@@ -113,7 +114,9 @@ class ResidentState:
         self.manifest_saved = True
 
     def keep_entries(self, loaded: Loaded, snapshot: EntrySnapshot | None) -> None:
-        """Make the in-memory build cache what this build's loading found (and what it saved)."""
+        """Make the in-memory build cache what this build's loading found (and what it saved);
+        the next build's loading starts from `loaded` (digest.cache.loading.with_changed_files)."""
+        self.loaded = loaded
         cache = self.disk
         if cache is None:
             return
