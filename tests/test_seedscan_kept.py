@@ -81,3 +81,25 @@ def test_the_kept_seed_list_is_used_while_nothing_under_seeds_changed(tmp_path: 
     files, _digests = _scan(root, kept)
     assert [rel for rel, _name in files] == ["seeds/2026-01-01-a.txt", "seeds/2026-01-02-b.txt"]
     assert kept.files is not listed
+
+
+def test_a_new_seed_dropped_into_seeds_is_added_without_a_walk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from digest.cache import seedscan
+
+    root = tmp_path / "site-root"
+    (root / "seeds" / "sub").mkdir(parents=True)
+    (root / "seeds" / "2026-01-01-a.txt").write_text("عنوان\n\nنص.\n", encoding="utf-8")
+    kept = KeptSeedList()
+    _scan(root, kept)
+    walks: list[str] = []
+    real = seedscan.iter_article_files
+    monkeypatch.setattr(seedscan, "iter_article_files", lambda folder: walks.append(folder) or real(folder))
+    (root / "seeds" / "2026-01-03-c.txt").write_text("عنوان\n\nنص.\n", encoding="utf-8")
+    (root / "seeds" / "2026-01-02-b.txt").write_text("عنوان\n\nنص.\n", encoding="utf-8")
+    files, digests = _scan(root, kept)
+    assert walks == []
+    assert [rel for rel, _name in files] == ["seeds/2026-01-01-a.txt", "seeds/2026-01-02-b.txt", "seeds/2026-01-03-c.txt"]
+    assert (files, digests) == _scan(root, None)
+    (root / "seeds" / "sub" / "2026-01-04-d.txt").write_text("عنوان\n\nنص.\n", encoding="utf-8")
+    assert _scan(root, kept) == _scan(root, None)
+    assert walks  # in a folder: walked

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.layout import SiteLayout
 from ..core.model import Entry
-from ..ingest.sources import iter_article_files, seed_key
+from ..ingest.sources import ARTICLE_SUFFIXES, iter_article_files, seed_key
 from ..ingest.summarize import SUMMARIZER_VERSION
 from .inputs import InputCheck
 
@@ -60,20 +61,46 @@ class SeedScan:
 class KeptSeedList:
     """digest serve: the seed files the last scan listed, and the stamps of everything under
     seeds/ it was listed with. While no stamp there changed, no file came, went or was
-    renamed: the list holds, and a rebuild does not walk the folder again."""
+    renamed: the list holds, and a rebuild does not walk the folder again. Where the only
+    change is new plain files directly in seeds/ (an article dropped in), they are added."""
 
     stamps: dict[str, tuple[int, int]] | None = None
     files: list[tuple[str, str]] | None = None
+
+    def listed_now(self, stamps: dict[str, tuple[int, int]], seeds_dir: str) -> list[tuple[str, str]] | None:
+        """The list for the inputs' stamps `stamps` (of seeds/), if it can be had without a
+        walk (then kept for them); None otherwise."""
+        if self.files is None or self.stamps is None:
+            return None
+        if self.stamps == stamps:
+            return list(self.files)
+        if not self.stamps.items() <= stamps.items():
+            return None  # a file changed or went
+        added = []
+        for rel in stamps.keys() - self.stamps.keys():
+            name = rel[len("seeds/"):]
+            if "/" in name or name.startswith(".") or os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES:
+                return None  # in a folder, hidden or not an article: the walk decides
+            found = os.path.join(seeds_dir, name)
+            try:
+                if not stat.S_ISREG(os.lstat(found).st_mode):
+                    return None  # a link or a folder
+            except OSError:
+                return None
+            added.append((rel, found))
+        self.stamps, self.files = stamps, [*self.files, *sorted(added)]
+        return list(self.files)
 
 
 def scan_seeds(root: Path, check: InputCheck, kept: KeptSeedList | None = None) -> SeedScan:
     """The seed files under root/seeds, with the changed ones already hashed."""
     scan = SeedScan(root, check)
     stamps = {rel: stamp for rel, stamp in check.before.items() if rel.startswith("seeds/")} if kept is not None else None
-    if kept is not None and kept.files is not None and kept.stamps == stamps:
-        scan.files = list(kept.files)
+    seeds_dir = str(SiteLayout(root).seeds)
+    listed = kept.listed_now(stamps, seeds_dir) if kept is not None and stamps is not None else None
+    if listed is not None:
+        scan.files = listed
     else:
-        seeds_dir = str(SiteLayout(root).seeds)
         prefix = len(seeds_dir) + 1
         # relative_to(root), without pathlib's cost
         scan.files = [("seeds/" + name[prefix:].replace(os.sep, "/"), name) for name in iter_article_files(seeds_dir)]
