@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import html5lib
 import pytest
@@ -183,3 +184,47 @@ def test_each_row_field_holds_its_own_value() -> None:
         slug="خبر-كامل", title="عنوان كامل", title_en="A headline", date=dt.date(2024, 3, 4), state="approved", by="editor",
         at="2024-03-05", reason="checked", translation="edited", provider="libre", flags=tuple(flags), url="articles/خبر-كامل/",
     )
+
+
+def test_the_row_memo_gives_the_very_row_for_the_very_entry_with_equal_flags() -> None:
+    """digest serve keeps the last dashboard's rows by entry object (sitemodel.dashboard.RowMemo):
+    the same entry object with equal flags gets the very row object (its HTML is then found
+    by identity); a new entry object or other flags make the row again, equal to a fresh one."""
+    import dataclasses
+
+    from digest.sitemodel.dashboard import RowMemo, dashboard_rows
+
+    memo = RowMemo()
+    entries = list(ENTRIES)
+    flags = {"draft-one": [Flag("translation-pending", "x")]}
+    first = dashboard_rows(entries, flags, memo)
+    assert first == dashboard_rows(entries, flags)
+    again = dashboard_rows(entries, {"draft-one": [Flag("translation-pending", "x")]}, memo)  # equal flags, a new list
+    assert all(a is b for a, b in zip(again, first, strict=True))
+
+    edited = [dataclasses.replace(e, title="عنوان آخر") if e.slug == "approved-one" else e for e in entries]
+    other_flags = {"draft-one": [Flag("glossary-miss", "y")]}
+    third = dashboard_rows(edited, other_flags, memo)
+    assert third == dashboard_rows(edited, other_flags)
+    fresh = {row.slug for a, row in zip(again, third, strict=True) if a is not row}
+    assert fresh == {"approved-one", "draft-one"}  # a new object, new flags; the rejected one kept
+
+
+def test_the_site_model_keeper_forgets_the_rows_with_its_model() -> None:
+    """The row memo trusts an entry object not to change; a build stage that edits entries in
+    place (translation filling English from the memory, ingest updating an entry) makes the
+    keeper forget its model, and the rows go with it."""
+    from digest.cache.keptmodel import ModelKeeper
+
+    keeper = ModelKeeper()
+
+    def model() -> Any:
+        return keeper.site_model(Config(), list(ENTRIES[:2]), {}, lambda _e: "", "", base_url="/", review_mode=True, flags={}, all_entries=list(ENTRIES))
+
+    first = model()
+    assert first.row_memo is keeper.rows
+    dashboard_context(ENTRIES, {}, first.row_memo)
+    assert len(keeper.rows.rows) == len(ENTRIES)
+    assert model().row_memo is keeper.rows and len(keeper.rows.rows) == len(ENTRIES)  # patched: kept
+    keeper.forget()
+    assert model().row_memo is keeper.rows and keeper.rows.rows == {}

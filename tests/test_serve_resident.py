@@ -579,3 +579,17 @@ def test_with_its_watcher_a_rebuild_parses_only_the_edited_file(root: Path, tmp_
     assert preview.builder.resident.loaded is not None and preview.builder.resident.loaded.parsed == 1
     _assert_same_as_fresh(root, tmp_path, preview)
     watcher.close()
+
+
+def test_a_seed_whose_headline_changed_shows_the_new_headline_in_the_dashboard(root: Path, tmp_path: Path) -> None:
+    """Ingest updates the entry of a changed seed in place (the same object): what was kept by
+    entry object — the site model, the dashboard's rows (sitemodel.dashboard.RowMemo) — is
+    forgotten, so the row shows the new headline."""
+    preview = Preview(root)
+    _assert_same_as_fresh(root, tmp_path, preview)
+    seed_file = sorted((root / "seeds").glob("*.txt"))[2]
+    lines = seed_file.read_text(encoding="utf-8").split("\n")
+    lines[0] = "عنوان المصدر بعد التعديل"
+    seed_file.write_text("\n".join(lines), encoding="utf-8")
+    _assert_same_as_fresh(root, tmp_path, preview)
+    assert "عنوان المصدر بعد التعديل" in (preview.builder.out / "review" / "index.html").read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..core.config import Config
 from ..core.model import Entry
+from ..sitemodel.dashboard import RowMemo
 from ..sitemodel.stories import SiteModel, Story, build_site_model, make_story
 from ..sitemodel.taxonomy import Taxonomy
 
@@ -73,9 +74,12 @@ class ModelKeeper:
         # The last call patched model number `remade[0]`: the slugs whose Story is new (every
         # other story is the very object of that model, with the same entry). None: afresh.
         self.remade: tuple[int, set[str]] | None = None
+        self.rows = RowMemo()  # the review dashboard's rows, by entry object (same rule)
 
     def forget(self) -> None:
+        """Entries may have been edited in place: nothing made from them is kept."""
         self.kept = None
+        self.rows = RowMemo()
 
     def site_model(
         self,
@@ -116,6 +120,7 @@ class ModelKeeper:
                 base_url=base_url, review_mode=review_mode, flags=flags, all_entries=all_entries,
             )
         self.kept = KeptModel(settings, list(published), site.stories, site.taxonomy)
+        site.row_memo = self.rows
         return site
 
     def _with_one_new_entry(

@@ -28,15 +28,20 @@ ROW_TEMPLATE = "review/row.html"  # the review dashboard's row macro
 
 
 class KeptRows:
-    """The review dashboard's rows as an earlier build rendered them, by row value (a row is
-    a DashboardRow, an immutable NamedTuple: equal values render equal HTML), for one source of the row
-    template. digest serve keeps one between rebuilds, so an edit renders one row again,
+    """The review dashboard's rows as earlier builds rendered them (for one source of the row
+    template and one root): by row value (a row is a DashboardRow, an immutable NamedTuple:
+    equal values render equal HTML), and the last dashboard's by identity (the rows digest
+    serve kept, digest.sitemodel.dashboard.RowMemo, are the very objects: found without
+    hashing). digest serve keeps one between rebuilds, so an edit renders one row again,
     not 4,000."""
 
     def __init__(self) -> None:
         self.source: str | None = None
-        self.html: dict[Any, str] = {}  # in the order of the last dashboard rendered
-        self.shown: str | None = None  # those rows' HTML as that dashboard holds it
+        self.root: str | None = None
+        self.html: dict[Any, str] = {}  # by value; rows of earlier dashboards too, pruned now and then
+        self.by_id: dict[int, tuple[Any, str]] = {}  # the last dashboard's rows (each kept alive here)
+        self.rows: list[Any] = []  # the last dashboard's rows, in order
+        self.shown: Markup | None = None  # those rows' HTML as that dashboard holds it
 
 
 def _beyond_what_it_shows(read: FragmentRecording, shown: Any) -> frozenset[Key]:
@@ -139,16 +144,22 @@ class Fragments:
         template = self.env.get_template(ROW_TEMPLATE)  # notes the template, as a fresh rendering would
         source = self.env.loader.get_source(self.env, ROW_TEMPLATE)[0] if self.env.loader is not None else None
         kept = self.kept_rows
-        before = kept.html if kept.source == source and source is not None else {}
+        if kept.source != source or kept.root != root or source is None:
+            kept.source, kept.root, kept.html, kept.by_id = source, root, {}, {}
         row_macro = template.module.dashboard_row  # type: ignore[attr-defined]
-        html: dict[Any, str] = {}
+        before_html, before_ids = kept.html, kept.by_id
+        by_id: dict[int, tuple[Any, str]] = {}
         texts: list[str] = []
+        shown_root = escape(root)
         for row in rows:
-            text = before.get(row)
+            hit = before_ids.get(id(row))
+            text = hit[1] if hit is not None and hit[0] is row else before_html.get(row)
             if text is None:
-                text = str(row_macro(row, ROOT_MARK))
-            html[row] = text
+                text = before_html[row] = str(row_macro(row, ROOT_MARK)).replace(ROOT_MARK, shown_root)
+            by_id[id(row)] = (row, text)
             texts.append(text)
-        kept.source, kept.html = source, html  # the rows gone are dropped with the old table
-        kept.shown = "".join(texts).replace(ROOT_MARK, escape(root))
-        return Markup(kept.shown)
+        if len(before_html) > 2 * len(rows) + 100:  # rows gone: let them go
+            kept.html = dict(by_id.values())
+        kept.by_id, kept.rows = by_id, list(rows)
+        kept.shown = Markup("".join(texts))
+        return kept.shown

@@ -145,7 +145,7 @@ class Desk:
             text = dashboard.read_text(encoding="utf-8")
             kept = self.kept_rows()
             if kept is not None and kept.shown and kept.shown in text:  # a 4,000-row parse spared
-                rows = [QueueRow(row.slug, row.state, tuple(row.flag_codes.split())) for row in kept.html]
+                rows = [QueueRow(row.slug, row.state, tuple(row.flag_codes.split())) for row in kept.rows]
             else:
                 slug_of = self._slugs_as_shown()
                 rows = [

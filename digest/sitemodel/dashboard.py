@@ -40,10 +40,28 @@ class DashboardRow(NamedTuple):
         return " ".join(dict.fromkeys(f.code for f in self.flags))
 
 
-def dashboard_rows(entries: Iterable[Entry], flags: Mapping[str, list[Flag]]) -> list[DashboardRow]:
+class RowMemo:
+    """digest serve: the last dashboard's rows by slug, with the entry object each was made
+    from. A row is a function of its entry and the entry's flags; an entry object is not
+    edited once loaded — where a build stage edits entries in place (ingest updating an
+    entry, translation), the site model keeper forgets this memo with its model
+    (digest.cache.keptmodel) — so the very entry with equal flags has the very row."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, tuple[Entry, DashboardRow]] = {}
+
+
+def dashboard_rows(entries: Iterable[Entry], flags: Mapping[str, list[Flag]], memo: RowMemo | None = None) -> list[DashboardRow]:
     """Entries newest first (then by slug)."""
     rows = []
+    before = memo.rows if memo is not None else {}
+    kept: dict[str, tuple[Entry, DashboardRow]] = {}
     for entry in sorted(entries, key=lambda e: (e.date, e.slug), reverse=True):
+        hit = before.get(entry.slug)
+        if hit is not None and hit[0] is entry and hit[1].flags == tuple(flags.get(entry.slug, ())):
+            rows.append(hit[1])
+            kept[entry.slug] = hit
+            continue
         status = translation_state(entry)
         review = entry.review
         rows.append(
@@ -63,6 +81,9 @@ def dashboard_rows(entries: Iterable[Entry], flags: Mapping[str, list[Flag]]) ->
                 None if review.state == "rejected" else entry_url(entry.slug),
             ))
         )
+        kept[entry.slug] = (entry, rows[-1])
+    if memo is not None:
+        memo.rows = kept
     return rows
 
 
@@ -72,8 +93,8 @@ def dashboard_rows(entries: Iterable[Entry], flags: Mapping[str, list[Flag]]) ->
 _row = DashboardRow._make
 
 
-def dashboard_context(entries: Iterable[Entry], flags: Mapping[str, list[Flag]]) -> dict[str, Any]:
-    rows = dashboard_rows(entries, flags)
+def dashboard_context(entries: Iterable[Entry], flags: Mapping[str, list[Flag]], memo: RowMemo | None = None) -> dict[str, Any]:
+    rows = dashboard_rows(entries, flags, memo)
     states = Counter(r.state for r in rows)
     codes = Counter(f.code for r in rows for f in r.flags)
     return {
@@ -82,3 +103,5 @@ def dashboard_context(entries: Iterable[Entry], flags: Mapping[str, list[Flag]])
         "flag_counts": {c: codes[c] for c in FLAG_CODES if codes[c]},
         "flag_descriptions": FLAG_DESCRIPTIONS,
     }
+
+

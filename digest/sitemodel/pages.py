@@ -209,7 +209,7 @@ def _review(site: SiteModel, page: Page) -> dict[str, Any]:
     from .dashboard import dashboard_context  # review builds only: it loads every check (digest.review.flags)
 
     context = {"entries": site.all_entries, "flags": site.flags, "taxonomy": site.taxonomy}
-    context.update(dashboard_context(site.all_entries, site.flags))  # rows and filter counts
+    context.update(dashboard_context(site.all_entries, site.flags, site.row_memo))  # rows and filter counts
     return context
 
 

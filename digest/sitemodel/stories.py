@@ -80,6 +80,7 @@ class SiteModel:
     review_mode: bool = False
     flags: dict[str, list[Any]] = field(default_factory=dict)
     all_entries: list[Entry] = field(default_factory=list)  # review dashboard: every entry
+    row_memo: Any = None  # digest serve: the last dashboard's rows (sitemodel.dashboard.RowMemo)
     by_slug: dict[str, Story] = field(default_factory=dict)
     stories_by_tag: dict[str, list[Story]] = field(default_factory=dict)  # tag key → newest first
     stories_by_month: dict[str, list[Story]] = field(default_factory=dict)  # "YYYY-MM" → newest first
