@@ -70,3 +70,21 @@ def test_an_entry_differing_in_any_field_gets_another_digest() -> None:
         assert digest_of(_field_values(_entry(**{name: value}), _ENTRY_FIELDS)) != fingerprint, name
     # A date and the same date as a datetime, and a date and its ISO text, are not the same field value.
     assert digest_of(_field_values(_entry(date=dt.datetime(2024, 5, 1)), _ENTRY_FIELDS)) != fingerprint
+
+
+def test_the_stories_order_is_digested_by_marshal_not_repr() -> None:
+    """The related key digests every story's slug, date and tags (4,000 of them on every
+    build that re-made the model): a date object in it would send the whole list to repr."""
+    import marshal
+
+    from digest.cache.fingerprint import KeptDigests, SiteFingerprints
+    from digest.core.config import Config
+    from digest.core.model import Entry
+    from digest.sitemodel.stories import build_site_model
+
+    entries = [Entry(slug=f"قصة-{n}", title="عنوان", body="نص", date=dt.date(2024, 1, 1 + n), tags=["وسم"]) for n in range(3)]
+    model = build_site_model(Config(), entries, {}, lambda _e: "", base_url="/", review_mode=False, flags={}, all_entries=entries)
+    kept = KeptDigests()
+    prints = SiteFingerprints(model, None, {}, {}, None, kept)  # type: ignore[arg-type]
+    assert kept.order is not None
+    marshal.dumps((prints.settings, kept.order[2]), 2)  # raises ValueError for anything marshal cannot write

@@ -311,7 +311,9 @@ class SiteFingerprints:
         if kept is not None and kept.same_shape and kept.related is not None and kept.related[0] == self.settings:
             self.related_key = kept.related[1]  # same stories, order, dates and tags as the last build
         else:
-            order = [(s.slug, s.date, [t.key for t in s.tags]) for s in site.stories]
+            # Dates as day numbers: marshal writes them in C (a date object would send the whole
+            # list to repr).
+            order = [(s.slug, s.date.toordinal(), [t.key for t in s.tags]) for s in site.stories]
             self.related_key = digest_of(self.settings, order)
         if kept is not None:
             kept.related = (self.settings, self.related_key)

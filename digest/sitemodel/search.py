@@ -36,19 +36,19 @@ def _made_of(story: Story) -> tuple[Any, ...]:
 
 
 def search_index_json(
-    site: SiteModel, memo: dict[str, str] | None = None, rows: dict[str, tuple[Story, Any, str, str, str]] | None = None
+    site: SiteModel, memo: dict[str, str] | None = None, rows: dict[str, tuple[Story, Any, str, str, bytes]] | None = None
 ) -> tuple[bytes, dict[str, str]]:
     """The index, and the Arabic texts it normalised (text → normalised form): passed back
     as `memo`, only new or edited texts are normalised again (the costly part of a rebuild).
 
     `rows` (digest serve): slug → (the story, what its row is made of, Arabic text, its
-    normalised form, the row as JSON) of earlier builds. The very Story object (one the site
+    normalised form, the row as JSON in UTF-8) of earlier builds. The very Story object (one the site
     model kept: digest.cache.keptmodel) reuses its row at once; a story made of the same
     values reuses it too, also when the site model made the story anew. The values are
     mostly the very strings of the last build, so comparing them costs little."""
     known = memo or {}
     used: dict[str, str] = {}
-    encoded = []
+    encoded: list[bytes] = []
     for story in site.stories:
         kept = rows.get(story.slug) if rows is not None else None
         if kept is not None and kept[0] is story:
@@ -67,7 +67,7 @@ def search_index_json(
         if folded is None:
             folded = normalize_identity(arabic)
         used[arabic] = folded
-        row = _ROW_ENCODER.encode(_row(story, folded))
+        row = _ROW_ENCODER.encode(_row(story, folded)).encode("utf-8")
         if rows is not None:
             rows[story.slug] = (story, made_of, arabic, folded, row)
         encoded.append(row)
@@ -77,7 +77,7 @@ def search_index_json(
     # The rows joined into the document: the same bytes as json.dumps of the whole index.
     head = _ROW_ENCODER.encode({"version": INDEX_VERSION, "fields": ["url", "title", "title_en", "date", "ar", "en"], "entries": []})
     assert head.endswith("[]}")
-    return (head[:-2] + ",".join(encoded) + "]}").encode("utf-8"), used
+    return head[:-2].encode("utf-8") + b",".join(encoded) + b"]}", used
 
 
 _ROW_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
