@@ -17,6 +17,7 @@ import os
 import re
 import secrets
 import time
+import unicodedata
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -199,9 +200,16 @@ class Desk:
                 return self._with_entry_desk(slug, body)
         return None
 
+    def _entry_file(self, slug: str) -> Path:
+        """The entry's file as review.desk.entry_path finds it, without reading the entry
+        where the slug names its file exactly (page_filter checked that it is a file)."""
+        if unicodedata.normalize("NFC", slug.strip()) == slug and not slug.endswith(".md") and "/" not in slug and "\\" not in slug:
+            return self.root / "content" / f"{slug}.md"
+        return entry_path(self.root, slug)
+
     def _with_entry_desk(self, slug: str, body: bytes) -> bytes | None:
         try:
-            made_from = (body, stamp_of(entry_path(self.root, slug)), stamp_of(self.out / "review" / "index.html"), self.notice(slug))
+            made_from = (body, stamp_of(self._entry_file(slug)), stamp_of(self.out / "review" / "index.html"), self.notice(slug))
         except DigestError:  # no such entry's path: the page is made (it says why), not kept
             made_from = None
         known = self._entry_pages.get(slug)

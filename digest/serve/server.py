@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import functools
 import gc
 import html
 import ipaddress
 import logging
+import os
 import signal
 import socket
 import threading
@@ -116,6 +118,13 @@ class PreviewBuilder:
     def close(self) -> None:
         """Write what was kept in memory (the manifest) so the next start is incremental."""
         self.resident.flush(self.root, self.out)
+
+
+@functools.lru_cache(maxsize=8)
+def _real_folder(folder: str) -> str:
+    """The served folder's real path with a trailing separator, once (every page request
+    checks that the file it serves lies inside)."""
+    return os.path.join(os.path.realpath(folder), "")
 
 
 def error_page(problems: list[str]) -> bytes:
@@ -312,7 +321,7 @@ def make_application(
                 absolute = Path(self.get_absolute_path(self.root, self.parse_url_path(path)))
                 if absolute.is_dir():
                     absolute = absolute / "index.html"
-                if absolute.is_file() and absolute.resolve().is_relative_to(Path(self.root).resolve()):
+                if absolute.is_file() and os.path.realpath(absolute).startswith(_real_folder(self.root)):
                     changed = page_filter(path, absolute.read_bytes())
                     if changed is not None:
                         self.desk_page = True  # no ETag: the forms change while the file does not
