@@ -559,6 +559,26 @@ def test_the_plan_is_kept_while_the_site_model_is_patched_and_made_again_when_th
     assert new_tag in {p.key for p in planned[0] if p.kind == "tag"} - {p.key for p in kept[0] if p.kind == "tag"}
 
 
+def test_a_new_article_is_planned_from_the_last_plan(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new article taken into the kept site model: its pages are added to the last plan
+    (digest.sitemodel.pages.plan_with_new_story), not every page planned again; the preview
+    equals a fresh build."""
+    from digest.sitemodel import pages
+
+    preview = Preview(root)
+    preview.rebuild()
+    full: list[int] = []
+    real = pages.plan_pages
+    monkeypatch.setattr(pages, "plan_pages", lambda site: full.append(1) or real(site))
+    held = next((tmp_path / "held").glob("*.txt"))
+    shutil.copy(held, root / "seeds" / held.name)
+    assert preview.rebuild()
+    assert preview.builder.resident.model.new_entry is not None
+    assert full == []
+    monkeypatch.setattr(pages, "plan_pages", real)
+    _assert_same_as_fresh(root, tmp_path, preview)
+
+
 def test_with_its_watcher_a_rebuild_parses_only_the_edited_file(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """content/ is made from the last build's (digest.cache.loading.with_changed_files), not
     listed and looked up file by file again."""

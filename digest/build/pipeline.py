@@ -386,28 +386,40 @@ def site_model_stage(ctx: BuildContext) -> None:
     )
     resident.digests.same_shape = resident.model.same_shape
     resident.digests.model, resident.digests.remade = resident.model.number, resident.model.remade
+    resident.plan_before = None
     if not resident.model.same_shape:
-        resident.plan = None  # the pages may differ: planned again
+        # The pages may differ: planned again — from the last plan where this build's model
+        # is the one that plan was made for with one new article taken in.
+        new, patched, last = resident.model.new_entry, resident.model.remade, resident.plan
+        if new is not None and last is not None and patched is not None and patched[0] == resident.plan_model:
+            resident.plan_before = (last[0], new)
+        resident.plan = None
 
 
 def plan_stage(ctx: BuildContext) -> None:
     """The pages to render and the files that need no template."""
     from ..render.environment import template_exists
-    from ..sitemodel.pages import Page, plan_pages
+    from ..sitemodel.pages import Page, plan_pages, plan_with_new_story
 
     assert ctx.site is not None and ctx.environment is not None
     resident = ctx.caches.resident
     # digest serve, the site model patched: the same stories, order, dates, tags and
     # settings, so the same pages and sitemap as the last build (site_model_stage drops the
-    # kept plan otherwise).
+    # kept plan otherwise); one new article taken in: the last plan with its pages.
     kept = resident.plan if resident is not None else None
-    site_pages = kept[0] if kept is not None else plan_pages(ctx.site)
+    before = resident.plan_before if resident is not None else None
+    if kept is not None:
+        site_pages = kept[0]
+    elif before is not None:
+        site_pages = plan_with_new_story(before[0], ctx.site, before[1])
+    else:
+        site_pages = plan_pages(ctx.site)
     ctx.pages = list(site_pages)  # the kept list stays as planned: the review page is added to this copy
     if ctx.options.review and template_exists(ctx.environment, REVIEW_TEMPLATE):
         ctx.pages.append(Page("review/index.html", REVIEW_TEMPLATE, "review"))
     ctx.extra = _extra_files(ctx.site, ctx.pages, ctx.environment, kept[1] if kept is not None else None)
     if resident is not None:
-        resident.plan = (site_pages, ctx.extra["sitemap.xml"])
+        resident.plan, resident.plan_model, resident.plan_before = (site_pages, ctx.extra["sitemap.xml"]), resident.model.number, None
     ctx.caches.open_search_memo()
 
 

@@ -75,6 +75,7 @@ class ModelKeeper:
         # other story is the very object of that model, with the same entry). None: afresh.
         self.remade: tuple[int, set[str]] | None = None
         self.rows = RowMemo()  # the review dashboard's rows, by entry object (same rule)
+        self.new_entry: str | None = None  # the last call took in this new entry (its slug)
 
     def forget(self) -> None:
         """Entries may have been edited in place: nothing made from them is kept."""
@@ -98,6 +99,7 @@ class ModelKeeper:
         kept = self.kept
         stories: list[Story] | None = None
         self.same_shape = False
+        self.new_entry = None
         remade: set[str] = set()
         if kept is not None and kept.settings == settings:
             if len(kept.published) == len(published) and _in_their_places(kept.published, published):
@@ -144,6 +146,7 @@ class ModelKeeper:
         self.kept = None  # changed from here on: a failure half way makes the next model afresh
         self._swap_members(kept, others)
         self.inserted += 1
+        self.new_entry = published[at].slug
         return _stories(kept, published, at, label_of, remade)
 
     @staticmethod

@@ -12,7 +12,8 @@ output folder, instead of reading it back from `.digest/` on every rebuild:
 - `seeds`: the seed files as last listed, while nothing under seeds/ changed (digest.cache.seedscan);
 - `rows`: the review dashboard's rows as rendered, by row value (digest.render.fragments);
 - `plan`: the last build's pages and sitemap, reused while the site model is patched (same
-  stories, order, dates, tags and settings: the pages and their URLs are the same);
+  stories, order, dates, tags and settings: the pages and their URLs are the same), and
+  the pages planned from it after a new article (digest.sitemodel.pages.plan_with_new_story);
 - `watch`: the server's file watcher, which knows the stamps of the inputs without
   scanning them (digest.core.watch), so a rebuild does not stat every input again.
 
@@ -62,6 +63,8 @@ class ResidentState:
     # The last build's planned pages and its sitemap.xml; None after a build whose site model
     # was made afresh, until its plan is kept.
     plan: tuple[list[Page], bytes] | None = None
+    plan_model: int | None = None  # the number of the site model (ModelKeeper.number) it was made for
+    plan_before: tuple[list[Page], str] | None = None  # this build: the last plan, and the new article to add to it
     # The last site model, patched after an edit, and the card, flag and related digests
     # kept with it; made on first use (their modules import the rendering side).
     _model: ModelKeeper | None = None

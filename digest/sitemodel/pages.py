@@ -15,6 +15,7 @@ from typing import Any
 from ..review.publish import approve_command
 from .paging import FRONT, Paging, page_path
 from .stories import SiteModel, Story
+from .taxonomy import Tag
 
 FEED_LIMIT = 30  # entries per Atom feed
 
@@ -49,20 +50,11 @@ PAGE_TEMPLATES = ("404.html", "archive.html", "article.html", "en.html", "feed.x
 
 def plan_pages(site: SiteModel) -> list[Page]:
     """Every page of the site, sorted by output path (deterministic)."""
-    per_page = site.site.per_page
-    pages: list[Page] = []
-    for number in Paging(len(site.stories), per_page).numbers():
-        pages.append(Page(_listing_path("", number), "index.html", "home", number=number))
-        pages.append(Page(_listing_path("en/", number), "en.html", "en", number=number))
+    pages: list[Page] = _listing_pages(site)
     for story in site.stories:
         pages.append(Page(f"articles/{story.slug}/index.html", "article.html", "article", key=story.slug))
     for tag in site.taxonomy:
-        members = site.stories_by_tag[tag.key]
-        if not members:
-            continue
-        for number in Paging(len(members), per_page).numbers():
-            pages.append(Page(_listing_path(f"tags/{tag.slug}/", number), "tag.html", "tag", key=tag.key, number=number))
-        pages.append(Page(f"tags/{tag.slug}/feed.xml", "feed.xml", "tag-feed", key=tag.key))
+        pages.extend(_tag_pages(site, tag))
     pages.append(Page("tags/index.html", "tags.html", "tags"))
     pages.append(Page("archive/index.html", "archive.html", "archive"))
     for month in sorted(site.stories_by_month):
@@ -72,6 +64,46 @@ def plan_pages(site: SiteModel) -> list[Page]:
     pages.append(Page("feed.xml", "feed.xml", "feed"))
     pages.sort(key=lambda p: p.path)
     return pages
+
+
+def _listing_pages(site: SiteModel) -> list[Page]:
+    pages = []
+    for number in Paging(len(site.stories), site.site.per_page).numbers():
+        pages.append(Page(_listing_path("", number), "index.html", "home", number=number))
+        pages.append(Page(_listing_path("en/", number), "en.html", "en", number=number))
+    return pages
+
+
+def _tag_pages(site: SiteModel, tag: Tag) -> list[Page]:
+    members = site.stories_by_tag[tag.key]
+    if not members:
+        return []
+    pages = [
+        Page(_listing_path(f"tags/{tag.slug}/", number), "tag.html", "tag", key=tag.key, number=number)
+        for number in Paging(len(members), site.site.per_page).numbers()
+    ]
+    pages.append(Page(f"tags/{tag.slug}/feed.xml", "feed.xml", "tag-feed", key=tag.key))
+    return pages
+
+
+def plan_with_new_story(pages: Sequence[Page], site: SiteModel, slug: str) -> list[Page]:
+    """plan_pages(site) from `pages`, the plan of the same site without the story `slug`
+    (digest serve: a new article taken into the kept site model, every other story, tag and
+    setting as they were). Only what one more story can change is planned again: the
+    listing pages (their count), its article page, the pages of its tags (their counts; a
+    tag of its own) and the page of its month (a month of its own)."""
+    story = site.by_slug[slug]
+    tags = {tag.key: tag for tag in story.tags}
+    kept = [p for p in pages if p.kind not in ("home", "en") and not (p.kind in ("tag", "tag-feed") and p.key in tags)]
+    kept += _listing_pages(site)
+    kept.append(Page(f"articles/{slug}/index.html", "article.html", "article", key=slug))
+    for tag in tags.values():
+        kept.extend(_tag_pages(site, tag))
+    month = f"archive/{story.month.replace('-', '/')}/index.html"
+    if len(site.stories_by_month[story.month]) == 1:  # its month is new
+        kept.append(Page(month, "month.html", "month", key=story.month))
+    kept.sort(key=lambda p: p.path)
+    return kept
 
 
 def editions(stories: Sequence[Story]) -> list[tuple[Any, list[Story]]]:
