@@ -613,3 +613,30 @@ def test_a_seed_whose_headline_changed_shows_the_new_headline_in_the_dashboard(r
     seed_file.write_text("\n".join(lines), encoding="utf-8")
     _assert_same_as_fresh(root, tmp_path, preview)
     assert "عنوان المصدر بعد التعديل" in (preview.builder.out / "review" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_first_preview_build_keeps_the_dashboard_rows_even_with_render_workers(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first (full) preview build renders its pages in forked workers on a large site;
+    the review dashboard is rendered in the server's own process, so the rows it keeps are
+    there and the first edit renders one row, not all of them."""
+    from digest.render import pagerender
+
+    monkeypatch.setattr(pagerender, "MIN_PAGES_PER_WORKER", 1)  # workers even for nine articles
+    (root / "digest.toml").write_text(SMALL_SITE_CONFIG + "\n[build]\nworkers = 2\n", encoding="utf-8")
+    preview = Preview(root)
+    preview.rebuild()
+    rows = preview.builder.resident.rows
+    assert len(rows.rows) == len(list((root / "content").glob("*.md")))
+    memo = preview.builder.resident.model.rows
+    assert len(memo.rows) == len(rows.rows)
+    path = _content(root, 1)
+    entry = read_entry(path)
+    entry.title = entry.title + " (محدث)"
+    write_entry(entry, root / "content")
+    kept = dict(rows.by_id)
+    _assert_same_as_fresh(root, tmp_path, preview)
+    assert entry.title in (preview.builder.out / "review" / "index.html").read_text(encoding="utf-8")
+    again = [row for row, _html in rows.by_id.values() if id(row) in kept]
+    assert len(again) == len(rows.rows) - 1  # every row but the edited one taken as it was

@@ -171,6 +171,7 @@ def _render_everything(
     files: dict[str, str | None] = {}
     result = RenderResult(full=True)
     made: list[SiteFingerprints] = []
+    here, elsewhere = _in_this_process(pages, resident)
 
     def meanwhile() -> None:
         alongside()  # first: what it saves, the build can then free before the rest is made
@@ -194,7 +195,7 @@ def _render_everything(
         for rel in sorted(extra):
             tree.write(rel, extra[rel])
             result.written += 1
-        result.rendered = render_pages(renderer, pages, tree.dir, workers, meanwhile=meanwhile)
+        result.rendered = render_pages(renderer, elsewhere, tree.dir, workers, meanwhile=meanwhile, here=here)
         _swap(tree, out)
     except BaseException:
         tree.discard()
@@ -204,6 +205,16 @@ def _render_everything(
         values = _with_new_keys(deps, [page.path for page in pages], renderer.recorded, made[0], {}, pruned=True)
         _save(root, out, files, made[0], stamps, deps, values, resident)
     return result
+
+
+def _in_this_process(pages: Sequence[Page], resident: ResidentState | None) -> tuple[list[Page], Sequence[Page]]:
+    """digest serve: (the review dashboard, the other pages) — the dashboard is rendered in
+    the server's process, never in a forked worker, so the rows kept between rebuilds (by
+    entry and by row) are kept there. Otherwise: (none, every page)."""
+    if resident is None:
+        return [], pages
+    here = [page for page in pages if page.kind == "review"]
+    return here, [page for page in pages if page.kind != "review"] if here else pages
 
 
 def _unchanged_since(
@@ -343,7 +354,8 @@ def _update_in_place(
             path = staging / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(extra[rel])
-        rendered = render_pages(renderer, todo, staging, workers)
+        here, elsewhere = _in_this_process(todo, resident)
+        rendered = render_pages(renderer, elsewhere, staging, workers, here=here)
         src, dst = str(staging) + os.sep, str(out) + os.sep
         made: set[str] = set()
         for rel in [*written, *(page.path for page in todo)]:

@@ -192,20 +192,23 @@ def render_pages(
     dest: Path,
     workers: int,
     meanwhile: Callable[[], object] | None = None,
+    here: Sequence[Page] = (),
 ) -> int:
     """Render and write every page into dest; returns how many were written.
 
     `meanwhile` runs in this process while the workers render (a cold build computes the
     next build's fingerprints and saves its caches there), so that serial work no longer
     adds to the wall time. Without workers it runs after the pages: bodies rendered on
-    demand are then in the cache it saves."""
+    demand are then in the cache it saves. `here`: more pages, always rendered in this
+    process (while the workers render the others), so that what their rendering keeps —
+    digest serve's dashboard rows — stays in this process."""
     workers = max(1, min(workers, len(pages) // MIN_PAGES_PER_WORKER, os.cpu_count() or 1))
     if workers == 1 or not can_fork():
-        for page in pages:
+        for page in [*pages, *here]:
             write_page(dest, page, renderer.render(page))
         if meanwhile is not None:
             meanwhile()
-        return len(pages)
+        return len(pages) + len(here)
     global _WORKER
     renderer.precompile(pages)
     _WORKER = (renderer, pages, dest)
@@ -216,9 +219,11 @@ def render_pages(
     canonical: dict[Key, Key] = {}
     keep_one = canonical.setdefault
     try:
-        written = 0
+        written = len(here)
         with fork_pool(workers) as pool:
             results = pool.imap_unordered(_render_chunk, chunks)  # the workers start now
+            for page in here:
+                write_page(dest, page, renderer.render(page))
             if meanwhile is not None:
                 meanwhile()
             for count, error, recorded in results:
