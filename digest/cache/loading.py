@@ -150,11 +150,8 @@ def with_new_files(loaded: Loaded, paths: list[Path]) -> Loaded | None:
             stat = os.stat(name)
         except OSError:
             return None
-        again.stats[name] = (stat.st_size, stat.st_mtime_ns)
-        _path, entry, _error, _body = _load_one(name, with_body=False)  # its body renders when its page does
-        if entry is None:
+        if not _parsed_into(again, name, (stat.st_size, stat.st_mtime_ns)):
             return None
-        bisect.insort(again.entries, entry, key=_entry_path)
     return again
 
 
@@ -172,21 +169,15 @@ def with_changed_files(
         return None
     folder = os.path.join(content_dir, "")
     stats = last.stats
-    changed: list[str] = []
-    for name, stamp in known.items():
-        before = stats.get(folder + name)
-        if before is None or before[0] != stamp[1] or before[1] != stamp[0]:
-            if not name.endswith(".md"):
-                continue
-            changed.append(folder + name)
-            if len(changed) >= MIN_FILES_PER_WORKER:
-                return None
-    still_there = sum(1 for name in known if name.endswith(".md")) - sum(1 for path in changed if path not in stats)
-    gone = [path for path in stats if path[len(folder):] not in known] if still_there != len(stats) else []
-    if not changed and not gone:
-        return Loaded(list(last.entries), [], dict(stats), last.pickled, 0)
-    if any(os.path.islink(path) for path in changed):
-        return None  # load_content applies the root guard
+    # name → its (size, mtime_ns), as load_content keeps a stamp, where that is not the last one.
+    changed = {
+        folder + name: (stamp[1], stamp[0])
+        for name, stamp in known.items()
+        if name.endswith(".md") and stats.get(folder + name) != (stamp[1], stamp[0])
+    }
+    if len(changed) >= MIN_FILES_PER_WORKER or any(os.path.islink(path) for path in changed):
+        return None  # a link: load_content applies the root guard
+    gone = [path for path in stats if path[len(folder):] not in known]
     again = Loaded(list(last.entries), [], dict(stats), last.pickled, len(changed))
     for path in [*gone, *changed]:
         if path in stats:
@@ -195,13 +186,20 @@ def with_changed_files(
             if at < len(again.entries) and again.entries[at].path == path:
                 del again.entries[at]
     for path in sorted(changed):
-        stamp = known[path[len(folder):]]
-        _path, entry, _error, _body = _load_one(path, with_body=False)  # its body renders when its page does
-        if entry is None:
+        if not _parsed_into(again, path, changed[path]):
             return None  # load_content reports it
-        again.stats[path] = (stamp[1], stamp[0])
-        bisect.insort(again.entries, entry, key=_entry_path)
     return again
+
+
+def _parsed_into(loaded: Loaded, path: str, stamp: tuple[int, int]) -> bool:
+    """Parse the file `path` (read with `stamp`, its (size, mtime_ns)) into `loaded`, in its
+    place among the entries; False if it does not parse. Its body renders when its page does."""
+    _path, entry, _error, _body = _load_one(path, with_body=False)
+    if entry is None:
+        return False
+    loaded.stats[path] = stamp
+    bisect.insort(loaded.entries, entry, key=_entry_path)
+    return True
 
 
 def _entry_path(entry: Entry) -> str:
