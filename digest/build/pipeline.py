@@ -390,8 +390,8 @@ def site_model_stage(ctx: BuildContext) -> None:
     if not resident.model.same_shape:
         # The pages may differ: planned again — from the last plan where this build's model
         # is the one that plan was made for with one new article taken in.
-        new, patched, last = resident.model.new_entry, resident.model.remade, resident.plan
-        if new is not None and last is not None and patched is not None and patched[0] == resident.plan_model:
+        new, last = resident.model.new_entry, resident.plan
+        if new is not None and last is not None and resident.digests.remade_since(resident.plan_model) is not None:
             resident.plan_before = (last[0], new)
         resident.plan = None
 

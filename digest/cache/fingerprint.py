@@ -228,6 +228,12 @@ class KeptDigests:
     order: tuple[str, str, list[Any]] | None = None  # (related_key, settings, each story's slug, date and tags) of the last build
     tag_urls: dict[str, str] | None = None  # tag key → its page's URL (tags with entries), of the last build
 
+    def remade_since(self, model: int | None) -> set[str] | None:
+        """The slugs whose Story this build's site model made anew, if it patched model
+        number `model` (what some kept values are of); None if it patched another or was
+        made afresh. Every other story is the very object of model `model`, same entry."""
+        return self.remade[1] if self.remade is not None and self.remade[0] == model else None
+
     def forget_pages(self) -> None:
         self.frame, self.fingerprints, self.shapes, self.atoms, self.readers, self.atomless = None, {}, {}, {}, {}, set()
         self.atoms_model = None
@@ -422,9 +428,10 @@ class SiteFingerprints:
         other story is the very object those values were computed from, with the same entry,
         so its card and body keys hold. None otherwise."""
         kept = self.kept
-        if kept is None or kept.remade is None or kept.values_of is None or kept.values_of() is not manifest:
+        if kept is None or kept.values_of is None or kept.values_of() is not manifest:
             return None
-        return (kept.remade[1], self.site.by_slug) if kept.remade[0] == kept.values_model else None
+        remade = kept.remade_since(kept.values_model)
+        return None if remade is None else (remade, self.site.by_slug)
 
     def values_kept_in(self, manifest: object) -> None:
         """digest serve: `manifest` holds the recorded keys' values of this build's model."""
@@ -495,7 +502,7 @@ class SiteFingerprints:
         # The atoms' values are of the model this build's patched: a story it kept is the very
         # object, with the same entry (digest.cache.keptmodel), so its card and body hold.
         # Its review flags may not (a near-duplicate edited elsewhere): all are looked at.
-        remade = kept.remade[1] if kept.remade is not None and kept.remade[0] == kept.atoms_model else None
+        remade = kept.remade_since(kept.atoms_model)
         looked_at = kept.atoms.items() if remade is None else [
             (atom, before) for atom, before in kept.atoms.items() if atom[0] == "flags" or atom[1] in remade
         ]
