@@ -52,16 +52,27 @@ def default_editor() -> str:
         return "editor"
 
 
+def _typed_slug(slug: str) -> str:
+    """A slug as typed, as find_entry reads it: the content file's path is accepted too (tab
+    completion gives "content/<slug>.md"), and NFC, as macOS terminals may hand over
+    decomposed Arabic."""
+    slug = unicodedata.normalize("NFC", slug.strip())
+    return Path(slug).stem if slug.endswith(".md") else slug
+
+
+def named_file(root: Path, slug: str) -> Path | None:
+    """content/<slug>.md for a slug as typed, the file find_entry takes if it is there
+    (without a search); None where the slug has a path separator."""
+    slug = _typed_slug(slug)
+    return None if "/" in slug or "\\" in slug else SiteLayout(root).content / f"{slug}.md"
+
+
 def find_entry(root: Path, slug: str) -> Entry:
     """The entry content/<slug>.md; ReviewError naming the slug if there is none."""
     content_dir = SiteLayout(root).content
-    # Accept the content file's path too (tab completion gives "content/<slug>.md"), and
-    # NFC, as macOS terminals may hand over decomposed Arabic.
-    slug = unicodedata.normalize("NFC", slug.strip())
-    if slug.endswith(".md"):
-        slug = Path(slug).stem
-    path = content_dir / f"{slug}.md"
-    if "/" in slug or "\\" in slug or not path.is_file():
+    path = named_file(root, slug)
+    slug = _typed_slug(slug)
+    if path is None or not path.is_file():
         # Accept a slug typed in another case, but never guess between several.
         matches = [p for p in content_dir.glob("*.md") if p.stem.casefold() == slug.casefold()] if content_dir.is_dir() else []
         if len(matches) != 1:

@@ -17,7 +17,6 @@ import os
 import re
 import secrets
 import time
-import unicodedata
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,6 +41,7 @@ from ..review.desk import (
     translate_again,
 )
 from ..review.flags import FLAG_DESCRIPTIONS
+from ..review.states import named_file
 from ..sitemodel.taxonomy import ARTICLES_PREFIX, entry_url
 from ..text.shellquote import visible
 
@@ -202,10 +202,9 @@ class Desk:
 
     def _entry_file(self, slug: str) -> Path:
         """The entry's file as review.desk.entry_path finds it, without reading the entry
-        where the slug names its file exactly (page_filter checked that it is a file)."""
-        if unicodedata.normalize("NFC", slug.strip()) == slug and not slug.endswith(".md") and "/" not in slug and "\\" not in slug:
-            return self.root / "content" / f"{slug}.md"
-        return entry_path(self.root, slug)
+        where the slug names its file (review.states.named_file)."""
+        path = named_file(self.root, slug)
+        return path if path is not None and path.is_file() else entry_path(self.root, slug)
 
     def _with_entry_desk(self, slug: str, body: bytes) -> bytes | None:
         try:
