@@ -58,7 +58,7 @@ def plan_pages(site: SiteModel) -> list[Page]:
     pages.append(Page("tags/index.html", "tags.html", "tags"))
     pages.append(Page("archive/index.html", "archive.html", "archive"))
     for month in sorted(site.stories_by_month):
-        pages.append(Page(f"archive/{month.replace('-', '/')}/index.html", "month.html", "month", key=month))
+        pages.append(_month_page(month))
     pages.append(Page("search/index.html", "search.html", "search"))
     pages.append(Page("404.html", "404.html", "404"))
     pages.append(Page("feed.xml", "feed.xml", "feed"))
@@ -86,6 +86,11 @@ def _tag_pages(site: SiteModel, tag: Tag) -> list[Page]:
     return pages
 
 
+def _month_page(month: str) -> Page:
+    """The archive page of a month ("YYYY-MM")."""
+    return Page(f"archive/{month.replace('-', '/')}/index.html", "month.html", "month", key=month)
+
+
 def plan_with_new_story(pages: Sequence[Page], site: SiteModel, slug: str) -> list[Page]:
     """plan_pages(site) from `pages`, the plan of the same site without the story `slug`
     (digest serve: a new article taken into the kept site model, every other story, tag and
@@ -99,9 +104,8 @@ def plan_with_new_story(pages: Sequence[Page], site: SiteModel, slug: str) -> li
     kept.append(Page(f"articles/{slug}/index.html", "article.html", "article", key=slug))
     for tag in tags.values():
         kept.extend(_tag_pages(site, tag))
-    month = f"archive/{story.month.replace('-', '/')}/index.html"
     if len(site.stories_by_month[story.month]) == 1:  # its month is new
-        kept.append(Page(month, "month.html", "month", key=story.month))
+        kept.append(_month_page(story.month))
     kept.sort(key=lambda p: p.path)
     return kept
 
